@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDispatcher, type Dispatch } from './dispatcher';
+import { buildHandlers } from './handlers';
+import { SessionStore } from './sessions';
+import { openSqliteStore } from './store/sqlite/open-sqlite-store';
+import type { Store } from './store/store';
+
+export const STORE_FILE_NAME = 'istiqbal.sqlite3';
+
+export interface CoreOptions {
+  /** The data folder; the store is `istiqbal.sqlite3` inside it. */
+  dataDir: string;
+  /** better_sqlite3.node for the running ABI (the Electron shell's own build). */
+  nativeBinding?: string;
+  /** The clock, replaceable in tests (ticket sequence across midnight, session lock). */
+  now?: () => Date;
+  log?: (error: unknown, operation: string) => void;
+  /** Started with --demo: the first-run screen offers demo data. */
+  offerDemo?: boolean;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  /** A new anonymous session (one per window / browser tab); returns its id. */
+  createSession(): string;
+  endSession(id: string): void;
+  store: Store;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The whole application behind both shells: plain Node, no `electron`. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
+  const sessions = new SessionStore();
+  const now = options.now ?? (() => new Date());
+  const dispatch = createDispatcher({
+    store,
+    sessions,
+    handlers: buildHandlers(),
+    runtime: { offerDemo: options.offerDemo ?? false },
+    now,
+    log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
+  });
+  return {
+    dispatch,
+    createSession: () => sessions.create(now().getTime()).id,
+    endSession: (id) => sessions.delete(id),
+    store,
+    dataDir: options.dataDir,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,161 @@
+import { CHANNELS } from '../../../shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, type VisitState } from '../../../shared/domain/visit';
+import { businessDay } from '../../../shared/dates/calendar';
+import { normalizeArabic } from '../../../shared/text/normalize-arabic';
+import { hashPassword } from '../auth/passwords';
+import type { Db } from '../store/store';
+import { generatePerson, mobileFor, nationalIdFor, pick, seededRandom } from './arabic-names';
+
+export const DEMO_PASSWORD = 'demo-1234';
+export const DEMO_USERS = [
+  { username: 'reception1', fullName: 'نورة سعد العتيبي', role: 'receptionist' },
+  { username: 'reception2', fullName: 'خالد محمد الشهري', role: 'receptionist' },
+  { username: 'researcher1', fullName: 'د. منيرة عبدالله الحربي', role: 'researcher' },
+  { username: 'supervisor1', fullName: 'فهد ناصر الدوسري', role: 'supervisor' },
+] as const;
+
+/** Beneficiaries whose names show the search at work (diacritics, ى/ي, عبد الله/عبدالله). */
+const SHOWCASE = [
+  ['مُحمّد', 'عبدالله', 'سعد', 'القحطانى'],
+  ['عبد الله', 'أحمد', 'إبراهيم', 'الغامدي'],
+  ['فاطمة', 'علي', 'حسن', 'الزهرانيّ'],
+  ['نُورة', 'عبدالعزيز', 'فهد', 'آل سعود'],
+  ['مصطفى', 'يحيى', 'موسى', 'المالكي'],
+] as const;
+
+export interface DemoSummary {
+  users: number;
+  beneficiaries: number;
+  visits: number;
+}
+
+/**
+ * Fills a store that has no visits yet with a realistic morning at the desk: staff accounts (password
+ * DEMO_PASSWORD), beneficiaries with four-part names, and today's visitors in every state.
+ */
+export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; timeZone: string; seed?: number }): Promise<DemoSummary> {
+  const random = seededRandom(opts.seed ?? 1445);
+  const at = opts.now.toISOString();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const staff: number[] = [];
+  for (const u of DEMO_USERS) {
+    const existing = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
+    const id =
+      existing?.id ??
+      (
+        await trx
+          .insertInto('users')
+          .values({ username: u.username, full_name: u.fullName, role: u.role, password_hash: passwordHash, active: 1, created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    staff.push(id);
+  }
+  const [reception1, reception2, researcher] = staff as [number, number, number, number];
+
+  const people = [
+    ...SHOWCASE.map(([firstName, fatherName, grandfatherName, familyName]) => ({ firstName, fatherName, grandfatherName, familyName })),
+    ...Array.from({ length: 115 }, () => generatePerson(random)),
+  ];
+  const beneficiaryIds: number[] = [];
+  for (const [i, p] of people.entries()) {
+    const fullName = `${p.firstName} ${p.fatherName} ${p.grandfatherName} ${p.familyName}`;
+    const idNumber = nationalIdFor(70_000_000 + i * 7919, i % 6 === 5 ? 2 : 1);
+    const exists = await trx.selectFrom('beneficiaries').select('id').where('id_number', '=', idNumber).executeTakeFirst();
+    if (exists) {
+      beneficiaryIds.push(exists.id);
+      continue;
+    }
+    const row = await trx
+      .insertInto('beneficiaries')
+      .values({
+        first_name: p.firstName,
+        father_name: p.fatherName,
+        grandfather_name: p.grandfatherName,
+        family_name: p.familyName,
+        full_name: fullName,
+        name_norm: normalizeArabic(fullName),
+        id_type: i % 6 === 5 ? 'iqama' : 'national_id',
+        id_number: idNumber,
+        mobile: mobileFor(31_000_000 + i * 104_729),
+        file_number: i % 3 === 0 ? `F-${String(1000 + i)}` : null,
+        created_at: at,
+        updated_at: at,
+        created_by: opts.actorId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    beneficiaryIds.push(row.id);
+  }
+
+  // Today's hall: earliest arrivals are done, the latest still wait.
+  const plan: VisitState[] = [
+    ...Array<VisitState>(14).fill('done'),
+    'left',
+    'cancelled',
+    'left',
+    'referred',
+    'referred',
+    'serving',
+    'serving',
+    ...Array<VisitState>(9).fill('waiting'),
+  ];
+  const day = businessDay(opts.now, opts.timeZone);
+  const desks = await trx.selectFrom('desks').select(['id', 'ticket_prefix']).where('ticket_prefix', 'in', ['A', 'B']).execute();
+  const seqByDesk = new Map<number, number>();
+  for (const d of desks) {
+    const last = await trx.selectFrom('visits').select((eb) => eb.fn.max('seq').as('seq')).where('day', '=', day).where('desk_id', '=', d.id).executeTakeFirst();
+    seqByDesk.set(d.id, last?.seq ?? 0);
+  }
+  const start = opts.now.getTime() - 3 * 3600_000;
+  const step = (3 * 3600_000 - 4 * 60_000) / plan.length;
+  for (const [i, state] of plan.entries()) {
+    const desk = desks[i % desks.length]!;
+    const seq = seqByDesk.get(desk.id)! + 1;
+    seqByDesk.set(desk.id, seq);
+    const arrived = new Date(start + i * step);
+    const called = new Date(arrived.getTime() + (6 + (i % 9)) * 60_000);
+    const ended = new Date(called.getTime() + (4 + (i % 7)) * 60_000);
+    const withFile = i % 5 !== 4;
+    const reason = i % 4 === 0 ? 'inquiry' : pick(VISIT_REASONS, random);
+    const servedBy = state === 'waiting' || state === 'left' ? null : i % 2 ? reception1 : reception2;
+    const referred = state === 'referred';
+    const person = generatePerson(random);
+    const { id } = await trx
+      .insertInto('visits')
+      .values({
+        day,
+        desk_id: desk.id,
+        seq,
+        ticket: `${desk.ticket_prefix}-${String(seq).padStart(3, '0')}`,
+        beneficiary_id: withFile ? beneficiaryIds[(i * 13) % beneficiaryIds.length]! : null,
+        visitor_name: withFile ? null : `${person.firstName} ${person.familyName}`,
+        visitor_mobile: withFile ? null : mobileFor(55_000_000 + i * 3571),
+        reason,
+        channel: i % 10 === 9 ? pick(CHANNELS, random) : 'interview',
+        state,
+        arrived_at: arrived.toISOString(),
+        called_at: state === 'waiting' || state === 'left' ? null : called.toISOString(),
+        ended_at: ['done', 'left', 'cancelled'].includes(state) ? ended.toISOString() : null,
+        served_by: servedBy,
+        serving_desk_id: servedBy ? desk.id : null,
+        referred_to: referred ? researcher : null,
+        referral_note: referred ? 'المراجع يحتاج شرحاً لإجراءات دراسة الحالة' : null,
+        outcome: state === 'done' ? (reason === 'inquiry' ? 'answered' : pick(VISIT_OUTCOMES, random)) : null,
+        outcome_note: null,
+        inquiry: state === 'done' && reason === 'inquiry' ? 'ما المستندات المطلوبة لطلب مساعدة الإيجار؟' : null,
+        answer: state === 'done' && reason === 'inquiry' ? 'عقد الإيجار والهوية وتعريف بالدخل' : null,
+        client_key: null,
+        created_by: reception1,
+        version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('visit_events')
+      .values({ visit_id: id, at: arrived.toISOString(), user_id: reception1, action: 'checkIn', from_state: null, to_state: state, note: 'بيانات تجريبية' })
+      .execute();
+  }
+  return { users: staff.length, beneficiaries: beneficiaryIds.length, visits: plan.length };
+}

@@ -1,0 +1,134 @@
+import type { z } from 'zod';
+import { contract, isOperationName, type OperationName } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { ar } from '../../shared/labels/ar';
+import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
+import type { Handlers } from './handlers';
+import type { SessionStore } from './sessions';
+import { readSettings } from './settings/read-settings';
+import type { Store } from './store/store';
+
+export interface DispatcherDeps {
+  store: Store;
+  sessions: SessionStore;
+  handlers: Handlers;
+  runtime: RuntimeFlags;
+  now: () => Date;
+  /** Where unexpected errors go (never to the renderer). */
+  log?: (error: unknown, operation: string) => void;
+}
+
+export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
+
+/** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
+const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.signOut', 'settings.get', 'settings.desks']);
+
+/**
+ * The one way into the core, for both shells: validate → check the session and role → run (a
+ * mutation in one write transaction with its audit rows) → envelope. Handlers throw AppError;
+ * anything else becomes "internal" with nothing written.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const { store, sessions, handlers } = deps;
+
+  return async function dispatch(operation, rawInput, sessionId) {
+    try {
+      if (typeof operation !== 'string' || !isOperationName(operation)) {
+        throw new AppError('unknown_operation', ar.errors.unknown_operation);
+      }
+      const def = contract[operation];
+      const session = sessions.get(sessionId);
+      if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
+
+      const now = deps.now();
+      const settings = await readSettings(store.db);
+      let user: SignedInUser | null = null;
+      if (session.userId !== null) {
+        const row = await store.db
+          .selectFrom('users')
+          .select(['id', 'username', 'full_name', 'role', 'active'])
+          .where('id', '=', session.userId)
+          .executeTakeFirst();
+        if (!row || !row.active) {
+          session.userId = null;
+          session.locked = false;
+        } else {
+          user = { id: row.id, username: row.username, fullName: row.full_name, role: row.role as SignedInUser['role'] };
+          if (!session.locked && now.getTime() - session.lastActivity > settings.lockAfterMinutes * 60_000) {
+            session.locked = true;
+          }
+        }
+      }
+
+      if (def.access !== 'public') {
+        if (!user) throw new AppError('unauthenticated', ar.errors.unauthenticated);
+        if (session.locked && !ALLOWED_WHILE_LOCKED.has(operation)) throw new AppError('locked', ar.errors.locked);
+        if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
+          throw new AppError('forbidden', ar.errors.forbidden);
+        }
+      }
+
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+
+      const handler = handlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
+
+      if (def.kind === 'query') {
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {} });
+        return { ok: true, value: value ?? null };
+      }
+
+      const value = await store.write(async (trx) => {
+        const entries: AuditEntry[] = [];
+        const result = await handler(parsed.data, { ...base, db: trx, audit: (e) => entries.push(e) });
+        if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
+        await trx
+          .insertInto('audit')
+          .values(
+            entries.map((e) => ({
+              at: now.toISOString(),
+              user_id: auditUserId(user, session.userId),
+              operation,
+              entity: e.entity ?? null,
+              entity_id: e.entityId ?? null,
+              before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
+              after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
+            })),
+          )
+          .execute();
+        return result;
+      });
+      if (session.userId !== null) session.lastActivity = now.getTime();
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      deps.log?.(error, String(operation));
+      return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
+    }
+  };
+}
+
+/** The user the audit row names: whoever was signed in before or after (sign-in and setup set it). */
+function auditUserId(before: SignedInUser | null, after: number | null): number | null {
+  return before?.id ?? after;
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+  const first = issues[0]?.message;
+  return new AppError('validation', first ? `${ar.errors.validation} ${first}` : ar.errors.validation, issues);
+}
+
+/** Secrets never reach the audit trail. */
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, /password/i.test(k) ? '[محذوف]' : redact(v)]),
+    );
+  }
+  return value;
+}
+
+export type { OperationName };

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+
+/** One signed-in window (an Electron window, or a browser tab on the loopback shell). */
+export interface Session {
+  readonly id: string;
+  userId: number | null;
+  deskId: number | null;
+  /** Last user-initiated activity (a change, or the renderer's report of typing), ms since epoch. */
+  lastActivity: number;
+  locked: boolean;
+}
+
+/** Sessions live in memory: a restart signs everyone out, which is what a desk expects. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  create(now: number): Session {
+    const session: Session = { id: randomBytes(24).toString('base64url'), userId: null, deskId: null, lastActivity: now, locked: false };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  get(id: string): Session | undefined {
+    return this.sessions.get(id);
+  }
+
+  delete(id: string): void {
+    this.sessions.delete(id);
+  }
+}

@@ -1,0 +1,16 @@
+import type { SettingsView } from '../../../shared/contract';
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
+import type { Db } from '../store/store';
+
+export const DEFAULT_SETTINGS: SettingsView = {
+  associationName: 'جمعية البر الخيرية',
+  timeZone: DEFAULT_TIME_ZONE,
+  lockAfterMinutes: 10,
+};
+
+export async function readSettings(db: Db): Promise<SettingsView> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = JSON.parse(r.value);
+  return out as unknown as SettingsView;
+}

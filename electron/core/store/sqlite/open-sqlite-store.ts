@@ -1,0 +1,79 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema';
+import type { Db, Store } from '../store';
+import { sqliteMigrationProvider } from './migrations';
+
+export interface SqliteStoreOptions {
+  /** Path of the SQLite file; created with its folder's parent existing. */
+  file: string;
+  /** Path of a better_sqlite3.node built for the running ABI (the Electron shell passes its own). */
+  nativeBinding?: string;
+}
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store & { raw: BetterSqlite3.Database }> {
+  const raw = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  // WAL with synchronous=FULL: a confirmed check-in survives a power cut, not only a crash.
+  raw.pragma('synchronous = FULL');
+
+  const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrateToLatest(db);
+
+  return {
+    db,
+    raw,
+    async write(fn) {
+      return db.connection().execute(async (conn) => {
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`COMMIT`.execute(conn);
+          return result;
+        } catch (e) {
+          if (raw.inTransaction) await sql`ROLLBACK`.execute(conn);
+          throw e;
+        }
+      });
+    },
+    async searchNames(q, tokens, limit) {
+      if (tokens.length === 0) return [];
+      // Each token as a quoted prefix: user text never reaches FTS5 syntax.
+      const match = tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' AND ');
+      const rows = await sql<{ rowid: number }>`
+        SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(q);
+      return rows.rows.map((r) => r.rowid);
+    },
+    async nextWaitingVisit(trx, day) {
+      // Inside BEGIN IMMEDIATE no other writer can claim the same row between this read and the update.
+      const row = await trx
+        .selectFrom('visits')
+        .select('id')
+        .where('day', '=', day)
+        .where('state', '=', 'waiting')
+        .orderBy('arrived_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+    async revision(q) {
+      const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit`.execute(q);
+      return row.rows[0]?.r ?? 0;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: sqliteMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`migration ${failed ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/**
+ * What the operations need from a store beyond plain Kysely queries. Everything engine-specific
+ * (how a write transaction is taken, the Arabic name index, claiming the next visitor) lives behind
+ * this, so the same operations can run on PostgreSQL by adding a second implementation.
+ */
+export interface Store {
+  readonly db: Db;
+  /** Runs fn in one write transaction that holds the write lock from its first statement. */
+  write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  /** Beneficiary ids whose normalised name has every token as a word prefix, best first. */
+  searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
+  /** Claims the oldest waiting visit of the day inside a write transaction; null when none waits. */
+  nextWaitingVisit(trx: Db, day: string): Promise<number | null>;
+  /** A number that grows with every committed change (the renderer polls it to refresh). */
+  revision(db: Db): Promise<number>;
+  /** Releases the connection. */
+  close(): Promise<void>;
+}

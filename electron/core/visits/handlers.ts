@@ -1,0 +1,126 @@
+import type { QueueView } from '../../../shared/contract';
+import { businessDay } from '../../../shared/dates/calendar';
+import { VISIT_STATES, type VisitState } from '../../../shared/domain/visit';
+import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
+import type { HandlerMap } from '../handlers';
+import { checkIn } from './check-in';
+import { transitionVisit } from './transition';
+import { loadVisitView, selectVisits, toVisitView } from './visit-view';
+
+type VisitOperation =
+  | 'visits.queue'
+  | 'visits.get'
+  | 'visits.referrals'
+  | 'visits.checkIn'
+  | 'visits.callNext'
+  | 'visits.call'
+  | 'visits.refer'
+  | 'visits.take'
+  | 'visits.finish'
+  | 'visits.markLeft'
+  | 'visits.cancel';
+
+export const visitHandlers: HandlerMap<VisitOperation> = {
+  'visits.queue': async (input, ctx) => {
+    const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
+    const rows = await selectVisits(ctx.db).where('v.day', '=', day).orderBy('v.arrived_at').orderBy('v.id').execute();
+    const visits = rows.map(toVisitView);
+    const counts = Object.fromEntries(VISIT_STATES.map((s) => [s, 0])) as Record<VisitState, number>;
+    for (const v of visits) counts[v.state]++;
+    return { day, now: ctx.now.toISOString(), visits, counts } satisfies QueueView;
+  },
+
+  'visits.get': async (input, ctx) => {
+    const view = await loadVisitView(ctx.db, input.visitId);
+    if (!view) throw new AppError('not_found', ar.messages.visitNotFound);
+    return view;
+  },
+
+  'visits.referrals': async (_input, ctx) => {
+    const me = ctx.user!.id;
+    const rows = await selectVisits(ctx.db)
+      .where((eb) =>
+        eb.or([
+          eb('v.state', '=', 'referred'),
+          eb.and([eb('v.state', '=', 'serving'), eb('v.served_by', '=', me), eb('v.referred_to', 'is not', null)]),
+        ]),
+      )
+      .orderBy('v.arrived_at')
+      .execute();
+    return rows.map(toVisitView);
+  },
+
+  'visits.checkIn': checkIn,
+
+  'visits.callNext': async (_input, ctx) => {
+    const visitId = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
+    if (visitId === null) return null;
+    return transitionVisit(ctx, visitId, 'call', callChanges(ctx));
+  },
+
+  'visits.call': async (input, ctx) => transitionVisit(ctx, input.visitId, 'call', callChanges(ctx)),
+
+  'visits.refer': async (input, ctx) => {
+    if (input.researcherId) {
+      const researcher = await ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', input.researcherId)
+        .where('role', '=', 'researcher')
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (!researcher) throw new AppError('not_found', ar.errors.not_found);
+    }
+    return transitionVisit(
+      ctx,
+      input.visitId,
+      'refer',
+      { referred_to: input.researcherId ?? null, referral_note: input.note },
+      input.note,
+    );
+  },
+
+  'visits.take': async (input, ctx) => {
+    const user = ctx.user!;
+    const visit = await ctx.db.selectFrom('visits').select(['referred_to']).where('id', '=', input.visitId).executeTakeFirst();
+    if (visit && user.role === 'researcher' && visit.referred_to !== null && visit.referred_to !== user.id) {
+      throw new AppError('forbidden', ar.messages.notYourReferral);
+    }
+    return transitionVisit(ctx, input.visitId, 'take', {
+      served_by: user.id,
+      serving_desk_id: ctx.session.deskId,
+      referred_to: visit?.referred_to ?? user.id,
+    });
+  },
+
+  'visits.finish': async (input, ctx) => {
+    const visit = await ctx.db.selectFrom('visits').select('reason').where('id', '=', input.visitId).executeTakeFirst();
+    if (visit?.reason === 'inquiry' && (!input.inquiry?.trim() || !input.answer?.trim())) {
+      throw new AppError('validation', ar.messages.inquiryRequired, [{ path: ['inquiry'], message: ar.messages.inquiryRequired }]);
+    }
+    return transitionVisit(
+      ctx,
+      input.visitId,
+      'finish',
+      {
+        ended_at: ctx.now.toISOString(),
+        outcome: input.outcome,
+        outcome_note: input.outcomeNote || null,
+        inquiry: input.inquiry || null,
+        answer: input.answer || null,
+      },
+      input.outcomeNote || null,
+    );
+  },
+
+  'visits.markLeft': async (input, ctx) =>
+    transitionVisit(ctx, input.visitId, 'markLeft', { ended_at: ctx.now.toISOString() }, input.note || null),
+
+  'visits.cancel': async (input, ctx) =>
+    transitionVisit(ctx, input.visitId, 'cancel', { ended_at: ctx.now.toISOString() }, input.note || null),
+};
+
+function callChanges(ctx: Parameters<HandlerMap<'visits.call'>['visits.call']>[1]) {
+  return { called_at: ctx.now.toISOString(), served_by: ctx.user!.id, serving_desk_id: ctx.session.deskId };
+}

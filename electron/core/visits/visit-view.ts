@@ -1,0 +1,78 @@
+import type { VisitView } from '../../../shared/contract';
+import type { Channel } from '../../../shared/domain/channels';
+import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import type { Db } from '../store/store';
+
+/** Visits with the names the queue shows (beneficiary, desk, who serves, which researcher). */
+export function selectVisits(db: Db) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('desks as d', 'd.id', 'v.desk_id')
+    .leftJoin('beneficiaries as b', 'b.id', 'v.beneficiary_id')
+    .leftJoin('users as s', 's.id', 'v.served_by')
+    .leftJoin('users as r', 'r.id', 'v.referred_to')
+    .leftJoin('desks as sd', 'sd.id', 'v.serving_desk_id')
+    .select([
+      'v.id',
+      'v.day',
+      'v.ticket',
+      'v.state',
+      'v.reason',
+      'v.channel',
+      'v.beneficiary_id',
+      'v.visitor_name',
+      'v.visitor_mobile',
+      'v.arrived_at',
+      'v.called_at',
+      'v.ended_at',
+      'v.served_by',
+      'v.referred_to',
+      'v.referral_note',
+      'v.outcome',
+      'v.outcome_note',
+      'v.inquiry',
+      'v.answer',
+      'v.version',
+      'd.name as desk_name',
+      'b.full_name as beneficiary_name',
+      'b.mobile as beneficiary_mobile',
+      's.full_name as served_by_name',
+      'r.full_name as referred_to_name',
+      'sd.name as serving_desk_name',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectVisits>['executeTakeFirstOrThrow']>>;
+
+export function toVisitView(r: Row): VisitView {
+  return {
+    id: r.id,
+    day: r.day,
+    ticket: r.ticket,
+    state: r.state as VisitState,
+    reason: r.reason as VisitReason,
+    channel: r.channel as Channel,
+    beneficiaryId: r.beneficiary_id,
+    name: r.beneficiary_name ?? r.visitor_name ?? '',
+    mobile: r.beneficiary_mobile ?? r.visitor_mobile,
+    hasFile: r.beneficiary_id !== null,
+    arrivedAt: r.arrived_at,
+    calledAt: r.called_at,
+    endedAt: r.ended_at,
+    deskName: r.desk_name,
+    servedBy: r.served_by !== null ? { id: r.served_by, fullName: r.served_by_name ?? '' } : null,
+    servingDeskName: r.serving_desk_name,
+    referredTo: r.referred_to !== null ? { id: r.referred_to, fullName: r.referred_to_name ?? '' } : null,
+    referralNote: r.referral_note,
+    outcome: r.outcome as VisitOutcome | null,
+    outcomeNote: r.outcome_note,
+    inquiry: r.inquiry,
+    answer: r.answer,
+    version: r.version,
+  };
+}
+
+export async function loadVisitView(db: Db, visitId: number): Promise<VisitView | null> {
+  const row = await selectVisits(db).where('v.id', '=', visitId).executeTakeFirst();
+  return row ? toVisitView(row) : null;
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/core';
+import { defaultDataDir } from '../core/data-dir';
+import { seedDemoIntoExistingStore } from '../core/demo/seed-into-existing';
+import { startLoopback } from './server';
+
+/**
+ * `node out/main/loopback.js [--data-dir DIR] [--port N] [--headless] [--demo]`: the desk over
+ * HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      headless: { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: false,
+  });
+  const dataDir = resolve(String(values['data-dir'] ?? defaultDataDir()));
+  const core = await createCore({ dataDir, offerDemo: !!values.demo });
+  if (values.demo) {
+    const seeded = await seedDemoIntoExistingStore(core);
+    if (seeded) console.log(`بيانات تجريبية: ${seeded.beneficiaries} مستفيداً و${seeded.visits} زيارة — demo data added`);
+  }
+  const rendererDir = resolve(__dirname, '../renderer');
+  const server = await startLoopback({ core, port: values.port ? Number(values.port) : 0, rendererDir });
+
+  // For scripts and integrators on this machine: where the API is and its token (readable by this user only).
+  writeFileSync(join(dataDir, 'loopback.json'), JSON.stringify({ url: `http://127.0.0.1:${server.port}`, token: server.token }), { mode: 0o600 });
+
+  console.log(`الواجهة تعمل على / desk running at: ${server.url}`);
+  console.log(`البيانات في / data folder: ${dataDir}`);
+  if (!values.headless) openBrowser(server.url, dataDir);
+
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'];
+
+function openBrowser(url: string, dataDir: string) {
+  const browser = BROWSERS.find((b) => existsSync(b));
+  if (!browser) {
+    console.log(`لا يوجد متصفح Chromium، افتح العنوان أعلاه بنفسك / no Chromium found: open the address above yourself`);
+    return;
+  }
+  const profile = join(dataDir, 'browser-profile');
+  mkdirSync(profile, { recursive: true });
+  const args = [
+    `--app=${url}`,
+    `--user-data-dir=${profile}`,
+    '--lang=ar',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--window-size=1400,900',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root otherwise.
+  const child = spawn(browser, args, { stdio: 'ignore', detached: false });
+  child.on('exit', () => process.kill(process.pid, 'SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { ar } from '../../shared/labels/ar';
+import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
+import type { Core } from '../core/core';
+
+/** The only address the loopback shell ever binds (DESIGN.md: "never anything but loopback"). */
+export const LOOPBACK_HOST = '127.0.0.1';
+export const SESSION_HEADER = 'x-istiqbal-session';
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface LoopbackOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (out/renderer); omitted, only the API is served. */
+  rendererDir?: string;
+  /** Fixed only in tests; otherwise random for every launch. */
+  token?: string;
+}
+
+export interface LoopbackServer {
+  port: number;
+  token: string;
+  /** Address for the browser: the token rides in the fragment, which is never sent over the wire or logged. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+/**
+ * The same core as the Electron shell, over HTTP on 127.0.0.1: `POST /api/session` opens a window
+ * session, `POST /api/call` runs `{operation, input}` through the dispatcher. Every API request
+ * needs the launch token; a foreign Host or Origin header is refused (DNS rebinding, other sites).
+ */
+export async function startLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('[loopback]', error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: ar.errors.internal } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const allowedHosts = [`${LOOPBACK_HOST}:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, refusal('forbidden'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
+      return send(res, 403, refusal('forbidden'));
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!hasToken(req)) return send(res, 401, refusal('unauthenticated'));
+      if (req.method !== 'POST') return send(res, 405, refusal('unknown_operation'));
+      if (url.pathname === '/api/session') return send(res, 200, { sessionId: options.core.createSession() });
+      if (url.pathname === '/api/call') {
+        const body = await readJson(req);
+        if (!body || typeof body !== 'object') return send(res, 400, refusal('validation'));
+        const { operation, input } = body as { operation?: unknown; input?: unknown };
+        const sessionId = String(req.headers[SESSION_HEADER] ?? '');
+        return send(res, 200, await options.core.dispatch(String(operation), input, sessionId));
+      }
+      return send(res, 404, refusal('unknown_operation'));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('forbidden'));
+    return serveStatic(url.pathname, res);
+  }
+
+  function hasToken(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse) {
+    const root = options.rendererDir;
+    if (!root) return send(res, 404, refusal('not_found'));
+    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const file = join(root, relative);
+    if (!file.startsWith(root + sep) || relative.split(/[/\\]/).includes('..')) return send(res, 404, refusal('not_found'));
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, refusal('not_found'));
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': file.endsWith('.html') ? 'no-store' : 'max-age=31536000, immutable',
+    });
+    res.end(await readFile(file));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK_HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    token,
+    url: `http://${LOOPBACK_HOST}:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function refusal(code: 'forbidden' | 'unauthenticated' | 'validation' | 'not_found' | 'unknown_operation') {
+  return { ok: false, error: { code, message: ar.errors[code] } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CHANNELS } from '../domain/channels';
+import { ID_TYPES } from '../domain/identity';
+import { VISIT_REASONS, VISIT_OUTCOMES } from '../domain/visit';
+import { ROLES } from '../domain/roles';
+import { ar } from '../labels/ar';
+import { normalizeMobile } from '../validation/mobile';
+import { checkNationalId, cleanIdNumber } from '../validation/national-id';
+
+const m = ar.messages;
+
+/** Input fields shared by several operations; each carries its Arabic message. */
+export const id = z.number().int().positive();
+export const namePart = z
+  .string()
+  .trim()
+  .min(1, m.namePartRequired)
+  .min(2, m.nameTooShort)
+  .max(40);
+export const mobile = z
+  .string()
+  .trim()
+  .min(1, m.required)
+  .transform((v, ctx) => {
+    const n = normalizeMobile(v);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: m.mobileInvalid });
+      return z.NEVER;
+    }
+    return n;
+  });
+export const optionalMobile = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const n = normalizeMobile(v);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: m.mobileInvalid });
+      return z.NEVER;
+    }
+    return n;
+  });
+export const idType = z.enum(ID_TYPES);
+export const channel = z.enum(CHANNELS);
+export const visitReason = z.enum(VISIT_REASONS);
+export const visitOutcome = z.enum(VISIT_OUTCOMES);
+export const role = z.enum(ROLES);
+export const note = z.string().trim().max(2000);
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, m.usernameFormat);
+export const password = z.string().min(8, m.passwordTooShort).max(200);
+export const clientKey = z.string().uuid().optional();
+
+/** An identity document: national ID / iqama with their check digit (S2), others by shape only. */
+export const identity = z
+  .object({ idType, idNumber: z.string().trim().min(1, m.required) })
+  .transform((v, ctx) => {
+    const idNumber = cleanIdNumber(v.idNumber);
+    if (v.idType === 'national_id' || v.idType === 'iqama') {
+      const problem = checkNationalId(idNumber, v.idType);
+      if (problem) {
+        const msg = problem === 'length' ? m.nationalIdLength : problem === 'start' ? m.nationalIdStart : m.nationalIdCheck;
+        ctx.addIssue({ code: 'custom', path: ['idNumber'], message: msg });
+        return z.NEVER;
+      }
+    } else if (!/^[A-Z0-9]{4,20}$/.test(idNumber)) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: m.idNumberFormat });
+      return z.NEVER;
+    }
+    return { idType: v.idType, idNumber };
+  });

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { authOperations } from './auth';
+import { beneficiaryOperations } from './beneficiaries';
+import { demoOperations } from './demo';
+import { defineContract, type OperationDef } from './define';
+import { settingsOperations } from './settings';
+import { userOperations } from './users';
+import { visitOperations } from './visits';
+
+/** Every operation the renderer (or an integrator over HTTP) can call. See README.md beside this file. */
+export const contract = defineContract(
+  authOperations,
+  userOperations,
+  settingsOperations,
+  beneficiaryOperations,
+  visitOperations,
+  demoOperations,
+);
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract & string;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OperationName> = Contract[K] extends OperationDef<z.ZodType, infer O> ? O : never;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { Access, OperationDef } from './define';
+export * from './views';

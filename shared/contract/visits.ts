@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { DESK_ROLES } from '../domain/roles';
+import { ar } from '../labels/ar';
+import { mutation, query } from './define';
+import { channel, clientKey, id, note, optionalMobile, visitOutcome, visitReason } from './fields';
+import type { QueueView, VisitView } from './views';
+
+const desk = DESK_ROLES;
+const onVisit = ['visits.', 'settings.revision'] as const;
+
+export const visitOperations = {
+  /** Today's hall (S1): every visit of the business day with its state. */
+  'visits.queue': query<QueueView>()({
+    input: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    access: 'signed-in',
+  }),
+  'visits.get': query<VisitView>()({ input: z.object({ visitId: id }), access: 'signed-in' }),
+  /** Referrals waiting for, or being served by, a social researcher (S3). */
+  'visits.referrals': query<VisitView[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
+  /** Issues a ticket. Either a beneficiary with a file, or a visitor without one (name and mobile). */
+  'visits.checkIn': mutation<VisitView>()({
+    input: z
+      .object({
+        beneficiaryId: id.optional(),
+        visitorName: z.string().trim().max(120).optional(),
+        visitorMobile: optionalMobile,
+        reason: visitReason,
+        channel: channel.default('interview'),
+        /** The same key twice (a double click, a retry) returns the first ticket instead of a second. */
+        clientKey,
+      })
+      .superRefine((v, ctx) => {
+        if (!v.beneficiaryId && (!v.visitorName || v.visitorName.trim().split(/\s+/).length < 2)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['visitorName'],
+            message: v.visitorName ? ar.messages.fullNameTooShort : ar.messages.visitorNameOrFile,
+          });
+        }
+      }),
+    access: desk,
+    invalidates: onVisit,
+  }),
+  /** The oldest waiting visitor to this desk; null when nobody waits. Two desks never get the same one. */
+  'visits.callNext': mutation<VisitView | null>()({ input: z.object({}).strict(), access: desk, invalidates: onVisit }),
+  'visits.call': mutation<VisitView>()({ input: z.object({ visitId: id }), access: desk, invalidates: onVisit }),
+  'visits.refer': mutation<VisitView>()({
+    input: z.object({
+      visitId: id,
+      researcherId: id.optional(),
+      note: note.min(3, ar.messages.referNoteRequired),
+    }),
+    access: desk,
+    invalidates: onVisit,
+  }),
+  'visits.take': mutation<VisitView>()({
+    input: z.object({ visitId: id }),
+    access: ['researcher', 'supervisor', 'admin'],
+    invalidates: onVisit,
+  }),
+  'visits.finish': mutation<VisitView>()({
+    input: z.object({
+      visitId: id,
+      outcome: visitOutcome,
+      outcomeNote: note.optional(),
+      inquiry: note.optional(),
+      answer: note.optional(),
+    }),
+    access: ['receptionist', 'researcher', 'supervisor', 'admin'],
+    invalidates: onVisit,
+  }),
+  'visits.markLeft': mutation<VisitView>()({
+    input: z.object({ visitId: id, note: note.optional() }),
+    access: ['receptionist', 'researcher', 'supervisor', 'admin'],
+    invalidates: onVisit,
+  }),
+  'visits.cancel': mutation<VisitView>()({
+    input: z.object({ visitId: id, note: note.optional() }),
+    access: desk,
+    invalidates: onVisit,
+  }),
+} as const;

@@ -1,0 +1,64 @@
+/**
+ * Dates as the desk shows them (DESIGN.md "Dates"): Hijri Umm al-Qura beside Gregorian, in the
+ * desk's time zone. Always name the calendar and the numbering system: plain `ar-SA` changed its
+ * default calendar between ICU versions, and `islamic`/`islamic-tbla` are a day off.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const HIJRI = 'ar-SA-u-ca-islamic-umalqura-nu-latn';
+const GREGORIAN = 'ar-SA-u-ca-gregory-nu-latn';
+
+function toDate(d: Date | string): Date {
+  if (d instanceof Date) return d;
+  // A bare calendar date (YYYY-MM-DD) is a day, not an instant: read it at noon UTC so no zone moves it.
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
+}
+
+/** "4 شعبان 1445 هـ" */
+export function formatHijri(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return fmt(HIJRI, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d));
+}
+
+/** "14 فبراير 2024م" */
+export function formatGregorian(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return fmt(GREGORIAN, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)) + 'م';
+}
+
+/** Both calendars, Hijri first as Saudi forms print them. */
+export function formatBothDates(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return `${formatHijri(d, timeZone)} — ${formatGregorian(d, timeZone)}`;
+}
+
+/** "09:05 ص" in the desk's zone. */
+export function formatTime(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return fmt('ar-SA-u-nu-latn', { timeZone, hour: '2-digit', minute: '2-digit', hour12: true }).format(toDate(d));
+}
+
+export function formatWeekday(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return fmt(GREGORIAN, { timeZone, weekday: 'long' }).format(toDate(d));
+}
+
+/** The business day (YYYY-MM-DD) an instant falls on at the desk: the ticket sequence resets at local midnight. */
+export function businessDay(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  const parts = fmt('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** "12 د" / "1 س 5 د": a waiting time in minutes, short. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60000));
+  if (minutes < 60) return `${minutes} د`;
+  return `${Math.floor(minutes / 60)} س ${minutes % 60} د`;
+}

@@ -1,0 +1,42 @@
+export const ERROR_CODES = [
+  'validation',
+  'unauthenticated',
+  'locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'unknown_operation',
+  'internal',
+  'network',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  /** Arabic, ready to show. */
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+/** What every call returns, over IPC and over HTTP alike. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** The one error class. Handlers throw it; the dispatcher turns it into an envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  toShape(): AppErrorShape {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
