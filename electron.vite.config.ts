@@ -34,6 +34,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Fonts and images as files, never data: URIs, which the Content-Security-Policy refuses.
+      assetsInlineLimit: 0,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -97,7 +97,11 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
   'visits.finish': async (input, ctx) => {
     const visit = await ctx.db.selectFrom('visits').select('reason').where('id', '=', input.visitId).executeTakeFirst();
     if (visit?.reason === 'inquiry' && (!input.inquiry?.trim() || !input.answer?.trim())) {
-      throw new AppError('validation', ar.messages.inquiryRequired, [{ path: ['inquiry'], message: ar.messages.inquiryRequired }]);
+      const issues = [
+        ...(!input.inquiry?.trim() ? [{ path: ['inquiry'], message: ar.messages.inquiryRequired }] : []),
+        ...(!input.answer?.trim() ? [{ path: ['answer'], message: ar.messages.inquiryRequired }] : []),
+      ];
+      throw new AppError('validation', ar.messages.inquiryRequired, issues);
     }
     return transitionVisit(
       ctx,

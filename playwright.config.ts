@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End to end: the real renderer against the real core through the loopback shell, in the Chromium
+ * that ships in the @sparticuz/chromium npm package (scripts/test-browser.cjs unpacks it first).
+ */
+const browser = JSON.parse(readFileSync(join(__dirname, 'node_modules/.cache/istiqbal/test-browser.json'), 'utf8')) as {
+  executablePath: string;
+};
+
+export const E2E_PORT = 4873;
+export const E2E_DATA_DIR = join(__dirname, 'test-results', 'e2e-store');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/playwright',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list']],
+  use: {
+    locale: 'ar-SA',
+    timezoneId: 'Asia/Riyadh',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: browser.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    headless: true,
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `node tests/e2e/serve.cjs ${E2E_PORT} "${E2E_DATA_DIR}"`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+  },
+});

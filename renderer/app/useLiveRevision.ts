@@ -1,0 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useOp } from '../data/operations';
+
+/**
+ * Another window or desk changed something: the core's change counter moved. Polling one tiny
+ * number each second keeps every desk's queue within a second or two of the others.
+ */
+export function useLiveRevision() {
+  const client = useQueryClient();
+  const revision = useOp('settings.revision', {}, { refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
+  const last = useRef<number | null>(null);
+  const current = revision.data?.revision;
+  useEffect(() => {
+    if (current === undefined) return;
+    if (last.current !== null && last.current !== current) {
+      void client.invalidateQueries({ predicate: (q) => !['settings.revision', 'auth.session'].includes(String(q.queryKey[0])) });
+    }
+    last.current = current;
+  }, [current, client]);
+}

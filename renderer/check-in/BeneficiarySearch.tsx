@@ -1,0 +1,125 @@
+import { Badge, Button, Group, Kbd, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { BeneficiaryHit, BeneficiaryView } from '../../shared/contract';
+import { ar } from '../../shared/labels/ar';
+import { formatMobile } from '../../shared/validation/mobile';
+import { useOp } from '../data/operations';
+
+interface Props {
+  query: string;
+  onQuery: (q: string) => void;
+  onPick: (b: BeneficiaryView) => void;
+  onRegister: () => void;
+  onWalkIn: () => void;
+}
+
+/** One box: national ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
+export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const text = query.trim();
+  const search = useOp('beneficiaries.search', { text, limit: 8 }, { enabled: text.length >= 2, placeholderData: keepPreviousData, staleTime: 5_000 });
+  const hits: BeneficiaryHit[] = text.length >= 2 ? (search.data ?? []) : [];
+  const [active, setActive] = useState(0);
+  useEffect(() => setActive(0), [text]);
+  useEffect(() => input.current?.focus(), []);
+  useHotkeys([['F2', () => input.current?.focus()]], []);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, hits.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = hits[active];
+      if (hit) onPick(hit);
+      else if (text.length >= 2 && !search.isFetching) onRegister();
+    } else if (e.key === 'Escape') {
+      onQuery('');
+    }
+  };
+
+  const noResults = text.length >= 2 && search.isSuccess && !search.isPlaceholderData && hits.length === 0;
+
+  return (
+    <Stack gap="xs">
+      <TextInput
+        ref={input}
+        size="md"
+        label={ar.ui.searchLabel}
+        placeholder={ar.ui.searchPlaceholder}
+        value={query}
+        onChange={(e) => onQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        rightSection={search.isFetching ? <Loader size="xs" /> : <Kbd size="xs">F2</Kbd>}
+        data-testid="search-input"
+        aria-controls="search-results"
+      />
+      <Stack gap={4} id="search-results" role="listbox" aria-label={ar.ui.searchResults}>
+        {hits.map((b, i) => (
+          <UnstyledButton
+            key={b.id}
+            role="option"
+            aria-selected={i === active}
+            onClick={() => onPick(b)}
+            onMouseEnter={() => setActive(i)}
+            p="xs"
+            data-testid="search-result"
+            style={{
+              borderRadius: 8,
+              border: '1px solid var(--mantine-color-gray-3)',
+              background: i === active ? 'var(--mantine-color-teal-0)' : undefined,
+              borderColor: i === active ? 'var(--mantine-color-teal-5)' : undefined,
+            }}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text fw={600} size="sm" truncate>
+                {b.fullName}
+              </Text>
+              {b.match !== 'name' && (
+                <Badge size="xs" color="teal">
+                  {b.match === 'id' ? ar.ui.matchId : ar.ui.matchMobile}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {ar.idTypes[b.idType]}: <span className="ltr tabular">{b.idNumber}</span>
+              {b.mobile && (
+                <>
+                  {' · '}
+                  <span className="ltr tabular">{formatMobile(b.mobile)}</span>
+                </>
+              )}
+              {b.fileNumber && ` · ${ar.ui.fileNumber} ${b.fileNumber}`}
+            </Text>
+          </UnstyledButton>
+        ))}
+        {noResults && (
+          <Text size="sm" c="dimmed" data-testid="no-results">
+            {ar.ui.noResults}
+          </Text>
+        )}
+        {search.isError && (
+          <Text size="sm" c="red">
+            {search.error.message}
+          </Text>
+        )}
+      </Stack>
+      <Group grow gap="xs">
+        <Button variant={noResults ? 'filled' : 'light'} onClick={onRegister} data-testid="register-new">
+          {ar.ui.registerNew}
+        </Button>
+        <Button variant="default" onClick={onWalkIn} data-testid="walk-in">
+          {ar.ui.walkInVisitor}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {ar.ui.searchKeysHint}
+      </Text>
+    </Stack>
+  );
+}

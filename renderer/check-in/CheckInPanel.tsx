@@ -1,0 +1,66 @@
+import { Paper, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { BeneficiaryView, VisitView } from '../../shared/contract';
+import { ar } from '../../shared/labels/ar';
+import { BeneficiarySearch } from './BeneficiarySearch';
+import { IssueTicketForm, type Visitor } from './IssueTicketForm';
+import { RegisterBeneficiaryForm } from './RegisterBeneficiaryForm';
+import { TicketIssuedModal } from './TicketIssuedModal';
+import { WalkInForm } from './WalkInForm';
+
+type Step =
+  | { kind: 'search' }
+  | { kind: 'register'; query: string }
+  | { kind: 'walkIn'; query: string }
+  | { kind: 'ticket'; visitor: Visitor };
+
+/**
+ * Check-in, keyboard first (S1, P2): search → pick (or register, or a visitor without a file) →
+ * reason → ticket. Every step answers Enter and Escape.
+ */
+export function CheckInPanel() {
+  const [step, setStep] = useState<Step>({ kind: 'search' });
+  const [issued, setIssued] = useState<VisitView | null>(null);
+  const [query, setQuery] = useState('');
+  const pick = (b: BeneficiaryView) => setStep({ kind: 'ticket', visitor: { kind: 'beneficiary', beneficiary: b } });
+  const reset = () => {
+    setStep({ kind: 'search' });
+    setQuery('');
+  };
+
+  return (
+    <Paper withBorder p="md" h="100%" style={{ overflowY: 'auto' }}>
+      <Stack gap="sm">
+        <Title order={4}>{ar.ui.checkInTitle}</Title>
+        {step.kind === 'search' && (
+          <BeneficiarySearch
+            query={query}
+            onQuery={setQuery}
+            onPick={pick}
+            onRegister={() => setStep({ kind: 'register', query })}
+            onWalkIn={() => setStep({ kind: 'walkIn', query })}
+          />
+        )}
+        {step.kind === 'register' && <RegisterBeneficiaryForm initialQuery={step.query} onRegistered={pick} onCancel={reset} />}
+        {step.kind === 'walkIn' && (
+          <WalkInForm
+            initialQuery={step.query}
+            onContinue={(name, mobile) => setStep({ kind: 'ticket', visitor: { kind: 'walkIn', name, mobile } })}
+            onCancel={reset}
+          />
+        )}
+        {step.kind === 'ticket' && (
+          <IssueTicketForm
+            visitor={step.visitor}
+            onIssued={(visit) => {
+              setIssued(visit);
+              reset();
+            }}
+            onCancel={reset}
+          />
+        )}
+      </Stack>
+      {issued && <TicketIssuedModal visit={issued} onClose={() => setIssued(null)} />}
+    </Paper>
+  );
+}

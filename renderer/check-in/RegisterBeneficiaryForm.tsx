@@ -1,0 +1,110 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { contract, type BeneficiaryView } from '../../shared/contract';
+import { ID_TYPES } from '../../shared/domain/identity';
+import { ar } from '../../shared/labels/ar';
+import { normalizeMobile } from '../../shared/validation/mobile';
+import { looksLikeNationalId } from '../../shared/validation/national-id';
+import { toAsciiDigits } from '../../shared/text/digits';
+import { useOpMutation } from '../data/operations';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useDraft } from '../ui/useDraft';
+
+const schema = contract['beneficiaries.register'].input;
+type Values = z.input<typeof schema>;
+
+/** What the search box already holds becomes the first field's value: an ID, a mobile, or the name. */
+function prefill(query: string): Values {
+  const q = query.trim();
+  const empty: Values = { firstName: '', fatherName: '', grandfatherName: '', familyName: '', identity: { idType: 'national_id', idNumber: '' }, mobile: '' };
+  if (looksLikeNationalId(q)) {
+    const idNumber = toAsciiDigits(q);
+    return { ...empty, identity: { idType: idNumber.startsWith('2') ? 'iqama' : 'national_id', idNumber } };
+  }
+  if (normalizeMobile(q)) return { ...empty, mobile: q };
+  const [first = '', father = '', grandfather = '', ...family] = q.split(/\s+/).filter(Boolean);
+  return { ...empty, firstName: first, fatherName: father, grandfatherName: grandfather, familyName: family.join(' ') };
+}
+
+/** The minimum to open a file at the desk (four-part name, identity with its check digit, mobile). Saved as typed. */
+export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }: { initialQuery: string; onRegistered: (b: BeneficiaryView) => void; onCancel: () => void }) {
+  const draft = useDraft<Values>('register-beneficiary');
+  const form = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
+    defaultValues: draft.saved ?? prefill(initialQuery),
+    mode: 'onTouched',
+  });
+  const register = useOpMutation('beneficiaries.register', {
+    onSuccess: (b) => {
+      draft.clear();
+      onRegistered(b);
+    },
+    onError: (error) => {
+      for (const issue of error.issues ?? []) form.setError(issue.path.join('.') as keyof Values, { message: issue.message });
+    },
+  });
+  useEffect(() => {
+    const sub = form.watch((values) => draft.save(values as Values));
+    return () => sub.unsubscribe();
+  }, [form, draft]);
+
+  const e = form.formState.errors;
+  const text = (name: 'firstName' | 'fatherName' | 'grandfatherName' | 'familyName', label: string, autoFocus = false) => (
+    <TextInput label={label} {...form.register(name)} error={e[name]?.message} autoFocus={autoFocus} withAsterisk data-testid={`reg-${name}`} />
+  );
+
+  return (
+    <form
+      onSubmit={form.handleSubmit((values) => {
+        if (!register.isPending) register.mutate(values);
+      })}
+      onKeyDown={(ev) => ev.key === 'Escape' && onCancel()}
+      noValidate
+    >
+      <Stack gap="sm">
+        <Text fw={600}>{ar.ui.registerNew}</Text>
+        <SimpleGrid cols={2} spacing="xs">
+          {text('firstName', ar.ui.firstName, true)}
+          {text('fatherName', ar.ui.fatherName)}
+          {text('grandfatherName', ar.ui.grandfatherName)}
+          {text('familyName', ar.ui.familyName)}
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="xs">
+          <Controller
+            control={form.control}
+            name="identity.idType"
+            render={({ field }) => (
+              <Select
+                label={ar.ui.idType}
+                data={ID_TYPES.map((t) => ({ value: t, label: ar.idTypes[t] }))}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <TextInput label={ar.ui.idNumber} {...form.register('identity.idNumber')} error={e.identity?.idNumber?.message ?? e.identity?.message} dir="ltr" withAsterisk data-testid="reg-idNumber" />
+        </SimpleGrid>
+        <TextInput label={ar.ui.mobile} {...form.register('mobile')} error={e.mobile?.message} dir="ltr" placeholder="05XXXXXXXX" withAsterisk data-testid="reg-mobile" />
+        <ErrorAlert error={register.error?.code !== 'validation' && register.error?.code !== 'conflict' ? register.error : null} />
+        <Group grow>
+          <Button
+            variant="default"
+            onClick={() => {
+              draft.clear();
+              onCancel();
+            }}
+          >
+            {ar.ui.back}
+          </Button>
+          <Button type="submit" loading={register.isPending} data-testid="reg-submit">
+            {ar.ui.saveAndContinue}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

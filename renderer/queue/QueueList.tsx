@@ -1,0 +1,74 @@
+import { Badge, Group, Paper, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import type { UserView, VisitView } from '../../shared/contract';
+import { QUEUE_GROUPS, queueGroupOf, type QueueGroup } from '../../shared/domain/visit';
+import { ar } from '../../shared/labels/ar';
+import { useNow } from '../ui/useNow';
+import { VisitRow } from './VisitRow';
+
+type Item = { kind: 'group'; group: QueueGroup; count: number } | { kind: 'visit'; visit: VisitView };
+
+/** Today's visits grouped by state, virtualised so a hall of hundreds scrolls smoothly. */
+export function QueueList({ visits, user }: { visits: VisitView[]; user: UserView }) {
+  const now = useNow(15_000);
+  const items = useMemo(() => {
+    const byGroup = new Map<QueueGroup, VisitView[]>(QUEUE_GROUPS.map((g) => [g, []]));
+    for (const v of visits) byGroup.get(queueGroupOf(v.state))!.push(v);
+    // Finished visits: the latest first; the others in arrival order.
+    for (const g of ['done', 'closed'] as const) byGroup.get(g)!.reverse();
+    const out: Item[] = [];
+    for (const g of QUEUE_GROUPS) {
+      const list = byGroup.get(g)!;
+      if (list.length === 0) continue;
+      out.push({ kind: 'group', group: g, count: list.length });
+      for (const v of list) out.push({ kind: 'visit', visit: v });
+    }
+    return out;
+  }, [visits]);
+
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => parent.current,
+    estimateSize: (i) => (items[i]!.kind === 'group' ? 40 : 62),
+    overscan: 8,
+    getItemKey: (i) => {
+      const it = items[i]!;
+      return it.kind === 'group' ? `g-${it.group}` : `v-${it.visit.id}`;
+    },
+  });
+
+  return (
+    <Paper withBorder flex={1} mih={0} style={{ overflow: 'hidden' }}>
+      <div ref={parent} style={{ height: '100%', overflowY: 'auto' }} data-testid="queue-list">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index]!;
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+              >
+                {item.kind === 'group' ? (
+                  <Group px="md" py={8} bg="gray.1" gap="xs" data-testid={`queue-group-${item.group}`}>
+                    <Text fw={700} size="sm">
+                      {ar.queueGroups[item.group]}
+                    </Text>
+                    <Badge variant="white" color="dark" size="sm">
+                      {item.count}
+                    </Badge>
+                  </Group>
+                ) : (
+                  <VisitRow visit={item.visit} user={user} now={now} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+import { Badge, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { UserView } from '../../shared/contract';
+import { ar, fill } from '../../shared/labels/ar';
+import { VISIT_STATES } from '../../shared/domain/visit';
+import { CheckInPanel } from '../check-in/CheckInPanel';
+import { useOp, useOpMutation } from '../data/operations';
+import { notifyError } from '../ui/notify';
+import { CurrentVisitCard } from './CurrentVisitCard';
+import { QueueList } from './QueueList';
+
+const DESK_ROLES = ['receptionist', 'supervisor', 'admin'];
+
+/** The home screen (S1): check-in on one side, today's hall on the other. */
+export function QueueScreen({ user }: { user: UserView }) {
+  const queue = useOp('visits.queue', {}, { staleTime: 0 });
+  const atDesk = DESK_ROLES.includes(user.role);
+  const callNext = useOpMutation('visits.callNext', {
+    onSuccess: (visit) => {
+      if (!visit) notifications.show({ message: ar.messages.queueEmpty, color: 'gray' });
+      else notifications.show({ message: fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }), color: 'teal' });
+    },
+    onError: notifyError,
+  });
+  const next = () => {
+    if (atDesk && !callNext.isPending) callNext.mutate({});
+  };
+  useHotkeys([['F4', next]], []);
+
+  const counts = queue.data?.counts;
+  const mine = queue.data?.visits.filter((v) => v.state === 'serving' && v.servedBy?.id === user.id) ?? [];
+
+  return (
+    <Group align="flex-start" gap="md" wrap="nowrap" h="calc(100vh - 64px - 2 * var(--mantine-spacing-md))">
+      {atDesk && (
+        <Stack w={430} miw={430} h="100%" gap="md">
+          <CheckInPanel />
+        </Stack>
+      )}
+      <Stack flex={1} h="100%" gap="sm" miw={0}>
+        <Paper withBorder p="sm">
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap="xs" data-testid="queue-counts">
+              {VISIT_STATES.map((s) => (
+                <Badge key={s} size="lg" variant={s === 'waiting' ? 'filled' : 'light'} color={STATE_COLORS[s]} data-state={s}>
+                  {ar.visitStates[s]}: <span className="tabular">{counts?.[s] ?? 0}</span>
+                </Badge>
+              ))}
+            </Group>
+            {atDesk && (
+              <Button size="md" onClick={next} loading={callNext.isPending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
+                {ar.ui.callNext}
+              </Button>
+            )}
+          </Group>
+        </Paper>
+        {mine.map((v) => (
+          <CurrentVisitCard key={v.id} visit={v} user={user} />
+        ))}
+        {queue.data && queue.data.visits.length === 0 && (
+          <Paper withBorder p="xl">
+            <Text c="dimmed" ta="center">
+              {ar.ui.queueEmptyToday}
+            </Text>
+          </Paper>
+        )}
+        {queue.data && queue.data.visits.length > 0 && <QueueList visits={queue.data.visits} user={user} />}
+      </Stack>
+    </Group>
+  );
+}
+
+export const STATE_COLORS = {
+  waiting: 'orange',
+  serving: 'teal',
+  referred: 'violet',
+  done: 'gray',
+  left: 'red',
+  cancelled: 'red',
+} as const;

@@ -1,0 +1,79 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import type { UserView, VisitView } from '../../shared/contract';
+import { formatDuration, formatTime } from '../../shared/dates/calendar';
+import { ar } from '../../shared/labels/ar';
+import { formatMobile } from '../../shared/validation/mobile';
+import { VisitActions } from './VisitActions';
+
+export function waitedMs(v: VisitView, now: Date): number {
+  const end = v.calledAt ?? v.endedAt;
+  return (end ? new Date(end).getTime() : now.getTime()) - new Date(v.arrivedAt).getTime();
+}
+
+export function VisitRow({ visit: v, user, now }: { visit: VisitView; user: UserView; now: Date }) {
+  const stillWaiting = v.state === 'waiting';
+  return (
+    <Group
+      px="md"
+      py={8}
+      gap="md"
+      wrap="nowrap"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      data-testid="queue-row"
+      data-ticket={v.ticket}
+      data-state={v.state}
+    >
+      <Text fw={700} size="lg" w={78} className="tabular ltr" ta="center">
+        {v.ticket}
+      </Text>
+      <Stack gap={0} flex={1} miw={0}>
+        <Group gap={6} wrap="nowrap">
+          <Text fw={600} truncate>
+            {v.name}
+          </Text>
+          {!v.hasFile && (
+            <Badge size="xs" variant="outline" color="gray">
+              {ar.ui.noFile}
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" truncate>
+          {ar.reasons[v.reason]}
+          {v.channel !== 'interview' && ` · ${ar.channels[v.channel]}`}
+          {v.mobile && (
+            <>
+              {' · '}
+              <span className="ltr">{formatMobile(v.mobile)}</span>
+            </>
+          )}
+        </Text>
+      </Stack>
+      <Stack gap={0} w={92} align="center">
+        <Text size="sm" className="tabular">
+          {formatTime(v.arrivedAt)}
+        </Text>
+        <Text size="xs" c={stillWaiting && waitedMs(v, now) > 20 * 60_000 ? 'red' : 'dimmed'} className="tabular" data-testid="waiting-time">
+          {ar.ui.waited} {formatDuration(waitedMs(v, now))}
+        </Text>
+      </Stack>
+      <Stack gap={0} w={170} miw={0}>
+        {v.servedBy && (
+          <Text size="xs" truncate>
+            {v.state === 'serving' ? ar.ui.servedBy : ar.ui.handledBy}: {v.servedBy.fullName}
+          </Text>
+        )}
+        {v.state === 'referred' && (
+          <Text size="xs" c="violet" truncate title={v.referralNote ?? ''}>
+            {ar.ui.referredTo}: {v.referredTo?.fullName ?? ar.ui.anyResearcher}
+          </Text>
+        )}
+        {v.outcome && (
+          <Text size="xs" c="dimmed" truncate>
+            {ar.outcomes[v.outcome]}
+          </Text>
+        )}
+      </Stack>
+      <VisitActions visit={v} user={user} />
+    </Group>
+  );
+}

@@ -1,0 +1,38 @@
+import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { AppErrorShape, Envelope, ErrorIssue } from '../../shared/errors';
+import { ar } from '../../shared/labels/ar';
+import { httpBridge } from './http';
+
+/** The one way the renderer reaches the core: the preload's bridge in Electron, the loopback bridge in a browser. */
+export interface Bridge {
+  call(operation: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+declare global {
+  interface Window {
+    istiqbal?: Bridge;
+  }
+}
+
+export class CallError extends Error implements AppErrorShape {
+  readonly code: AppErrorShape['code'];
+  readonly issues?: ErrorIssue[];
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.code = shape.code;
+    this.issues = shape.issues;
+  }
+}
+
+const bridge: Bridge = window.istiqbal ?? httpBridge;
+
+export async function call<K extends OperationName>(operation: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = await bridge.call(operation, input);
+  } catch {
+    throw new CallError({ code: 'network', message: ar.errors.network });
+  }
+  if (!envelope.ok) throw new CallError(envelope.error);
+  return envelope.value as OutputOf<K>;
+}

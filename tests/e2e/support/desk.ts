@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { E2E_DATA_DIR } from '../../../playwright.config';
+
+const SCREENS = join(__dirname, '../../artifacts/screens');
+
+/** Where the loopback shell under test listens, and its launch token (written by the shell into its data folder). */
+export function loopback(): { url: string; token: string } {
+  return JSON.parse(readFileSync(join(E2E_DATA_DIR, 'loopback.json'), 'utf8'));
+}
+
+/** A desk: its own browser context (own window session), opened on the desk's address with the token. */
+export async function openDesk(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { url, token } = loopback();
+  await page.goto(`${url}/#token=${token}`);
+  return page;
+}
+
+export async function signIn(page: Page, username: string, password: string, desk: string) {
+  await page.getByLabel('اسم المستخدم').fill(username);
+  await page.getByLabel('كلمة المرور').fill(password);
+  await page.getByRole('combobox', { name: 'مكتب الاستقبال' }).click();
+  await page.getByRole('option', { name: desk }).click();
+  await page.getByRole('button', { name: 'دخول' }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'خروج' }).click();
+  await expect(page.getByRole('button', { name: 'دخول' })).toBeVisible();
+}
+
+/** Saves a screenshot to look at (tests/artifacts/screens, git-ignored). */
+export async function screen(page: Page, name: string) {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+}
+
+/** Calls the core over the loopback API as a script or integrator would (README "HTTP API"). */
+export async function apiSession() {
+  const { url, token } = loopback();
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const { sessionId } = (await (await fetch(`${url}/api/session`, { method: 'POST', headers })).json()) as { sessionId: string };
+  return async (operation: string, input: unknown) => {
+    const res = await fetch(`${url}/api/call`, {
+      method: 'POST',
+      headers: { ...headers, 'X-Istiqbal-Session': sessionId },
+      body: JSON.stringify({ operation, input }),
+    });
+    const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
+    return envelope.value;
+  };
+}
+
+export function queueRow(page: Page, ticket: string) {
+  return page.locator(`[data-testid="queue-row"][data-ticket="${ticket}"]`);
+}
