@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { buildHandlers } from './handlers';
 import { SessionStore } from './sessions';
-import { openSqliteStore } from './store/sqlite/open-sqlite-store';
-import type { Store } from './store/store';
+import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
 
 export const STORE_FILE_NAME = 'istiqbal.sqlite3';
 
@@ -25,7 +24,7 @@ export interface Core {
   /** A new anonymous session (one per window / browser tab); returns its id. */
   createSession(): string;
   endSession(id: string): void;
-  store: Store;
+  store: SqliteStore;
   dataDir: string;
   close(): Promise<void>;
 }

@@ -28,7 +28,7 @@ export function App() {
   if (!s.user || !s.desk) return <SignInScreen />;
   return (
     <>
-      <DeskShell user={s.user} desk={s.desk} offerDemo={s.offerDemo} />
+      <DeskShell user={s.user} desk={s.desk} />
       {s.locked && <LockOverlay user={s.user} />}
     </>
   );

@@ -6,14 +6,15 @@ import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { QueueScreen } from '../queue/QueueScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { TodayClock } from '../ui/TodayClock';
 import { useActivityReporter } from './useActivityReporter';
 import { useLiveRevision } from './useLiveRevision';
 
-type Screen = 'queue' | 'referrals' | 'users';
+type Screen = 'queue' | 'referrals' | 'users' | 'settings';
 
-export function DeskShell({ user, desk }: { user: UserView; desk: DeskView; offerDemo: boolean }) {
+export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
   const [screen, setScreen] = useState<Screen>(user.role === 'researcher' ? 'referrals' : 'queue');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
@@ -40,6 +41,7 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView; offe
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
                 <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
                 {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
+                {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
               </Tabs.List>
             </Tabs>
           </Group>
@@ -66,6 +68,7 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView; offe
         {screen === 'queue' && <QueueScreen user={user} />}
         {screen === 'referrals' && <ReferralsScreen user={user} />}
         {screen === 'users' && user.role === 'admin' && <UsersScreen />}
+        {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
       </AppShell.Main>
     </AppShell>
   );

@@ -1,16 +1,13 @@
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { IstiqbalBridge } from '../../shared/bridge';
 import type { AppErrorShape, Envelope, ErrorIssue } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import { httpBridge } from './http';
 
-/** The one way the renderer reaches the core: the preload's bridge in Electron, the loopback bridge in a browser. */
-export interface Bridge {
-  call(operation: string, input: unknown): Promise<Envelope<unknown>>;
-}
-
 declare global {
   interface Window {
-    istiqbal?: Bridge;
+    /** The preload's bridge in Electron; absent in a browser on the loopback shell. */
+    istiqbal?: IstiqbalBridge;
   }
 }
 
@@ -24,7 +21,8 @@ export class CallError extends Error implements AppErrorShape {
   }
 }
 
-const bridge: Bridge = window.istiqbal ?? httpBridge;
+/** The one way the renderer reaches the core. */
+const bridge: IstiqbalBridge = window.istiqbal ?? httpBridge;
 
 export async function call<K extends OperationName>(operation: K, input: InputOf<K>): Promise<OutputOf<K>> {
   let envelope: Envelope<unknown>;

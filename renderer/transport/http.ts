@@ -1,5 +1,5 @@
 import type { Envelope } from '../../shared/errors';
-import type { Bridge } from './call';
+import type { IstiqbalBridge } from '../../shared/bridge';
 
 const TOKEN_KEY = 'istiqbal.token';
 const SESSION_KEY = 'istiqbal.session';
@@ -42,7 +42,7 @@ function windowSession(): Promise<string> {
   return sessionPromise;
 }
 
-export const httpBridge: Bridge = {
+export const httpBridge: IstiqbalBridge = {
   async call(operation, input) {
     const res = await post('/api/call', { operation, input }, await windowSession());
     const envelope = (await res.json()) as Envelope<unknown>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
 import type { DeskView, SettingsView } from './views';
 
@@ -13,6 +14,19 @@ export const settingsOperations = {
     invalidates: ['settings.', 'auth.'],
   }),
   'settings.desks': query<DeskView[]>()({ input: emptyInput, access: 'public' }),
+  /** A new desk with its own ticket prefix (A-001, B-001 …). */
+  'settings.createDesk': mutation<DeskView>()({
+    input: z.object({
+      name: z.string().trim().min(3, ar.messages.nameTooShort).max(60),
+      ticketPrefix: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{1,3}$/, ar.messages.ticketPrefixFormat),
+    }),
+    access: ['admin'],
+    invalidates: ['settings.'],
+  }),
   /** A cheap change counter: the renderer polls it and refreshes what changed elsewhere (other desks). */
   'settings.revision': query<{ revision: number }>()({ input: emptyInput, access: 'signed-in' }),
 } as const;

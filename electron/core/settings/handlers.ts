@@ -1,7 +1,11 @@
+import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
 import type { HandlerMap } from '../handlers';
 import { readSettings } from './read-settings';
 
-export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | 'settings.desks' | 'settings.revision'> = {
+export const settingsHandlers: HandlerMap<
+  'settings.get' | 'settings.update' | 'settings.desks' | 'settings.createDesk' | 'settings.revision'
+> = {
   'settings.get': async (_input, ctx) => readSettings(ctx.db),
 
   'settings.update': async (input, ctx) => {
@@ -25,6 +29,20 @@ export const settingsHandlers: HandlerMap<'settings.get' | 'settings.update' | '
       name: d.name,
       ticketPrefix: d.ticket_prefix,
     })),
+
+  'settings.createDesk': async (input, ctx) => {
+    const taken = await ctx.db.selectFrom('desks').select('id').where('ticket_prefix', '=', input.ticketPrefix).executeTakeFirst();
+    if (taken) {
+      throw new AppError('validation', ar.messages.ticketPrefixTaken, [{ path: ['ticketPrefix'], message: ar.messages.ticketPrefixTaken }]);
+    }
+    const row = await ctx.db
+      .insertInto('desks')
+      .values({ name: input.name, ticket_prefix: input.ticketPrefix })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    ctx.audit({ entity: 'desk', entityId: row.id, after: row });
+    return { id: row.id, name: row.name, ticketPrefix: row.ticket_prefix };
+  },
 
   'settings.revision': async (_input, ctx) => ({ revision: await ctx.store.revision(ctx.db) }),
 };

@@ -11,7 +11,10 @@ export interface SqliteStoreOptions {
   nativeBinding?: string;
 }
 
-export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store & { raw: BetterSqlite3.Database }> {
+/** The SQLite store, with its raw connection for tools that need it (bench, tests, backups). */
+export type SqliteStore = Store & { raw: BetterSqlite3.Database };
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const raw = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
@@ -20,7 +23,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   raw.pragma('synchronous = FULL');
 
   const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrateToLatest(db);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
 
   return {
     db,
@@ -71,7 +79,19 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider: sqliteMigrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
+  // Kysely runs SQLite migrations outside any transaction (its adapter says no transactional DDL), but
+  // SQLite's DDL is transactional: take the write lock ourselves, so a failed migration leaves the file
+  // as it was and two desks opening a new store at once migrate one after the other.
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    outcome = await migrator.migrateToLatest();
+  } catch (e) {
+    await sql`ROLLBACK`.execute(db);
+    throw e;
+  }
+  const { error, results } = outcome;
+  await sql`${sql.raw(error ? 'ROLLBACK' : 'COMMIT')}`.execute(db);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '?'} failed: ${String((error as Error).message ?? error)}`);

@@ -1,0 +1,70 @@
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { createCore, type Core } from '../core/core';
+import { defaultDataDir } from '../core/data-dir';
+import { seedDemoIntoExistingStore } from '../core/demo/seed-into-existing';
+import { parseDeskArgs } from './args';
+import { openDeskWindow } from './desk-window';
+import { registerCallHandler } from './ipc';
+import { installMenu } from './menu';
+import { nativeBindingPath } from './native-binding';
+import { rendererLocation } from './renderer-location';
+import { hardenSession } from './security';
+import { WindowSessions } from './window-sessions';
+
+// Packaged: [exe, ...flags]; run as `electron <app>`: [electron, app, ...flags].
+const args = parseDeskArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+const dataDir = resolve(args.dataDir ?? defaultDataDir());
+
+// userData is the data folder, so the single-instance lock is per store: two desks with their own
+// --data-dir run side by side, a second launch on the same store focuses the first window.
+app.setPath('userData', dataDir);
+// Arabic UI locale: native menus, dialogs and the menu bar are laid out right to left.
+app.commandLine.appendSwitch('lang', 'ar');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('تعذّر تشغيل استقبال / Istiqbal could not start', String((error as Error)?.stack ?? error));
+    app.exit(1);
+  });
+}
+
+async function start() {
+  let core: Core | null = null;
+  let window: BrowserWindow | null = null;
+  let closed = false;
+
+  app.on('second-instance', () => {
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!core || closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
+  await app.whenReady();
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  hardenSession(session.defaultSession, devServerUrl);
+  installMenu({ isPackaged: app.isPackaged, version: app.getVersion(), dataDir });
+
+  core = await createCore({
+    dataDir,
+    nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
+    offerDemo: args.demo,
+  });
+  if (args.demo) await seedDemoIntoExistingStore(core);
+
+  const renderer = rendererLocation(resolve(__dirname, '..'), devServerUrl);
+  const sessions = new WindowSessions(core);
+  registerCallHandler({ dispatch: core.dispatch, sessionFor: (c) => sessions.sessionFor(c), isRendererUrl: renderer.isRendererUrl });
+  window = openDeskWindow(join(__dirname, '../preload/index.cjs'), renderer, sessions);
+}

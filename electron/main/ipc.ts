@@ -1,0 +1,39 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CALL_CHANNEL, type CallRequest } from '../../shared/bridge';
+import type { Envelope } from '../../shared/errors';
+import { ar } from '../../shared/labels/ar';
+import type { Dispatch } from '../core/dispatcher';
+
+export interface CallHandlerDeps {
+  dispatch: Dispatch;
+  /** The core session of one of our windows; undefined for any other contents. */
+  sessionFor(contents: WebContents): string | undefined;
+  isRendererUrl(url: string): boolean;
+}
+
+/**
+ * The one IPC handler: the request must come from the main frame of one of our windows showing
+ * our renderer (VS Code's validateEvent); it is then forwarded untouched to the dispatcher, which
+ * validates input and checks roles (STYLE.md habit 2: the shell itself does neither).
+ */
+export function createCallHandler(deps: CallHandlerDeps) {
+  return async (event: IpcMainInvokeEvent, request: unknown): Promise<Envelope<unknown>> => {
+    const sessionId = deps.sessionFor(event.sender);
+    if (!sessionId || !isOurMainFrame(event, deps.isRendererUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: ar.errors.forbidden } };
+    }
+    const { operation, input } = (request ?? {}) as Partial<CallRequest>;
+    return deps.dispatch(String(operation), input, sessionId);
+  };
+}
+
+export function registerCallHandler(deps: CallHandlerDeps): void {
+  ipcMain.handle(CALL_CHANNEL, createCallHandler(deps));
+}
+
+function isOurMainFrame(event: IpcMainInvokeEvent, isRendererUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame;
+  const main = event.sender.mainFrame;
+  if (!frame || frame.processId !== main.processId || frame.frameToken !== main.frameToken) return false;
+  return isRendererUrl(frame.url);
+}

@@ -1,0 +1,91 @@
+import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { ar } from '../../shared/labels/ar';
+import { useOp, useOpMutation } from '../data/operations';
+import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+
+/** The administrator's settings: the association's name, the inactivity lock, and the desks with their ticket prefixes. */
+export function SettingsScreen() {
+  const settings = useOp('settings.get', {});
+  const desks = useOp('settings.desks', {});
+  const [name, setName] = useState('');
+  const [lockMinutes, setLockMinutes] = useState<number>(10);
+  const [deskName, setDeskName] = useState('');
+  const [prefix, setPrefix] = useState('');
+  useEffect(() => {
+    if (settings.data) {
+      setName(settings.data.associationName);
+      setLockMinutes(settings.data.lockAfterMinutes);
+    }
+  }, [settings.data]);
+  const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
+  const createDesk = useOpMutation('settings.createDesk', {
+    onSuccess: () => {
+      setDeskName('');
+      setPrefix('');
+    },
+  });
+
+  return (
+    <Stack maw={900} mx="auto">
+      <Title order={3}>{ar.ui.settingsTitle}</Title>
+      <Paper withBorder p="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes });
+          }}
+        >
+          <Stack>
+            <SimpleGrid cols={2}>
+              <TextInput label={ar.ui.associationName} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'associationName')} />
+              <NumberInput label={ar.ui.lockAfterMinutes} value={lockMinutes} onChange={(v) => setLockMinutes(Number(v) || 0)} min={1} max={240} error={fieldError(update.error, 'lockAfterMinutes')} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button type="submit" loading={update.isPending}>
+                {ar.ui.save}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={5}>{ar.ui.desks}</Title>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{ar.ui.deskName}</Table.Th>
+                <Table.Th>{ar.ui.ticketPrefix}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(desks.data ?? []).map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td className="ltr">{d.ticketPrefix}-001</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!createDesk.isPending) createDesk.mutate({ name: deskName, ticketPrefix: prefix });
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput label={ar.ui.deskName} value={deskName} onChange={(e) => setDeskName(e.currentTarget.value)} error={fieldError(createDesk.error, 'name')} flex={1} />
+              <TextInput label={ar.ui.ticketPrefix} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} error={fieldError(createDesk.error, 'ticketPrefix')} dir="ltr" w={140} />
+              <Button type="submit" loading={createDesk.isPending}>
+                {ar.ui.addDesk}
+              </Button>
+            </Group>
+          </form>
+          <ErrorAlert error={createDesk.error?.code === 'validation' ? null : createDesk.error} />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
