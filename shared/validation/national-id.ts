@@ -13,8 +13,13 @@ export function checkNationalId(raw: string, kind: 'national_id' | 'iqama' | 'an
   if (kind === 'national_id' ? first !== '1' : kind === 'iqama' ? first !== '2' : first !== '1' && first !== '2') {
     return 'start';
   }
+  return luhnSum(id) % 10 === 0 ? null : 'check';
+}
+
+/** The Luhn sum of a 10-digit ID: digits at even positions doubled (digit-summed), the others as they are. */
+function luhnSum(id: string): number {
   let sum = 0;
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < id.length; i++) {
     let d = Number(id[i]);
     if (i % 2 === 0) {
       d *= 2;
@@ -22,7 +27,13 @@ export function checkNationalId(raw: string, kind: 'national_id' | 'iqama' | 'an
     }
     sum += d;
   }
-  return sum % 10 === 0 ? null : 'check';
+  return sum;
+}
+
+/** The ID whose first nine digits are `body`, completed with its check digit. */
+export function withCheckDigit(body: string): string {
+  const check = (10 - (luhnSum(body + '0') % 10)) % 10;
+  return body + check;
 }
 
 export function cleanIdNumber(raw: string): string {

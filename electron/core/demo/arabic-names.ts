@@ -1,3 +1,5 @@
+import { withCheckDigit } from '../../../shared/validation/national-id';
+
 /**
  * Realistic Saudi names for demo data and the bench store: four-part names from these lists,
  * with the spelling variants people really type (diacritics, ى/ي, ة/ه, أ/ا, عبد الله/عبدالله).
@@ -53,21 +55,7 @@ export function generatePerson(random: () => number): GeneratedPerson {
 
 /** A valid Saudi national ID (1…) or iqama (2…) with its Luhn check digit, from a serial number. */
 export function nationalIdFor(serial: number, kind: 1 | 2 = 1): string {
-  const body = `${kind}${String(serial).padStart(8, '0')}`;
-  for (let check = 0; check <= 9; check++) {
-    const id = body + check;
-    let sum = 0;
-    for (let i = 0; i < 10; i++) {
-      let d = Number(id[i]);
-      if (i % 2 === 0) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return id;
-  }
-  throw new Error('unreachable');
+  return withCheckDigit(`${kind}${String(serial).padStart(8, '0')}`);
 }
 
 export function mobileFor(serial: number): string {
