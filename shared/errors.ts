@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'duplicate',
   'unknown_operation',
   'internal',
   'network',
@@ -16,11 +17,21 @@ export interface ErrorIssue {
   message: string;
 }
 
+/** An existing file that looks like the person being saved (the receptionist decides). */
+export interface DuplicateHint {
+  beneficiaryId: number;
+  fullName: string;
+  fileNumber: string | null;
+  reason: 'id' | 'mobile' | 'name_birth';
+}
+
 export interface AppErrorShape {
   code: ErrorCode;
   /** Arabic, ready to show. */
   message: string;
   issues?: ErrorIssue[];
+  /** With code 'duplicate': the files that look like this one. */
+  duplicates?: DuplicateHint[];
 }
 
 /** What every call returns, over IPC and over HTTP alike. */
@@ -32,11 +43,17 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    readonly duplicates?: DuplicateHint[],
   ) {
     super(message);
     this.name = 'AppError';
   }
   toShape(): AppErrorShape {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.duplicates ? { duplicates: this.duplicates } : {}),
+    };
   }
 }

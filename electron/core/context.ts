@@ -11,6 +11,8 @@ export interface SignedInUser {
 
 export interface RuntimeFlags {
   offerDemo: boolean;
+  /** The data folder (attachments live under it, never inside the database). */
+  dataDir: string;
 }
 
 export interface AuditEntry {
@@ -35,6 +37,8 @@ export interface HandlerContext {
   runtime: RuntimeFlags;
   /** Records what the mutation changed; the dispatcher writes it to the audit trail in the same transaction. */
   audit(entry: AuditEntry): void;
+  /** Says the mutation changed nothing (an empty call-next, a repeated check-in): no audit row. */
+  unchanged(): void;
 }
 
 /** The signed-in user of a handler whose operation is not public. */

@@ -39,7 +39,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     sessions,
     handlers: buildHandlers(),
-    runtime: { offerDemo: options.offerDemo ?? false },
+    runtime: { offerDemo: options.offerDemo ?? false, dataDir: options.dataDir },
     now,
     log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
   });

@@ -75,13 +75,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
 
       if (def.kind === 'query') {
-        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {} });
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {}, unchanged: () => {} });
         return { ok: true, value: value ?? null };
       }
 
       const value = await store.write(async (trx) => {
         const entries: AuditEntry[] = [];
-        const result = await handler(parsed.data, { ...base, db: trx, audit: (e) => entries.push(e) });
+        let unchanged = false;
+        const result = await handler(parsed.data, {
+          ...base,
+          db: trx,
+          audit: (e) => entries.push(e),
+          unchanged: () => (unchanged = true),
+        });
+        if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
         await trx
           .insertInto('audit')

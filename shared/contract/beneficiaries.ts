@@ -1,7 +1,47 @@
 import { z } from 'zod';
+import { FAMILY_RELATIONS, GENDERS, HOUSING_TYPES, INCOME_SOURCES, MARITAL_STATUSES } from '../domain/request';
+import { ar } from '../labels/ar';
 import { mutation, query } from './define';
-import { id, identity, mobile, namePart } from './fields';
-import type { BeneficiaryHit, BeneficiaryView } from './views';
+import { amount, id, identity, mobile, namePart, optionalIsoDate, optionalMobile, optionalText, version } from './fields';
+import type { BeneficiaryHit, BeneficiaryProfile, BeneficiaryView } from './views';
+
+const fourPartName = { firstName: namePart, fatherName: namePart, grandfatherName: namePart, familyName: namePart };
+
+export const familyMember = z.object({
+  name: z.string().trim().min(2, ar.messages.nameTooShort).max(120),
+  relation: z.enum(FAMILY_RELATIONS),
+  idNumber: optionalText(20),
+  birthDate: optionalIsoDate,
+});
+
+/** The whole file (the desk's minimum plus everything the research needs). */
+export const beneficiaryProfileInput = z
+  .object({
+    ...fourPartName,
+    latinName: optionalText(120),
+    identity,
+    idExpiry: optionalIsoDate,
+    nationality: optionalText(40),
+    gender: z.enum(GENDERS).nullable().optional().transform((v) => v ?? null),
+    birthDate: optionalIsoDate,
+    maritalStatus: z.enum(MARITAL_STATUSES).nullable().optional().transform((v) => v ?? null),
+    mobile,
+    mobile2: optionalMobile,
+    city: optionalText(60),
+    district: optionalText(60),
+    address: optionalText(300),
+    monthlyIncome: amount.nullable().optional().transform((v) => v ?? null),
+    incomeSources: z.array(z.enum(INCOME_SOURCES)).max(INCOME_SOURCES.length).default([]),
+    housingType: z.enum(HOUSING_TYPES).nullable().optional().transform((v) => v ?? null),
+    rentAmount: amount.nullable().optional().transform((v) => v ?? null),
+    notes: optionalText(2000),
+    family: z.array(familyMember).max(30).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.birthDate && v.birthDate > new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: ar.messages.birthDateFuture });
+    }
+  });
 
 export const beneficiaryOperations = {
   /** One box, three ways (P2): ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
@@ -10,18 +50,27 @@ export const beneficiaryOperations = {
     access: 'signed-in',
   }),
   'beneficiaries.get': query<BeneficiaryView>()({ input: z.object({ beneficiaryId: id }), access: 'signed-in' }),
-  /** The minimum to open a file at the desk: four-part name, identity document, mobile. */
+  /** The file with family, visits, requests and their states. */
+  'beneficiaries.profile': query<BeneficiaryProfile>()({ input: z.object({ beneficiaryId: id }), access: 'signed-in' }),
+  /**
+   * The minimum to open a file at the desk: four-part name, identity document, mobile. A mobile or a
+   * name + birth date that another file already has is answered 'duplicate' with links, unless confirmed.
+   */
   'beneficiaries.register': mutation<BeneficiaryView>()({
-    input: z.object({
-      firstName: namePart,
-      fatherName: namePart,
-      grandfatherName: namePart,
-      familyName: namePart,
-      identity,
-      mobile,
-    }),
+    input: z.object({ ...fourPartName, identity, mobile, birthDate: optionalIsoDate, confirmDuplicates: z.boolean().default(false) }),
     access: ['receptionist', 'supervisor', 'admin'],
     invalidates: ['beneficiaries.'],
+  }),
+  /** Saves the whole file; refused when someone else saved it since `version` was read. */
+  'beneficiaries.update': mutation<BeneficiaryProfile>()({
+    input: z.object({
+      beneficiaryId: id,
+      version,
+      profile: beneficiaryProfileInput,
+      confirmDuplicates: z.boolean().default(false),
+    }),
+    access: ['receptionist', 'researcher', 'supervisor', 'admin'],
+    invalidates: ['beneficiaries.', 'requests.', 'visits.'],
   }),
 } as const;
 

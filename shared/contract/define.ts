@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
+import { ar } from '../labels/ar';
 
-// Generic messages from zod in Arabic; the schemas below give their own where it matters.
+// Generic messages from zod in Arabic; the schemas give their own where it matters. zod's Arabic
+// locale names JavaScript types in English ("string", "undefined"): say it in words instead.
 z.config(z.locales.ar());
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    return issue.input === undefined || issue.input === null ? ar.messages.required : ar.messages.wrongType;
+  },
+});
 
 /** Who may call an operation: anyone (before sign-in), any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];

@@ -4,6 +4,7 @@ import { ID_TYPES } from '../domain/identity';
 import { VISIT_REASONS, VISIT_OUTCOMES } from '../domain/visit';
 import { ROLES } from '../domain/roles';
 import { ar } from '../labels/ar';
+import { isRealIsoDate } from '../dates/hijri';
 import { normalizeMobile } from '../validation/mobile';
 import { checkNationalId, cleanIdNumber } from '../validation/national-id';
 
@@ -32,7 +33,7 @@ export const mobile = z
 export const optionalMobile = z
   .string()
   .trim()
-  .optional()
+  .nullish()
   .transform((v, ctx) => {
     if (!v) return null;
     const n = normalizeMobile(v);
@@ -74,3 +75,25 @@ export const identity = z
     }
     return { idType: v.idType, idNumber };
   });
+
+/** A calendar date as ISO (YYYY-MM-DD) that really exists (2025-02-30 does not). The screens accept Hijri and convert. */
+export const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => isRealIsoDate(v), m.dateInvalid);
+export const optionalIsoDate = z
+  .union([isoDate, z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+/** Saudi riyals, whole or with halalas. */
+export const amount = z.number().nonnegative().max(10_000_000);
+export const version = z.number().int().nonnegative();
+
+/** Free text that may be left empty (stored as null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);

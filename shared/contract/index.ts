@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { authOperations } from './auth';
 import { beneficiaryOperations } from './beneficiaries';
+import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
 import { defineContract, type OperationDef } from './define';
+import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
 import { userOperations } from './users';
 import { visitOperations } from './visits';
@@ -15,6 +17,8 @@ export const contract = defineContract(
   beneficiaryOperations,
   visitOperations,
   demoOperations,
+  requestOperations,
+  catalogueOperations,
 );
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ export const settingsOperations = {
     input: z.object({
       associationName: z.string().trim().min(3).max(120).optional(),
       lockAfterMinutes: z.number().int().min(1).max(240).optional(),
+      committeePeriodDays: z.number().int().min(1).max(180).optional(),
     }),
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],

@@ -2,6 +2,15 @@ import type { Channel } from '../domain/channels';
 import type { IdType } from '../domain/identity';
 import type { Role } from '../domain/roles';
 import type { VisitOutcome, VisitReason, VisitState } from '../domain/visit';
+import type {
+  DocumentStatus,
+  FamilyRelation,
+  Gender,
+  HousingType,
+  IncomeSource,
+  MaritalStatus,
+  RequestState,
+} from '../domain/request';
 
 /** What operations return: plain JSON, the same over IPC and HTTP. Instants are UTC ISO strings. */
 export interface UserView {
@@ -32,6 +41,8 @@ export interface SettingsView {
   associationName: string;
   timeZone: string;
   lockAfterMinutes: number;
+  /** S5: days the research committee has to answer; the expected answer date is submission + this. */
+  committeePeriodDays: number;
 }
 
 export interface BeneficiaryView {
@@ -84,4 +95,142 @@ export interface QueueView {
   now: string;
   visits: VisitView[];
   counts: Record<VisitState, number>;
+}
+
+export interface FamilyMemberView {
+  name: string;
+  relation: FamilyRelation;
+  idNumber: string | null;
+  birthDate: string | null;
+}
+
+/** The whole beneficiary file. */
+export interface BeneficiaryProfile extends BeneficiaryView {
+  latinName: string | null;
+  idExpiry: string | null;
+  nationality: string | null;
+  gender: Gender | null;
+  birthDate: string | null;
+  maritalStatus: MaritalStatus | null;
+  mobile2: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  monthlyIncome: number | null;
+  incomeSources: IncomeSource[];
+  housingType: HousingType | null;
+  rentAmount: number | null;
+  notes: string | null;
+  family: FamilyMemberView[];
+  registeredAt: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  visits: VisitView[];
+  requests: RequestSummary[];
+}
+
+export interface DocumentTypeView {
+  id: number;
+  code: string;
+  name: string;
+  hasExpiry: boolean;
+  active: boolean;
+}
+
+export interface ServiceTypeView {
+  id: number;
+  code: string;
+  name: string;
+  active: boolean;
+  requiredDocuments: DocumentTypeView[];
+}
+
+export interface RequestSummary {
+  id: number;
+  number: string;
+  state: RequestState;
+  beneficiaryId: number;
+  beneficiaryName: string;
+  serviceName: string;
+  channel: Channel;
+  openedAt: string;
+  submittedAt: string | null;
+  expectedAnswerDate: string | null;
+  /** Submitted, undecided, and past its expected answer date (S5). */
+  overdue: boolean;
+  referredTo: { id: number; fullName: string } | null;
+}
+
+export interface RequestDocumentView {
+  documentTypeId: number;
+  name: string;
+  required: boolean;
+  hasExpiry: boolean;
+  provided: boolean;
+  issueDate: string | null;
+  expiryDate: string | null;
+  note: string | null;
+  /** As of the submission date, or today while the request is still open (S2). */
+  status: DocumentStatus;
+  attachments: AttachmentView[];
+}
+
+export interface AttachmentView {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface DeclarationSignatureView {
+  version: number;
+  witness: string;
+  signedAt: string;
+}
+
+export interface RequestEventView {
+  id: number;
+  at: string;
+  user: string;
+  action: string;
+  fromState: RequestState | null;
+  toState: RequestState | null;
+  note: string | null;
+}
+
+export interface RequestView extends RequestSummary {
+  serviceTypeId: number;
+  visitId: number | null;
+  description: string | null;
+  requestedAmount: number | null;
+  beneficiary: BeneficiaryView;
+  documents: RequestDocumentView[];
+  /** What stops submission now, in Arabic, one line per problem (S2, S4). */
+  blockers: string[];
+  declaration: DeclarationSignatureView | null;
+  declarationScans: AttachmentView[];
+  referralQuestion: string | null;
+  decision: {
+    outcome: 'accepted' | 'rejected';
+    reason: string | null;
+    approvedAmount: number | null;
+    aidDescription: string | null;
+    decidedAt: string;
+    decidedBy: string;
+  } | null;
+  service: { description: string; amount: number | null; deliveredOn: string; deliveredBy: string } | null;
+  events: RequestEventView[];
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface DeclarationView {
+  version: number;
+  text: string;
+  createdAt: string;
 }

@@ -19,20 +19,27 @@ function fmt(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTime
 const HIJRI = 'ar-SA-u-ca-islamic-umalqura-nu-latn';
 const GREGORIAN = 'ar-SA-u-ca-gregory-nu-latn';
 
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function toDate(d: Date | string): Date {
   if (d instanceof Date) return d;
-  // A bare calendar date (YYYY-MM-DD) is a day, not an instant: read it at noon UTC so no zone moves it.
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
+  // A bare calendar date (YYYY-MM-DD) is a day, not an instant: read it at noon UTC and show it in UTC
+  // (zoneOf), so no zone moves it (noon alone is not enough for UTC+13/+14).
+  return BARE_DATE.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
+}
+
+function zoneOf(d: Date | string, timeZone: string): string {
+  return typeof d === 'string' && BARE_DATE.test(d) ? 'UTC' : timeZone;
 }
 
 /** "4 شعبان 1445 هـ" */
 export function formatHijri(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt(HIJRI, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d));
+  return fmt(HIJRI, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d));
 }
 
 /** "14 فبراير 2024م" */
 export function formatGregorian(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt(GREGORIAN, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)) + 'م';
+  return fmt(GREGORIAN, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)) + 'م';
 }
 
 /** Both calendars, Hijri first as Saudi forms print them. */
@@ -46,7 +53,7 @@ export function formatTime(d: Date | string, timeZone = DEFAULT_TIME_ZONE): stri
 }
 
 export function formatWeekday(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt(GREGORIAN, { timeZone, weekday: 'long' }).format(toDate(d));
+  return fmt(GREGORIAN, { timeZone: zoneOf(d, timeZone), weekday: 'long' }).format(toDate(d));
 }
 
 /** The business day (YYYY-MM-DD) an instant falls on at the desk: the ticket sequence resets at local midnight. */
@@ -61,4 +68,10 @@ export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60000));
   if (minutes < 60) return `${minutes} د`;
   return `${Math.floor(minutes / 60)} س ${minutes % 60} د`;
+}
+
+/** A calendar date plus whole days (YYYY-MM-DD in, YYYY-MM-DD out; no time zone can move it). */
+export function addDays(isoDate: string, days: number): string {
+  const t = Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }

@@ -1,11 +1,15 @@
 import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar } from '../../../shared/labels/ar';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
 import type { HandlerMap } from '../handlers';
 import { toBeneficiaryView } from './beneficiary-view';
+import { findDuplicates, refuseDuplicates } from './duplicates';
+import { loadProfile, updateProfile } from './profile';
 import { searchBeneficiaries } from './search';
 
-export const beneficiaryHandlers: HandlerMap<'beneficiaries.search' | 'beneficiaries.get' | 'beneficiaries.register'> = {
+export const beneficiaryHandlers: HandlerMap<
+  'beneficiaries.search' | 'beneficiaries.get' | 'beneficiaries.profile' | 'beneficiaries.register' | 'beneficiaries.update'
+> = {
   'beneficiaries.search': async (input, ctx) => searchBeneficiaries(input.text, input.limit, ctx),
 
   'beneficiaries.get': async (input, ctx) => {
@@ -14,18 +18,15 @@ export const beneficiaryHandlers: HandlerMap<'beneficiaries.search' | 'beneficia
     return toBeneficiaryView(row);
   },
 
+  'beneficiaries.profile': async (input, ctx) => loadProfile(ctx, input.beneficiaryId),
+
+  'beneficiaries.update': updateProfile,
+
   'beneficiaries.register': async (input, ctx) => {
     const { idType, idNumber } = input.identity;
-    const existing = await ctx.db
-      .selectFrom('beneficiaries')
-      .select(['id', 'full_name'])
-      .where('id_number', '=', idNumber)
-      .executeTakeFirst();
-    if (existing) {
-      const message = fill(ar.messages.idNumberTaken, { name: existing.full_name });
-      throw new AppError('conflict', message, [{ path: ['identity', 'idNumber'], message }]);
-    }
     const fullName = [input.firstName, input.fatherName, input.grandfatherName, input.familyName].join(' ');
+    const hits = await findDuplicates(ctx.db, { idNumber, mobiles: [input.mobile], nameNorm: normalizeArabic(fullName), birthDate: input.birthDate }, null);
+    refuseDuplicates(hits, input.confirmDuplicates);
     const now = ctx.now.toISOString();
     const row = await ctx.db
       .insertInto('beneficiaries')
@@ -39,6 +40,7 @@ export const beneficiaryHandlers: HandlerMap<'beneficiaries.search' | 'beneficia
         id_type: idType,
         id_number: idNumber,
         mobile: input.mobile,
+        birth_date: input.birthDate,
         file_number: null,
         created_at: now,
         updated_at: now,

@@ -35,6 +35,131 @@ export interface Database {
     created_at: string;
     updated_at: string;
     created_by: number | null;
+    latin_name: Generated<string | null>;
+    id_expiry: Generated<string | null>;
+    nationality: Generated<string | null>;
+    gender: Generated<string | null>;
+    birth_date: Generated<string | null>;
+    marital_status: Generated<string | null>;
+    mobile2: Generated<string | null>;
+    city: Generated<string | null>;
+    district: Generated<string | null>;
+    address: Generated<string | null>;
+    monthly_income: Generated<number | null>;
+    /** JSON array of IncomeSource. */
+    income_sources: Generated<string>;
+    housing_type: Generated<string | null>;
+    rent_amount: Generated<number | null>;
+    notes: Generated<string | null>;
+    registered_at: Generated<string | null>;
+    version: Generated<number>;
+    updated_by: Generated<number | null>;
+  };
+  family_members: {
+    id: Generated<number>;
+    beneficiary_id: number;
+    position: number;
+    name: string;
+    relation: string;
+    id_number: string | null;
+    birth_date: string | null;
+  };
+  document_types: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    has_expiry: number;
+    active: Generated<number>;
+  };
+  service_types: {
+    id: Generated<number>;
+    code: string;
+    name: string;
+    active: Generated<number>;
+  };
+  service_required_documents: {
+    service_type_id: number;
+    document_type_id: number;
+  };
+  declaration_versions: {
+    id: Generated<number>;
+    version: number;
+    text: string;
+    created_at: string;
+    created_by: number | null;
+  };
+  requests: {
+    id: Generated<number>;
+    number: string;
+    beneficiary_id: number;
+    service_type_id: number;
+    channel: string;
+    visit_id: number | null;
+    state: string;
+    description: string | null;
+    requested_amount: number | null;
+    opened_at: string;
+    opened_by: number;
+    submitted_at: string | null;
+    submission_day: string | null;
+    expected_answer_date: string | null;
+    referred_to: number | null;
+    referral_question: string | null;
+    referral_open: Generated<number>;
+    decision: string | null;
+    decided_at: string | null;
+    decided_by: number | null;
+    decision_reason: string | null;
+    approved_amount: number | null;
+    aid_description: string | null;
+    registered_at: string | null;
+    service_description: string | null;
+    service_amount: number | null;
+    delivered_on: string | null;
+    delivered_by: number | null;
+    closed_at: string | null;
+    version: Generated<number>;
+    updated_at: string;
+    updated_by: number | null;
+  };
+  request_documents: {
+    request_id: number;
+    document_type_id: number;
+    provided: number;
+    issue_date: string | null;
+    expiry_date: string | null;
+    note: string | null;
+    updated_at: string;
+  };
+  attachments: {
+    id: Generated<number>;
+    request_id: number;
+    document_type_id: number | null;
+    purpose: string;
+    file_name: string;
+    stored_name: string;
+    mime_type: string;
+    size: number;
+    sha256: string;
+    uploaded_at: string;
+    uploaded_by: number;
+  };
+  declaration_signatures: {
+    id: Generated<number>;
+    request_id: number;
+    declaration_version_id: number;
+    witness_id: number;
+    signed_at: string;
+  };
+  request_events: {
+    id: Generated<number>;
+    request_id: number;
+    at: string;
+    user_id: number;
+    action: string;
+    from_state: string | null;
+    to_state: string | null;
+    note: string | null;
   };
   visits: {
     id: Generated<number>;

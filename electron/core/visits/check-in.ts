@@ -10,7 +10,10 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
   const user = ctx.user!;
   if (input.clientKey) {
     const earlier = await ctx.db.selectFrom('visits').select('id').where('client_key', '=', input.clientKey).executeTakeFirst();
-    if (earlier) return (await loadVisitView(ctx.db, earlier.id))!;
+    if (earlier) {
+      ctx.unchanged();
+      return (await loadVisitView(ctx.db, earlier.id))!;
+    }
   }
   const deskId = ctx.session.deskId;
   if (!deskId) throw new AppError('validation', ar.messages.deskRequired);

@@ -38,12 +38,17 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
   },
 
   'visits.referrals': async (_input, ctx) => {
-    const me = ctx.user!.id;
+    const me = ctx.user!;
+    // Today's hall only; a researcher sees referrals addressed to them or to any researcher.
     const rows = await selectVisits(ctx.db)
+      .where('v.day', '=', businessDay(ctx.now, ctx.timeZone))
       .where((eb) =>
         eb.or([
-          eb('v.state', '=', 'referred'),
-          eb.and([eb('v.state', '=', 'serving'), eb('v.served_by', '=', me), eb('v.referred_to', 'is not', null)]),
+          eb.and([
+            eb('v.state', '=', 'referred'),
+            ...(me.role === 'researcher' ? [eb.or([eb('v.referred_to', 'is', null), eb('v.referred_to', '=', me.id)])] : []),
+          ]),
+          eb.and([eb('v.state', '=', 'serving'), eb('v.served_by', '=', me.id), eb('v.referred_to', 'is not', null)]),
         ]),
       )
       .orderBy('v.arrived_at')
@@ -55,7 +60,10 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
 
   'visits.callNext': async (_input, ctx) => {
     const visitId = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
-    if (visitId === null) return null;
+    if (visitId === null) {
+      ctx.unchanged();
+      return null;
+    }
     return transitionVisit(ctx, visitId, 'call', callChanges(ctx));
   },
 

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation';
+import { supportRequests } from './0002-support-requests';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -7,6 +8,7 @@ import { foundation } from './0001-foundation';
  */
 export const sqliteMigrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-support-requests': supportRequests,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {

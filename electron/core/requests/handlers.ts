@@ -1,0 +1,271 @@
+import { addDays, businessDay } from '../../../shared/dates/calendar';
+import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
+import { AppError } from '../../../shared/errors';
+import { ar, fill } from '../../../shared/labels/ar';
+import type { HandlerContext } from '../context';
+import type { HandlerMap } from '../handlers';
+import { readSettings } from '../settings/read-settings';
+import { assignFileNumber } from '../beneficiaries/file-number';
+import { readAttachment, storeAttachment } from './attachment-store';
+import { checkDocuments, documentBlockers } from './documents-check';
+import { assertFreshVersion, moveRequest, recordRequestEvent, updateRequest } from './move-request';
+import { openRequest } from './open-request';
+import { loadRequestView, requireRequest, submissionBlockers, toAttachmentView } from './request-view';
+import { selectRequestSummaries, toRequestSummary } from './request-summaries';
+
+type RequestOperation =
+  | 'requests.get'
+  | 'requests.list'
+  | 'requests.committee'
+  | 'requests.referrals'
+  | 'requests.open'
+  | 'requests.saveDraft'
+  | 'requests.setDocument'
+  | 'requests.attach'
+  | 'requests.attachment'
+  | 'requests.signDeclaration'
+  | 'requests.refer'
+  | 'requests.addNote'
+  | 'requests.submit'
+  | 'requests.decide'
+  | 'requests.correctDecision'
+  | 'requests.register'
+  | 'requests.deliver'
+  | 'requests.close';
+
+const today = (ctx: HandlerContext) => businessDay(ctx.now, ctx.timeZone);
+
+/** The desk may still edit it (draft / incomplete / complete); anything later is the committee's. */
+async function requireOpenRequest(ctx: HandlerContext, requestId: number) {
+  const r = await requireRequest(ctx.db, requestId);
+  if (!(OPEN_REQUEST_STATES as readonly string[]).includes(r.state)) {
+    throw new AppError('conflict', fill(ar.messages.requestNotEditable, { state: ar.requestStates[r.state as RequestState] }));
+  }
+  return r;
+}
+
+/** incomplete ⇄ complete follow the documents checklist as of today (S2). */
+async function documentsState(ctx: HandlerContext, requestId: number, serviceTypeId: number): Promise<RequestState> {
+  const docs = await checkDocuments(ctx.db, requestId, serviceTypeId, today(ctx));
+  return documentBlockers(docs).length === 0 ? 'complete' : 'incomplete';
+}
+
+async function audited(ctx: HandlerContext, requestId: number, before: unknown) {
+  const after = await loadRequestView(ctx, requestId);
+  ctx.audit({ entity: 'request', entityId: requestId, before, after: { ...after, events: undefined } });
+  return after;
+}
+
+export const requestHandlers: HandlerMap<RequestOperation> = {
+  'requests.get': async (input, ctx) => loadRequestView(ctx, input.requestId),
+
+  'requests.list': async (input, ctx) => {
+    let q = selectRequestSummaries(ctx.db).orderBy('r.id', 'desc').limit(input.limit);
+    if (input.states?.length) q = q.where('r.state', 'in', input.states);
+    if (input.beneficiaryId) q = q.where('r.beneficiary_id', '=', input.beneficiaryId);
+    if (input.number) q = q.where('r.number', '=', input.number);
+    const day = today(ctx);
+    return (await q.execute()).map((r) => toRequestSummary(r, day));
+  },
+
+  'requests.committee': async (_input, ctx) => {
+    const day = today(ctx);
+    const rows = await selectRequestSummaries(ctx.db).where('r.state', '=', 'submitted').orderBy('r.submitted_at').orderBy('r.id').execute();
+    return rows.map((r) => toRequestSummary(r, day));
+  },
+
+  'requests.referrals': async (_input, ctx) => {
+    const me = ctx.user!;
+    let q = selectRequestSummaries(ctx.db).where('r.referral_open', '=', 1).orderBy('r.opened_at');
+    if (me.role === 'researcher') q = q.where((eb) => eb.or([eb('r.referred_to', 'is', null), eb('r.referred_to', '=', me.id)]));
+    const day = today(ctx);
+    return (await q.execute()).map((r) => toRequestSummary(r, day));
+  },
+
+  'requests.open': openRequest,
+
+  'requests.saveDraft': async (input, ctx) => {
+    const before = await requireOpenRequest(ctx, input.requestId);
+    await assertFreshVersion(ctx, before, input.version);
+    const serviceTypeId = input.serviceTypeId ?? before.service_type_id;
+    if (serviceTypeId !== before.service_type_id) {
+      const service = await ctx.db.selectFrom('service_types').select('id').where('id', '=', serviceTypeId).where('active', '=', 1).executeTakeFirst();
+      if (!service) throw new AppError('validation', ar.messages.serviceNotFound, [{ path: ['serviceTypeId'], message: ar.messages.serviceNotFound }]);
+    }
+    const changes = {
+      service_type_id: serviceTypeId,
+      description: input.description === undefined ? before.description : input.description || null,
+      requested_amount: input.requestedAmount === undefined ? before.requested_amount : input.requestedAmount,
+    };
+    const state = before.state === 'draft' ? 'draft' : await documentsState(ctx, before.id, serviceTypeId);
+    await updateRequest(ctx, before, { ...changes, state });
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.setDocument': async (input, ctx) => {
+    const before = await requireOpenRequest(ctx, input.requestId);
+    const type = await ctx.db.selectFrom('document_types').select(['id', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
+    if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
+    const values = {
+      provided: input.provided ? 1 : 0,
+      issue_date: input.provided ? input.issueDate : null,
+      expiry_date: input.provided && type.has_expiry ? input.expiryDate : null,
+      note: input.note || null,
+      updated_at: ctx.now.toISOString(),
+    };
+    await ctx.db
+      .insertInto('request_documents')
+      .values({ request_id: before.id, document_type_id: type.id, ...values })
+      .onConflict((oc) => oc.columns(['request_id', 'document_type_id']).doUpdateSet(values))
+      .execute();
+    const state = await documentsState(ctx, before.id, before.service_type_id);
+    await updateRequest(ctx, before, { state });
+    if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.attach': async (input, ctx) => {
+    const request = await requireRequest(ctx.db, input.requestId);
+    if (input.documentTypeId) {
+      const type = await ctx.db.selectFrom('document_types').select('id').where('id', '=', input.documentTypeId).executeTakeFirst();
+      if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
+    }
+    const file = storeAttachment(ctx.runtime.dataDir, request.id, input.dataBase64);
+    const row = await ctx.db
+      .insertInto('attachments')
+      .values({
+        request_id: request.id,
+        document_type_id: input.purpose === 'document' ? (input.documentTypeId ?? null) : null,
+        purpose: input.purpose,
+        file_name: input.fileName,
+        stored_name: file.storedName,
+        mime_type: file.mimeType,
+        size: file.size,
+        sha256: file.sha256,
+        uploaded_at: ctx.now.toISOString(),
+        uploaded_by: ctx.user!.id,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordRequestEvent(ctx, request.id, 'attach', input.fileName);
+    const view = toAttachmentView(row, new Map([[ctx.user!.id, ctx.user!.fullName]]));
+    ctx.audit({ entity: 'attachment', entityId: row.id, after: view });
+    return view;
+  },
+
+  'requests.attachment': async (input, ctx) => {
+    const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.attachmentId).executeTakeFirst();
+    if (!row) throw new AppError('not_found', ar.errors.not_found);
+    const uploader = await ctx.db.selectFrom('users').select('full_name').where('id', '=', row.uploaded_by).executeTakeFirst();
+    const bytes = readAttachment(ctx.runtime.dataDir, row.stored_name);
+    return { ...toAttachmentView(row, new Map([[row.uploaded_by, uploader?.full_name ?? '']])), dataBase64: bytes.toString('base64') };
+  },
+
+  'requests.signDeclaration': async (input, ctx) => {
+    const before = await requireOpenRequest(ctx, input.requestId);
+    const declaration = await ctx.db.selectFrom('declaration_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('declaration_signatures')
+      .values({ request_id: before.id, declaration_version_id: declaration.id, witness_id: ctx.user!.id, signed_at: ctx.now.toISOString() })
+      .execute();
+    await updateRequest(ctx, before, {});
+    await recordRequestEvent(ctx, before.id, 'declaration', `v${declaration.version}`);
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.refer': async (input, ctx) => {
+    const before = await requireRequest(ctx.db, input.requestId);
+    if (input.researcherId) {
+      const researcher = await ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', input.researcherId)
+        .where('role', '=', 'researcher')
+        .where('active', '=', 1)
+        .executeTakeFirst();
+      if (!researcher) throw new AppError('not_found', ar.errors.not_found);
+    }
+    await updateRequest(ctx, before, { referred_to: input.researcherId ?? null, referral_question: input.question, referral_open: 1 });
+    await recordRequestEvent(ctx, before.id, 'refer', input.question);
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.addNote': async (input, ctx) => {
+    const before = await requireRequest(ctx.db, input.requestId);
+    const closesReferral = input.answersReferral && !!before.referral_open;
+    await updateRequest(ctx, before, closesReferral ? { referral_open: 0 } : {});
+    await recordRequestEvent(ctx, before.id, 'note', input.note);
+    if (closesReferral) await recordRequestEvent(ctx, before.id, 'referral_answered', ar.messages.referralAnswered);
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.submit': async (input, ctx) => {
+    const request = await requireRequest(ctx.db, input.requestId);
+    if ((OPEN_REQUEST_STATES as readonly string[]).includes(request.state)) {
+      const blockers = await submissionBlockers(ctx, request.id);
+      if (blockers.length > 0) {
+        throw new AppError(
+          'validation',
+          fill(ar.messages.cannotSubmit, { reasons: blockers.join(' ') }),
+          blockers.map((message) => ({ path: ['documents'], message })),
+        );
+      }
+    }
+    const day = today(ctx);
+    const { committeePeriodDays } = await readSettings(ctx.db);
+    // A complete checklist moves the request to `complete` first, so a request checked today can go today.
+    if (request.state === 'draft' || request.state === 'incomplete') await updateRequest(ctx, request, { state: 'complete' });
+    return moveRequest(ctx, request.id, 'submit', {
+      submitted_at: ctx.now.toISOString(),
+      submission_day: day,
+      expected_answer_date: addDays(day, committeePeriodDays),
+    });
+  },
+
+  'requests.decide': async (input, ctx) =>
+    moveRequest(
+      ctx,
+      input.requestId,
+      input.outcome === 'accepted' ? 'accept' : 'reject',
+      {
+        decision: input.outcome,
+        decided_at: ctx.now.toISOString(),
+        decided_by: ctx.user!.id,
+        decision_reason: input.reason,
+        approved_amount: input.outcome === 'accepted' ? (input.approvedAmount ?? null) : null,
+        aid_description: input.outcome === 'accepted' ? input.aidDescription : null,
+      },
+      input.reason,
+    ),
+
+  'requests.correctDecision': async (input, ctx) => {
+    const before = await requireRequest(ctx.db, input.requestId);
+    if (!before.decision) {
+      throw new AppError('conflict', fill(ar.messages.requestWrongState, { action: ar.requestActions.decision_corrected, state: ar.requestStates[before.state as RequestState] }));
+    }
+    await updateRequest(ctx, before, {
+      decision_reason: input.reason === undefined ? before.decision_reason : input.reason || null,
+      approved_amount: input.approvedAmount === undefined ? before.approved_amount : input.approvedAmount,
+      aid_description: input.aidDescription === undefined ? before.aid_description : input.aidDescription || null,
+    });
+    await recordRequestEvent(ctx, before.id, 'decision_corrected', input.correctionReason);
+    return audited(ctx, before.id, before);
+  },
+
+  'requests.register': async (input, ctx) => {
+    const request = await requireRequest(ctx.db, input.requestId);
+    const fileNumber = request.state === 'accepted' ? await assignFileNumber(ctx, request.beneficiary_id) : null;
+    return moveRequest(ctx, request.id, 'register', { registered_at: ctx.now.toISOString() }, fileNumber);
+  },
+
+  'requests.deliver': async (input, ctx) =>
+    moveRequest(
+      ctx,
+      input.requestId,
+      'deliver',
+      { service_description: input.description, service_amount: input.amount ?? null, delivered_on: input.deliveredOn, delivered_by: ctx.user!.id },
+      input.description,
+    ),
+
+  'requests.close': async (input, ctx) => moveRequest(ctx, input.requestId, 'close', { closed_at: ctx.now.toISOString() }, input.note || null),
+};

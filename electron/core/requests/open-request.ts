@@ -1,0 +1,79 @@
+import type { ParsedInputOf, RequestView } from '../../../shared/contract';
+import { businessDay } from '../../../shared/dates/calendar';
+import { toHijri } from '../../../shared/dates/hijri';
+import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
+import type { HandlerContext } from '../context';
+import { recordRequestEvent } from './move-request';
+import { loadRequestView } from './request-view';
+
+/** "1448-00042": the Hijri year of the desk's day and a sequence within it. */
+async function nextRequestNumber(ctx: HandlerContext): Promise<string> {
+  const year = toHijri(businessDay(ctx.now, ctx.timeZone)).year;
+  const last = await ctx.db
+    .selectFrom('requests')
+    .select('number')
+    .where('number', 'like', `${year}-%`)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const seq = last ? Number(last.number.split('-')[1]) + 1 : 1;
+  return `${year}-${String(seq).padStart(5, '0')}`;
+}
+
+/** Opens a request in `draft` with its service's documents checklist, all missing until checked (S2). */
+export async function openRequest(input: ParsedInputOf<'requests.open'>, ctx: HandlerContext): Promise<RequestView> {
+  const beneficiary = await ctx.db.selectFrom('beneficiaries').select('id').where('id', '=', input.beneficiaryId).executeTakeFirst();
+  if (!beneficiary) throw new AppError('not_found', ar.messages.beneficiaryNotFound);
+  const service = await ctx.db
+    .selectFrom('service_types')
+    .select('id')
+    .where('id', '=', input.serviceTypeId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  if (!service) throw new AppError('validation', ar.messages.serviceNotFound, [{ path: ['serviceTypeId'], message: ar.messages.serviceNotFound }]);
+  if (input.visitId) {
+    const visit = await ctx.db.selectFrom('visits').select('id').where('id', '=', input.visitId).executeTakeFirst();
+    if (!visit) throw new AppError('not_found', ar.messages.visitNotFound);
+  }
+  const at = ctx.now.toISOString();
+  const { id } = await ctx.db
+    .insertInto('requests')
+    .values({
+      number: await nextRequestNumber(ctx),
+      beneficiary_id: input.beneficiaryId,
+      service_type_id: input.serviceTypeId,
+      channel: input.channel,
+      visit_id: input.visitId ?? null,
+      state: 'draft',
+      description: input.description || null,
+      requested_amount: input.requestedAmount ?? null,
+      opened_at: at,
+      opened_by: ctx.user!.id,
+      submitted_at: null,
+      submission_day: null,
+      expected_answer_date: null,
+      referred_to: null,
+      referral_question: null,
+      decision: null,
+      decided_at: null,
+      decided_by: null,
+      decision_reason: null,
+      approved_amount: null,
+      aid_description: null,
+      registered_at: null,
+      service_description: null,
+      service_amount: null,
+      delivered_on: null,
+      delivered_by: null,
+      closed_at: null,
+      updated_at: at,
+      updated_by: ctx.user!.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordRequestEvent(ctx, id, 'open', null, null, 'draft');
+  const view = await loadRequestView(ctx, id);
+  ctx.audit({ entity: 'request', entityId: id, after: { ...view, events: undefined } });
+  return view;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { REQUEST_STATES } from '../domain/request';
+import { ar } from '../labels/ar';
+import { mutation, query } from './define';
+import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
+import type { AttachmentView, RequestSummary, RequestView } from './views';
+
+const DESK = ['receptionist', 'supervisor', 'admin'] as const;
+const COMMITTEE = ['supervisor', 'admin'] as const;
+const STAFF = ['receptionist', 'researcher', 'supervisor', 'admin'] as const;
+const onRequest = ['requests.', 'beneficiaries.profile', 'settings.revision'] as const;
+
+/** Attachments: scans of documents and of the signed declaration. Checked by content, not by name. */
+export const ATTACHMENT_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const requestOperations = {
+  'requests.get': query<RequestView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
+  /** Requests by state or person; `number` finds one by its printed number (the receipt's QR code). */
+  'requests.list': query<RequestSummary[]>()({
+    input: z.object({
+      states: z.array(z.enum(REQUEST_STATES)).optional(),
+      beneficiaryId: id.optional(),
+      number: z.string().trim().max(30).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: 'signed-in',
+  }),
+  /** The research committee's list: submitted and undecided, oldest first, overdue ones flagged (S5). */
+  'requests.committee': query<RequestSummary[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
+  /** Requests referred to a social researcher with a question (S3). */
+  'requests.referrals': query<RequestSummary[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
+
+  /** Opens a request for a beneficiary, from a visit at the desk or from any channel (C1–C8, P4, P5). */
+  'requests.open': mutation<RequestView>()({
+    input: z.object({
+      beneficiaryId: id,
+      serviceTypeId: id,
+      channel,
+      visitId: id.optional(),
+      description: note.optional(),
+      requestedAmount: amount.optional(),
+    }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  /** Saved as typed: the request's own fields, refused when someone else saved since `version`. */
+  'requests.saveDraft': mutation<RequestView>()({
+    input: z.object({
+      requestId: id,
+      version,
+      serviceTypeId: id.optional(),
+      description: note.optional(),
+      requestedAmount: amount.nullable().optional(),
+    }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  /** One line of the documents checklist (S2): provided or not, with its dates. */
+  'requests.setDocument': mutation<RequestView>()({
+    input: z
+      .object({
+        requestId: id,
+        documentTypeId: id,
+        provided: z.boolean(),
+        issueDate: optionalIsoDate,
+        expiryDate: optionalIsoDate,
+        note: note.optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (v.issueDate && v.expiryDate && v.expiryDate < v.issueDate) {
+          ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: ar.messages.expiryBeforeIssue });
+        }
+      }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  /** A scan (PDF, PNG or JPEG up to 10 MB), kept in the data folder with its SHA-256; for a document or the signed declaration. */
+  'requests.attach': mutation<AttachmentView>()({
+    input: z.object({
+      requestId: id,
+      documentTypeId: id.optional(),
+      purpose: z.enum(['document', 'declaration']),
+      fileName: z.string().trim().min(1).max(200),
+      dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 16, ar.messages.attachmentTooLarge),
+    }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  'requests.attachment': query<AttachmentView & { dataBase64: string }>()({ input: z.object({ attachmentId: id }), access: 'signed-in' }),
+  /** S4: the applicant signed the current declaration text in front of this employee (the witness). */
+  'requests.signDeclaration': mutation<RequestView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: onRequest }),
+  /** S3: hand the request to a social researcher with a question. */
+  'requests.refer': mutation<RequestView>()({
+    input: z.object({ requestId: id, researcherId: id.optional(), question: note.min(3, ar.messages.referNoteRequired) }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  /** A study note on the request's timeline (researchers' findings, answers to a referral). */
+  'requests.addNote': mutation<RequestView>()({
+    input: z.object({ requestId: id, note: note.min(2, ar.messages.required), answersReferral: z.boolean().default(false) }),
+    access: STAFF,
+    invalidates: onRequest,
+  }),
+  /** S5: to the research committee; every required document present and valid today, the declaration signed. */
+  'requests.submit': mutation<RequestView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: onRequest }),
+  /** The committee's decision; a rejection needs its reason. */
+  'requests.decide': mutation<RequestView>()({
+    input: z
+      .object({
+        requestId: id,
+        outcome: z.enum(['accepted', 'rejected']),
+        reason: note.optional().transform((v) => v || null),
+        approvedAmount: amount.optional(),
+        aidDescription: note.optional().transform((v) => v || null),
+      })
+      .superRefine((v, ctx) => {
+        if (v.outcome === 'rejected' && !v.reason) {
+          ctx.addIssue({ code: 'custom', path: ['reason'], message: ar.messages.rejectionReasonRequired });
+        }
+      }),
+    access: COMMITTEE,
+    invalidates: onRequest,
+  }),
+  /** A decision is never edited silently: a correction of its details is its own audited event with a reason. */
+  'requests.correctDecision': mutation<RequestView>()({
+    input: z.object({
+      requestId: id,
+      correctionReason: note.min(3, ar.messages.correctionReasonRequired),
+      reason: note.optional(),
+      approvedAmount: amount.nullable().optional(),
+      aidDescription: note.optional(),
+    }),
+    access: COMMITTEE,
+    invalidates: onRequest,
+  }),
+  /** S6: registration; the beneficiary gets a file number if they have none. */
+  'requests.register': mutation<RequestView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: [...onRequest, 'beneficiaries.'] }),
+  /** S7: the service delivered — what, when, by whom. */
+  'requests.deliver': mutation<RequestView>()({
+    input: z.object({
+      requestId: id,
+      description: note.min(3, ar.messages.serviceDescriptionRequired),
+      amount: amount.optional(),
+      deliveredOn: isoDate,
+    }),
+    access: DESK,
+    invalidates: onRequest,
+  }),
+  'requests.close': mutation<RequestView>()({ input: z.object({ requestId: id, note: note.optional() }), access: DESK, invalidates: onRequest }),
+} as const;

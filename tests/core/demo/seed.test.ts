@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { VISIT_STATES } from '../../../shared/domain/visit';
+import { ar } from '../../../shared/labels/ar';
+import { normalizeArabic } from '../../../shared/text/normalize-arabic';
+import { checkNationalId } from '../../../shared/validation/national-id';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
+import { walkInInput } from '../../helpers/fixtures';
+import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
+import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
+
+let t: TestCore;
+let admin: SignedIn;
+
+beforeEach(async () => {
+  t = await openTestCore({ now: '2024-02-14T08:00:00Z', offerDemo: true });
+  admin = await signedInAs(t, 'admin');
+});
+afterEach(() => t.cleanup());
+
+it('fills an empty store with a realistic morning: every visit state today, valid IDs, staff who can sign in', async () => {
+  expect((await admin.ok('auth.session', {})).offerDemo).toBe(true);
+  const summary = await admin.ok('demo.seed', {});
+  expect(summary.beneficiaries).toBeGreaterThanOrEqual(100);
+  expect(summary.visits).toBeGreaterThanOrEqual(20);
+  expect(rowCounts(t.raw)).toMatchObject({ beneficiaries: summary.beneficiaries, visits: summary.visits });
+
+  const queue = await admin.ok('visits.queue', {});
+  expect(queue.day).toBe('2024-02-14');
+  for (const state of VISIT_STATES) expect(queue.counts[state], state).toBeGreaterThan(0);
+  expect(queue.visits.some((v) => !v.hasFile)).toBe(true);
+
+  const people = t.raw.prepare('SELECT full_name, name_norm, id_type, id_number, mobile FROM beneficiaries').all() as Record<string, string>[];
+  for (const p of people) {
+    expect(checkNationalId(p.id_number!, p.id_type as 'national_id' | 'iqama'), p.id_number).toBeNull();
+    expect(p.full_name!.split(' ').length).toBeGreaterThanOrEqual(4);
+    expect(p.name_norm).toBe(normalizeArabic(p.full_name!));
+    expect(p.mobile).toMatch(/^\+9665\d{8}$/);
+  }
+  // Some names carry diacritics or alternative spellings, so the search has something to show.
+  expect(people.some((p) => /[\u064B-\u0652]/.test(p.full_name!))).toBe(true);
+  expect((await admin.ok('beneficiaries.search', { text: 'محمد القحطاني' })).length).toBeGreaterThan(0);
+
+  const staff = anonymous(t);
+  await staff.ok('auth.signIn', { username: DEMO_USERS[0].username, password: DEMO_PASSWORD, deskId: 1 });
+  expect((await staff.ok('visits.callNext', {}))?.state).toBe('serving');
+
+  // Tickets issued afterwards continue each desk's sequence.
+  const next = await staff.ok('visits.checkIn', walkInInput());
+  const sameDesk = queue.visits.filter((v) => v.ticket.startsWith('A-')).length;
+  expect(next.ticket).toBe(`A-${String(sameDesk + 1).padStart(3, '0')}`);
+
+  expect((await admin.ok('auth.session', {})).offerDemo).toBe(false);
+});
+
+it('refuses a second time, with an Arabic message, writing nothing', async () => {
+  await admin.ok('demo.seed', {});
+  const before = rowCounts(t.raw);
+  const env = await admin.call('demo.seed', {});
+  expect(env).toEqual({ ok: false, error: { code: 'conflict', message: ar.messages.demoNeedsEmptyStore } });
+  expect(rowCounts(t.raw)).toEqual(before);
+});
+
+it('refuses a store that already has real visits', async () => {
+  await admin.ok('visits.checkIn', walkInInput());
+  const before = rowCounts(t.raw);
+  const env = await admin.call('demo.seed', {});
+  expect(!env.ok && env.error.code).toBe('conflict');
+  expect(rowCounts(t.raw)).toEqual(before);
+});
+
+it('only the administrator may seed', async () => {
+  const supervisor = await signedInAs(t, 'supervisor');
+  expect(!(await supervisor.call('demo.seed', {})).ok).toBe(true);
+  expect(rowCounts(t.raw).visits).toBe(0);
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beneficiaryInput, nationalIdFor, walkInInput } from '../../helpers/fixtures';
+import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { explain, recordStatements, uniqueIndexOn, type RecordedStatement } from '../../helpers/sql';
+import { openTestCore, type TestCore } from '../../helpers/test-core';
+
+/**
+ * EXPLAIN QUERY PLAN for the hot paths of the desk (Signal's explain() idea), run on the statements
+ * the operations really execute, captured from the connection. A full scan of visits or beneficiaries
+ * here is what turns 2 ms into 200 ms on a store with ten years of visits (DESIGN.md "Performance").
+ */
+let t: TestCore;
+let desk: SignedIn;
+
+beforeAll(async () => {
+  t = await openTestCore({ now: '2024-02-14T07:00:00Z' });
+  desk = await signedInAs(t, 'receptionist');
+  for (let i = 0; i < 5; i++) await desk.ok('beneficiaries.register', beneficiaryInput(500 + i));
+  for (let i = 0; i < 3; i++) await desk.ok('visits.checkIn', walkInInput());
+});
+afterAll(() => t.cleanup());
+
+/** The statements an operation ran that touch `table`, with their plans. */
+async function plansOf(run: () => Promise<unknown>, table: RegExp): Promise<{ sql: string; plan: string[] }[]> {
+  const statements = await recordStatements(t.raw, run);
+  return statements.filter((s: RecordedStatement) => table.test(s.sql)).map((s) => ({ sql: s.sql, plan: explain(t.raw, s) }));
+}
+
+/** No step of the plan reads a whole hot table (SCAN of visits/beneficiaries under any alias). */
+function expectNoFullScan(plans: { sql: string; plan: string[] }[], aliases: string[]) {
+  for (const { sql, plan } of plans) {
+    for (const step of plan) {
+      const scanned = /^SCAN (\w+)\b(?! VIRTUAL)/.exec(step);
+      if (scanned && aliases.includes(scanned[1]!) && !/USING (COVERING )?INDEX/.test(step)) {
+        expect.fail(`full scan "${step}" in:\n${sql}\nplan:\n${plan.join('\n')}`);
+      }
+    }
+  }
+}
+
+describe('query plans of the hot paths', () => {
+  it("today's queue reads only today's visits, through an index led by day", async () => {
+    const plans = await plansOf(() => desk.ok('visits.queue', {}), /from "visits"/i);
+    expect(plans.length).toBeGreaterThan(0);
+    const queue = plans.find((p) => /"v"\."day" = \?/.test(p.sql))!;
+    expect(queue, plans.map((p) => p.sql).join('\n')).toBeDefined();
+    // SQLite picks visits_day_state or the (day, desk_id, seq) unique index: both hold only the day's
+    // rows, which is what keeps the queue fast with a million historic visits.
+    const dayIndexes = ['visits_day_state', uniqueIndexOn(t.raw, 'visits', ['day', 'desk_id', 'seq'])!];
+    const step = queue.plan.find((s) => /^(SEARCH|SCAN) v\b/.test(s))!;
+    expect(step).toMatch(new RegExp(`^SEARCH v USING (COVERING )?INDEX (${dayIndexes.join('|')}) \\(day=\\?`));
+    // Every joined name (beneficiary, desk, users) is a primary-key lookup.
+    for (const join of queue.plan.filter((s) => /^(SEARCH|SCAN) (d|b|s|r|sd)\b/.test(s))) expect(join).toMatch(/USING INTEGER PRIMARY KEY/);
+    expectNoFullScan(plans, ['v', 'visits', 'b', 'beneficiaries']);
+  });
+
+  it('call-next finds the oldest waiting visitor through visits_day_state (day and state)', async () => {
+    const plans = await plansOf(() => desk.ok('visits.callNext', {}), /from "visits"/i);
+    const next = plans.find((p) => /"state" = \?/.test(p.sql) && /order by "arrived_at"/i.test(p.sql))!;
+    expect(next, plans.map((p) => p.sql).join('\n')).toBeDefined();
+    expect(next.plan.join('\n')).toMatch(/SEARCH visits USING (COVERING )?INDEX visits_day_state \(day=\? AND state=\?\)/);
+    expectNoFullScan(plans, ['v', 'visits', 'b', 'beneficiaries']);
+  });
+
+  it("check-in finds the desk's last ticket of the day through the (day, desk_id, seq) unique index", async () => {
+    const plans = await plansOf(() => desk.ok('visits.checkIn', walkInInput()), /max\("seq"\)/i);
+    expect(plans).toHaveLength(1);
+    const index = uniqueIndexOn(t.raw, 'visits', ['day', 'desk_id', 'seq'])!;
+    expect(index).toBeDefined();
+    expect(plans[0]!.plan.join('\n')).toContain(`USING COVERING INDEX ${index} (day=? AND desk_id=?)`);
+  });
+
+  it('a beneficiary by national ID uses the unique index on id_number', async () => {
+    const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: nationalIdFor(501) }), /"id_number" = \?/);
+    expect(plans).toHaveLength(1);
+    const index = uniqueIndexOn(t.raw, 'beneficiaries', ['id_number'])!;
+    expect(index).toBeDefined();
+    expect(plans[0]!.plan.join('\n')).toMatch(new RegExp(`SEARCH beneficiaries USING INDEX ${index} \\(id_number=\\?\\)`));
+  });
+
+  it('a beneficiary by mobile uses beneficiaries_mobile', async () => {
+    const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: '0501234567' }), /"mobile" = \?/);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan.join('\n')).toMatch(/SEARCH beneficiaries USING INDEX beneficiaries_mobile \(mobile=\?\)/);
+  });
+
+  it('a name search goes through the FTS5 index, then fetches rows by primary key', async () => {
+    const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: 'محمد القحطاني' }), /beneficiaries/);
+    const fts = plans.find((p) => /MATCH/i.test(p.sql))!;
+    expect(fts.plan.join('\n')).toMatch(/SCAN beneficiaries_fts VIRTUAL TABLE INDEX/);
+    const rows = plans.find((p) => /"id" in \(/i.test(p.sql))!;
+    expect(rows.plan.join('\n')).toMatch(/SEARCH beneficiaries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expectNoFullScan(plans, ['beneficiaries', 'b']);
+  });
+});

@@ -1,0 +1,271 @@
+-- table attachments
+CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        document_type_id INTEGER REFERENCES document_types(id),
+        purpose TEXT NOT NULL CHECK (purpose IN ('document','declaration')),
+        file_name TEXT NOT NULL,
+        stored_name TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        uploaded_by INTEGER NOT NULL REFERENCES users(id));
+
+-- table audit
+CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        operation TEXT NOT NULL,
+        entity TEXT,
+        entity_id INTEGER,
+        before TEXT,
+        after TEXT);
+
+-- table beneficiaries
+CREATE TABLE beneficiaries (
+        id INTEGER PRIMARY KEY,
+        first_name TEXT NOT NULL,
+        father_name TEXT NOT NULL,
+        grandfather_name TEXT NOT NULL,
+        family_name TEXT NOT NULL,
+        full_name TEXT NOT NULL,
+        name_norm TEXT NOT NULL,
+        id_type TEXT NOT NULL,
+        id_number TEXT NOT NULL UNIQUE,
+        mobile TEXT,
+        file_number TEXT UNIQUE,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id), latin_name TEXT, id_expiry TEXT, nationality TEXT, gender TEXT, birth_date TEXT, marital_status TEXT, mobile2 TEXT, city TEXT, district TEXT, address TEXT, monthly_income REAL, income_sources TEXT NOT NULL DEFAULT '[]', housing_type TEXT, rent_amount REAL, notes TEXT, registered_at TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by INTEGER REFERENCES users(id));
+
+-- table beneficiaries_fts
+CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(
+        name_norm, content='beneficiaries', content_rowid='id', tokenize='unicode61', prefix='2 3');
+
+-- table declaration_signatures
+CREATE TABLE declaration_signatures (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        declaration_version_id INTEGER NOT NULL REFERENCES declaration_versions(id),
+        witness_id INTEGER NOT NULL REFERENCES users(id),
+        signed_at TEXT NOT NULL);
+
+-- table declaration_versions
+CREATE TABLE declaration_versions (
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id));
+
+-- table desks
+CREATE TABLE desks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        ticket_prefix TEXT NOT NULL UNIQUE);
+
+-- table document_types
+CREATE TABLE document_types (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        has_expiry INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1);
+
+-- table family_members
+CREATE TABLE family_members (
+        id INTEGER PRIMARY KEY,
+        beneficiary_id INTEGER NOT NULL REFERENCES beneficiaries(id),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        id_number TEXT,
+        birth_date TEXT);
+
+-- table kysely_migration
+CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
+
+-- table kysely_migration_lock
+CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+-- table request_documents
+CREATE TABLE request_documents (
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        document_type_id INTEGER NOT NULL REFERENCES document_types(id),
+        provided INTEGER NOT NULL DEFAULT 0,
+        issue_date TEXT,
+        expiry_date TEXT,
+        note TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (request_id, document_type_id),
+        CHECK (expiry_date IS NULL OR issue_date IS NULL OR expiry_date >= issue_date));
+
+-- table request_events
+CREATE TABLE request_events (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT,
+        note TEXT);
+
+-- table requests
+CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        beneficiary_id INTEGER NOT NULL REFERENCES beneficiaries(id),
+        service_type_id INTEGER NOT NULL REFERENCES service_types(id),
+        channel TEXT NOT NULL,
+        visit_id INTEGER REFERENCES visits(id),
+        state TEXT NOT NULL CHECK (state IN ('draft','incomplete','complete','submitted','accepted','rejected','registered','served','closed')),
+        description TEXT,
+        requested_amount REAL,
+        opened_at TEXT NOT NULL,
+        opened_by INTEGER NOT NULL REFERENCES users(id),
+        submitted_at TEXT,
+        submission_day TEXT,
+        expected_answer_date TEXT,
+        referred_to INTEGER REFERENCES users(id),
+        referral_question TEXT,
+        referral_open INTEGER NOT NULL DEFAULT 0,
+        decision TEXT CHECK (decision IN ('accepted','rejected')),
+        decided_at TEXT,
+        decided_by INTEGER REFERENCES users(id),
+        decision_reason TEXT,
+        approved_amount REAL,
+        aid_description TEXT,
+        registered_at TEXT,
+        service_description TEXT,
+        service_amount REAL,
+        delivered_on TEXT,
+        delivered_by INTEGER REFERENCES users(id),
+        closed_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id));
+
+-- table service_required_documents
+CREATE TABLE service_required_documents (
+        service_type_id INTEGER NOT NULL REFERENCES service_types(id),
+        document_type_id INTEGER NOT NULL REFERENCES document_types(id),
+        PRIMARY KEY (service_type_id, document_type_id));
+
+-- table service_types
+CREATE TABLE service_types (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1);
+
+-- table settings
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- table users
+CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        full_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('receptionist','researcher','supervisor','admin')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL);
+
+-- table visit_events
+CREATE TABLE visit_events (
+        id INTEGER PRIMARY KEY,
+        visit_id INTEGER NOT NULL REFERENCES visits(id),
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        note TEXT);
+
+-- table visits
+CREATE TABLE visits (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        desk_id INTEGER NOT NULL REFERENCES desks(id),
+        seq INTEGER NOT NULL,
+        ticket TEXT NOT NULL,
+        beneficiary_id INTEGER REFERENCES beneficiaries(id),
+        visitor_name TEXT,
+        visitor_mobile TEXT,
+        reason TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('waiting','serving','referred','done','left','cancelled')),
+        arrived_at TEXT NOT NULL,
+        called_at TEXT,
+        ended_at TEXT,
+        served_by INTEGER REFERENCES users(id),
+        serving_desk_id INTEGER REFERENCES desks(id),
+        referred_to INTEGER REFERENCES users(id),
+        referral_note TEXT,
+        outcome TEXT,
+        outcome_note TEXT,
+        inquiry TEXT,
+        answer TEXT,
+        client_key TEXT UNIQUE,
+        created_by INTEGER NOT NULL REFERENCES users(id),
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (beneficiary_id IS NOT NULL OR visitor_name IS NOT NULL),
+        UNIQUE (day, desk_id, seq));
+
+-- index attachments_request
+CREATE INDEX attachments_request ON attachments(request_id);
+
+-- index audit_entity
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+-- index beneficiaries_mobile
+CREATE INDEX beneficiaries_mobile ON beneficiaries(mobile);
+
+-- index beneficiaries_mobile2
+CREATE INDEX beneficiaries_mobile2 ON beneficiaries(mobile2);
+
+-- index beneficiaries_name_birth
+CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date);
+
+-- index declaration_signatures_request
+CREATE INDEX declaration_signatures_request ON declaration_signatures(request_id);
+
+-- index family_members_beneficiary
+CREATE INDEX family_members_beneficiary ON family_members(beneficiary_id);
+
+-- index request_events_request
+CREATE INDEX request_events_request ON request_events(request_id);
+
+-- index requests_beneficiary
+CREATE INDEX requests_beneficiary ON requests(beneficiary_id);
+
+-- index requests_referral
+CREATE INDEX requests_referral ON requests(referral_open, opened_at) WHERE referral_open = 1;
+
+-- index requests_state_submitted
+CREATE INDEX requests_state_submitted ON requests(state, submitted_at);
+
+-- index visit_events_visit
+CREATE INDEX visit_events_visit ON visit_events(visit_id);
+
+-- index visits_beneficiary
+CREATE INDEX visits_beneficiary ON visits(beneficiary_id);
+
+-- index visits_day_state
+CREATE INDEX visits_day_state ON visits(day, state, arrived_at);
+
+-- trigger beneficiaries_fts_ad
+CREATE TRIGGER beneficiaries_fts_ad AFTER DELETE ON beneficiaries BEGIN
+        INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm); END;
+
+-- trigger beneficiaries_fts_ai
+CREATE TRIGGER beneficiaries_fts_ai AFTER INSERT ON beneficiaries BEGIN
+        INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END;
+
+-- trigger beneficiaries_fts_au
+CREATE TRIGGER beneficiaries_fts_au AFTER UPDATE OF name_norm ON beneficiaries BEGIN
+        INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm);
+        INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END;
