@@ -7,6 +7,9 @@ import { ar } from '../../shared/labels/ar';
 import { useNow } from '../ui/useNow';
 import { VisitRow } from './VisitRow';
 
+const GROUP_HEIGHT = 40;
+const ROW_HEIGHT = 62;
+
 type Item = { kind: 'group'; group: QueueGroup; count: number } | { kind: 'visit'; visit: VisitView };
 
 /** Today's visits grouped by state, virtualised so a hall of hundreds scrolls smoothly. */
@@ -31,7 +34,8 @@ export function QueueList({ visits, user }: { visits: VisitView[]; user: UserVie
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parent.current,
-    estimateSize: (i) => (items[i]!.kind === 'group' ? 40 : 62),
+    // Fixed heights: measuring each row forces a layout per row (bench: "queue of 300 on screen").
+    estimateSize: (i) => (items[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
     overscan: 8,
     getItemKey: (i) => {
       const it = items[i]!;
@@ -48,12 +52,10 @@ export function QueueList({ visits, user }: { visits: VisitView[]; user: UserVie
             return (
               <div
                 key={row.key}
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${row.start}px)` }}
+                style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', height: row.size, transform: `translateY(${row.start}px)` }}
               >
                 {item.kind === 'group' ? (
-                  <Group px="md" py={8} bg="gray.1" gap="xs" data-testid={`queue-group-${item.group}`}>
+                  <Group px="md" h={GROUP_HEIGHT} bg="gray.1" gap="xs" data-testid={`queue-group-${item.group}`}>
                     <Text fw={700} size="sm">
                       {ar.queueGroups[item.group]}
                     </Text>

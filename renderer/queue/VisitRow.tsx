@@ -1,4 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
 import { formatDuration, formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
@@ -10,12 +11,13 @@ export function waitedMs(v: VisitView, now: Date): number {
   return (end ? new Date(end).getTime() : now.getTime()) - new Date(v.arrivedAt).getTime();
 }
 
-export function VisitRow({ visit: v, user, now }: { visit: VisitView; user: UserView; now: Date }) {
+/** One visitor in the hall; memoised so a refresh redraws only the rows whose visit changed. */
+export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit: VisitView; user: UserView; now: Date }) {
   const stillWaiting = v.state === 'waiting';
   return (
     <Group
       px="md"
-      py={8}
+      h="100%"
       gap="md"
       wrap="nowrap"
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
@@ -76,4 +78,4 @@ export function VisitRow({ visit: v, user, now }: { visit: VisitView; user: User
       <VisitActions visit={v} user={user} />
     </Group>
   );
-}
+});

@@ -464,6 +464,8 @@ export const ar = {
     size: '{kb} ك.ب',
     openProfile: 'ملف المستفيد',
     researcherWorking: 'محال للباحث',
+    showMore: 'عرض النص كاملاً',
+    showLess: 'إخفاء',
   },
   committee: {
     tab: 'لجنة البحث',

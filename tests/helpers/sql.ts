@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { clearStatementCache } from '../../electron/core/store/sqlite/open-sqlite-store';
 
 export interface RecordedStatement {
   sql: string;
@@ -26,11 +27,14 @@ export async function recordStatements(raw: BetterSqlite3.Database, fn: () => Pr
     }
     return stmt;
   };
+  // The store keeps statements prepared: forget them so every statement goes through prepare() here.
+  clearStatementCache(raw);
   raw.prepare = patched as typeof raw.prepare;
   try {
     await fn();
   } finally {
     raw.prepare = original;
+    clearStatementCache(raw);
   }
   return recorded;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { QueueView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { VISIT_STATES, type VisitState } from '../../../shared/domain/visit';
@@ -39,9 +40,11 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
 
   'visits.referrals': async (_input, ctx) => {
     const me = ctx.user!;
-    // Today's hall only; a researcher sees referrals addressed to them or to any researcher.
+    // S3: a referral stays until the researcher has taken and finished it, whatever day it was made.
+    // A researcher sees those addressed to them or to any researcher.
     const rows = await selectVisits(ctx.db)
-      .where('v.day', '=', businessDay(ctx.now, ctx.timeZone))
+      // Literal values, so SQLite can use the partial index visits_open (a bound parameter cannot prove it applies).
+      .where(sql<boolean>`v.state IN ('referred', 'serving')`)
       .where((eb) =>
         eb.or([
           eb.and([

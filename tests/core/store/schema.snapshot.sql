@@ -257,6 +257,9 @@ CREATE INDEX visits_beneficiary ON visits(beneficiary_id);
 -- index visits_day_state
 CREATE INDEX visits_day_state ON visits(day, state, arrived_at);
 
+-- index visits_open
+CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving');
+
 -- trigger beneficiaries_fts_ad
 CREATE TRIGGER beneficiaries_fts_ad AFTER DELETE ON beneficiaries BEGIN
         INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm); END;

@@ -26,6 +26,8 @@ export const supportRequests: Migration = {
       sql`ALTER TABLE beneficiaries ADD COLUMN version INTEGER NOT NULL DEFAULT 1`,
       sql`ALTER TABLE beneficiaries ADD COLUMN updated_by INTEGER REFERENCES users(id)`,
       sql`CREATE INDEX beneficiaries_mobile2 ON beneficiaries(mobile2)`,
+      // Open visits of any day (the researcher's referrals, S3): a handful among a million.
+      sql`CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving')`,
       sql`CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date)`,
       sql`CREATE TABLE family_members (
         id INTEGER PRIMARY KEY,

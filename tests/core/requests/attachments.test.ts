@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
+import { ar } from '../../../shared/labels/ar';
+import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
+import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
+import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { openTestCore, type TestCore } from '../../helpers/test-core';
+
+/**
+ * S2 / S4 scans: a PDF, PNG or JPEG up to 10 MB — judged by its bytes, not its name — kept as a file
+ * in <dataDir>/attachments with its SHA-256 recorded, never as a blob in the database. Anything else
+ * gets an Arabic message and leaves neither a row nor a file behind.
+ */
+let t: TestCore;
+let desk: SignedIn;
+let cat: Catalogue;
+let requestId: number;
+
+beforeAll(async () => {
+  t = await openTestCore({ now: '2025-03-10T06:00:00Z' });
+  desk = await signedInAs(t, 'receptionist', { fullName: 'ريم خالد الشهري' });
+  cat = await loadCatalogue(desk);
+  const b = await desk.ok('beneficiaries.register', beneficiaryInput(81));
+  requestId = (await requestIn('incomplete', { desk, committee: desk }, { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id })).id;
+});
+afterAll(() => t.cleanup());
+
+const attachmentsDir = () => join(t.dataDir, 'attachments');
+function filesOnDisk(): string[] {
+  if (!existsSync(attachmentsDir())) return [];
+  return (readdirSync(attachmentsDir(), { recursive: true }) as string[])
+    .filter((f) => statSync(join(attachmentsDir(), f)).isFile())
+    .sort();
+}
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+// A real 1×1 PNG, a minimal PDF, and a JPEG header: what a scanner or a phone produces.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 7), Buffer.from([0xff, 0xd9])]);
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00]), Buffer.from('This program cannot be run in DOS mode.')]);
+
+const attach = (fileName: string, bytes: Buffer, extra: { documentTypeId?: number; purpose?: 'document' | 'declaration' } = {}) =>
+  desk.call('requests.attach', { requestId, purpose: extra.purpose ?? 'document', documentTypeId: extra.documentTypeId, fileName, dataBase64: bytes.toString('base64') });
+
+describe('refused by content or size: Arabic message, no row, no file', () => {
+  it.each([
+    ['an .exe renamed to .pdf', 'هوية.pdf', EXE, ar.messages.attachmentType],
+    ['an HTML page named .png', 'scan.png', Buffer.from('<html><body>not an image</body></html>'), ar.messages.attachmentType],
+    ['a GIF image (not one of the accepted types)', 'scan.jpg', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;'), ar.messages.attachmentType],
+    ['a PDF cut off before its header ends', 'scan.pdf', Buffer.from('%PD'), ar.messages.attachmentType],
+    ['a PDF one byte over 10 MB', 'big.pdf', Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES + 1 - PDF.length)]), ar.messages.attachmentTooLarge],
+    ['a PDF of 11 MB', 'bigger.pdf', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024 - PDF.length)]), ar.messages.attachmentTooLarge],
+  ])('%s', async (_label, fileName, bytes, message) => {
+    const before = requestSnapshot(t.raw, requestId);
+    const files = filesOnDisk();
+    const env = await attach(fileName, bytes, { documentTypeId: cat.documents.national_id!.id });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.code).toBe('validation');
+    expect(env.error.message).toContain(message);
+    expect(isArabicText(env.error.message)).toBe(true);
+    expect(env.error.issues?.[0]).toMatchObject({ path: ['dataBase64'], message });
+    expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+    expect(filesOnDisk()).toEqual(files);
+  });
+
+  it('base64 that is empty or not base64 at all', async () => {
+    const before = requestSnapshot(t.raw, requestId);
+    const empty = await desk.call('requests.attach', { requestId, purpose: 'document', fileName: 'a.pdf', dataBase64: '' });
+    expect(!empty.ok && empty.error.code).toBe('validation');
+    const garbage = await desk.call('requests.attach', { requestId, purpose: 'document', fileName: 'a.pdf', dataBase64: '!!!!' });
+    expect(!garbage.ok && garbage.error).toMatchObject({ code: 'validation', message: expect.stringContaining(ar.messages.attachmentType) });
+    expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+  });
+
+  it('a scan for a request that does not exist → not_found, no file', async () => {
+    const files = filesOnDisk();
+    const env = await desk.call('requests.attach', { requestId: 424242, purpose: 'document', fileName: 'a.png', dataBase64: PNG.toString('base64') });
+    expect(!env.ok && env.error).toMatchObject({ code: 'not_found', message: ar.messages.requestNotFound });
+    expect(filesOnDisk()).toEqual(files);
+  });
+});
+
+describe('accepted scans live in the data folder, checksummed', () => {
+  it.each([
+    ['a PNG', 'هوية.png', PNG, 'image/png', 'png'],
+    ['a PDF', 'سجل الأسرة.pdf', PDF, 'application/pdf', 'pdf'],
+    ['a JPEG', 'photo.jpeg', JPEG, 'image/jpeg', 'jpg'],
+    ['a PNG named .pdf (the bytes decide)', 'scan.pdf', Buffer.concat([PNG, Buffer.from('x')]), 'image/png', 'png'],
+  ])('%s', async (_label, fileName, bytes, mimeType, ext) => {
+    const env = await attach(fileName, bytes, { documentTypeId: cat.documents.family_register!.id });
+    expect(env.ok, JSON.stringify(env)).toBe(true);
+    if (!env.ok) return;
+    const view = env.value as { id: number; sha256: string; size: number; mimeType: string; fileName: string; uploadedBy: string };
+    expect(view).toMatchObject({ fileName, mimeType, size: bytes.length, sha256: sha256(bytes), uploadedBy: 'ريم خالد الشهري' });
+
+    const row = t.raw.prepare('SELECT * FROM attachments WHERE id = ?').get(view.id) as Record<string, unknown>;
+    expect(row.stored_name).toBe(join(String(requestId), `${view.sha256}.${ext}`));
+    const onDisk = readFileSync(join(attachmentsDir(), row.stored_name as string));
+    expect(sha256(onDisk)).toBe(view.sha256);
+    expect(onDisk.equals(bytes)).toBe(true);
+    // Nothing of the scan itself in the row: short text columns only.
+    for (const [column, value] of Object.entries(row)) {
+      expect(Buffer.isBuffer(value), column).toBe(false);
+      if (typeof value === 'string') expect(value.length, column).toBeLessThan(300);
+    }
+
+    const back = await desk.ok('requests.attachment', { attachmentId: view.id });
+    expect(Buffer.from(back.dataBase64, 'base64').equals(bytes)).toBe(true);
+    const request = await desk.ok('requests.get', { requestId });
+    const docs = request.documents.find((d) => d.documentTypeId === cat.documents.family_register!.id)!;
+    expect(docs.attachments.map((a) => a.id)).toContain(view.id);
+    expect(request.events.at(-1)).toMatchObject({ action: 'attach', note: fileName });
+  });
+
+  it('exactly 10 MB is accepted, and the database does not grow by it', async () => {
+    const bytes = Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES - PDF.length, 0x20)]);
+    const dbBytes = () => ['', '-wal'].map((s) => (existsSync(t.storeFile + s) ? statSync(t.storeFile + s).size : 0)).reduce((a, b) => a + b);
+    const before = dbBytes();
+    const env = await attach('تقرير طبي كامل.pdf', bytes);
+    expect(env.ok, JSON.stringify(!env.ok && env.error)).toBe(true);
+    expect(dbBytes() - before).toBeLessThan(1024 * 1024);
+    expect((env as { value: { size: number } }).value.size).toBe(ATTACHMENT_MAX_BYTES);
+  });
+
+  it('the same scan twice is one file, two rows', async () => {
+    const bytes = Buffer.concat([PNG, Buffer.from('same scan')]);
+    const a = await attach('one.png', bytes);
+    const filesAfterFirst = filesOnDisk();
+    const b = await attach('two.png', bytes);
+    expect(a.ok && b.ok).toBe(true);
+    expect(filesOnDisk()).toEqual(filesAfterFirst);
+    const rows = t.raw.prepare('SELECT stored_name FROM attachments WHERE sha256 = ?').all(sha256(bytes));
+    expect(rows).toHaveLength(2);
+  });
+
+  it('the signed declaration\'s scan is listed with the declaration, not with a document (S4)', async () => {
+    const env = await attach('الإقرار الموقع.pdf', PDF, { purpose: 'declaration', documentTypeId: cat.documents.national_id!.id });
+    expect(env.ok).toBe(true);
+    const request = await desk.ok('requests.get', { requestId });
+    const id = (env as { value: { id: number } }).value.id;
+    expect(request.declarationScans.map((a) => a.id)).toContain(id);
+    expect(request.documents.flatMap((d) => d.attachments).map((a) => a.id)).not.toContain(id);
+  });
+
+  it('no column of any table is declared as a BLOB', () => {
+    const tables = t.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'").all() as { name: string }[];
+    for (const { name } of tables) {
+      const columns = t.raw.prepare(`PRAGMA table_info(${JSON.stringify(name)})`).all() as { name: string; type: string }[];
+      for (const c of columns) expect(`${name}.${c.name} ${c.type}`).not.toMatch(/BLOB$/i);
+    }
+  });
+
+  it('no internal errors were logged', () => {
+    expect(t.internalErrors).toEqual([]);
+  });
+});
