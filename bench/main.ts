@@ -1,0 +1,96 @@
+/**
+ * `npm run bench` — see bench/README.md. Generates (once) and caches the ten-year store, times the
+ * core against the bare SQL underneath, then the renderer in Chromium through the loopback shell.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { benchCore } from './core-bench';
+import { cachedStore, generateStore, SIZES, workingCopy } from './data';
+import { benchRenderer } from './renderer-bench';
+import { renderTable, toJson, type Row } from './stats';
+
+const HELP = `npm run bench [-- options]
+  --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
+  --only WHAT      core | renderer (default: both)
+  --quick          fewer repetitions (a smoke run; the figures are noisier)
+  --regenerate     rebuild the cached store even if it is up to date
+  --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
+  --explain        also print EXPLAIN QUERY PLAN of the statements under each core case
+  --scale X        generate a smaller store (e.g. 0.05) — for working on the bench itself`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      regenerate: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return console.log(HELP);
+  const only = values.only ?? 'all';
+  if (!['all', 'core', 'renderer'].includes(only)) throw new Error(`--only core|renderer, not ${only}`);
+  if (values.scale) {
+    const k = Number(values.scale);
+    if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
+    SIZES.beneficiaries = Math.round(SIZES.beneficiaries * k);
+    SIZES.historicVisits = Math.round(SIZES.historicVisits * k);
+  }
+  const log = (line: string) => console.log(line);
+
+  const sqliteVersion = (new BetterSqlite3(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  log(`Istiqbal bench — Node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`);
+
+  const loadAtStart = loadavg()[0]!;
+  let store = values.regenerate ? null : cachedStore();
+  if (store) {
+    log(`store: cached ${store.dir} (generated ${store.meta.generatedAt} in ${store.meta.generationSeconds} s)`);
+  } else {
+    log(`store: generating ${SIZES.beneficiaries.toLocaleString('en')} beneficiaries and ${SIZES.historicVisits.toLocaleString('en')} visits over ${SIZES.years} years …`);
+    store = await generateStore(log);
+    log(`store: generated in ${store.meta.generationSeconds} s → ${store.dir}`);
+  }
+  const { meta } = store;
+  log(
+    `store: ${(meta.fileBytes / 2 ** 20).toFixed(0)} MB; ${Object.entries(meta.counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}; "today" is ${meta.today}`,
+  );
+
+  const rows: Row[] = [];
+  if (only !== 'renderer') {
+    const dir = workingCopy(store.dir);
+    log(`\ncore (on a fresh copy: ${dir})`);
+    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, log })));
+  }
+  if (only !== 'core') {
+    const dir = workingCopy(store.dir);
+    log(`\nrenderer in Chromium through the loopback shell (on a fresh copy)`);
+    rows.push(...(await benchRenderer({ dataDir: dir, meta, quick: values.quick, rendererDir: values['renderer-dir'], log })));
+  }
+
+  log('\n' + renderTable(rows));
+  if (values.explain) {
+    for (const r of rows.filter((r) => r.plan?.length)) log(`\n${r.name}\n  ${r.plan!.join('\n  ')}`);
+  }
+  const loads = `load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores`;
+  log(`\n${loads}${Math.max(loadAtStart, loadavg()[0]!) > cpus().length / 2 ? ' — other processes were competing for the CPU: expect noisier, higher figures' : ''}`);
+  log('ratio = core p95 / bare p95: what the dispatcher, zod, Kysely and the view mapping add on top of the SQL.');
+  if (values.out) {
+    const file = resolve(values.out);
+    writeFileSync(file, JSON.stringify(toJson(rows), null, 2) + '\n');
+    log(`rows written to ${file}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
