@@ -10,7 +10,10 @@ const browser = JSON.parse(readFileSync(join(__dirname, 'node_modules/.cache/ist
   executablePath: string;
 };
 
-export const E2E_PORT = 4873;
+// A port of its own per run (set once in the main process; workers inherit it): a desk or another
+// run on the machine never collides with the end-to-end server.
+process.env.ISTIQBAL_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+export const E2E_PORT = Number(process.env.ISTIQBAL_E2E_PORT);
 export const E2E_DATA_DIR = join(__dirname, 'test-results', 'e2e-store');
 
 export default defineConfig({

@@ -107,7 +107,7 @@ test('a second desk sees the hall, calls the next visitor, and the first desk up
   await expect(deskB.getByTestId('current-visit')).toContainText('A-001');
   await screen(deskB, '08-desk-b-serving');
   // Desk A was not touched: it refreshes within a second or two.
-  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'serving', { timeout: 3_000 });
+  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'serving', { timeout: 4_000 });
   await expect(queueRow(deskA, 'A-001')).toContainText('سعد عبدالله المطيري');
 
   // Desk A tries to call the same visitor from its stale view: refused, in Arabic, naming who took it.
@@ -115,7 +115,7 @@ test('a second desk sees the hall, calls the next visitor, and the first desk up
   await deskB.getByLabel('سبب الإحالة').fill('يحتاج شرحاً لإجراءات دراسة الحالة');
   await deskB.getByTestId('confirm-refer').click();
   await expect(queueRow(deskB, 'A-001')).toHaveAttribute('data-state', 'referred');
-  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'referred', { timeout: 3_000 });
+  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'referred', { timeout: 4_000 });
   await screen(deskA, '09-queue-after-referral');
 });
 
@@ -129,7 +129,7 @@ test('the researcher takes the referral and finishes it (S3)', async ({ browser 
   await row.getByRole('button', { name: 'إنهاء' }).click();
   await researcher.getByTestId('confirm-finish').click();
   await expect(row).toHaveCount(0);
-  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'done', { timeout: 3_000 });
+  await expect(queueRow(deskA, 'A-001')).toHaveAttribute('data-state', 'done', { timeout: 4_000 });
 });
 
 test('desk A calls the inquiry, an empty answer is refused, then it is finished', async () => {
