@@ -80,7 +80,7 @@ export const identity = z
 export const isoDate = z
   .string()
   .trim()
-  .refine((v) => isRealIsoDate(v), m.dateInvalid);
+  .refine((v) => isRealIsoDate(v) && v >= '1900-01-01' && v <= '2100-12-31', m.dateInvalid);
 export const optionalIsoDate = z
   .union([isoDate, z.literal(''), z.null()])
   .optional()

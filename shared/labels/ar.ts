@@ -134,6 +134,7 @@ export const ar = {
     duplicateMobile: 'رقم الجوال مسجّل في ملف: {name}.',
     duplicateNameBirth: 'الاسم وتاريخ الميلاد يطابقان ملف: {name}.',
     referralAnswered: 'أُجيب عن سؤال الإحالة.',
+    deliveryInFuture: 'تاريخ تقديم الخدمة لا يكون في المستقبل.',
     cannotDeactivateSelf: 'لا يمكنك إيقاف حسابك.',
     demoNeedsEmptyStore: 'تُضاف البيانات التجريبية إلى قاعدة بيانات جديدة فقط، وهذه فيها زيارات مسجلة.',
   },
@@ -466,6 +467,7 @@ export const ar = {
     researcherWorking: 'محال للباحث',
     showMore: 'عرض النص كاملاً',
     showLess: 'إخفاء',
+    otherEvent: 'إجراء على الطلب',
   },
   committee: {
     tab: 'لجنة البحث',

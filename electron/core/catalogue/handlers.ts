@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerMap } from '../handlers';
@@ -11,9 +12,12 @@ type CatalogueOperation =
   | 'catalogue.declaration'
   | 'catalogue.publishDeclaration';
 
-/** A stable code for a new catalogue entry (the Arabic name is what people read). */
+/**
+ * A stable, unique code for a new catalogue entry (the Arabic name is what people read). The time
+ * alone is not unique: two entries saved within one millisecond would collide on the UNIQUE code.
+ */
 function newCode(prefix: string, now: Date) {
-  return `${prefix}_${now.getTime().toString(36)}`;
+  return `${prefix}_${now.getTime().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
 export const catalogueHandlers: HandlerMap<CatalogueOperation> = {

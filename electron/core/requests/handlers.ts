@@ -99,6 +99,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     };
     const state = before.state === 'draft' ? 'draft' : await documentsState(ctx, before.id, serviceTypeId);
     await updateRequest(ctx, before, { ...changes, state });
+    if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
     return audited(ctx, before.id, before);
   },
 
@@ -192,6 +193,11 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.addNote': async (input, ctx) => {
     const before = await requireRequest(ctx.db, input.requestId);
+    const me = ctx.user!;
+    // S3: a referral addressed to one researcher is answered by that researcher (or a supervisor).
+    if (input.answersReferral && me.role === 'researcher' && before.referred_to !== null && before.referred_to !== me.id) {
+      throw new AppError('forbidden', ar.messages.notYourReferral);
+    }
     const closesReferral = input.answersReferral && !!before.referral_open;
     await updateRequest(ctx, before, closesReferral ? { referral_open: 0 } : {});
     await recordRequestEvent(ctx, before.id, 'note', input.note);
@@ -214,7 +220,10 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const day = today(ctx);
     const { committeePeriodDays } = await readSettings(ctx.db);
     // A complete checklist moves the request to `complete` first, so a request checked today can go today.
-    if (request.state === 'draft' || request.state === 'incomplete') await updateRequest(ctx, request, { state: 'complete' });
+    if (request.state === 'draft' || request.state === 'incomplete') {
+      await updateRequest(ctx, request, { state: 'complete' });
+      await recordRequestEvent(ctx, request.id, 'documents', null, request.state, 'complete');
+    }
     return moveRequest(ctx, request.id, 'submit', {
       submitted_at: ctx.now.toISOString(),
       submission_day: day,
@@ -243,10 +252,16 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     if (!before.decision) {
       throw new AppError('conflict', fill(ar.messages.requestWrongState, { action: ar.requestActions.decision_corrected, state: ar.requestStates[before.state as RequestState] }));
     }
+    // A corrected rejection keeps a reason and gets no amount or aid, as requests.decide requires.
+    const rejected = before.decision === 'rejected';
+    const reason = input.reason === undefined ? before.decision_reason : input.reason || null;
+    if (rejected && !reason) {
+      throw new AppError('validation', ar.messages.rejectionReasonRequired, [{ path: ['reason'], message: ar.messages.rejectionReasonRequired }]);
+    }
     await updateRequest(ctx, before, {
-      decision_reason: input.reason === undefined ? before.decision_reason : input.reason || null,
-      approved_amount: input.approvedAmount === undefined ? before.approved_amount : input.approvedAmount,
-      aid_description: input.aidDescription === undefined ? before.aid_description : input.aidDescription || null,
+      decision_reason: reason,
+      approved_amount: rejected ? null : input.approvedAmount === undefined ? before.approved_amount : input.approvedAmount,
+      aid_description: rejected ? null : input.aidDescription === undefined ? before.aid_description : input.aidDescription || null,
     });
     await recordRequestEvent(ctx, before.id, 'decision_corrected', input.correctionReason);
     return audited(ctx, before.id, before);
@@ -258,14 +273,19 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     return moveRequest(ctx, request.id, 'register', { registered_at: ctx.now.toISOString() }, fileNumber);
   },
 
-  'requests.deliver': async (input, ctx) =>
-    moveRequest(
+  'requests.deliver': async (input, ctx) => {
+    // S7 records what was given: a delivery cannot be dated in the future.
+    if (input.deliveredOn > today(ctx)) {
+      throw new AppError('validation', ar.messages.deliveryInFuture, [{ path: ['deliveredOn'], message: ar.messages.deliveryInFuture }]);
+    }
+    return moveRequest(
       ctx,
       input.requestId,
       'deliver',
       { service_description: input.description, service_amount: input.amount ?? null, delivered_on: input.deliveredOn, delivered_by: ctx.user!.id },
       input.description,
-    ),
+    );
+  },
 
   'requests.close': async (input, ctx) => moveRequest(ctx, input.requestId, 'close', { closed_at: ctx.now.toISOString() }, input.note || null),
 };

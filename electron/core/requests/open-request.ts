@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ParsedInputOf, RequestView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { toHijri } from '../../../shared/dates/hijri';
@@ -10,14 +11,10 @@ import { loadRequestView } from './request-view';
 /** "1448-00042": the Hijri year of the desk's day and a sequence within it. */
 async function nextRequestNumber(ctx: HandlerContext): Promise<string> {
   const year = toHijri(businessDay(ctx.now, ctx.timeZone)).year;
-  const last = await ctx.db
-    .selectFrom('requests')
-    .select('number')
-    .where('number', 'like', `${year}-%`)
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const seq = last ? Number(last.number.split('-')[1]) + 1 : 1;
+  // Numerically: past 99,999 a year the text order would no longer be the number order.
+  const last = await sql<{ n: number | null }>`
+    SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM requests WHERE number LIKE ${`${year}-%`}`.execute(ctx.db);
+  const seq = (last.rows[0]?.n ?? 0) + 1;
   return `${year}-${String(seq).padStart(5, '0')}`;
 }
 
@@ -33,8 +30,10 @@ export async function openRequest(input: ParsedInputOf<'requests.open'>, ctx: Ha
     .executeTakeFirst();
   if (!service) throw new AppError('validation', ar.messages.serviceNotFound, [{ path: ['serviceTypeId'], message: ar.messages.serviceNotFound }]);
   if (input.visitId) {
-    const visit = await ctx.db.selectFrom('visits').select('id').where('id', '=', input.visitId).executeTakeFirst();
-    if (!visit) throw new AppError('not_found', ar.messages.visitNotFound);
+    const visit = await ctx.db.selectFrom('visits').select(['id', 'beneficiary_id']).where('id', '=', input.visitId).executeTakeFirst();
+    // A request is linked only to a visit of the same person (or of a visitor not yet on file).
+    const otherPerson = visit?.beneficiary_id != null && visit.beneficiary_id !== input.beneficiaryId;
+    if (!visit || otherPerson) throw new AppError('not_found', ar.messages.visitNotFound);
   }
   const at = ctx.now.toISOString();
   const { id } = await ctx.db

@@ -41,10 +41,15 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
   const attachments = (
     await db.selectFrom('attachments').selectAll().where('request_id', '=', requestId).orderBy('id').execute()
   ).map((a) => ({ ...toAttachmentView(a, names), documentTypeId: a.document_type_id, purpose: a.purpose }));
-  const documents = (await checkDocuments(db, r.id, r.service_type_id, documentsAsOf(r, ctx))).map((d) => ({
-    ...d,
-    attachments: attachments.filter((a) => a.purpose === 'document' && a.documentTypeId === d.documentTypeId).map(stripLink),
-  }));
+  const atDesk = (OPEN_REQUEST_STATES as readonly string[]).includes(r.state);
+  const documents = (await checkDocuments(db, r.id, r.service_type_id, documentsAsOf(r, ctx)))
+    // Once submitted, the checklist is the one the request went with (S2): every document required
+    // then was provided, so a required one not provided was added to the catalogue afterwards.
+    .filter((d) => atDesk || d.provided || !d.required)
+    .map((d) => ({
+      ...d,
+      attachments: attachments.filter((a) => a.purpose === 'document' && a.documentTypeId === d.documentTypeId).map(stripLink),
+    }));
 
   const signature = await db
     .selectFrom('declaration_signatures as s')
@@ -55,7 +60,7 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
     .limit(1)
     .executeTakeFirst();
 
-  const blockers = (OPEN_REQUEST_STATES as readonly string[]).includes(r.state)
+  const blockers = atDesk
     ? [...documentBlockers(documents), ...(signature ? [] : [ar.messages.declarationNotSigned])]
     : [];
 

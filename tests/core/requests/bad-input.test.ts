@@ -200,6 +200,20 @@ describe('other required words', () => {
     expect(requestSnapshot(t.raw, 0)).toEqual(before);
   });
 
+  it('opened from a visit at the desk (C1): the person\'s own visit is linked; someone else\'s is refused', async () => {
+    const visit = await admin.ok('visits.checkIn', { beneficiaryId, reason: 'new_request' });
+    const r = await admin.ok('requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'interview', visitId: visit.id });
+    expect(r.visitId).toBe(visit.id);
+
+    const other = await admin.ok('beneficiaries.register', beneficiaryInput(72, ['سالم', 'علي', 'حسن', 'الحربي']));
+    const before = requestSnapshot(t.raw, 0);
+    const env = await admin.call('requests.open', { beneficiaryId: other.id, serviceTypeId: cat.services.food_basket!.id, channel: 'interview', visitId: visit.id });
+    expect(!env.ok && env.error).toMatchObject({ code: 'not_found', message: ar.messages.visitNotFound });
+    const none = await admin.call('requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'interview', visitId: 99999 });
+    expect(!none.ok && none.error.code).toBe('not_found');
+    expect(requestSnapshot(t.raw, 0)).toEqual(before);
+  });
+
   it('a document with an expiry far ahead is fine (FAR_EXPIRY is a real date)', async () => {
     const r = await inState('draft');
     const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), provided: true, expiryDate: FAR_EXPIRY });

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar, fill } from '../../../shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
-import { loadCatalogue, requestSnapshot, type Catalogue } from '../../helpers/requests';
+import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
@@ -74,6 +74,21 @@ describe('requests.saveDraft from two sessions with the same version', () => {
     const env = await noura.call('requests.saveDraft', { requestId: r.id, version: moved.version, serviceTypeId: 99999 });
     expect(!env.ok && env.error).toMatchObject({ code: 'validation', message: ar.messages.serviceNotFound });
     expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+  });
+});
+
+describe('every change of state is on the timeline', () => {
+  it('changing the service of a complete request makes it incomplete, with its event', async () => {
+    const r = await requestIn('complete', { desk: noura, committee: fahd }, { beneficiaryId, serviceTypeId: cat.services.food_basket!.id });
+    const moved = await noura.ok('requests.saveDraft', { requestId: r.id, version: r.version, serviceTypeId: cat.services.rent!.id });
+    expect(moved.state).toBe('incomplete');
+    expect(moved.events.at(-1)).toMatchObject({ action: 'documents', fromState: 'complete', toState: 'incomplete', user: 'نورة سعد العتيبي' });
+    const back = await noura.ok('requests.saveDraft', { requestId: r.id, version: moved.version, serviceTypeId: cat.services.food_basket!.id });
+    expect(back.state).toBe('complete');
+    expect(back.events.at(-1)).toMatchObject({ action: 'documents', fromState: 'incomplete', toState: 'complete' });
+    // A save that moves nothing adds no state event.
+    const same = await noura.ok('requests.saveDraft', { requestId: r.id, version: back.version, description: 'وصف' });
+    expect(same.events).toHaveLength(back.events.length);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../shared/domain/channels';
 import { ar } from '../../../shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
@@ -47,6 +48,21 @@ describe('receptionists: open, complete, submit — not decide', () => {
     const submitted = await desk.ok('requests.submit', { requestId: r.id });
     expect(submitted.state).toBe('submitted');
     expect(submitted.events.map((e) => e.user)).toEqual(Array(submitted.events.length).fill('نورة سعد العتيبي'));
+  });
+
+  it('opens a request from any of the eight channels (C1–C8, P4, P5), numbered in the Hijri year', async () => {
+    const before = await desk.ok('requests.list', { beneficiaryId });
+    const opened = [];
+    for (const channel of CHANNELS) {
+      opened.push(await desk.ok('requests.open', { beneficiaryId, serviceTypeId: cat.services.seasonal!.id, channel }));
+    }
+    expect(opened.map((r) => r.channel)).toEqual([...CHANNELS]);
+    // 10 March 2025 is in Ramadan 1446: "1446-" and a sequence with no gaps.
+    const seq = opened.map((r) => r.number);
+    expect(seq.every((n) => /^1446-\d{5}$/.test(n))).toBe(true);
+    expect(seq.map((n) => Number(n.slice(5)))).toEqual(seq.map((_, i) => Number(seq[0]!.slice(5)) + i));
+    expect((await desk.ok('requests.list', { beneficiaryId })).length).toBe(before.length + CHANNELS.length);
+    expect((await desk.ok('requests.list', { number: seq[3]! })).map((r) => r.id)).toEqual([opened[3]!.id]);
   });
 
   it('cannot decide, nor correct a decision', async () => {
@@ -171,6 +187,22 @@ describe('supervisors: the committee\'s decision, and its audited correction', (
     // The rejection's reason can be worded better; it stays a rejection.
     const reworded = await supervisor.ok('requests.correctDecision', { requestId: decided.id, correctionReason: 'توضيح سبب الرفض', reason: 'الدخل الشهري يتجاوز حد الاستحقاق المعتمد' });
     expect(reworded).toMatchObject({ state: 'rejected', decision: { outcome: 'rejected', reason: 'الدخل الشهري يتجاوز حد الاستحقاق المعتمد' } });
+  });
+
+  it('a correction cannot turn a rejection into one without a reason, nor give it an amount', async () => {
+    const decided = await inState('rejected');
+    const before = requestSnapshot(t.raw, decided.id);
+    const cleared = await supervisor.call('requests.correctDecision', { requestId: decided.id, correctionReason: 'حذف السبب', reason: '' });
+    expect(!cleared.ok && cleared.error).toMatchObject({ code: 'validation', message: ar.messages.rejectionReasonRequired, issues: [{ path: ['reason'] }] });
+    expect(requestSnapshot(t.raw, decided.id)).toEqual(before);
+
+    const withAmount = await supervisor.ok('requests.correctDecision', {
+      requestId: decided.id,
+      correctionReason: 'تصحيح بيانات القرار',
+      approvedAmount: 5000,
+      aidDescription: 'مبلغ نقدي',
+    });
+    expect(withAmount.decision).toMatchObject({ outcome: 'rejected', reason: 'الدخل يتجاوز حد الاستحقاق', approvedAmount: null, aidDescription: null });
   });
 
   it('no internal errors were logged', () => {
