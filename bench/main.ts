@@ -42,6 +42,7 @@ async function main() {
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
     SIZES.beneficiaries = Math.round(SIZES.beneficiaries * k);
     SIZES.historicVisits = Math.round(SIZES.historicVisits * k);
+    SIZES.requests = Math.round(SIZES.requests * k);
   }
   const log = (line: string) => console.log(line);
 
@@ -53,7 +54,9 @@ async function main() {
   if (store) {
     log(`store: cached ${store.dir} (generated ${store.meta.generatedAt} in ${store.meta.generationSeconds} s)`);
   } else {
-    log(`store: generating ${SIZES.beneficiaries.toLocaleString('en')} beneficiaries and ${SIZES.historicVisits.toLocaleString('en')} visits over ${SIZES.years} years …`);
+    log(
+      `store: generating ${SIZES.beneficiaries.toLocaleString('en')} beneficiaries, ${SIZES.historicVisits.toLocaleString('en')} visits and ${SIZES.requests.toLocaleString('en')} support requests over ${SIZES.years} years …`,
+    );
     store = await generateStore(log);
     log(`store: generated in ${store.meta.generationSeconds} s → ${store.dir}`);
   }
@@ -63,6 +66,9 @@ async function main() {
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
       .join(', ')}; "today" is ${meta.today}`,
   );
+  if (meta.requestStates) {
+    log(`store: requests by state: ${Object.entries(meta.requestStates).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+  }
 
   const rows: Row[] = [];
   if (only !== 'renderer') {

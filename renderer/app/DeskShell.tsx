@@ -4,18 +4,35 @@ import { useState } from 'react';
 import type { DeskView, UserView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
+import { CatalogueScreen } from '../catalogue/CatalogueScreen';
+import { CommitteeScreen } from '../committee/CommitteeScreen';
+import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
+import { RequestsScreen } from '../requests/RequestsScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { TodayClock } from '../ui/TodayClock';
 import { useActivityReporter } from './useActivityReporter';
+import { PageView } from './PageView';
+import { PagesProvider, usePages } from './pages';
 import { useLiveRevision } from './useLiveRevision';
 
-type Screen = 'queue' | 'referrals' | 'users' | 'settings';
+type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'catalogue' | 'users' | 'settings';
 
-export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
+export function DeskShell(props: { user: UserView; desk: DeskView }) {
+  return (
+    <PagesProvider>
+      <DeskFrame {...props} />
+    </PagesProvider>
+  );
+}
+
+function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const [screen, setScreen] = useState<Screen>(user.role === 'researcher' ? 'referrals' : 'queue');
+  const pages = usePages();
+  // S5: the committee's list is for those who decide.
+  const decides = mayCall(user.role, 'requests.decide');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -28,7 +45,7 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <div>
+            <div style={{ whiteSpace: 'nowrap' }}>
               <Title order={3} lh={1.1}>
                 {ar.appName}
               </Title>
@@ -36,10 +53,20 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
                 {settings.data?.associationName}
               </Text>
             </div>
-            <Tabs value={screen} onChange={(v) => v && setScreen(v as Screen)} variant="pills">
-              <Tabs.List>
+            <Tabs
+              value={screen}
+              onChange={(v) => v && setScreen(v as Screen)}
+              variant="pills"
+              // Seven tabs for an administrator still fit one line of a 1280-pixel screen.
+              styles={{ list: { flexWrap: 'nowrap' }, tab: { paddingInline: 10, whiteSpace: 'nowrap' } }}
+            >
+              {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
+              <Tabs.List onClick={pages.closeAll}>
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
+                <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
+                {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
                 <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
+                {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
               </Tabs.List>
@@ -47,11 +74,11 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
           </Group>
           <TodayClock timeZone={settings.data?.timeZone} />
           <Group gap="sm" wrap="nowrap">
-            <div style={{ textAlign: 'start' }}>
-              <Text size="sm" fw={600} data-testid="signed-in-user">
+            <div style={{ textAlign: 'start', minWidth: 0 }}>
+              <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={220}>
                 {user.fullName}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" truncate maw={220}>
                 {ar.roles[user.role]} · {desk.name}
               </Text>
             </div>
@@ -65,10 +92,17 @@ export function DeskShell({ user, desk }: { user: UserView; desk: DeskView }) {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        {screen === 'queue' && <QueueScreen user={user} />}
-        {screen === 'referrals' && <ReferralsScreen user={user} />}
-        {screen === 'users' && user.role === 'admin' && <UsersScreen />}
-        {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
+        {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
+        <div style={{ display: pages.current ? 'none' : undefined }}>
+          {screen === 'queue' && <QueueScreen user={user} />}
+          {screen === 'requests' && <RequestsScreen />}
+          {screen === 'committee' && decides && <CommitteeScreen />}
+          {screen === 'referrals' && <ReferralsScreen user={user} />}
+          {screen === 'catalogue' && user.role === 'admin' && <CatalogueScreen />}
+          {screen === 'users' && user.role === 'admin' && <UsersScreen />}
+          {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
+        </div>
+        <PageView user={user} />
       </AppShell.Main>
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { CHANNELS, WALK_IN_CHANNEL, type Channel } from '../../shared/domain/cha
 import { VISIT_REASONS, type VisitReason } from '../../shared/domain/visit';
 import { ar } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
+import { usePages } from '../app/pages';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -20,6 +21,7 @@ export function IssueTicketForm({ visitor, onIssued, onCancel }: { visitor: Visi
   const [clientKey] = useState(() => crypto.randomUUID());
   const form = useRef<HTMLFormElement>(null);
   const checkIn = useOpMutation('visits.checkIn', { onSuccess: onIssued });
+  const pages = usePages();
   useEffect(() => form.current?.focus(), []);
 
   const submit = () => {
@@ -59,7 +61,18 @@ export function IssueTicketForm({ visitor, onIssued, onCancel }: { visitor: Visi
         <Paper withBorder p="sm" bg="gray.0" data-testid="chosen-visitor">
           {visitor.kind === 'beneficiary' ? (
             <>
-              <Text fw={700}>{visitor.beneficiary.fullName}</Text>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text fw={700}>{visitor.beneficiary.fullName}</Text>
+                {/* The file opens over the desk; the check-in waits here, as it was. */}
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => pages.open({ kind: 'profile', beneficiaryId: visitor.beneficiary.id })}
+                  data-testid="chosen-visitor-profile"
+                >
+                  {ar.profile.open}
+                </Button>
+              </Group>
               <Text size="xs" c="dimmed">
                 {ar.idTypes[visitor.beneficiary.idType]}: <span className="ltr tabular">{visitor.beneficiary.idNumber}</span>
                 {visitor.beneficiary.mobile && (

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract, type BeneficiaryView } from '../../shared/contract';
@@ -9,7 +10,11 @@ import { ar } from '../../shared/labels/ar';
 import { normalizeMobile } from '../../shared/validation/mobile';
 import { looksLikeNationalId } from '../../shared/validation/national-id';
 import { toAsciiDigits } from '../../shared/text/digits';
-import { useOpMutation } from '../data/operations';
+import { DuplicateAlert } from '../beneficiary/DuplicateAlert';
+import { opKey, useOpMutation } from '../data/operations';
+import { call } from '../transport/call';
+import { DateInput } from '../ui/DateInput';
+import { notifyError } from '../ui/notify';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useDraft } from '../ui/useDraft';
 
@@ -37,6 +42,9 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
     defaultValues: draft.saved ?? prefill(initialQuery),
     mode: 'onTouched',
   });
+  const client = useQueryClient();
+  // What was last sent: resent as it is, confirmed, when the receptionist decides a similar file is another person.
+  const sent = useRef<Values | null>(null);
   const register = useOpMutation('beneficiaries.register', {
     onSuccess: (b) => {
       draft.clear();
@@ -58,8 +66,10 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
 
   return (
     <form
-      onSubmit={form.handleSubmit((values) => {
-        if (!register.isPending) register.mutate(values);
+      onSubmit={form.handleSubmit(() => {
+        if (register.isPending) return;
+        sent.current = { ...form.getValues(), confirmDuplicates: false };
+        register.mutate(sent.current);
       })}
       onKeyDown={(ev) => ev.key === 'Escape' && onCancel()}
       noValidate
@@ -89,7 +99,27 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
           <TextInput label={ar.ui.idNumber} {...form.register('identity.idNumber')} error={e.identity?.idNumber?.message ?? e.identity?.message} dir="ltr" withAsterisk data-testid="reg-idNumber" />
         </SimpleGrid>
         <TextInput label={ar.ui.mobile} {...form.register('mobile')} error={e.mobile?.message} dir="ltr" placeholder="05XXXXXXXX" withAsterisk data-testid="reg-mobile" />
-        <ErrorAlert error={register.error?.code !== 'validation' && register.error?.code !== 'conflict' ? register.error : null} />
+        <Controller
+          control={form.control}
+          name="birthDate"
+          render={({ field }) => (
+            <DateInput label={ar.profile.birthDate} value={field.value ?? null} onChange={(v) => field.onChange(v)} defaultCalendar="gregorian" error={e.birthDate?.message} data-testid="reg-birthDate" />
+          )}
+        />
+        {register.error?.code === 'duplicate' && (
+          <DuplicateAlert
+            error={register.error}
+            busy={register.isPending}
+            onSaveAnyway={() => sent.current && !register.isPending && register.mutate({ ...sent.current, confirmDuplicates: true })}
+            onUse={(hint) => {
+              draft.clear();
+              void client
+                .fetchQuery({ queryKey: opKey('beneficiaries.get', { beneficiaryId: hint.beneficiaryId }), queryFn: () => call('beneficiaries.get', { beneficiaryId: hint.beneficiaryId }) })
+                .then(onRegistered, notifyError);
+            }}
+          />
+        )}
+        <ErrorAlert error={register.error && !['validation', 'conflict', 'duplicate'].includes(register.error.code) ? register.error : null} />
         <Group grow>
           <Button
             variant="default"

@@ -1,11 +1,18 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
 import { formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
+import { usePages } from '../app/pages';
+import { mayCall } from '../data/access';
+import { OpenRequestModal } from '../requests/OpenRequestModal';
 import { VisitActions } from './VisitActions';
 
 /** The visitor this user is serving now, kept in view above the list. */
 export function CurrentVisitCard({ visit, user }: { visit: VisitView; user: UserView }) {
+  const pages = usePages();
+  const [opening, setOpening] = useState(false);
+  const beneficiaryId = visit.beneficiaryId;
   return (
     <Paper withBorder p="md" bg="teal.0" data-testid="current-visit">
       <Group justify="space-between" wrap="nowrap">
@@ -23,8 +30,24 @@ export function CurrentVisitCard({ visit, user }: { visit: VisitView; user: User
             </Text>
           </Stack>
         </Group>
-        <VisitActions visit={visit} user={user} size="sm" />
+        <Group gap={4} wrap="nowrap">
+          {beneficiaryId && (
+            <Button size="sm" variant="subtle" onClick={() => pages.open({ kind: 'profile', beneficiaryId })} data-testid="visit-profile">
+              {ar.profile.open}
+            </Button>
+          )}
+          {/* A visit for a new support request opens one here, on the interview channel (C1). */}
+          {beneficiaryId && visit.reason === 'new_request' && mayCall(user.role, 'requests.open') && (
+            <Button size="sm" variant="light" color="blue" onClick={() => setOpening(true)} data-testid="visit-open-request">
+              {ar.requests.newRequest}
+            </Button>
+          )}
+          <VisitActions visit={visit} user={user} size="sm" />
+        </Group>
       </Group>
+      {opening && beneficiaryId && (
+        <OpenRequestModal beneficiary={{ id: beneficiaryId, fullName: visit.name }} visitId={visit.id} channel={visit.channel} onClose={() => setOpening(false)} />
+      )}
     </Paper>
   );
 }

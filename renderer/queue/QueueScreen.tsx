@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { UserView } from '../../shared/contract';
 import { ar, fill } from '../../shared/labels/ar';
 import { VISIT_STATES } from '../../shared/domain/visit';
+import { usePages } from '../app/pages';
 import { CheckInPanel } from '../check-in/CheckInPanel';
 import { useOp, useOpMutation } from '../data/operations';
 import { notifyError } from '../ui/notify';
@@ -23,8 +24,10 @@ export function QueueScreen({ user }: { user: UserView }) {
     },
     onError: notifyError,
   });
+  const pages = usePages();
   const next = () => {
-    if (atDesk && !callNext.isPending) callNext.mutate({});
+    // F4 belongs to the hall; not while a file or request is open over it.
+    if (atDesk && !callNext.isPending && !pages.current) callNext.mutate({});
   };
   useHotkeys([['F4', next]], []);
 

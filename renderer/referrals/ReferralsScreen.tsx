@@ -2,13 +2,17 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { UserView } from '../../shared/contract';
 import { formatDuration, formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
+import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
 import { VisitActions } from '../queue/VisitActions';
 import { useNow } from '../ui/useNow';
+import { RequestReferralRow } from './RequestReferralRow';
 
 /** S3: visitors the desk referred to a social researcher, until the researcher has served them. */
 export function ReferralsScreen({ user }: { user: UserView }) {
   const referrals = useOp('visits.referrals', {}, { staleTime: 0 });
+  const requestReferrals = useOp('requests.referrals', {}, { staleTime: 0 });
+  const requests = requestReferrals.data ?? [];
   const now = useNow(15_000);
   const list = referrals.data ?? [];
   return (
@@ -49,6 +53,19 @@ export function ReferralsScreen({ user }: { user: UserView }) {
             <VisitActions visit={v} user={user} size="sm" />
           </Group>
         </Paper>
+      ))}
+      <Title order={3} mt="md">
+        {ar.researcher.requestReferrals}
+      </Title>
+      {requestReferrals.isSuccess && requests.length === 0 && (
+        <Paper withBorder p="md">
+          <Text c="dimmed" ta="center" size="sm">
+            {ar.researcher.noRequestReferrals}
+          </Text>
+        </Paper>
+      )}
+      {requests.map((r) => (
+        <RequestReferralRow key={r.id} summary={r} canAnswer={mayCall(user.role, 'requests.addNote')} />
       ))}
     </Stack>
   );

@@ -11,12 +11,14 @@ export function SettingsScreen() {
   const desks = useOp('settings.desks', {});
   const [name, setName] = useState('');
   const [lockMinutes, setLockMinutes] = useState<number>(10);
+  const [committeeDays, setCommitteeDays] = useState<number>(14);
   const [deskName, setDeskName] = useState('');
   const [prefix, setPrefix] = useState('');
   useEffect(() => {
     if (settings.data) {
       setName(settings.data.associationName);
       setLockMinutes(settings.data.lockAfterMinutes);
+      setCommitteeDays(settings.data.committeePeriodDays);
     }
   }, [settings.data]);
   const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
@@ -34,13 +36,15 @@ export function SettingsScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes });
+            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes, committeePeriodDays: committeeDays });
           }}
         >
           <Stack>
-            <SimpleGrid cols={2}>
+            <SimpleGrid cols={3}>
               <TextInput label={ar.ui.associationName} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'associationName')} />
               <NumberInput label={ar.ui.lockAfterMinutes} value={lockMinutes} onChange={(v) => setLockMinutes(Number(v) || 0)} min={1} max={240} error={fieldError(update.error, 'lockAfterMinutes')} />
+              {/* S5: the expected answer date is the submission date plus this period. */}
+              <NumberInput label={ar.catalogue.committeePeriod} value={committeeDays} onChange={(v) => setCommitteeDays(Number(v) || 0)} min={1} max={180} error={fieldError(update.error, 'committeePeriodDays')} />
             </SimpleGrid>
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending}>

@@ -1,6 +1,6 @@
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { IstiqbalBridge } from '../../shared/bridge';
-import type { AppErrorShape, Envelope, ErrorIssue } from '../../shared/errors';
+import type { AppErrorShape, DuplicateHint, Envelope, ErrorIssue } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import { httpBridge } from './http';
 
@@ -14,10 +14,12 @@ declare global {
 export class CallError extends Error implements AppErrorShape {
   readonly code: AppErrorShape['code'];
   readonly issues?: ErrorIssue[];
+  readonly duplicates?: DuplicateHint[];
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.code = shape.code;
     this.issues = shape.issues;
+    this.duplicates = shape.duplicates;
   }
 }
 

@@ -6,7 +6,7 @@ import { useNow } from './useNow';
 export function TodayClock({ timeZone }: { timeZone?: string }) {
   const now = useNow(10_000);
   return (
-    <Stack gap={0} align="center" data-testid="today-clock">
+    <Stack gap={0} align="center" data-testid="today-clock" style={{ whiteSpace: 'nowrap' }}>
       <Text size="sm" fw={600}>
         {formatWeekday(now, timeZone)} {formatHijri(now, timeZone)}
       </Text>

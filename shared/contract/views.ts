@@ -160,6 +160,9 @@ export interface RequestSummary {
   /** Submitted, undecided, and past its expected answer date (S5). */
   overdue: boolean;
   referredTo: { id: number; fullName: string } | null;
+  /** S3: the question put to the researcher, while it waits for an answer. */
+  referralQuestion: string | null;
+  referralOpen: boolean;
 }
 
 export interface RequestDocumentView {

@@ -1,3 +1,4 @@
+import { formatHijriNumeric } from '../../../shared/dates/hijri';
 import { documentStatus, type DocumentStatus } from '../../../shared/domain/request';
 import { ar, fill } from '../../../shared/labels/ar';
 import type { Db } from '../store/store';
@@ -74,6 +75,11 @@ export function documentBlockers(documents: CheckedDocument[]): string[] {
     .map((d) =>
       d.status === 'missing'
         ? fill(ar.messages.documentMissing, { name: d.name })
-        : fill(ar.messages.documentExpired, { name: d.name, date: d.expiryDate ?? '' }),
+        : documentExpiredMessage(d.name, d.expiryDate ?? ''),
     );
+}
+
+/** "المستند «…» منتهي الصلاحية في 1446/09/10 هـ (2025-03-10)": both calendars, as the ID card prints Hijri. */
+export function documentExpiredMessage(name: string, expiryDate: string): string {
+  return fill(ar.messages.documentExpired, { name, date: expiryDate ? `${formatHijriNumeric(expiryDate)} هـ (${expiryDate})` : '' });
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ParsedInputOf, RequestView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { toHijri } from '../../../shared/dates/hijri';
@@ -11,10 +10,17 @@ import { loadRequestView } from './request-view';
 /** "1448-00042": the Hijri year of the desk's day and a sequence within it. */
 async function nextRequestNumber(ctx: HandlerContext): Promise<string> {
   const year = toHijri(businessDay(ctx.now, ctx.timeZone)).year;
-  // Numerically: past 99,999 a year the text order would no longer be the number order.
-  const last = await sql<{ n: number | null }>`
-    SELECT max(CAST(substr(number, 6) AS INTEGER)) AS n FROM requests WHERE number LIKE ${`${year}-%`}`.execute(ctx.db);
-  const seq = (last.rows[0]?.n ?? 0) + 1;
+  // A range seek on the unique index (LIKE would scan it: 19 ms at 300k requests). Five digits keep
+  // text order = number order up to 99,999 requests a year (a busy association opens ~40,000).
+  const last = await ctx.db
+    .selectFrom('requests')
+    .select('number')
+    .where('number', '>=', `${year}-`)
+    .where('number', '<', `${year}.`)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const seq = last ? Number(last.number.slice(String(year).length + 1)) + 1 : 1;
   return `${year}-${String(seq).padStart(5, '0')}`;
 }
 

@@ -21,6 +21,7 @@ export function selectRequestSummaries(db: Db) {
       'r.expected_answer_date',
       'r.referred_to',
       'r.referral_open',
+      'r.referral_question',
       'b.full_name as beneficiary_name',
       's.name as service_name',
       'ru.full_name as referred_to_name',
@@ -43,5 +44,7 @@ export function toRequestSummary(r: Row, today: string): RequestSummary {
     expectedAnswerDate: r.expected_answer_date,
     overdue: r.state === 'submitted' && !!r.expected_answer_date && r.expected_answer_date < today,
     referredTo: r.referral_open && r.referred_to ? { id: r.referred_to, fullName: r.referred_to_name ?? '' } : null,
+    referralQuestion: r.referral_open ? r.referral_question : null,
+    referralOpen: !!r.referral_open,
   };
 }

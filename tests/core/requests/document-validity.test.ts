@@ -1,3 +1,4 @@
+import { documentExpiredMessage } from '../../../electron/core/requests/documents-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestView } from '../../../shared/contract';
 import { ar, fill } from '../../../shared/labels/ar';
@@ -71,7 +72,7 @@ describe('S2: a document expiring the day before, of, or after the submission da
       expect(row).toEqual({ state: 'submitted', submission_day: '2025-03-10' });
       return;
     }
-    const expired = fill(ar.messages.documentExpired, { name: doc('national_id').name, date: expiry });
+    const expired = documentExpiredMessage(doc('national_id').name, expiry);
     expect(r.blockers).toEqual([expired]);
     expect(!env.ok && env.error).toMatchObject({
       code: 'validation',
@@ -96,7 +97,7 @@ describe('S2: a document expiring the day before, of, or after the submission da
     const before = requestSnapshot(t.raw, afterMidnight.id);
     const env = await desk.call('requests.submit', { requestId: afterMidnight.id });
     expect(!env.ok && env.error.code).toBe('validation');
-    expect(!env.ok && env.error.message).toContain(fill(ar.messages.documentExpired, { name: doc('national_id').name, date: '2025-03-10' }));
+    expect(!env.ok && env.error.message).toContain(documentExpiredMessage(doc('national_id').name, '2025-03-10'));
     expect(requestSnapshot(t.raw, afterMidnight.id)).toEqual(before);
     // The open request's checklist is judged today, so the screen already shows it expired.
     const view = await desk.ok('requests.get', { requestId: afterMidnight.id });

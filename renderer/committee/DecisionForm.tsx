@@ -1,0 +1,79 @@
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { RequestView } from '../../shared/contract';
+import { ar } from '../../shared/labels/ar';
+import { useOpMutation } from '../data/operations';
+import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+
+type Outcome = 'accepted' | 'rejected';
+
+/** S5: the research committee's answer — accepted (with the amount or aid it approves) or rejected with its reason. */
+export function DecisionForm({ request }: { request: RequestView }) {
+  const [outcome, setOutcome] = useState<Outcome>('accepted');
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState<number | ''>(request.requestedAmount ?? '');
+  const [aid, setAid] = useState('');
+  const decide = useOpMutation('requests.decide');
+
+  return (
+    <Paper withBorder p="md" data-testid="decision-form">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (decide.isPending) return;
+          decide.mutate(
+            outcome === 'accepted'
+              ? { requestId: request.id, outcome, reason, approvedAmount: amount === '' ? undefined : amount, aidDescription: aid }
+              : { requestId: request.id, outcome, reason },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={5}>{ar.committee.decide}</Title>
+          <SegmentedControl
+            value={outcome}
+            onChange={(v) => setOutcome(v as Outcome)}
+            data={[
+              { value: 'accepted', label: ar.committee.accept },
+              { value: 'rejected', label: ar.committee.reject },
+            ]}
+            color={outcome === 'accepted' ? 'green' : 'red'}
+            data-testid="decision-outcome"
+          />
+          {outcome === 'accepted' ? (
+            <Group grow align="flex-start">
+              <NumberInput
+                label={ar.committee.approvedAmount}
+                value={amount}
+                onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+                min={0}
+                thousandSeparator=","
+                className="tabular"
+                error={fieldError(decide.error, 'approvedAmount')}
+                data-testid="decision-amount"
+              />
+              <Textarea label={ar.committee.aidDescription} value={aid} onChange={(e) => setAid(e.currentTarget.value)} autosize minRows={1} data-testid="decision-aid" />
+            </Group>
+          ) : (
+            <Textarea
+              label={ar.committee.rejectionReason}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              withAsterisk
+              autosize
+              minRows={2}
+              error={fieldError(decide.error, 'reason')}
+              data-testid="decision-reason"
+            />
+          )}
+          <ErrorAlert error={decide.error && !fieldError(decide.error, 'reason') ? decide.error : null} />
+          <Group justify="flex-end">
+            <Button type="submit" color={outcome === 'accepted' ? 'green' : 'red'} loading={decide.isPending} data-testid="record-decision">
+              {ar.committee.record}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, FileButton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '../../shared/contract/requests';
+import { ar } from '../../shared/labels/ar';
+import { useOpMutation } from '../data/operations';
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * A scan of a document or of the signed declaration (S2, S4). The name and size are checked here to
+ * spare a wasted upload; the core checks the content again and keeps the file with its checksum.
+ */
+export function AttachButton({
+  requestId,
+  documentTypeId,
+  purpose,
+  label = ar.requests.attachScan,
+  testId,
+}: {
+  requestId: number;
+  documentTypeId?: number;
+  purpose: 'document' | 'declaration';
+  label?: string;
+  testId?: string;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const attach = useOpMutation('requests.attach', {
+    onSuccess: () => notifications.show({ message: ar.requests.uploaded, color: 'teal' }),
+    onError: (e) => setProblem(e.message),
+  });
+
+  const pick = async (file: File | null) => {
+    if (!file || attach.isPending || reading) return;
+    setProblem(null);
+    if (file.size > ATTACHMENT_MAX_BYTES) return setProblem(ar.messages.attachmentTooLarge);
+    if (file.type && !(ATTACHMENT_MIME_TYPES as readonly string[]).includes(file.type)) return setProblem(ar.messages.attachmentType);
+    setReading(true);
+    try {
+      const dataBase64 = await readBase64(file);
+      attach.mutate({ requestId, documentTypeId, purpose, fileName: file.name, dataBase64 });
+    } catch {
+      setProblem(ar.errors.internal);
+    } finally {
+      setReading(false);
+    }
+  };
+
+  return (
+    <Stack gap={2} align="flex-start">
+      <FileButton onChange={(f) => void pick(f)} accept={ATTACHMENT_MIME_TYPES.join(',')}>
+        {(props) => (
+          <Button {...props} size="compact-xs" variant="light" loading={attach.isPending || reading} data-testid={testId}>
+            {label}
+          </Button>
+        )}
+      </FileButton>
+      {problem && (
+        <Text size="xs" c="red" role="alert" data-testid="attach-error">
+          {problem}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { REQUEST_STATES, type RequestState } from '../../shared/domain/request';
+import { ar } from '../../shared/labels/ar';
+import { useOp } from '../data/operations';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useToday } from '../ui/useToday';
+import { RequestsTable } from './RequestsTable';
+
+/** Every support request, filtered by state or found by its printed number. */
+export function RequestsScreen() {
+  const [states, setStates] = useState<RequestState[]>([]);
+  const [number, setNumber] = useState('');
+  const [debounced] = useDebouncedValue(number.trim(), 250);
+  const today = useToday();
+  const list = useOp(
+    'requests.list',
+    // A number is one exact request: it is found whatever the state filter says.
+    debounced ? { number: debounced, limit: 200 } : { states: states.length ? states : undefined, limit: 200 },
+    { staleTime: 0, placeholderData: keepPreviousData },
+  );
+  const rows = list.data ?? [];
+
+  return (
+    <Stack maw={1300} mx="auto">
+      <Title order={3}>{ar.requests.title}</Title>
+      <Paper withBorder p="sm">
+        <Group align="flex-end">
+          <TextInput
+            label={ar.requests.searchNumber}
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+            dir="ltr"
+            w={220}
+            data-testid="requests-number"
+          />
+          <MultiSelect
+            label={ar.requests.state}
+            placeholder={states.length ? undefined : ar.requests.allStates}
+            data={REQUEST_STATES.map((s) => ({ value: s, label: ar.requestStates[s] }))}
+            value={states}
+            onChange={(v) => setStates(v as RequestState[])}
+            clearable
+            flex={1}
+            data-testid="requests-states"
+          />
+        </Group>
+      </Paper>
+      <ErrorAlert error={list.error} />
+      <Paper withBorder>
+        {list.isSuccess && rows.length === 0 ? (
+          <Text c="dimmed" ta="center" p="xl">
+            {ar.requests.none}
+          </Text>
+        ) : (
+          <RequestsTable requests={rows} today={today} />
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,161 @@
+import { expect, test, type Page } from '@playwright/test';
+import { nationalIdFor } from '../../electron/core/demo/arabic-names';
+import { apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+
+/**
+ * A support request from the desk to the service (issue 3; S2–S7, P4): a new visitor checked in for
+ * a request, the request opened from the visit, its documents (an expired ID refused for submission,
+ * then fixed), the declaration signed, submitted with its expected answer date, the committee's
+ * decision (a rejection without reason refused, then accepted), registration with a file number,
+ * the service delivered and the request closed. Independent of desk-day: it makes its own users.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const ADMIN_PASSWORD = 'admin-pass-1';
+const PASSWORD = 'staff-pass-2';
+const run = Date.now() % 1_000_000;
+const receptionist = { username: `rcp${run}`, fullName: 'هيفاء محمد الغامدي' };
+const supervisor = { username: `sup${run}`, fullName: 'عبدالرحمن صالح القحطاني' };
+const ID_DOCUMENT = 'صورة الهوية الوطنية / الإقامة';
+
+let desk: Page;
+let committee: Page;
+
+const documentRow = (page: Page, name: string) => page.locator(`[data-testid="document-row"][data-document="${name}"]`);
+
+test.beforeAll(async () => {
+  const api = await apiSession();
+  const session = (await api('auth.session', {})) as { needsSetup: boolean };
+  if (session.needsSetup) {
+    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
+  } else {
+    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
+  }
+  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+});
+
+test('a new visitor checked in for a support request gets one opened from the visit (C1)', async ({ browser }) => {
+  desk = await openDesk(browser);
+  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const search = desk.getByTestId('search-input');
+  await search.fill('ريم عبدالعزيز');
+  await expect(desk.getByTestId('no-results')).toBeVisible();
+  await search.press('Enter');
+  await desk.getByTestId('reg-grandfatherName').fill('فهد');
+  await desk.getByTestId('reg-familyName').fill('الشهري');
+  await desk.getByTestId('reg-idNumber').fill(nationalIdFor(4_300_000 + (run % 99_999)));
+  await desk.getByTestId('reg-mobile').fill(`05${String(run).padStart(8, '7')}`);
+  await desk.getByTestId('reg-submit').click();
+  await expect(desk.getByTestId('chosen-visitor')).toContainText('ريم عبدالعزيز فهد الشهري');
+  await desk.getByTestId('chosen-visitor').click();
+  await desk.keyboard.press('2'); // a new support request
+  await desk.keyboard.press('Enter');
+  const ticket = (await desk.getByTestId('ticket-number').textContent())!;
+  await desk.keyboard.press('Enter');
+  await queueRow(desk, ticket).getByRole('button', { name: 'استدعاء' }).click();
+
+  const card = desk.getByTestId('current-visit').filter({ hasText: ticket });
+  await card.getByTestId('visit-open-request').click();
+  await desk.getByTestId('open-service').click();
+  await desk.getByRole('option', { name: 'مساعدة إيجار' }).click();
+  await expect(desk.getByTestId('open-channel')).toHaveValue('المقابلة (C1)');
+  await desk.getByLabel('وصف الطلب').fill('تأخر في سداد الإيجار ثلاثة أشهر');
+  await screen(desk, '20-open-request');
+  await desk.getByTestId('open-request').click();
+  await expect(desk.getByTestId('request-page')).toHaveAttribute('data-state', 'draft');
+  await expect(desk.getByTestId('request-description')).toHaveValue('تأخر في سداد الإيجار ثلاثة أشهر');
+  await expect(desk.getByTestId('blockers')).toContainText(`المستند «${ID_DOCUMENT}» غير مقدّم.`);
+  await expect(desk.getByTestId('submit-request')).toBeDisabled();
+  await screen(desk, '21-request-opened');
+});
+
+test('documents (S2): an impossible Hijri date is named, an expired ID blocks submission, a wrong file is refused', async () => {
+  for (const row of await desk.getByTestId('document-row').all()) {
+    await row.getByTestId('document-provided').click({ force: true });
+    await expect(row).toHaveAttribute('data-status', /provided|expired/);
+  }
+  const id = documentRow(desk, ID_DOCUMENT);
+  const expiry = id.getByTestId('doc-expiryDate');
+  await expiry.fill('1446/01/30'); // Muharram 1446 has 29 days (Umm al-Qura)
+  await expiry.blur();
+  await expect(id.getByText('التاريخ غير صحيح، هذا اليوم غير موجود في التقويم.')).toBeVisible();
+  await expiry.fill('1440/01/01');
+  await expiry.blur();
+  await expect(id).toHaveAttribute('data-status', 'expired');
+  await expect(desk.getByTestId('blockers')).toContainText(`المستند «${ID_DOCUMENT}» منتهي الصلاحية`);
+
+  // A scan must be a PDF or an image by its content, whatever its name says.
+  const [wrong] = await Promise.all([desk.waitForEvent('filechooser'), id.getByTestId('document-attach').click()]);
+  await wrong.setFiles({ name: 'hawiya.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+  await expect(id.getByTestId('attach-error')).toHaveText('يُقبل ملف PDF أو صورة (PNG أو JPEG) فقط.');
+  const scan = await desk.getByTestId('request-number').screenshot();
+  const [right] = await Promise.all([desk.waitForEvent('filechooser'), id.getByTestId('document-attach').click()]);
+  await right.setFiles({ name: 'hawiya.png', mimeType: 'image/png', buffer: scan });
+  await expect(id.getByTestId('attachment')).toContainText('hawiya.png');
+  await expect(desk.getByTestId('submit-request')).toBeDisabled();
+  await screen(desk, '22-expired-document-blocks');
+});
+
+test('the declaration is signed (S4), the ID fixed, and a double click submits once (S5)', async () => {
+  await desk.getByTestId('sign-declaration').click();
+  await expect(desk.getByTestId('declaration-signed')).toContainText(`الإصدار 1، الشاهد ${receptionist.fullName}`);
+  const expiry = documentRow(desk, ID_DOCUMENT).getByTestId('doc-expiryDate');
+  await expiry.fill('1460/01/01');
+  await expiry.blur();
+  await expect(documentRow(desk, ID_DOCUMENT)).toHaveAttribute('data-status', 'provided');
+  await expect(desk.getByTestId('blockers')).toHaveCount(0);
+  await expect(desk.getByTestId('submit-request')).toBeEnabled();
+  await desk.getByTestId('submit-request').dblclick();
+  await expect(desk.getByTestId('request-page')).toHaveAttribute('data-state', 'submitted');
+  // Expected answer: today + 14 days, in both calendars (هـ and م).
+  await expect(desk.getByTestId('expected-answer')).toContainText(/هـ — .*م/);
+  await expect(desk.locator('[data-testid="timeline-event"][data-action="submit"]')).toHaveCount(1);
+  await screen(desk, '23-submitted');
+});
+
+test('the committee refuses a rejection without a reason, then accepts (S5)', async ({ browser }) => {
+  const number = (await desk.getByTestId('request-number').textContent())!;
+  committee = await openDesk(browser);
+  await signIn(committee, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
+  await committee.getByRole('tab', { name: 'لجنة البحث' }).click();
+  const row = committee.locator(`[data-testid="request-row"][data-number="${number}"]`);
+  await expect(row).toBeVisible();
+  await screen(committee, '24-committee');
+  await row.click();
+  await committee.getByTestId('decision-outcome').getByText('رفض').click();
+  await committee.getByTestId('record-decision').click();
+  await expect(committee.getByText('سبب الرفض مطلوب.')).toBeVisible();
+  await expect(committee.getByTestId('request-page')).toHaveAttribute('data-state', 'submitted');
+  await committee.getByTestId('decision-outcome').getByText('قبول').click();
+  await committee.getByTestId('decision-amount').fill('4500');
+  await committee.getByTestId('decision-aid').fill('دفعة إيجار ربع سنوية');
+  await committee.getByTestId('record-decision').click();
+  await expect(committee.getByTestId('decision-summary')).toHaveAttribute('data-outcome', 'accepted');
+  await expect(committee.getByTestId('request-page')).toHaveAttribute('data-state', 'accepted');
+  await screen(committee, '25-accepted');
+});
+
+test('registration gives a file number (S6), the service is delivered (S7) and the request closed', async () => {
+  // The desk's page follows the decision by itself (the live revision).
+  await expect(desk.getByTestId('request-page')).toHaveAttribute('data-state', 'accepted', { timeout: 5_000 });
+  await desk.getByTestId('register-beneficiary').click();
+  await expect(desk.getByTestId('registered-file-number')).toHaveText(/^F-\d+$/);
+  await screen(desk, '26-registered');
+  await expect(desk.getByTestId('service-description')).toHaveValue('دفعة إيجار ربع سنوية');
+  await desk.getByTestId('deliver-service').click();
+  await expect(desk.getByTestId('service-delivered')).toContainText('دفعة إيجار ربع سنوية');
+  await desk.getByTestId('close-request').click();
+  await expect(desk.getByTestId('request-page')).toHaveAttribute('data-state', 'closed');
+  for (const action of ['open', 'submit', 'accept', 'register', 'deliver', 'close']) {
+    await expect(desk.locator(`[data-testid="timeline-event"][data-action="${action}"]`)).toHaveCount(1);
+  }
+  await screen(desk, '27-closed');
+
+  // The file shows the request with its state and the file number.
+  await desk.getByTestId('request-beneficiary').click();
+  await expect(desk.getByTestId('profile-page')).toBeVisible();
+  await expect(desk.getByTestId('file-number')).toContainText('F-');
+  await expect(desk.getByTestId('request-card')).toContainText('مغلق');
+  await screen(desk, '28-profile');
+});
