@@ -6,6 +6,7 @@ import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { readSettings } from '../settings/read-settings';
 import { assignFileNumber } from '../beneficiaries/file-number';
+import { requireActiveResearcher } from '../users/require-researcher';
 import { readAttachment, storeAttachment } from './attachment-store';
 import { checkDocuments, documentBlockers } from './documents-check';
 import { assertFreshVersion, moveRequest, recordRequestEvent, updateRequest } from './move-request';
@@ -176,16 +177,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.refer': async (input, ctx) => {
     const before = await requireRequest(ctx.db, input.requestId);
-    if (input.researcherId) {
-      const researcher = await ctx.db
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.researcherId)
-        .where('role', '=', 'researcher')
-        .where('active', '=', 1)
-        .executeTakeFirst();
-      if (!researcher) throw new AppError('not_found', ar.errors.not_found);
-    }
+    await requireActiveResearcher(ctx.db, input.researcherId);
     await updateRequest(ctx, before, { referred_to: input.researcherId ?? null, referral_question: input.question, referral_open: 1 });
     await recordRequestEvent(ctx, before.id, 'refer', input.question);
     return audited(ctx, before.id, before);

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerMap } from '../handlers';
 import { checkIn } from './check-in';
+import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
 
@@ -73,16 +74,7 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
   'visits.call': async (input, ctx) => transitionVisit(ctx, input.visitId, 'call', callChanges(ctx)),
 
   'visits.refer': async (input, ctx) => {
-    if (input.researcherId) {
-      const researcher = await ctx.db
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.researcherId)
-        .where('role', '=', 'researcher')
-        .where('active', '=', 1)
-        .executeTakeFirst();
-      if (!researcher) throw new AppError('not_found', ar.errors.not_found);
-    }
+    await requireActiveResearcher(ctx.db, input.researcherId);
     return transitionVisit(
       ctx,
       input.visitId,
