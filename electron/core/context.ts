@@ -13,6 +13,8 @@ export interface RuntimeFlags {
   offerDemo: boolean;
   /** The data folder (attachments live under it, never inside the database). */
   dataDir: string;
+  /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
+  fontsDir?: string;
 }
 
 export interface AuditEntry {

@@ -17,6 +17,8 @@ export interface CoreOptions {
   log?: (error: unknown, operation: string) => void;
   /** Started with --demo: the first-run screen offers demo data. */
   offerDemo?: boolean;
+  /** The app's resources folder (fonts) when packaged; found beside the build otherwise. */
+  resourcesDir?: string;
 }
 
 export interface Core {
@@ -39,7 +41,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store,
     sessions,
     handlers: buildHandlers(),
-    runtime: { offerDemo: options.offerDemo ?? false, dataDir: options.dataDir },
+    runtime: {
+      offerDemo: options.offerDemo ?? false,
+      dataDir: options.dataDir,
+      fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
+    },
     now,
     log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
   });

@@ -3,6 +3,7 @@ import { authOperations } from './auth';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
+import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
@@ -19,6 +20,7 @@ export const contract = defineContract(
   demoOperations,
   requestOperations,
   catalogueOperations,
+  documentOperations,
 );
 
 export type Contract = typeof contract;

@@ -43,6 +43,14 @@ export interface SettingsView {
   lockAfterMinutes: number;
   /** S5: days the research committee has to answer; the expected answer date is submission + this. */
   committeePeriodDays: number;
+  /** The letterhead on printed documents. */
+  associationBranch: string | null;
+  associationLicence: string | null;
+  associationAddress: string | null;
+  associationPhone: string | null;
+  associationWebsite: string | null;
+  /** PNG or JPEG, base64; small (a logo). */
+  associationLogoBase64: string | null;
 }
 
 export interface BeneficiaryView {
@@ -88,6 +96,8 @@ export interface VisitView {
   inquiry: string | null;
   answer: string | null;
   version: number;
+  /** Whether the queue ticket came out of the printer; null before any report. */
+  ticketPrinted: boolean | null;
 }
 
 export interface QueueView {
@@ -215,6 +225,8 @@ export interface RequestView extends RequestSummary {
   /** What stops submission now, in Arabic, one line per problem (S2, S4). */
   blockers: string[];
   declaration: DeclarationSignatureView | null;
+  /** Printings of the declaration paper, each with the text version printed (S4). */
+  declarationPrintings: { version: number; printedAt: string; printedBy: string }[];
   declarationScans: AttachmentView[];
   referralQuestion: string | null;
   decision: {

@@ -4,27 +4,27 @@
  * without touching the screens' catalogue; domain labels (reasons, channels, states …) come from ar.ts.
  */
 export const documentsAr = {
+  /** The reference shelf (T1–T4). */
+  reference: {
+    titles: {
+      T1: 'اللائحة الأساسية للجمعية',
+      T2: 'دليل خدمات البحث الاجتماعي',
+      T3: 'دليل سياسة دعم المستفيدين',
+      T4: 'نموذج طلب دعم مستفيد (فارغ)',
+    },
+    placeholder: 'نسخة مؤقتة تُشحن مع النظام، يستبدلها مدير النظام بنسخة الجمعية المعتمدة (ملف PDF).',
+  },
   common: {
     page: 'صفحة {page} من {pages}',
     printedAt: 'طُبع في {date} الساعة {time}',
     printedBy: 'طبعه: {name}',
-    hijri: 'هـ',
-    signature: 'التوقيع',
-    name: 'الاسم',
     date: 'التاريخ',
-    dateLine: 'التاريخ:  ......../......../............ هـ',
     allDesks: 'جميع المكاتب',
-    desk: 'المكتب: {desk}',
     branch: 'الفرع: {branch}',
     phone: 'هاتف: {phone}',
-    yes: 'نعم',
-    no: 'لا',
-    riyal: 'ريال',
-    amount: '{amount} ريال',
   },
   ticket: {
     title: 'تذكرة انتظار',
-    number: 'رقم التذكرة',
     reason: 'سبب الزيارة: {reason}',
     time: 'وقت الإصدار: {time}',
     ahead: 'عدد المنتظرين قبلك: {count}',
@@ -39,6 +39,7 @@ export const documentsAr = {
     idNumber: 'رقم {idType}',
     service: 'نوع الخدمة',
     version: 'نص الإقرار: الإصدار {version} — نُشر في {date}',
+    versionOnly: 'نص الإقرار: الإصدار {version}',
     applicantSignature: 'توقيع المُقِر',
     witness: 'الموظف الشاهد',
     witnessSignature: 'توقيع الشاهد',
@@ -137,7 +138,7 @@ export const documentsAr = {
       arrived: 'الوصول',
       ended: 'الانتهاء',
       name: 'الاسم',
-      id: 'الهوية',
+        id: 'الهوية',
       reason: 'السبب',
       channel: 'القناة',
       desk: 'المكتب',
@@ -156,10 +157,8 @@ export const documentsAr = {
     byReason: 'حسب السبب',
     byChannel: 'حسب القناة',
     count: 'العدد',
-    item: 'البند',
     supervisor: 'اسم المشرف',
     supervisorSignature: 'توقيع المشرف',
-    continued: 'تابع — {title}',
   },
 } as const;
 

@@ -60,6 +60,14 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
     .limit(1)
     .executeTakeFirst();
 
+  const printings = await db
+    .selectFrom('declaration_printings as p')
+    .innerJoin('declaration_versions as v', 'v.id', 'p.declaration_version_id')
+    .select(['v.version', 'p.printed_at', 'p.printed_by'])
+    .where('p.request_id', '=', requestId)
+    .orderBy('p.id')
+    .execute();
+
   const blockers = atDesk
     ? [...documentBlockers(documents), ...(signature ? [] : [ar.messages.declarationNotSigned])]
     : [];
@@ -87,6 +95,7 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
     documents,
     blockers,
     declaration: signature ? { version: signature.version, witness: names.get(signature.witness_id) ?? '', signedAt: signature.signed_at } : null,
+    declarationPrintings: printings.map((p) => ({ version: p.version, printedAt: p.printed_at, printedBy: names.get(p.printed_by) ?? '' })),
     declarationScans: attachments.filter((a) => a.purpose === 'declaration').map(stripLink),
     referralQuestion: r.referral_question,
     decision: decided

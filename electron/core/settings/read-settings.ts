@@ -7,6 +7,12 @@ export const DEFAULT_SETTINGS: SettingsView = {
   timeZone: DEFAULT_TIME_ZONE,
   lockAfterMinutes: 10,
   committeePeriodDays: 14,
+  associationBranch: null,
+  associationLicence: null,
+  associationAddress: null,
+  associationPhone: null,
+  associationWebsite: null,
+  associationLogoBase64: null,
 };
 
 export async function readSettings(db: Db): Promise<SettingsView> {

@@ -151,6 +151,20 @@ export interface Database {
     witness_id: number;
     signed_at: string;
   };
+  declaration_printings: {
+    id: Generated<number>;
+    request_id: number;
+    declaration_version_id: number;
+    printed_at: string;
+    printed_by: number;
+  };
+  reference_documents: {
+    shelf: string;
+    stored_name: string;
+    sha256: string;
+    updated_at: string;
+    updated_by: number;
+  };
   request_events: {
     id: Generated<number>;
     request_id: number;
@@ -187,6 +201,8 @@ export interface Database {
     client_key: string | null;
     created_by: number;
     version: number;
+    ticket_printed: Generated<number | null>;
+    ticket_print_failure: Generated<string | null>;
   };
   visit_events: {
     id: Generated<number>;

@@ -2,12 +2,12 @@ import type { VisitView } from '../../../shared/contract';
 import { VISIT_TRANSITIONS, canTransition, type VisitAction, type VisitState } from '../../../shared/domain/visit';
 import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { HandlerContext } from '../context';
 import type { Database } from '../store/schema';
 import { loadVisitView } from './visit-view';
 
-type VisitChanges = Partial<Omit<Database['visits'], 'id' | 'state' | 'version'>>;
+type VisitChanges = Omit<Updateable<Database['visits']>, 'id' | 'state' | 'version'>;
 
 /**
  * Moves a visit along VISIT_TRANSITIONS, or refuses with an Arabic message that says what

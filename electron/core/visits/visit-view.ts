@@ -33,6 +33,7 @@ export function selectVisits(db: Db) {
       'v.inquiry',
       'v.answer',
       'v.version',
+      'v.ticket_printed',
       'd.name as desk_name',
       'b.full_name as beneficiary_name',
       'b.mobile as beneficiary_mobile',
@@ -69,6 +70,7 @@ export function toVisitView(r: Row): VisitView {
     inquiry: r.inquiry,
     answer: r.answer,
     version: r.version,
+    ticketPrinted: r.ticket_printed === null ? null : !!r.ticket_printed,
   };
 }
 

@@ -44,6 +44,14 @@ CREATE TABLE beneficiaries (
 CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(
         name_norm, content='beneficiaries', content_rowid='id', tokenize='unicode61', prefix='2 3');
 
+-- table declaration_printings
+CREATE TABLE declaration_printings (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        declaration_version_id INTEGER NOT NULL REFERENCES declaration_versions(id),
+        printed_at TEXT NOT NULL,
+        printed_by INTEGER NOT NULL REFERENCES users(id));
+
 -- table declaration_signatures
 CREATE TABLE declaration_signatures (
         id INTEGER PRIMARY KEY,
@@ -89,6 +97,14 @@ CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "time
 
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+-- table reference_documents
+CREATE TABLE reference_documents (
+        shelf TEXT PRIMARY KEY CHECK (shelf IN ('T1','T2','T3','T4')),
+        stored_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES users(id));
 
 -- table request_documents
 CREATE TABLE request_documents (
@@ -211,7 +227,7 @@ CREATE TABLE visits (
         answer TEXT,
         client_key TEXT UNIQUE,
         created_by INTEGER NOT NULL REFERENCES users(id),
-        version INTEGER NOT NULL DEFAULT 1,
+        version INTEGER NOT NULL DEFAULT 1, ticket_printed INTEGER, ticket_print_failure TEXT,
         CHECK (beneficiary_id IS NOT NULL OR visitor_name IS NOT NULL),
         UNIQUE (day, desk_id, seq));
 
@@ -229,6 +245,9 @@ CREATE INDEX beneficiaries_mobile2 ON beneficiaries(mobile2);
 
 -- index beneficiaries_name_birth
 CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date);
+
+-- index declaration_printings_request
+CREATE INDEX declaration_printings_request ON declaration_printings(request_id);
 
 -- index declaration_signatures_request
 CREATE INDEX declaration_signatures_request ON declaration_signatures(request_id);

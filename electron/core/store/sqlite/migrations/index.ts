@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation';
 import { supportRequests } from './0002-support-requests';
+import { printedDocuments } from './0003-printed-documents';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -9,6 +10,7 @@ import { supportRequests } from './0002-support-requests';
 export const sqliteMigrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-support-requests': supportRequests,
+  '0003-printed-documents': printedDocuments,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {

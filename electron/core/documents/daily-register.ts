@@ -1,0 +1,252 @@
+import { CHANNELS, type Channel } from '../../../shared/domain/channels';
+import { VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '../../../shared/domain/visit';
+import { DEFAULT_TIME_ZONE, formatDuration, formatGregorian, formatHijri, formatTime, formatWeekday } from '../../../shared/dates/calendar';
+import { ar, fill } from '../../../shared/labels/ar';
+import { documentsAr } from '../../../shared/labels/documents-ar';
+import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
+import { FONT } from './fonts';
+import {
+  A4_LANDSCAPE,
+  COLOR,
+  createPdf,
+  drawLetterhead,
+  drawPageFooters,
+  drawRunningHeader,
+  frame,
+  maskId,
+  printedNote,
+  type AssociationHeader,
+  type DocumentOptions,
+} from './pdf-page';
+import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
+import { drawTable, type TableColumn } from './table';
+
+/** One visit of the day as the register prints it. */
+export interface RegisterVisit {
+  ticket: string;
+  state: VisitState;
+  reason: VisitReason;
+  channel: Channel;
+  name: string;
+  idNumber: string | null;
+  /** UTC ISO instants. */
+  arrivedAt: string;
+  calledAt: string | null;
+  endedAt: string | null;
+  deskName: string;
+  /** The employee who served the visit. */
+  employee: string | null;
+  outcome: VisitOutcome | null;
+}
+
+/** السجل اليومي: every visit of a day, for one desk or all desks, with totals and the supervisor's signature. */
+export interface DailyRegisterInput {
+  header: AssociationHeader;
+  /** The business day, YYYY-MM-DD. */
+  day: string;
+  /** null: all desks. */
+  deskName: string | null;
+  visits: readonly RegisterVisit[];
+  /** IDs are masked but for their last 4 digits unless the supervisor asks for them in full. */
+  showFullIds?: boolean;
+  supervisor?: { fullName: string } | null;
+  printedAt: string;
+  printedBy?: string | null;
+}
+
+export interface RegisterTotals {
+  visits: number;
+  byState: Record<VisitState, number>;
+  byReason: Record<VisitReason, number>;
+  byChannel: Record<Channel, number>;
+  /** Mean wait (arrival to call, or to leaving when never called) in ms, over visits with a known wait; null if none. */
+  averageWaitMs: number | null;
+}
+
+const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Minutes from arrival to being called; for a visitor never called, to leaving; unknown while still waiting. */
+export function waitingMs(v: RegisterVisit): number | null {
+  const until = v.calledAt ?? (v.state === 'left' || v.state === 'cancelled' ? v.endedAt : null);
+  if (!until) return null;
+  const ms = Date.parse(until) - Date.parse(v.arrivedAt);
+  return Number.isFinite(ms) && ms >= 0 ? ms : null;
+}
+
+export function registerTotals(visits: readonly RegisterVisit[]): RegisterTotals {
+  const t: RegisterTotals = {
+    visits: visits.length,
+    byState: zero(VISIT_STATES),
+    byReason: zero(VISIT_REASONS),
+    byChannel: zero(CHANNELS),
+    averageWaitMs: null,
+  };
+  let waited = 0;
+  let sum = 0;
+  for (const v of visits) {
+    t.byState[v.state]++;
+    t.byReason[v.reason]++;
+    t.byChannel[v.channel]++;
+    const w = waitingMs(v);
+    if (w !== null) {
+      waited++;
+      sum += w;
+    }
+  }
+  t.averageWaitMs = waited > 0 ? sum / waited : null;
+  return t;
+}
+
+const L = documentsAr.register;
+const MARGINS = { top: 28, bottom: 40, left: 30, right: 30 };
+
+export async function renderDailyRegister(input: DailyRegisterInput, options: DocumentOptions = {}): Promise<Buffer> {
+  const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const pdf = createPdf({
+    ...options,
+    size: A4_LANDSCAPE,
+    margins: MARGINS,
+    bufferPages: true,
+    title: `${L.title} ${input.day}`,
+    author: input.header.name,
+  });
+  const { doc } = pdf;
+  const f = frame(doc);
+  const desk = input.deskName ?? documentsAr.common.allDesks;
+  const dayText = `${formatWeekday(input.day, tz)} ${formatHijri(input.day, tz)} — ${formatGregorian(input.day, tz)}`;
+  const dayLine = fill(L.day, { day: dayText });
+  const newPage = () => {
+    doc.addPage({ size: A4_LANDSCAPE, margins: MARGINS });
+    return drawRunningHeader(doc, `${L.title} — ${dayLine} — ${desk}`, MARGINS.top);
+  };
+  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top), newPage);
+  flow.place(
+    fieldRow(
+      doc,
+      [
+        { label: L.dayLabel, value: dayText, weight: 2 },
+        { label: L.scopeLabel, value: desk },
+      ],
+      f.left,
+      f.width,
+    ),
+    4,
+  );
+
+  if (input.visits.length === 0) {
+    const message = layoutRtlText(doc, L.empty, { x: f.left, y: 0, width: f.width, font: FONT.bold, fontSize: 14, align: 'center', lineHeight: 1.6 });
+    flow.place(
+      {
+        height: message.height + 40,
+        paint(y) {
+          doc.save().lineWidth(0.8).strokeColor(COLOR.rule).rect(f.left, y + 6, f.width, message.height + 28).stroke().restore();
+          paintTextLayout(doc, message, y + 20);
+          doc.fillColor(COLOR.text);
+        },
+      },
+      10,
+    );
+  } else {
+    flow.place(paragraph(doc, input.showFullIds ? L.idsShown : L.idsMasked, f.left, f.width, { fontSize: 8.5, color: COLOR.muted }), 3);
+    const id = (v: RegisterVisit) => isolateLtr(input.showFullIds ? (v.idNumber ?? '') : maskId(v.idNumber));
+    const time = (t: string | null) => (t ? formatTime(t, tz) : '');
+    const c = L.columns;
+    const columns: TableColumn<RegisterVisit>[] = [
+      { header: c.index, weight: 0.4, cell: (_v, i) => String(i + 1), align: 'center' },
+      { header: c.ticket, weight: 0.7, cell: (v) => v.ticket, direction: 'ltr' },
+      { header: c.arrived, weight: 0.75, cell: (v) => time(v.arrivedAt), align: 'center' },
+      { header: c.ended, weight: 0.75, cell: (v) => time(v.endedAt), align: 'center' },
+      { header: c.name, weight: 2.2, cell: (v) => v.name },
+      { header: c.id, weight: 1.05, cell: id, direction: 'ltr' },
+      { header: c.reason, weight: 1.25, cell: (v) => ar.reasons[v.reason] },
+      { header: c.channel, weight: 1.2, cell: (v) => ar.channels[v.channel] },
+      ...(input.deskName === null ? [{ header: c.desk, weight: 1.3, cell: (v: RegisterVisit) => v.deskName }] : []),
+      { header: c.employee, weight: 1.2, cell: (v) => v.employee },
+      { header: c.state, weight: 0.8, cell: (v) => ar.visitStates[v.state], align: 'center' },
+      { header: c.outcome, weight: 1.4, cell: (v) => (v.outcome ? ar.outcomes[v.outcome] : '') },
+      { header: c.waited, weight: 0.65, cell: (v) => waitDisplay(v), align: 'center' },
+    ];
+    const table = drawTable(doc, {
+      columns,
+      rows: input.visits,
+      x: f.left,
+      width: f.width,
+      y: flow.y,
+      bottom: f.bottom,
+      newPage,
+      fontSize: 8.5,
+      headerFontSize: 8.5,
+      padding: 2,
+      zebra: true,
+    });
+    flow.y = table.y + 12;
+  }
+
+  placeTotals(doc, flow, registerTotals(input.visits), f.left, f.width);
+  flow.place(
+    signatureRow(
+      doc,
+      [
+        { label: L.supervisor, name: input.supervisor?.fullName ?? null },
+        { label: L.supervisorSignature, name: null },
+        { label: documentsAr.common.date, name: null },
+      ],
+      f.left,
+      f.width,
+    ),
+  );
+
+  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
+  return pdf.finish();
+}
+
+function waitDisplay(v: RegisterVisit): string {
+  const ms = waitingMs(v);
+  return ms === null ? '' : formatDuration(ms);
+}
+
+/** The totals: a summary line, then three small tables side by side (state, reason, channel). */
+function placeTotals(doc: PDFKit.PDFDocument, flow: Flow, totals: RegisterTotals, x: number, width: number) {
+  const summary = [
+    fill(L.totalVisits, { count: totals.visits }),
+    totals.averageWaitMs !== null ? fill(L.averageWait, { duration: formatDuration(totals.averageWaitMs) }) : '',
+  ]
+    .filter((s) => s !== '')
+    .join('   —   ');
+  const title = paragraph(doc, `${L.totalsTitle}: ${summary}`, x, width, { font: FONT.bold, fontSize: 11 });
+  const gap = 14;
+  const w = (width - 2 * gap) / 3;
+  const groups: { title: string; rows: [string, number][] }[] = [
+    { title: L.byState, rows: VISIT_STATES.map((s) => [ar.visitStates[s], totals.byState[s]]) },
+    { title: L.byReason, rows: VISIT_REASONS.map((r) => [ar.reasons[r], totals.byReason[r]]) },
+    { title: L.byChannel, rows: CHANNELS.map((c) => [ar.channels[c], totals.byChannel[c]]) },
+  ];
+  const rowH = 14.5;
+  const lay = (text: string, bx: number, bw: number, bold: boolean, align: 'right' | 'center') =>
+    layoutRtlText(doc, text, { x: bx, y: 0, width: bw, font: bold ? FONT.bold : FONT.regular, fontSize: 8.5, lineHeight: 1.5, align });
+  const tables = groups.map((g, i) => {
+    const bx = x + width - (i + 1) * w - i * gap;
+    const countW = 44;
+    const head = [lay(g.title, bx + countW + 4, w - countW - 8, true, 'right'), lay(L.count, bx, countW, true, 'center')];
+    const rows = g.rows.map(([label, n]) => [lay(label, bx + countW + 4, w - countW - 8, false, 'right'), lay(String(n), bx, countW, false, 'center')]);
+    return { bx, countW, head, rows };
+  });
+  const height = Math.max(...tables.map((t) => (t.rows.length + 1) * rowH)) + 4;
+  const block: Block = {
+    height,
+    paint(y) {
+      for (const t of tables) {
+        const all = [t.head, ...t.rows];
+        all.forEach((cells, r) => {
+          const ry = y + r * rowH;
+          if (r === 0) doc.rect(t.bx, ry, w, rowH).fillColor(COLOR.fill).fill();
+          doc.fillColor(COLOR.text).lineWidth(0.4).strokeColor(COLOR.light).rect(t.bx, ry, w, rowH).stroke();
+          doc.moveTo(t.bx + t.countW, ry).lineTo(t.bx + t.countW, ry + rowH).stroke();
+          for (const cell of cells) paintTextLayout(doc, cell, ry + (rowH - cell.height) / 2);
+        });
+      }
+      doc.fillColor(COLOR.text);
+    },
+  };
+  flow.placeTogether([title, { height: 4, paint() {} }, block], 16);
+}

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The bundled Arabic font (resources/fonts, see its README for why Amiri). Documents never load a
+ * system font: the same PDF comes out on every machine, with or without network.
+ */
+export const FONT = {
+  regular: 'Amiri',
+  bold: 'Amiri-Bold',
+} as const;
+export type FontName = (typeof FONT)[keyof typeof FONT];
+
+const FILES: Record<FontName, string> = {
+  Amiri: 'Amiri-Regular.ttf',
+  'Amiri-Bold': 'Amiri-Bold.ttf',
+};
+
+function moduleDir(): string {
+  // __dirname in the CommonJS main-process bundle; import.meta.url under vitest and tsx.
+  return typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+}
+
+/**
+ * resources/fonts, found by walking up from this module: from electron/core/documents in the
+ * sources, from out/main in a build. A packaged app passes its own resources path instead.
+ */
+export function defaultFontsDir(): string {
+  let dir = moduleDir();
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'resources', 'fonts');
+    if (existsSync(join(candidate, FILES.Amiri))) return candidate;
+    dir = resolve(dir, '..');
+  }
+  throw new Error(`resources/fonts/${FILES.Amiri} not found above ${moduleDir()}`);
+}
+
+/**
+ * The parsed fontkit fonts and their word layouts, kept for the life of the process and shared by
+ * every document. Parsing Amiri's large GSUB/GPOS tables again for each document costs hundreds of
+ * milliseconds, and shaping a word costs about a millisecond: pdfkit accepts an already-parsed fontkit
+ * font and keeps a layout cache per word on its font object, which is safe to share (pdfkit only reads
+ * it; each document still builds its own subset).
+ */
+interface Shared {
+  font: unknown;
+  layouts: Record<string, unknown>;
+}
+const shared = new Map<string, Shared>();
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+interface Position {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+interface PdfkitFont {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+  layoutRun?: (text: string, features?: unknown) => { positions: Position[]; glyphs: { codePoints: number[] }[] };
+  foldsOffsets?: boolean;
+}
+
+const TATWEEL = 0x0640;
+const ZERO_WIDTH_JOINER = 0x200d;
+
+/**
+ * Amiri stretches some letter pairs with an inserted kashida glyph (عبدالكريم). fontkit gives that
+ * glyph no characters, or the tatweel's, depending on which text first used it in the process, and
+ * pdf.js reads an empty glyph as a space that cuts the word. Both the kashida and a typed tatweel
+ * are drawing only (search ignores tatweel too), so they enter the text layer as a zero-width
+ * joiner, which pdf.js leaves out: the same text on every run.
+ */
+function silenceKashida(glyphs: { codePoints: number[] }[]): void {
+  for (const g of glyphs) {
+    if (g.codePoints.length === 0 || (g.codePoints.length === 1 && g.codePoints[0] === TATWEEL)) g.codePoints = [ZERO_WIDTH_JOINER];
+  }
+}
+
+/**
+ * pdfkit draws a glyph that GPOS moves sideways (Amiri kerns many Arabic pairs that way, e.g. the ذ
+ * of ذكر) at its own absolute text position; pdf.js then cuts the word there into separate text
+ * items and, reading each right to left on its own, returns "كرذ" for ذكر. Moving a glyph right by
+ * its x offset is the same as lengthening the previous glyph's advance by it and shortening its own,
+ * which pdfkit writes as TJ adjustments inside one text run: same picture, one unbroken word.
+ * (Vertical offsets — marks — still need their own position.)
+ */
+function foldHorizontalOffsets(positions: Position[]): void {
+  for (let i = 1; i < positions.length; i++) {
+    const p = positions[i]!;
+    if (p.xOffset !== 0 && p.yOffset === 0) {
+      positions[i - 1]!.xAdvance += p.xOffset;
+      p.xAdvance -= p.xOffset;
+      p.xOffset = 0;
+    }
+  }
+}
+
+function foldOffsetsOf(font: PdfkitFont): void {
+  const layoutRun = font.layoutRun;
+  if (font.foldsOffsets || typeof layoutRun !== 'function') return;
+  font.layoutRun = (text, features) => {
+    const run = layoutRun.call(font, text, features);
+    foldHorizontalOffsets(run.positions);
+    silenceKashida(run.glyphs);
+    return run;
+  };
+  font.foldsOffsets = true;
+}
+const currentFont = (doc: PDFKit.PDFDocument) => (doc as unknown as { _font: PdfkitFont })._font;
+
+/** Registers the bundled fonts on a document and selects the regular one. */
+export function registerDocumentFonts(doc: PDFKit.PDFDocument, fontsDir?: string): void {
+  const dir = fontsDir ?? defaultFontsDir();
+  for (const name of Object.values(FONT)) {
+    const path = join(dir, FILES[name]);
+    let entry = shared.get(path);
+    // a fontkit font object: pdfkit takes anything with layout()
+    doc.registerFont(name, (entry?.font ?? readFileSync(path)) as Buffer);
+    doc.font(name);
+    const font = currentFont(doc);
+    if (!entry) {
+      entry = { font: font.font, layouts: Object.create(null) as Record<string, unknown> };
+      shared.set(path, entry);
+    } else if (Object.keys(entry.layouts).length > LAYOUT_CACHE_LIMIT) {
+      entry.layouts = Object.create(null) as Record<string, unknown>;
+    }
+    font.layoutCache = entry.layouts;
+    foldOffsetsOf(font);
+  }
+  doc.font(FONT.regular);
+}

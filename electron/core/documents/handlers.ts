@@ -1,0 +1,207 @@
+import { businessDay } from '../../../shared/dates/calendar';
+import type { PdfView } from '../../../shared/contract/documents';
+import { REFERENCE_SHELF } from '../../../shared/contract/documents';
+import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
+import { documentsAr } from '../../../shared/labels/documents-ar';
+import { loadProfile } from '../beneficiaries/profile';
+import { currentDeclaration, listDocumentTypes } from '../catalogue/catalogue-views';
+import type { HandlerContext } from '../context';
+import type { HandlerMap } from '../handlers';
+import { loadRequestView } from '../requests/request-view';
+import { readSettings } from '../settings/read-settings';
+import { selectVisits, toVisitView } from '../visits/visit-view';
+import { renderDailyRegister } from './daily-register';
+import { renderDeclaration } from './declaration';
+import { letterhead } from './letterhead';
+import { renderReceipt } from './receipt';
+import { readReferencePdf, storeReferencePdf } from './reference-shelf';
+import { renderReferencePlaceholder } from './reference-placeholder';
+import { blankRequestForm, renderRequestForm } from './request-form';
+import { declarationInput, receiptInput, requestFormInput } from './request-document-inputs';
+import { renderTicket } from './ticket';
+
+type DocumentOperation =
+  | 'documents.ticket'
+  | 'documents.ticketPrinted'
+  | 'documents.requestForm'
+  | 'documents.declaration'
+  | 'documents.receipt'
+  | 'documents.dailyRegister'
+  | 'documents.referenceShelf'
+  | 'documents.reference'
+  | 'documents.replaceReference';
+
+function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
+  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64: bytes.toString('base64') };
+}
+
+function options(ctx: HandlerContext) {
+  return { timeZone: ctx.timeZone, fontsDir: ctx.runtime.fontsDir };
+}
+
+async function requireVisit(ctx: HandlerContext, visitId: number) {
+  const row = await selectVisits(ctx.db).where('v.id', '=', visitId).executeTakeFirst();
+  if (!row) throw new AppError('not_found', ar.messages.visitNotFound);
+  return toVisitView(row);
+}
+
+async function blankForm(ctx: HandlerContext) {
+  const settings = await readSettings(ctx.db);
+  const names = (await listDocumentTypes(ctx.db, false)).map((d) => d.name);
+  return renderRequestForm(blankRequestForm(letterhead(settings), names, ctx.now.toISOString()), options(ctx));
+}
+
+export const documentHandlers: HandlerMap<DocumentOperation> = {
+  'documents.ticket': async (input, ctx) => {
+    const visit = await requireVisit(ctx, input.visitId);
+    const settings = await readSettings(ctx.db);
+    const ahead = visit.state === 'waiting'
+      ? Number(
+          (
+            await ctx.db
+              .selectFrom('visits')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('day', '=', visit.day)
+              .where('state', '=', 'waiting')
+              .where('arrived_at', '<', visit.arrivedAt)
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : null;
+    const bytes = await renderTicket(
+      {
+        associationName: settings.associationName,
+        branch: settings.associationBranch,
+        deskName: visit.deskName,
+        ticket: visit.ticket,
+        reason: visit.reason,
+        issuedAt: visit.arrivedAt,
+        waitingAhead: ahead,
+      },
+      options(ctx),
+    );
+    return pdf(bytes, `ticket-${visit.ticket}.pdf`, `${documentsAr.ticket.title} ${visit.ticket}`);
+  },
+
+  'documents.ticketPrinted': async (input, ctx) => {
+    const before = await ctx.db.selectFrom('visits').select(['id', 'ticket_printed', 'ticket_print_failure']).where('id', '=', input.visitId).executeTakeFirst();
+    if (!before) throw new AppError('not_found', ar.messages.visitNotFound);
+    const after = { ticket_printed: input.printed ? 1 : 0, ticket_print_failure: input.printed ? null : (input.failure ?? null) };
+    await ctx.db.updateTable('visits').set(after).where('id', '=', input.visitId).execute();
+    ctx.audit({ entity: 'visit', entityId: input.visitId, before, after });
+    return null;
+  },
+
+  'documents.requestForm': async (input, ctx) => {
+    if (!input.requestId) return pdf(await blankForm(ctx), 'support-request-form-blank.pdf', documentsAr.reference.titles.T4);
+    const request = await loadRequestView(ctx, input.requestId);
+    const profile = await loadProfile(ctx, request.beneficiaryId);
+    const settings = await readSettings(ctx.db);
+    const bytes = await renderRequestForm(requestFormInput(request, profile, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
+    return pdf(bytes, `request-${request.number}.pdf`, `${documentsAr.requestForm.title} ${request.number}`);
+  },
+
+  'documents.declaration': async (input, ctx) => {
+    const request = await loadRequestView(ctx, input.requestId);
+    const settings = await readSettings(ctx.db);
+    const declaration = await currentDeclaration(ctx.db);
+    // S4: each printing is recorded with the version it printed; printing twice is two printings of one version.
+    await ctx.db
+      .insertInto('declaration_printings')
+      .values({ request_id: request.id, declaration_version_id: declaration.id, printed_at: ctx.now.toISOString(), printed_by: ctx.user!.id })
+      .execute();
+    ctx.audit({ entity: 'request', entityId: request.id, after: { declarationPrinted: declaration.version } });
+    const bytes = await renderDeclaration(
+      declarationInput(request, settings, { version: declaration.version, text: declaration.text, createdAt: declaration.created_at }, ctx.user!.fullName, ctx.now.toISOString()),
+      options(ctx),
+    );
+    return pdf(bytes, `declaration-${request.number}-v${declaration.version}.pdf`, `${documentsAr.declaration.title} ${request.number}`);
+  },
+
+  'documents.receipt': async (input, ctx) => {
+    const request = await loadRequestView(ctx, input.requestId);
+    if (!request.submittedAt || !request.expectedAnswerDate) throw new AppError('conflict', ar.messages.receiptBeforeSubmission);
+    const settings = await readSettings(ctx.db);
+    const bytes = await renderReceipt(receiptInput(request, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
+    return pdf(bytes, `receipt-${request.number}.pdf`, `${documentsAr.receipt.title} ${request.number}`);
+  },
+
+  'documents.dailyRegister': async (input, ctx) => {
+    const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
+    const settings = await readSettings(ctx.db);
+    let query = selectVisits(ctx.db)
+      .select('b.id_number')
+      .where('v.day', '=', day)
+      .orderBy('v.arrived_at')
+      .orderBy('v.id');
+    let deskName: string | null = null;
+    if (input.deskId) {
+      const desk = await ctx.db.selectFrom('desks').select('name').where('id', '=', input.deskId).executeTakeFirst();
+      if (!desk) throw new AppError('not_found', ar.messages.deskNotFound);
+      deskName = desk.name;
+      query = query.where('v.desk_id', '=', input.deskId);
+    }
+    const rows = await query.execute();
+    const bytes = await renderDailyRegister(
+      {
+        header: letterhead(settings),
+        day,
+        deskName,
+        visits: rows.map((r) => {
+          const v = toVisitView(r);
+          return {
+            ticket: v.ticket,
+            state: v.state,
+            reason: v.reason,
+            channel: v.channel,
+            name: v.name,
+            idNumber: r.id_number ?? null,
+            arrivedAt: v.arrivedAt,
+            calledAt: v.calledAt,
+            endedAt: v.endedAt,
+            deskName: v.deskName,
+            employee: v.servedBy?.fullName ?? null,
+            outcome: v.outcome,
+          };
+        }),
+        showFullIds: input.showFullIds,
+        supervisor: { fullName: ctx.user!.fullName },
+        printedAt: ctx.now.toISOString(),
+        printedBy: ctx.user!.fullName,
+      },
+      options(ctx),
+    );
+    return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
+  },
+
+  'documents.referenceShelf': async (_input, ctx) => {
+    const rows = await ctx.db.selectFrom('reference_documents').selectAll().execute();
+    return REFERENCE_SHELF.map((shelf) => {
+      const row = rows.find((r) => r.shelf === shelf);
+      return { shelf, title: documentsAr.reference.titles[shelf], isPlaceholder: !row, updatedAt: row?.updated_at ?? null };
+    });
+  },
+
+  'documents.reference': async (input, ctx) => {
+    const title = documentsAr.reference.titles[input.shelf];
+    const row = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
+    if (row) return pdf(readReferencePdf(ctx.runtime.dataDir, row.stored_name), `${input.shelf}.pdf`, title);
+    if (input.shelf === 'T4') return pdf(await blankForm(ctx), 'T4-support-request-form.pdf', title);
+    const settings = await readSettings(ctx.db);
+    return pdf(await renderReferencePlaceholder(letterhead(settings), title, ctx.now.toISOString(), options(ctx)), `${input.shelf}.pdf`, title);
+  },
+
+  'documents.replaceReference': async (input, ctx) => {
+    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, input.pdfBase64);
+    const before = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
+    const values = { stored_name: stored.storedName, sha256: stored.sha256, updated_at: ctx.now.toISOString(), updated_by: ctx.user!.id };
+    await ctx.db
+      .insertInto('reference_documents')
+      .values({ shelf: input.shelf, ...values })
+      .onConflict((oc) => oc.column('shelf').doUpdateSet(values))
+      .execute();
+    ctx.audit({ entity: 'reference', entityId: null, before: before ?? null, after: { shelf: input.shelf, ...values } });
+    return { shelf: input.shelf, title: documentsAr.reference.titles[input.shelf], isPlaceholder: false, updatedAt: values.updated_at };
+  },
+};

@@ -1,0 +1,147 @@
+import QRCode from 'qrcode';
+import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
+import { fill } from '../../../shared/labels/ar';
+import { documentsAr } from '../../../shared/labels/documents-ar';
+import { fieldRow, Flow, list, paragraph, sectionTitle, type Block } from './blocks';
+import { FONT } from './fonts';
+import {
+  A4,
+  bothCalendars,
+  COLOR,
+  createPdf,
+  drawLetterhead,
+  drawPageFooters,
+  drawRunningHeader,
+  frame,
+  maskId,
+  printedNote,
+  type AssociationHeader,
+  type DocumentOptions,
+} from './pdf-page';
+import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
+
+/** The receipt handed over when a complete request goes to the research committee (S5). */
+export interface ReceiptInput {
+  header: AssociationHeader;
+  request: {
+    /** "1447-00042": printed large and as a QR code the desk's scanner reads back into the search box. */
+    number: string;
+    serviceName: string;
+    /** UTC ISO instant of submission to the committee. */
+    submittedAt: string;
+    /** Calendar date (YYYY-MM-DD): submission + the committee period. */
+    expectedAnswerDate: string;
+  };
+  /** S5: the committee answers in not less than two weeks; the setting (days). */
+  committeePeriodDays: number;
+  applicant: { fullName: string; idNumber: string };
+  receivedBy: string | null;
+  /** How to ask; defaults to the letterhead's phone and website. */
+  contact?: { phone?: string | null; website?: string | null; hours?: string | null };
+  printedAt: string;
+}
+
+const L = documentsAr.receipt;
+const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
+
+export async function renderReceipt(input: ReceiptInput, options: DocumentOptions = {}): Promise<Buffer> {
+  const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const qr = await QRCode.toBuffer(input.request.number, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
+  const pdf = createPdf({
+    ...options,
+    size: A4,
+    margins: MARGINS,
+    bufferPages: true,
+    title: `${L.title} ${input.request.number}`,
+    author: input.header.name,
+  });
+  const { doc } = pdf;
+  const f = frame(doc);
+  const newPage = () => {
+    doc.addPage({ size: A4, margins: MARGINS });
+    return drawRunningHeader(doc, `${L.title} — ${isolateLtr(input.request.number)}`, MARGINS.top);
+  };
+  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top) + 4, newPage);
+
+  // The request number, large, beside its QR code (on the left).
+  const qrSize = 96;
+  const numberWidth = f.width - qrSize - 20;
+  const label = layoutRtlText(doc, L.requestNumber, { x: f.right - numberWidth, y: 0, width: numberWidth, font: FONT.bold, fontSize: 12, lineHeight: 1.6 });
+  const number = layoutRtlText(doc, isolateLtr(input.request.number), {
+    x: f.right - numberWidth,
+    y: 0,
+    width: numberWidth,
+    font: FONT.bold,
+    fontSize: 30,
+    lineHeight: 1.5,
+  });
+  const hint = layoutRtlText(doc, L.qrHint, { x: f.right - numberWidth, y: 0, width: numberWidth, font: FONT.regular, fontSize: 9.5, color: COLOR.muted, lineHeight: 1.5 });
+  const top: Block = {
+    height: Math.max(qrSize + 8, label.height + number.height + hint.height) + 6,
+    paint(y) {
+      paintTextLayout(doc, label, y);
+      paintTextLayout(doc, number, y + label.height);
+      paintTextLayout(doc, hint, y + label.height + number.height);
+      doc.fillColor(COLOR.text);
+      doc.image(qr, f.left, y, { width: qrSize, height: qrSize });
+    },
+  };
+  flow.place(top, 6);
+
+  flow.place(fieldRow(doc, [{ label: L.applicant, value: input.applicant.fullName }], f.left, f.width), 4);
+  flow.place(
+    fieldRow(
+      doc,
+      [
+        { label: L.idNumber, value: isolateLtr(maskId(input.applicant.idNumber)), weight: 0.8 },
+        { label: L.service, value: input.request.serviceName, weight: 1.2 },
+      ],
+      f.left,
+      f.width,
+    ),
+    4,
+  );
+  flow.place(fieldRow(doc, [{ label: L.submittedAt, value: bothCalendars(input.request.submittedAt, tz) }], f.left, f.width), 8);
+
+  // The expected answer date (S5), framed so that it is the first thing the visitor finds.
+  const expectLabel = layoutRtlText(doc, `${L.expectedAnswer}:`, { x: f.left + 10, y: 0, width: f.width - 20, font: FONT.bold, fontSize: 13, lineHeight: 1.6 });
+  const expectValue = layoutRtlText(doc, bothCalendars(input.request.expectedAnswerDate, tz), {
+    x: f.left + 10,
+    y: 0,
+    width: f.width - 20,
+    font: FONT.bold,
+    fontSize: 15,
+    lineHeight: 1.6,
+    align: 'center',
+  });
+  flow.place(
+    {
+      height: expectLabel.height + expectValue.height + 12,
+      paint(y) {
+        doc.save().lineWidth(1.2).strokeColor(COLOR.rule).rect(f.left, y, f.width, expectLabel.height + expectValue.height + 12).stroke().restore();
+        paintTextLayout(doc, expectLabel, y + 6);
+        paintTextLayout(doc, expectValue, y + 6 + expectLabel.height);
+        doc.fillColor(COLOR.text);
+      },
+    },
+    8,
+  );
+  flow.place(fieldRow(doc, [{ label: L.receivedBy, value: input.receivedBy }], f.left, f.width), 12);
+
+  const next = L.next.map((s) => fill(s, { days: input.committeePeriodDays }));
+  flow.placeTogether([sectionTitle(doc, L.nextTitle, f.left, f.width), list(doc, next, f.left, f.width, { marker: 'number' })], 10);
+
+  const phone = input.contact?.phone ?? input.header.phone;
+  const website = input.contact?.website ?? input.header.website;
+  const ask = [
+    L.askVisit,
+    phone ? fill(L.askPhone, { phone: isolateLtr(phone) }) : '',
+    website ? fill(L.askWebsite, { website: isolateLtr(website) }) : '',
+    input.contact?.hours ? fill(L.askHours, { hours: input.contact.hours }) : '',
+  ].filter((s) => s !== '');
+  flow.placeTogether([sectionTitle(doc, L.askTitle, f.left, f.width), list(doc, ask, f.left, f.width, { marker: 'bullet' })], 14);
+  flow.place(paragraph(doc, L.keep, f.left, f.width, { font: FONT.bold, fontSize: 11, align: 'center' }));
+
+  drawPageFooters(doc, printedNote(input.printedAt, tz));
+  return pdf.finish();
+}

@@ -1,0 +1,55 @@
+/**
+ * Writes every printed document filled with realistic sample data, for layout review:
+ *   npx tsx scripts/documents-samples.ts --out DIR
+ * Render them with `pdftoppm -png` (or ../shared/tools/pdf-look) and look at every page.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { renderDailyRegister } from '../electron/core/documents/daily-register';
+import { renderDeclaration } from '../electron/core/documents/declaration';
+import { renderReceipt } from '../electron/core/documents/receipt';
+import { blankRequestForm, renderRequestForm } from '../electron/core/documents/request-form';
+import { renderTicket } from '../electron/core/documents/ticket';
+import * as sample from '../tests/core/documents/fixtures';
+
+const SAMPLES: Record<string, () => Promise<Buffer>> = {
+  'ticket': () => renderTicket(sample.ticket),
+  'declaration': () => renderDeclaration(sample.declaration),
+  'declaration-long-name': () => renderDeclaration(sample.declarationLongName),
+  'declaration-mixed-name': () => renderDeclaration(sample.declarationMixedName),
+  'receipt': () => renderReceipt(sample.receipt),
+  'receipt-long-name': () => renderReceipt(sample.receiptLongName),
+  'request-form': () => renderRequestForm(sample.requestForm),
+  'request-form-rejected-long': () => renderRequestForm(sample.requestFormRejected),
+ 'register-300': () => renderDailyRegister(sample.register),
+  'register-one-desk-full-ids': () => renderDailyRegister(sample.registerOneDesk),
+  'register-empty-day': () => renderDailyRegister(sample.registerEmpty),
+  'request-form-blank': () => renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt)),
+};
+
+function outDir(argv: string[]): string {
+  const i = argv.indexOf('--out');
+  const dir = i >= 0 ? argv[i + 1] : undefined;
+  if (!dir) {
+    console.error('usage: npx tsx scripts/documents-samples.ts --out DIR');
+    process.exit(2);
+  }
+  return resolve(dir);
+}
+
+async function main() {
+  const dir = outDir(process.argv.slice(2));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, render] of Object.entries(SAMPLES)) {
+    const started = performance.now();
+    const pdf = await render();
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, pdf);
+    console.log(`${file}  ${(pdf.length / 1024).toFixed(0)} KB  ${(performance.now() - started).toFixed(0)} ms`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { emptyInput, mutation, query } from './define';
+import { id } from './fields';
+
+/** A generated PDF, ready to show, print or save. */
+export interface PdfView {
+  fileName: string;
+  /** The document's title in Arabic (the print preview's window title). */
+  title: string;
+  pdfBase64: string;
+}
+
+export const REFERENCE_SHELF = ['T1', 'T2', 'T3', 'T4'] as const;
+export type ReferenceShelfItem = (typeof REFERENCE_SHELF)[number];
+
+export interface ReferenceDocumentView {
+  shelf: ReferenceShelfItem;
+  title: string;
+  /** The shipped placeholder until an administrator replaces it with the association's own PDF. */
+  isPlaceholder: boolean;
+  updatedAt: string | null;
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DESK = ['receptionist', 'supervisor', 'admin'] as const;
+
+/**
+ * Printed documents (T4, S4, S5): generated in the core with pdfkit and the bundled Arabic font.
+ * Printing a declaration records a printing of its text version (never a new version).
+ */
+export const documentOperations = {
+  /** The 80 mm queue ticket of a visit. */
+  'documents.ticket': query<PdfView>()({ input: z.object({ visitId: id }), access: DESK }),
+  /** Whether the ticket came out of the printer: a failed one shows as not printed, with a reprint action. */
+  'documents.ticketPrinted': mutation<null>()({
+    input: z.object({ visitId: id, printed: z.boolean(), failure: z.string().max(300).optional() }),
+    access: DESK,
+    invalidates: ['visits.'],
+  }),
+  /** نموذج طلب دعم مستفيد: pre-filled from a request, or blank (no requestId) for filling by hand. */
+  'documents.requestForm': query<PdfView>()({ input: z.object({ requestId: id.optional() }), access: 'signed-in' }),
+  /** الإقرار (S4) for the request's applicant, current text version; records the printing. */
+  'documents.declaration': mutation<PdfView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: ['requests.'] }),
+  /** إيصال استلام طلب (S5): number with QR code, submission and expected answer dates. */
+  'documents.receipt': query<PdfView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
+  /** السجل اليومي: a day's visits (one desk or all), IDs masked unless a supervisor asks for them in full. */
+  'documents.dailyRegister': query<PdfView>()({
+    input: z.object({ day: day.optional(), deskId: id.optional(), showFullIds: z.boolean().default(false) }),
+    access: ['supervisor', 'admin'],
+  }),
+  /** The reference shelf (T1–T4): bylaws, social-research guide, support-policy guide, blank request form. */
+  'documents.referenceShelf': query<ReferenceDocumentView[]>()({ input: emptyInput, access: 'signed-in' }),
+  'documents.reference': query<PdfView>()({ input: z.object({ shelf: z.enum(REFERENCE_SHELF) }), access: 'signed-in' }),
+  'documents.replaceReference': mutation<ReferenceDocumentView>()({
+    input: z.object({ shelf: z.enum(REFERENCE_SHELF), pdfBase64: z.string().min(8).max(28_000_000) }),
+    access: ['admin'],
+    invalidates: ['documents.'],
+  }),
+} as const;
