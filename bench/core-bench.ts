@@ -9,6 +9,7 @@ import { selectRequestSummaries } from '../electron/core/requests/request-summar
 import { selectVisits } from '../electron/core/visits/visit-view';
 import { addDays } from '../shared/dates/calendar';
 import { toHijri } from '../shared/dates/hijri';
+import { benchDocuments } from './documents-bench';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, requestWriter, type RequestSpec, type StoreMeta } from './data';
 import { oneFragment, twoFragments, typedMobile, type Random } from './names';
 import { timePair, type Row, type TimeOptions } from './stats';
@@ -247,6 +248,26 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     committeeSid,
   );
 
+  // --- printed documents (issue 4): request form, declaration, receipt, and the register of today's
+  // visits — here, before the check-ins below add to today. The bare side is the document function
+  // alone on the inputs the handler builds (bench/documents-bench.ts).
+  await benchDocuments({
+    core,
+    today,
+    quick,
+    deskSid: sid,
+    call: async (op, input, session) => {
+      const r = await core.dispatch(op, input, session);
+      if (!r.ok) throw new Error(`${op} ${JSON.stringify(input).slice(0, 200)}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    },
+    measure: (name, target, core_, bare_, o, note) => measure(name, target, core_, bare_, o, note),
+    record: async (fn) => {
+      const ran = await recordStatements(raw, fn);
+      plans(...ran.filter((e) => /^\s*(select|with)/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.args]));
+    },
+  });
+
   // --- check-in: one write transaction (BEGIN IMMEDIATE), the visit, its event, the audit row
   const viewSql = selectVisits(core.store.db).where('v.id', '=', 0).compile().sql;
   const bare = bareWrites(core, viewSql);
@@ -360,6 +381,8 @@ function bareWrites(core: Core, viewSql: string) {
   const attachments = raw.prepare('SELECT * FROM attachments WHERE request_id = ? ORDER BY id');
   const signature = raw.prepare(`SELECT v.version, s.witness_id, s.signed_at FROM declaration_signatures s
     JOIN declaration_versions v ON v.id = s.declaration_version_id WHERE s.request_id = ? ORDER BY s.id DESC LIMIT 1`);
+  const printings = raw.prepare(`SELECT v.version, p.printed_at, p.printed_by FROM declaration_printings p
+    JOIN declaration_versions v ON v.id = p.declaration_version_id WHERE p.request_id = ? ORDER BY p.id`);
   const timeline = raw.prepare('SELECT * FROM request_events WHERE request_id = ? ORDER BY id');
   type DocRow = { document_type_id: number; provided: number; expiry_date: string | null };
   const checklist = (r: { id: number; service_type_id: number }, day: string) => {
@@ -392,6 +415,7 @@ function bareWrites(core: Core, viewSql: string) {
       attachments: attachments.all(requestId),
       documents: checklist(after, after.submission_day),
       declaration: signature.get(requestId),
+      printings: printings.all(requestId),
       events: timeline.all(requestId),
     };
     insertAudit.run(now, userId, 'requests.submit', 'request', requestId, JSON.stringify(before), JSON.stringify({ ...view, events: undefined }));
@@ -426,7 +450,7 @@ function bareWrites(core: Core, viewSql: string) {
 }
 
 /** Statements in bare.submit() besides the settings read (the recording leaves that out as the dispatcher's). */
-const BARE_SUBMIT_STATEMENTS = 18;
+const BARE_SUBMIT_STATEMENTS = 19;
 
 /**
  * Complete requests ready to go to the committee, written on the run copy before timing: every

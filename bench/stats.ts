@@ -34,8 +34,9 @@ export interface TimeOptions {
  * Times the core call and the bare statement the same way, interleaved in blocks (core block, bare
  * block, …) so that whatever else the machine is doing weighs on both alike. Each call is timed on
  * its own with hrtime; the index lets a case cycle through its prepared inputs (different IDs,
- * names, …) so no single query is cached. The core's calls are awaited, the bare ones are not
- * (better-sqlite3 is synchronous: no promise tick is billed to the SQL).
+ * names, …) so no single query is cached. The core's calls are awaited; a bare side is awaited only
+ * when it returns a promise (a document function drawing a PDF): better-sqlite3 is synchronous, so no
+ * promise tick is billed to the SQL.
  */
 export async function timePair(
   core: (i: number) => Promise<unknown>,
@@ -44,7 +45,8 @@ export async function timePair(
 ): Promise<{ core: Sample; bare: Sample }> {
   for (let i = 0; i < opts.warmup; i++) {
     await core(i);
-    bare(i);
+    const out = bare(i);
+    if (out instanceof Promise) await out;
   }
   collectGarbage();
   const c: number[] = [];
@@ -61,7 +63,8 @@ export async function timePair(
     i -= size;
     for (let k = 0; k < size; k++, i++) {
       const t0 = process.hrtime.bigint();
-      bare(i);
+      const out = bare(i);
+      if (out instanceof Promise) await out;
       b.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
   }

@@ -41,7 +41,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
 
       const now = deps.now();
-      const settings = await readSettings(store.db);
+      const settings = await readSettings(store.db, ['timeZone', 'lockAfterMinutes']);
       let user: SignedInUser | null = null;
       if (session.userId !== null) {
         const row = await store.db

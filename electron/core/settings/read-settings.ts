@@ -15,8 +15,11 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationLogoBase64: null,
 };
 
-export async function readSettings(db: Db): Promise<SettingsView> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+/** The settings, or only `keys` of them (the dispatcher reads two on every call, never the logo). */
+export async function readSettings(db: Db, keys?: readonly (keyof SettingsView)[]): Promise<SettingsView> {
+  let query = db.selectFrom('settings').select(['key', 'value']);
+  if (keys) query = query.where('key', 'in', [...keys]);
+  const rows = await query.execute();
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = JSON.parse(r.value);
   return out as unknown as SettingsView;
