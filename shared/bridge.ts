@@ -13,3 +13,17 @@ export interface CallRequest {
   operation: string;
   input: unknown;
 }
+
+/**
+ * The one operation the Electron shell answers itself (never the core): show a PDF in a print
+ * preview with the system print dialog, after saving it under <data folder>/printed/.
+ */
+export const SHELL_PRINT_PDF = 'shell.printPdf';
+
+export interface ShellPrintResult {
+  printed: boolean;
+  /** Arabic, ready to show (and to record with the ticket). */
+  failure?: string;
+  /** Where the shell saved the PDF before printing it. */
+  savedTo: string;
+}

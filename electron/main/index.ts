@@ -8,8 +8,9 @@ import { openDeskWindow } from './desk-window';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingPath } from './native-binding';
+import { PREVIEW_PARTITION, printPdf, SHELL_PRINT_PDF } from './printing';
 import { rendererLocation } from './renderer-location';
-import { hardenSession } from './security';
+import { denyPermissions, hardenSession } from './security';
 import { WindowSessions } from './window-sessions';
 
 // Packaged: [exe, ...flags]; run as `electron <app>`: [electron, app, ...flags].
@@ -54,6 +55,7 @@ async function start() {
   await app.whenReady();
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   hardenSession(session.defaultSession, devServerUrl);
+  denyPermissions(session.fromPartition(PREVIEW_PARTITION));
   installMenu({ isPackaged: app.isPackaged, version: app.getVersion(), dataDir });
 
   core = await createCore({
@@ -65,6 +67,11 @@ async function start() {
 
   const renderer = rendererLocation(resolve(__dirname, '..'), devServerUrl);
   const sessions = new WindowSessions(core);
-  registerCallHandler({ dispatch: core.dispatch, sessionFor: (c) => sessions.sessionFor(c), isRendererUrl: renderer.isRendererUrl });
+  registerCallHandler({
+    dispatch: core.dispatch,
+    sessionFor: (c) => sessions.sessionFor(c),
+    isRendererUrl: renderer.isRendererUrl,
+    shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir) },
+  });
   window = openDeskWindow(join(__dirname, '../preload/index.cjs'), renderer, sessions);
 }

@@ -9,12 +9,17 @@ export interface CallHandlerDeps {
   /** The core session of one of our windows; undefined for any other contents. */
   sessionFor(contents: WebContents): string | undefined;
   isRendererUrl(url: string): boolean;
+  /** Operations the shell answers itself (printing.ts), never forwarded to the core. */
+  shellOperations?: ShellOperations;
 }
+
+export type ShellOperations = Record<string, (input: unknown) => Promise<Envelope<unknown>>>;
 
 /**
  * The one IPC handler: the request must come from the main frame of one of our windows showing
  * our renderer (VS Code's validateEvent); it is then forwarded untouched to the dispatcher, which
- * validates input and checks roles (STYLE.md habit 2: the shell itself does neither).
+ * validates input and checks roles (STYLE.md habit 2: the shell itself does neither). The few
+ * operations that are the shell's own work (printing) are answered here, with the same sender check.
  */
 export function createCallHandler(deps: CallHandlerDeps) {
   return async (event: IpcMainInvokeEvent, request: unknown): Promise<Envelope<unknown>> => {
@@ -23,6 +28,13 @@ export function createCallHandler(deps: CallHandlerDeps) {
       return { ok: false, error: { code: 'forbidden', message: ar.errors.forbidden } };
     }
     const { operation, input } = (request ?? {}) as Partial<CallRequest>;
+    const shell = deps.shellOperations;
+    if (shell && Object.hasOwn(shell, String(operation))) {
+      return shell[String(operation)]!(input).catch((error: unknown) => {
+        console.error(`[main] ${String(operation)} failed:`, error);
+        return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
+      });
+    }
     return deps.dispatch(String(operation), input, sessionId);
   };
 }

@@ -15,10 +15,15 @@ export function hardenWebContents(contents: WebContents, isRendererUrl: (url: st
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** No camera, notifications, geolocation … for anyone, and the CSP header on every response. */
-export function hardenSession(session: Session, devServerUrl: string | undefined): void {
+/** No camera, notifications, geolocation … for anyone. */
+export function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+}
+
+/** No permissions, and the CSP header on every response. */
+export function hardenSession(session: Session, devServerUrl: string | undefined): void {
+  denyPermissions(session);
   const policy = contentSecurityPolicy(devServerUrl);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });

@@ -1,4 +1,21 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+/** Isolation, sandbox, no Node, web security: the same for every window, made fresh each time. */
+function hardenedPreferences(): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    safeDialogs: true,
+  };
+}
 
 /** Every window of the desk is made from these (DESIGN.md "Security"); nothing relaxes them later. */
 export function defaultWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -11,19 +28,25 @@ export function defaultWindowOptions(preloadPath: string): BrowserWindowConstruc
     backgroundColor: '#f6f7f9',
     show: false,
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: { preload: preloadPath, ...hardenedPreferences() },
+  };
+}
+
+/**
+ * The print preview (printing.ts): the same hardening, no preload (it shows a saved PDF, never our
+ * renderer, so it has no bridge), its own in-memory session, and plugins on — for Chromium's PDF
+ * viewer, in this window only.
+ */
+export function printPreviewWindowOptions(title: string, partition: string): BrowserWindowConstructorOptions {
+  return {
+    width: 900,
+    height: 1000,
+    minWidth: 600,
+    minHeight: 500,
+    title,
+    backgroundColor: '#f6f7f9',
+    show: true,
+    autoHideMenuBar: true,
+    webPreferences: { ...hardenedPreferences(), partition, plugins: true },
   };
 }

@@ -8,6 +8,8 @@ import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { CommitteeScreen } from '../committee/CommitteeScreen';
 import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
+import { ReferencesMenu } from '../references/ReferencesMenu';
+import { RegisterScreen } from '../register/RegisterScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -18,7 +20,7 @@ import { PageView } from './PageView';
 import { PagesProvider, usePages } from './pages';
 import { useLiveRevision } from './useLiveRevision';
 
-type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'catalogue' | 'users' | 'settings';
+type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'catalogue' | 'users' | 'settings';
 
 export function DeskShell(props: { user: UserView; desk: DeskView }) {
   return (
@@ -33,6 +35,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const pages = usePages();
   // S5: the committee's list is for those who decide.
   const decides = mayCall(user.role, 'requests.decide');
+  const printsRegister = mayCall(user.role, 'documents.dailyRegister');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -44,7 +47,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
             <div style={{ whiteSpace: 'nowrap' }}>
               <Title order={3} lh={1.1}>
                 {ar.appName}
@@ -57,8 +60,8 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
               value={screen}
               onChange={(v) => v && setScreen(v as Screen)}
               variant="pills"
-              // Seven tabs for an administrator still fit one line of a 1280-pixel screen.
-              styles={{ list: { flexWrap: 'nowrap' }, tab: { paddingInline: 10, whiteSpace: 'nowrap' } }}
+              // Eight tabs for an administrator still fit one line of a 1280-pixel screen.
+              styles={{ list: { flexWrap: 'nowrap' }, tab: { paddingInline: 8, whiteSpace: 'nowrap' } }}
             >
               {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
               <Tabs.List onClick={pages.closeAll}>
@@ -66,6 +69,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
                 <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
                 {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
                 <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
+                {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
@@ -73,12 +77,13 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
             </Tabs>
           </Group>
           <TodayClock timeZone={settings.data?.timeZone} />
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <ReferencesMenu />
             <div style={{ textAlign: 'start', minWidth: 0 }}>
-              <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={220}>
+              <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={200}>
                 {user.fullName}
               </Text>
-              <Text size="xs" c="dimmed" truncate maw={220}>
+              <Text size="xs" c="dimmed" truncate maw={200}>
                 {ar.roles[user.role]} · {desk.name}
               </Text>
             </div>
@@ -98,6 +103,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}
+          {screen === 'register' && printsRegister && <RegisterScreen />}
           {screen === 'catalogue' && user.role === 'admin' && <CatalogueScreen />}
           {screen === 'users' && user.role === 'admin' && <UsersScreen />}
           {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}

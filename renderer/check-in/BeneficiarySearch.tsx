@@ -6,6 +6,7 @@ import type { BeneficiaryHit, BeneficiaryView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
 import { useOp } from '../data/operations';
+import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
 
 interface Props {
   query: string;
@@ -25,6 +26,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   useEffect(() => setActive(0), [text]);
   useEffect(() => input.current?.focus(), []);
   useHotkeys([['F2', () => input.current?.focus()]], []);
+  const openRequest = useOpenRequestByNumber();
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
@@ -35,6 +37,8 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
+      // A request number (the receipt's QR code through a scanner) opens that request.
+      if (openRequest(text)) return onQuery('');
       const hit = hits[active];
       if (hit) onPick(hit);
       else if (text.length >= 2 && !search.isFetching) onRegister();

@@ -2,6 +2,7 @@ import { Paper, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { BeneficiaryView, VisitView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
+import { useTicketPrint } from '../printing/useTicketPrint';
 import { BeneficiarySearch } from './BeneficiarySearch';
 import { IssueTicketForm, type Visitor } from './IssueTicketForm';
 import { RegisterBeneficiaryForm } from './RegisterBeneficiaryForm';
@@ -21,6 +22,7 @@ type Step =
 export function CheckInPanel() {
   const [step, setStep] = useState<Step>({ kind: 'search' });
   const [issued, setIssued] = useState<VisitView | null>(null);
+  const ticket = useTicketPrint();
   const [query, setQuery] = useState('');
   const pick = (b: BeneficiaryView) => setStep({ kind: 'ticket', visitor: { kind: 'beneficiary', beneficiary: b } });
   const reset = () => {
@@ -53,6 +55,8 @@ export function CheckInPanel() {
           <IssueTicketForm
             visitor={step.visitor}
             onIssued={(visit) => {
+              // Printed at once, from the answer to the key that issued it (issue 4); the desk goes on.
+              void ticket.print(visit);
               setIssued(visit);
               reset();
             }}
@@ -60,7 +64,15 @@ export function CheckInPanel() {
           />
         )}
       </Stack>
-      {issued && <TicketIssuedModal visit={issued} onClose={() => setIssued(null)} />}
+      {issued && (
+        <TicketIssuedModal
+          visit={issued}
+          printing={ticket.state}
+          onReprint={() => void ticket.print(issued)}
+          onMark={(printed) => ticket.mark(issued, printed)}
+          onClose={() => setIssued(null)}
+        />
+      )}
     </Paper>
   );
 }

@@ -1,12 +1,31 @@
-import { Button, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text, Button } from '@mantine/core';
 import type { VisitView } from '../../shared/contract';
 import { formatBothDates, formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
+import { TicketPrintStatus } from '../printing/TicketPrintStatus';
+import type { TicketPrintState } from '../printing/useTicketPrint';
 
-/** The ticket number, large, for the receptionist to read out or write down. */
-export function TicketIssuedModal({ visit, onClose }: { visit: VisitView; onClose: () => void }) {
+/**
+ * The ticket number, large, for the receptionist to read out or write down, and whether the
+ * printed ticket came out (issue 4): Enter closes it as before; printing goes on without it.
+ */
+export function TicketIssuedModal({
+  visit,
+  printing,
+  onReprint,
+  onMark,
+  onClose,
+  title = ar.ui.ticketIssued,
+}: {
+  visit: VisitView;
+  printing: TicketPrintState;
+  onReprint: () => void;
+  onMark: (printed: boolean) => void;
+  onClose: () => void;
+  title?: string;
+}) {
   return (
-    <Modal opened onClose={onClose} title={ar.ui.ticketIssued} centered size="sm">
+    <Modal opened onClose={onClose} title={title} centered size="sm">
       <Stack align="center" gap="xs" data-testid="ticket-issued">
         <Text fz={72} fw={800} lh={1} className="tabular ltr" data-testid="ticket-number">
           {visit.ticket}
@@ -18,6 +37,7 @@ export function TicketIssuedModal({ visit, onClose }: { visit: VisitView; onClos
         <Text size="sm" c="dimmed">
           {formatBothDates(visit.arrivedAt)}
         </Text>
+        <TicketPrintStatus state={printing} onReprint={onReprint} onMark={onMark} />
         <Button mt="md" fullWidth onClick={onClose} data-autofocus>
           {ar.ui.ok}
         </Button>

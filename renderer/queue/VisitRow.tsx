@@ -4,6 +4,8 @@ import type { UserView, VisitView } from '../../shared/contract';
 import { formatDuration, formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
+import { mayCall } from '../data/access';
+import { TicketNotPrinted } from './TicketNotPrinted';
 import { VisitActions } from './VisitActions';
 
 export function waitedMs(v: VisitView, now: Date): number {
@@ -38,6 +40,7 @@ export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit:
               {ar.ui.noFile}
             </Badge>
           )}
+          {stillWaiting && v.ticketPrinted === false && <TicketNotPrinted visit={v} canReprint={mayCall(user.role, 'documents.ticket')} />}
         </Group>
         <Text size="xs" c="dimmed" truncate>
           {ar.reasons[v.reason]}

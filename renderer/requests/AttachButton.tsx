@@ -4,15 +4,7 @@ import { useState } from 'react';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '../../shared/contract/requests';
 import { ar } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+import { readBase64 } from '../ui/read-file';
 
 /**
  * A scan of a document or of the signed declaration (S2, S4). The name and size are checked here to

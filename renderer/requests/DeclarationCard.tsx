@@ -3,6 +3,7 @@ import type { RequestView } from '../../shared/contract';
 import { formatBothDates, formatTime } from '../../shared/dates/calendar';
 import { ar, fill } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
+import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AttachButton } from './AttachButton';
 import { AttachmentList } from './AttachmentList';
@@ -10,16 +11,39 @@ import { AttachmentList } from './AttachmentList';
 /**
  * S4: the applicant confirms the data and signs the declaration, in front of this employee. What is
  * recorded is the text's version, the witness and the time; a scan of the signed paper may follow.
+ * The paper is printed from here: each printing is recorded with the version it printed.
  */
-export function DeclarationCard({ request, editable }: { request: RequestView; editable: boolean }) {
+export function DeclarationCard({ request, editable, canPrint }: { request: RequestView; editable: boolean; canPrint: boolean }) {
   const declaration = useOp('catalogue.declaration', {});
   const sign = useOpMutation('requests.signDeclaration');
   const signed = request.declaration;
+  const printings = request.declarationPrintings ?? [];
+  const lastPrinting = printings[printings.length - 1];
 
   return (
     <Paper withBorder p="md" data-testid="declaration-card">
       <Stack gap="sm">
-        <Title order={5}>{ar.requests.declaration}</Title>
+        <Group justify="space-between">
+          <Title order={5}>{ar.requests.declaration}</Title>
+          {canPrint && (
+            <PrintButton
+              operation="documents.declaration"
+              input={{ requestId: request.id }}
+              label={ar.printing.printDeclaration}
+              testId="print-declaration"
+              size="xs"
+            />
+          )}
+        </Group>
+        {lastPrinting && (
+          <Text size="xs" c="dimmed" data-testid="declaration-printings" data-count={printings.length}>
+            {fill(ar.printing.declarationPrintings, {
+              count: printings.length,
+              version: lastPrinting.version,
+              at: `${formatBothDates(lastPrinting.printedAt)} ${formatTime(lastPrinting.printedAt)}`,
+            })}
+          </Text>
+        )}
         {declaration.data && !signed && (
           <Paper bg="gray.0" p="sm">
             <Text size="xs" c="dimmed" mb={4}>

@@ -1,4 +1,4 @@
-import { Button, Center, Grid, Loader, Paper, Stack } from '@mantine/core';
+import { Button, Center, Grid, Group, Loader, Paper, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { UserView } from '../../shared/contract';
 import { OPEN_REQUEST_STATES, type RequestState } from '../../shared/domain/request';
@@ -7,6 +7,7 @@ import { DecisionForm } from '../committee/DecisionForm';
 import { DecisionSummary } from '../committee/DecisionSummary';
 import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
+import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { CloseRequestForm } from './CloseRequestForm';
 import { DeclarationCard } from './DeclarationCard';
@@ -62,12 +63,18 @@ export function RequestPage({ requestId, user }: { requestId: number; user: User
           <RequestHeader
             request={r}
             actions={
-              mayCall(role, 'requests.refer') &&
-              (open || r.state === 'submitted') && (
-                <Button variant="light" color="violet" onClick={() => setReferring(true)} data-testid="refer-request">
-                  {ar.requests.refer}
-                </Button>
-              )
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <PrintButton operation="documents.requestForm" input={{ requestId: r.id }} label={ar.printing.printForm} testId="print-request-form" />
+                {/* S5: the receipt is for a submitted request (its number and expected answer date). */}
+                {r.submittedAt && (
+                  <PrintButton operation="documents.receipt" input={{ requestId: r.id }} label={ar.printing.printReceipt} testId="print-receipt" />
+                )}
+                {mayCall(role, 'requests.refer') && (open || r.state === 'submitted') && (
+                  <Button variant="light" color="violet" onClick={() => setReferring(true)} data-testid="refer-request">
+                    {ar.requests.refer}
+                  </Button>
+                )}
+              </Group>
             }
           />
           {r.state === 'submitted' && <ExpectedAnswer request={r} />}
@@ -78,7 +85,7 @@ export function RequestPage({ requestId, user }: { requestId: number; user: User
           {r.state === 'served' && desk && <CloseRequestForm request={r} />}
           <RequestDraftCard key={r.id} request={r} editable={editable} />
           <DocumentsChecklist request={r} editable={editable} />
-          <DeclarationCard request={r} editable={editable} />
+          <DeclarationCard request={r} editable={editable} canPrint={mayCall(role, 'documents.declaration')} />
           {open && <SubmitCard request={r} canSubmit={mayCall(role, 'requests.submit')} />}
         </Stack>
       </Grid.Col>

@@ -8,6 +8,7 @@ import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';
 import { RequestsTable } from './RequestsTable';
+import { useOpenRequestByNumber } from './useOpenRequestByNumber';
 
 /** Every support request, filtered by state or found by its printed number. */
 export function RequestsScreen() {
@@ -22,6 +23,7 @@ export function RequestsScreen() {
     { staleTime: 0, placeholderData: keepPreviousData },
   );
   const rows = list.data ?? [];
+  const openRequest = useOpenRequestByNumber();
 
   return (
     <Stack maw={1300} mx="auto">
@@ -32,6 +34,8 @@ export function RequestsScreen() {
             label={ar.requests.searchNumber}
             value={number}
             onChange={(e) => setNumber(e.currentTarget.value)}
+            // A scanner reading the receipt's QR code ends with Enter: the request opens.
+            onKeyDown={(e) => e.key === 'Enter' && openRequest(number)}
             dir="ltr"
             w={220}
             data-testid="requests-number"

@@ -4,8 +4,13 @@ import { useEffect, useState } from 'react';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { LetterheadCard } from './LetterheadCard';
+import { ReferenceShelfCard } from './ReferenceShelfCard';
 
-/** The administrator's settings: the association's name, the inactivity lock, and the desks with their ticket prefixes. */
+/**
+ * The administrator's settings: the association's name, the inactivity lock, the desks with their
+ * ticket prefixes, and what printed documents carry (the letterhead, the reference shelf).
+ */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
   const desks = useOp('settings.desks', {});
@@ -90,6 +95,8 @@ export function SettingsScreen() {
           <ErrorAlert error={createDesk.error?.code === 'validation' ? null : createDesk.error} />
         </Stack>
       </Paper>
+      {settings.data && <LetterheadCard settings={settings.data} />}
+      <ReferenceShelfCard />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWindowOptions } from '../../electron/main/window-options';
+import { defaultWindowOptions, printPreviewWindowOptions } from '../../electron/main/window-options';
 
 describe('defaultWindowOptions', () => {
   const { webPreferences } = defaultWindowOptions('/app/out/preload/index.cjs');
@@ -30,5 +30,21 @@ describe('defaultWindowOptions', () => {
     expect(options.minWidth).toBeGreaterThanOrEqual(1024);
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i);
     expect(options.show).toBe(false);
+  });
+});
+
+describe('printPreviewWindowOptions', () => {
+  const preview = printPreviewWindowOptions('إقرار', 'istiqbal-print-preview');
+
+  it('hardens the preview exactly like the desk window, without a preload (no bridge in it)', () => {
+    const { preload: _, ...desk } = defaultWindowOptions('/p').webPreferences!;
+    expect(preview.webPreferences).toMatchObject(desk);
+    expect(preview.webPreferences).not.toHaveProperty('preload');
+  });
+
+  it('turns plugins on (the PDF viewer) in its own session, and only there', () => {
+    expect(preview.webPreferences).toMatchObject({ plugins: true, partition: 'istiqbal-print-preview' });
+    expect(defaultWindowOptions('/p').webPreferences?.plugins).toBeUndefined();
+    expect(preview.title).toBe('إقرار');
   });
 });

@@ -179,7 +179,8 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
     const rows = await ctx.db.selectFrom('reference_documents').selectAll().execute();
     return REFERENCE_SHELF.map((shelf) => {
       const row = rows.find((r) => r.shelf === shelf);
-      return { shelf, title: documentsAr.reference.titles[shelf], isPlaceholder: !row, updatedAt: row?.updated_at ?? null };
+      // T4 is generated from the catalogue (the real blank form), the others ship as placeholders.
+      return { shelf, title: documentsAr.reference.titles[shelf], isPlaceholder: !row && shelf !== 'T4', updatedAt: row?.updated_at ?? null };
     });
   },
 

@@ -1,0 +1,93 @@
+import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow } from 'electron';
+import { z } from 'zod';
+import type { Envelope } from '../../shared/errors';
+import { ar, fill } from '../../shared/labels/ar';
+import { hardenWebContents } from './security';
+import { printPreviewWindowOptions } from './window-options';
+
+/**
+ * Printing in the Electron shell (issue 4). The renderer gets a document's PDF from the core and
+ * hands it here through the one IPC channel as `shell.printPdf`, an operation the shell answers
+ * itself (renderer/transport/shell.ts holds the same name). The PDF is saved under
+ * <dataDir>/printed first, so a printer that is missing or fails loses nothing; a preview window
+ * then shows it in Chromium's PDF viewer with the system print dialog over it ("save as PDF" is
+ * one of its printers, and the viewer's own toolbar saves too).
+ */
+export { SHELL_PRINT_PDF };
+/** The preview's own in-memory session: none of the desk's storage, every permission denied (index.ts). */
+export const PREVIEW_PARTITION = 'istiqbal-print-preview';
+
+const printRequest = z.object({
+  title: z.string().max(200),
+  fileName: z.string().min(1).max(200),
+  pdfBase64: z.string().min(8).max(40_000_000),
+});
+
+export type PrintPdfResult = ShellPrintResult;
+
+export async function printPdf(input: unknown, dataDir: string): Promise<Envelope<PrintPdfResult>> {
+  const parsed = printRequest.safeParse(input);
+  if (!parsed.success) return refused(ar.errors.validation);
+  const bytes = Buffer.from(parsed.data.pdfBase64, 'base64');
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return refused(ar.printing.badDocument);
+  const savedTo = join(dataDir, 'printed', printedFileName(parsed.data.fileName));
+  await mkdir(join(dataDir, 'printed'), { recursive: true });
+  await writeFile(savedTo, bytes);
+  const outcome = await previewAndPrint(savedTo, parsed.data.title);
+  return { ok: true, value: { ...outcome, savedTo } };
+}
+
+/** A file name of letters, digits, dot, dash and underscore, always ending in .pdf: never a path. */
+export function printedFileName(fileName: string): string {
+  const safe = basename(fileName.replaceAll('\\', '/'))
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/\.pdf$/i, '')
+    .slice(0, 120);
+  return `${safe || 'document'}.pdf`;
+}
+
+/** Chromium's reason ("Print job canceled", "Print job failed", "Invalid printer settings" …) in Arabic. */
+export function printFailure(reason: string): string {
+  if (/cancel/i.test(reason)) return ar.printing.cancelled;
+  return fill(ar.printing.printerFailed, { reason: reason || '—' }).slice(0, 300);
+}
+
+/**
+ * Shows the saved PDF and opens the system print dialog over it; answers when that dialog does.
+ * A printed document's window closes; after a failure it stays, so the document can still be seen,
+ * saved or printed from the viewer.
+ */
+function previewAndPrint(file: string, title: string): Promise<Omit<PrintPdfResult, 'savedTo'>> {
+  const url = pathToFileURL(file).href;
+  const window = new BrowserWindow(printPreviewWindowOptions(title, PREVIEW_PARTITION));
+  const contents = window.webContents;
+  hardenWebContents(contents, (u) => u === url);
+  // The viewer would rename the window after the file; it keeps the document's Arabic title.
+  window.on('page-title-updated', (event) => event.preventDefault());
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (printed: boolean, failure?: string) => {
+      if (settled) return;
+      settled = true;
+      resolve(failure ? { printed, failure } : { printed });
+      if (printed && !window.isDestroyed()) window.close();
+    };
+    window.once('closed', () => settle(false, ar.printing.cancelled));
+    contents.once('did-fail-load', (_event, _code, description) => settle(false, printFailure(description)));
+    contents.once('did-finish-load', () =>
+      contents.print({ silent: false, printBackground: true }, (success, reason) => settle(success, success ? undefined : printFailure(reason))),
+    );
+    window.loadURL(url).catch(() => undefined); // did-fail-load has answered
+  });
+}
+
+function refused(message: string): Envelope<never> {
+  return { ok: false, error: { code: 'validation', message } };
+}
