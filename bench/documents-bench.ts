@@ -10,6 +10,7 @@
  * (request-document-inputs.ts). Each pair's PDFs are compared once (pages, size) so a handler that
  * starts building something else is noticed.
  */
+import { buildRegisterInput } from '../electron/core/documents/register-input';
 import type { BeneficiaryProfile, RequestView, SettingsView } from '../shared/contract';
 import type { PdfView } from '../shared/contract/documents';
 import { addDays } from '../shared/dates/calendar';
@@ -19,12 +20,10 @@ import { currentDeclaration } from '../electron/core/catalogue/catalogue-views';
 import type { Core } from '../electron/core/core';
 import { renderDailyRegister, type DailyRegisterInput } from '../electron/core/documents/daily-register';
 import { renderDeclaration } from '../electron/core/documents/declaration';
-import { letterhead } from '../electron/core/documents/letterhead';
 import type { DocumentOptions } from '../electron/core/documents/pdf-page';
 import { renderReceipt } from '../electron/core/documents/receipt';
 import { renderRequestForm } from '../electron/core/documents/request-form';
 import { declarationInput, receiptInput, requestFormInput } from '../electron/core/documents/request-document-inputs';
-import { selectVisits, toVisitView } from '../electron/core/visits/visit-view';
 import { header as sampleLetterhead, logoPng } from '../tests/core/documents/fixtures';
 import { BENCH_PASSWORD } from './data';
 import type { TimeOptions } from './stats';
@@ -183,7 +182,7 @@ export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
     const supervisorSid = core.createSession();
     await call('auth.signIn', { username: 'super1', password: BENCH_PASSWORD, deskId: 3 }, supervisorSid);
     const supervisor = ((await call('auth.session', {}, supervisorSid)) as { user: { fullName: string } }).user.fullName;
-    const registerInput = await buildRegisterInput(core, today, settings, supervisor, printedAt());
+    const registerInput = await buildBenchRegisterInput(core, today, settings, supervisor, printedAt());
     const register = () => call('documents.dailyRegister', { day: today }, supervisorSid) as Promise<PdfView>;
     const registerShape = compare('daily register', await register(), await renderDailyRegister(registerInput, options));
     await record(() => register());
@@ -205,35 +204,9 @@ export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
   }
 }
 
-/** The register's input as documents.dailyRegister builds it (today, all desks, IDs masked). */
-async function buildRegisterInput(core: Core, day: string, settings: SettingsView, supervisor: string, printedAt: string): Promise<DailyRegisterInput> {
-  const rows = await selectVisits(core.store.db).select('b.id_number').where('v.day', '=', day).orderBy('v.arrived_at').orderBy('v.id').execute();
-  return {
-    header: letterhead(settings),
-    day,
-    deskName: null,
-    visits: rows.map((r) => {
-      const v = toVisitView(r);
-      return {
-        ticket: v.ticket,
-        state: v.state,
-        reason: v.reason,
-        channel: v.channel,
-        name: v.name,
-        idNumber: r.id_number ?? null,
-        arrivedAt: v.arrivedAt,
-        calledAt: v.calledAt,
-        endedAt: v.endedAt,
-        deskName: v.deskName,
-        employee: v.servedBy?.fullName ?? null,
-        outcome: v.outcome,
-      };
-    }),
-    showFullIds: false,
-    supervisor: { fullName: supervisor },
-    printedAt,
-    printedBy: supervisor,
-  };
+/** The register's input exactly as documents.dailyRegister builds it (today, all desks, IDs masked). */
+function buildBenchRegisterInput(core: Core, day: string, settings: SettingsView, supervisor: string, printedAt: string): Promise<DailyRegisterInput> {
+  return buildRegisterInput(core.store.db, { day, deskId: null, deskName: null, showFullIds: false, settings, supervisor, printedAt });
 }
 
 const LATIN_FIRST = ['Mohammed', 'Abdullah', 'Khalid', 'Fahad', 'Saad', 'Sultan', 'Faisal', 'Nasser', 'Noura', 'Sarah', 'Maryam', 'Haya'];

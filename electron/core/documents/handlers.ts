@@ -11,6 +11,7 @@ import type { HandlerMap } from '../handlers';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
 import { selectVisits, toVisitView } from '../visits/visit-view';
+import { buildRegisterInput } from './register-input';
 import { renderDailyRegister } from './daily-register';
 import { renderDeclaration } from './declaration';
 import { letterhead } from './letterhead';
@@ -130,48 +131,22 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
   'documents.dailyRegister': async (input, ctx) => {
     const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
     const settings = await readSettings(ctx.db);
-    let query = selectVisits(ctx.db)
-      .select('b.id_number')
-      .where('v.day', '=', day)
-      .orderBy('v.arrived_at')
-      .orderBy('v.id');
     let deskName: string | null = null;
     if (input.deskId) {
       const desk = await ctx.db.selectFrom('desks').select('name').where('id', '=', input.deskId).executeTakeFirst();
       if (!desk) throw new AppError('not_found', ar.messages.deskNotFound);
       deskName = desk.name;
-      query = query.where('v.desk_id', '=', input.deskId);
     }
-    const rows = await query.execute();
-    const bytes = await renderDailyRegister(
-      {
-        header: letterhead(settings),
-        day,
-        deskName,
-        visits: rows.map((r) => {
-          const v = toVisitView(r);
-          return {
-            ticket: v.ticket,
-            state: v.state,
-            reason: v.reason,
-            channel: v.channel,
-            name: v.name,
-            idNumber: r.id_number ?? null,
-            arrivedAt: v.arrivedAt,
-            calledAt: v.calledAt,
-            endedAt: v.endedAt,
-            deskName: v.deskName,
-            employee: v.servedBy?.fullName ?? null,
-            outcome: v.outcome,
-          };
-        }),
-        showFullIds: input.showFullIds,
-        supervisor: { fullName: ctx.user!.fullName },
-        printedAt: ctx.now.toISOString(),
-        printedBy: ctx.user!.fullName,
-      },
-      options(ctx),
-    );
+    const registerInput = await buildRegisterInput(ctx.db, {
+      day,
+      deskId: input.deskId ?? null,
+      deskName,
+      showFullIds: input.showFullIds,
+      settings,
+      supervisor: ctx.user!.fullName,
+      printedAt: ctx.now.toISOString(),
+    });
+    const bytes = await renderDailyRegister(registerInput, options(ctx));
     return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
   },
 
