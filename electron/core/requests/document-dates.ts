@@ -1,7 +1,7 @@
 import { AppError, type ErrorIssue } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
-import { checkDocuments, type ChecklistRequest } from './documents-check';
+import type { CheckedDocument } from './documents-check';
 
 /**
  * S2 judges a document's validity on the submission day, so a provided document must carry dates
@@ -35,9 +35,8 @@ export async function saveFileIdExpiry(ctx: HandlerContext, beneficiaryId: numbe
  * At submission the identity line pre-filled from the file is written down as it stands, so the
  * committee later sees the identity the request went with even if the file is renewed afterwards.
  */
-export async function keepIdentityLine(ctx: HandlerContext, request: ChecklistRequest, day: string): Promise<void> {
-  const fromFile = (await checkDocuments(ctx.db, request, day)).filter((d) => d.fromFile);
-  for (const d of fromFile) {
+export async function keepIdentityLine(ctx: HandlerContext, requestId: number, documents: CheckedDocument[]): Promise<void> {
+  for (const d of documents.filter((x) => x.fromFile)) {
     const values = {
       provided: d.provided ? 1 : 0,
       issue_date: d.issueDate,
@@ -47,7 +46,7 @@ export async function keepIdentityLine(ctx: HandlerContext, request: ChecklistRe
     };
     await ctx.db
       .insertInto('request_documents')
-      .values({ request_id: request.id, document_type_id: d.documentTypeId, ...values })
+      .values({ request_id: requestId, document_type_id: d.documentTypeId, ...values })
       .onConflict((oc) => oc.columns(['request_id', 'document_type_id']).doUpdateSet(values))
       .execute();
   }

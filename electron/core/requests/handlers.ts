@@ -207,8 +207,10 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.submit': async (input, ctx) => {
     const request = await requireRequest(ctx.db, input.requestId);
+    const day = today(ctx);
     if ((OPEN_REQUEST_STATES as readonly string[]).includes(request.state)) {
-      const blockers = await submissionBlockers(ctx, request.id);
+      const documents = await checkDocuments(ctx.db, request, day);
+      const blockers = await submissionBlockers(ctx, request.id, documents);
       if (blockers.length > 0) {
         throw new AppError(
           'validation',
@@ -216,9 +218,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
           blockers.map((message) => ({ path: ['documents'], message })),
         );
       }
+      await keepIdentityLine(ctx, request.id, documents);
     }
-    const day = today(ctx);
-    if ((OPEN_REQUEST_STATES as readonly string[]).includes(request.state)) await keepIdentityLine(ctx, request, day);
     const { committeePeriodDays } = await readSettings(ctx.db);
     // A complete checklist moves the request to `complete` first, so a request checked today can go today.
     if (request.state === 'draft' || request.state === 'incomplete') {
