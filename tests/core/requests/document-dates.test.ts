@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentExpiredMessage } from '../../../electron/core/requests/documents-check';
 import type { RequestView } from '../../../shared/contract';
+import { formatGregorian } from '../../../shared/dates/calendar';
 import { ar, fill } from '../../../shared/labels/ar';
+import { normaliseText, pdfText } from '../documents/pdf-text';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
@@ -163,6 +165,18 @@ describe('S2: the identity line is pre-filled from the beneficiary\'s file', () 
     const file = await desk.ok('beneficiaries.profile', { beneficiaryId });
     expect(file).toMatchObject({ idExpiry: '2035-02-01', version: before.version + 1, updatedBy: 'نورة سعد العتيبي' });
     expect((t.raw.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'beneficiary' AND entity_id = ?").get(beneficiaryId) as { n: number }).n).toBe(audits + 1);
+  });
+
+  it('the printed request form gives the same ID expiry in the applicant\'s section and on the ID line, before and after a renewal on the line', async () => {
+    const beneficiaryId = await newFile('2027-05-20');
+    const r = await open(beneficiaryId);
+    const printed = async () => (await pdfText(Buffer.from((await desk.ok('documents.requestForm', { requestId: r.id })).pdfBase64, 'base64'))).text;
+    const times = (text: string, iso: string) => text.split(normaliseText(formatGregorian(iso, 'Asia/Riyadh'))).length - 1;
+    expect(times(await printed(), '2027-05-20')).toBe(2);
+    await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('national_id').id, provided: true, expiryDate: '2036-11-02' });
+    const after = await printed();
+    expect(times(after, '2036-11-02')).toBe(2);
+    expect(times(after, '2027-05-20')).toBe(0);
   });
 
   it('a passport file is not the national ID / iqama line: that line is not pre-filled and does not touch the file', async () => {
