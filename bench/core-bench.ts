@@ -369,6 +369,12 @@ function bareWrites(core: Core, viewSql: string) {
   const requestDocs = raw.prepare(`SELECT rd.document_type_id, rd.provided, rd.issue_date, rd.expiry_date, rd.note, d.name, d.has_expiry
     FROM request_documents rd JOIN document_types d ON d.id = rd.document_type_id WHERE rd.request_id = ?`);
   const signed = raw.prepare('SELECT id FROM declaration_signatures WHERE request_id = ?');
+  // The identity line follows the file's identity while the request is at the desk, and is kept as it stood on submission.
+  const fileIdentity = raw.prepare(`SELECT b.id_type, b.id_expiry, d.id AS document_type_id FROM beneficiaries b
+    JOIN document_types d ON d.code = 'national_id' WHERE b.id = ?`);
+  const keepIdentityLine = raw.prepare(`INSERT INTO request_documents (request_id, document_type_id, provided, issue_date, expiry_date, note, updated_at)
+    VALUES (?, ?, 1, NULL, ?, NULL, ?) ON CONFLICT (request_id, document_type_id) DO UPDATE SET provided = 1, expiry_date = excluded.expiry_date,
+    updated_at = excluded.updated_at`);
   const settings = raw.prepare('SELECT key, value FROM settings');
   const submitRequest = raw.prepare(`UPDATE requests SET submitted_at = ?, submission_day = ?, expected_answer_date = ?, state = 'submitted',
     version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`);
@@ -395,11 +401,16 @@ function bareWrites(core: Core, viewSql: string) {
   };
   const submit = raw.transaction((requestId: number, day: string) => {
     const now = new Date().toISOString();
-    const first = request.get(requestId) as { id: number; service_type_id: number; state: string };
-    if (!first) throw new Error('no request');
-    const r = request.get(requestId) as { id: number; service_type_id: number; state: string; version: number };
-    const blocked = checklist(r, day).filter((d) => d.status !== 'provided').length + (signed.get(r.id) ? 0 : 1);
+    const r = request.get(requestId) as { id: number; service_type_id: number; state: string; version: number; beneficiary_id: number };
+    if (!r) throw new Error('no request');
+    const identity = fileIdentity.get(r.beneficiary_id) as { id_type: string; id_expiry: string | null; document_type_id: number };
+    const documents = checklist(r, day);
+    const blocked = documents.filter((d) => d.status !== 'provided').length + (signed.get(r.id) ? 0 : 1);
     if (blocked) throw new Error(`request ${requestId} cannot be submitted`);
+    const idLine = documents.find((d) => d.id === identity.document_type_id);
+    if (idLine && ['national_id', 'iqama'].includes(identity.id_type)) {
+      keepIdentityLine.run(r.id, idLine.id, identity.id_expiry ?? idLine.expiry_date ?? null, now);
+    }
     const period = Number(JSON.parse((settings.all() as { key: string; value: string }[]).find((s) => s.key === 'committeePeriodDays')?.value ?? '14'));
     const before = request.get(requestId) as { id: number; service_type_id: number; state: string; version: number; beneficiary_id: number };
     if (before.state !== 'complete') throw new Error('not complete');
@@ -450,7 +461,7 @@ function bareWrites(core: Core, viewSql: string) {
 }
 
 /** Statements in bare.submit() besides the settings read (the recording leaves that out as the dispatcher's). */
-const BARE_SUBMIT_STATEMENTS = 19;
+const BARE_SUBMIT_STATEMENTS = 20;
 
 /**
  * Complete requests ready to go to the committee, written on the run copy before timing: every

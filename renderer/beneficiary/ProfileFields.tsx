@@ -59,6 +59,7 @@ export function ProfileFields({ form, onDateValidity }: { form: ProfileForm; onD
       )}
     />
   );
+  // No `min`: the field would silently clamp −50 to 0 on leaving it; the schema's message says why instead.
   const money = (name: 'monthlyIncome' | 'rentAmount', label: string) => (
     <Controller
       control={form.control}
@@ -68,7 +69,7 @@ export function ProfileFields({ form, onDateValidity }: { form: ProfileForm; onD
           label={label}
           value={field.value ?? ''}
           onChange={(v) => field.onChange(v === '' ? null : Number(v))}
-          min={0}
+          onBlur={field.onBlur}
           thousandSeparator=","
           error={e[name]?.message}
           className="tabular"

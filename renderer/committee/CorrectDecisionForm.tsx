@@ -35,7 +35,15 @@ export function CorrectDecisionForm({ request, onDone }: { request: RequestView;
       <Stack gap="xs" pt="xs">
         {accepted ? (
           <Group grow align="flex-start">
-            <NumberInput label={ar.committee.approvedAmount} value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} min={0} thousandSeparator="," />
+            <NumberInput
+              label={ar.committee.approvedAmount}
+              value={amount}
+              onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+              thousandSeparator=","
+              className="tabular"
+              error={fieldError(correct.error, 'approvedAmount')}
+              data-testid="correction-amount"
+            />
             <Textarea label={ar.committee.aidDescription} value={aid} onChange={(e) => setAid(e.currentTarget.value)} autosize minRows={1} />
           </Group>
         ) : (
@@ -51,7 +59,7 @@ export function CorrectDecisionForm({ request, onDone }: { request: RequestView;
           error={fieldError(correct.error, 'correctionReason')}
           data-testid="correction-reason"
         />
-        <ErrorAlert error={correct.error && !fieldError(correct.error, 'correctionReason') ? correct.error : null} />
+        <ErrorAlert error={correct.error && !fieldError(correct.error, 'correctionReason') && !fieldError(correct.error, 'approvedAmount') ? correct.error : null} />
         <Group justify="flex-end">
           <Button type="submit" size="xs" color="orange" loading={correct.isPending} data-testid="save-correction">
             {ar.committee.saveCorrection}

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { RequestDocumentView } from '../../shared/contract';
+import type { IdType } from '../../shared/domain/identity';
 import type { DocumentStatus } from '../../shared/domain/request';
 import { formatGregorian, formatHijri } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
@@ -19,22 +20,43 @@ interface Dates {
 
 /**
  * One required document (S2): provided or not, its issue and expiry dates (typed Hijri or
- * Gregorian), and its scans. The status is the core's, as of the submission date or today.
+ * Gregorian), and its scans. The status is the core's, as of the submission date or today. A
+ * document that expires is recorded provided only with its expiry date: ticked without one, the
+ * core's message stands on the empty date field, and the tick is sent again once the date is typed.
+ * The identity line shows it follows the file (its expiry is the file's).
  */
-export function DocumentRow({ requestId, doc, editable }: { requestId: number; doc: RequestDocumentView; editable: boolean }) {
+export function DocumentRow({
+  requestId,
+  doc,
+  editable,
+  identity,
+}: {
+  requestId: number;
+  doc: RequestDocumentView;
+  editable: boolean;
+  identity: { idType: IdType; idNumber: string };
+}) {
   const [dates, setDates] = useState<Dates>({ issueDate: doc.issueDate, expiryDate: doc.expiryDate });
   const [invalid, setInvalid] = useState({ issueDate: false, expiryDate: false });
-  const setDocument = useOpMutation('requests.setDocument');
+  // Ticked here but not yet recorded by the core (its dates are still to come).
+  const [ticking, setTicking] = useState(false);
+  const setDocument = useOpMutation('requests.setDocument', { onSuccess: () => setTicking(false) });
   // The saved dates win when they change (this desk's save coming back, or another desk's).
   useEffect(() => setDates({ issueDate: doc.issueDate, expiryDate: doc.expiryDate }), [doc.issueDate, doc.expiryDate]);
+  const provided = doc.provided || ticking;
 
-  const commit = (provided: boolean, next: Dates) => {
+  const commit = (next: boolean, nextDates: Dates) => {
     if (setDocument.isPending || invalid.issueDate || invalid.expiryDate) return;
-    setDocument.mutate({ requestId, documentTypeId: doc.documentTypeId, provided, ...next, note: doc.note ?? undefined });
+    setDocument.mutate({ requestId, documentTypeId: doc.documentTypeId, provided: next, ...nextDates, note: doc.note ?? undefined });
   };
-  // A date is sent when the clerk leaves the field, and only if it changed and exists.
+  const toggle = (next: boolean) => {
+    setTicking(next && !doc.provided);
+    if (next !== doc.provided) commit(next, dates);
+    else setDocument.reset();
+  };
+  // A date is sent when the clerk leaves the field, and only if it changed and exists (or completes a tick).
   const commitDates = () => {
-    if (dates.issueDate !== doc.issueDate || dates.expiryDate !== doc.expiryDate) commit(doc.provided, dates);
+    if (ticking || dates.issueDate !== doc.issueDate || dates.expiryDate !== doc.expiryDate) commit(provided, dates);
   };
   const dateField = (name: keyof Dates, label: string) => (
     <DateInput
@@ -66,9 +88,9 @@ export function DocumentRow({ requestId, doc, editable }: { requestId: number; d
               <AttachButton requestId={requestId} documentTypeId={doc.documentTypeId} purpose="document" testId="document-attach" />
               <Switch
                 label={ar.requests.provided}
-                checked={doc.provided}
+                checked={provided}
                 disabled={setDocument.isPending}
-                onChange={(e) => commit(e.currentTarget.checked, dates)}
+                onChange={(e) => toggle(e.currentTarget.checked)}
                 data-testid="document-provided"
               />
             </Group>
@@ -76,8 +98,14 @@ export function DocumentRow({ requestId, doc, editable }: { requestId: number; d
             <ReadOnlyDates doc={doc} />
           )}
         </Group>
+        {editable && doc.fromFile && (
+          <Text size="xs" c="dimmed" data-testid="document-from-file">
+            {ar.requests.idFromFile}: {ar.idTypes[identity.idType]} <span className="ltr tabular">{identity.idNumber}</span>
+            {doc.hasExpiry && ` — ${ar.requests.idExpiryUpdatesFile}`}
+          </Text>
+        )}
         {/* Dates belong to a document in hand: the core keeps them only once it is marked provided. */}
-        {editable && doc.provided && (
+        {editable && provided && (
           <SimpleGrid cols={2} spacing="sm">
             {dateField('issueDate', ar.requests.issueDate)}
             {doc.hasExpiry && dateField('expiryDate', ar.requests.expiryDate)}

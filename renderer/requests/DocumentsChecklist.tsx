@@ -20,7 +20,7 @@ export function DocumentsChecklist({ request, editable }: { request: RequestView
           </Text>
         )}
         {request.documents.map((d) => (
-          <DocumentRow key={`${request.serviceTypeId}-${d.documentTypeId}`} requestId={request.id} doc={d} editable={editable} />
+          <DocumentRow key={`${request.serviceTypeId}-${d.documentTypeId}`} requestId={request.id} doc={d} editable={editable} identity={request.beneficiary} />
         ))}
       </Stack>
     </Paper>

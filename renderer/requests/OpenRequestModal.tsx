@@ -86,8 +86,16 @@ export function OpenRequestModal({
             data-testid="open-channel"
           />
           <Textarea label={ar.requests.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-          <NumberInput label={ar.requests.requestedAmount} value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} min={0} thousandSeparator="," />
-          <ErrorAlert error={open.error} />
+          <NumberInput
+            label={ar.requests.requestedAmount}
+            value={amount}
+            onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+            thousandSeparator=","
+            className="tabular"
+            error={fieldError(open.error, 'requestedAmount')}
+            data-testid="open-amount"
+          />
+          <ErrorAlert error={open.error && !fieldError(open.error, 'requestedAmount') ? open.error : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.ui.back}

@@ -43,10 +43,10 @@ export function RequestDraftCard({ request, editable }: { request: RequestView; 
             label={ar.requests.requestedAmount}
             value={fields.requestedAmount ?? ''}
             onChange={(v) => draft.setFields({ requestedAmount: v === '' ? null : Number(v) })}
-            min={0}
             thousandSeparator=","
             readOnly={!editable}
             className="tabular"
+            error={draft.problem('requestedAmount')}
             data-testid="request-amount"
           />
         </SimpleGrid>

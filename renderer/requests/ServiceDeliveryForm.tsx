@@ -58,7 +58,15 @@ export function ServiceDeliveryForm({ request, canAct }: { request: RequestView;
                   data-testid="service-description"
                 />
                 <SimpleGrid cols={2} spacing="sm">
-                  <NumberInput label={ar.requests.serviceAmount} value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} min={0} thousandSeparator="," className="tabular" />
+                  <NumberInput
+                    label={ar.requests.serviceAmount}
+                    value={amount}
+                    onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+                    thousandSeparator=","
+                    className="tabular"
+                    error={fieldError(deliver.error, 'amount')}
+                    data-testid="service-amount"
+                  />
                   <DateInput
                     label={ar.requests.deliveredOn}
                     value={date}

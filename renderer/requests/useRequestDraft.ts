@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RequestView } from '../../shared/contract';
+import { requestOperations } from '../../shared/contract/requests';
 import { call, type CallError } from '../transport/call';
 import { useOpMutation } from '../data/operations';
 import { useDraft } from '../ui/useDraft';
@@ -23,6 +24,12 @@ const fieldsOf = (v: RequestView): DraftFields => ({
   description: v.description ?? '',
   requestedAmount: v.requestedAmount,
 });
+/** What the core would refuse in these fields (a negative amount …), by the contract's own schema, per field. */
+function draftProblems(fields: DraftFields): Record<string, string> {
+  const parsed = requestOperations['requests.saveDraft'].input.safeParse({ requestId: 1, version: 0, ...fields });
+  return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
 const same = (a: DraftFields, b: DraftFields) =>
   a.serviceTypeId === b.serviceTypeId && a.description === b.description && a.requestedAmount === b.requestedAmount;
 
@@ -41,6 +48,9 @@ export function useRequestDraft(view: RequestView, editable: boolean) {
   );
   const [conflict, setConflict] = useState<CallError | null>(null);
   const dirty = !same(fields, synced.fields);
+  // Typed but refused as it stands: shown on its field, kept here, and not sent until corrected.
+  const problems = draftProblems(fields);
+  const valid = Object.keys(problems).length === 0;
 
   const save = useOpMutation('requests.saveDraft', {
     onSuccess: (saved) => {
@@ -91,18 +101,18 @@ export function useRequestDraft(view: RequestView, editable: boolean) {
   };
 
   useEffect(() => {
-    if (!editable || !dirty || conflict || save.isPending) return;
+    if (!editable || !dirty || !valid || conflict || save.isPending) return;
     const t = setTimeout(() => send(synced.version), SAVE_AFTER_MS);
     return () => clearTimeout(t);
-  }, [editable, dirty, conflict, save.isPending, fields, synced]);
+  }, [editable, dirty, valid, conflict, save.isPending, fields, synced]);
 
   // Leaving the page mid-pause: send what is typed now rather than wait for the next visit.
-  const latest = useRef({ fields, synced, dirty, editable, conflict, requestId: view.id });
-  latest.current = { fields, synced, dirty, editable, conflict, requestId: view.id };
+  const latest = useRef({ fields, synced, dirty, valid, editable, conflict, requestId: view.id });
+  latest.current = { fields, synced, dirty, valid, editable, conflict, requestId: view.id };
   useEffect(
     () => () => {
       const l = latest.current;
-      if (!l.dirty || !l.editable || l.conflict) return;
+      if (!l.dirty || !l.valid || !l.editable || l.conflict) return;
       call('requests.saveDraft', { requestId: l.requestId, version: l.synced.version, ...l.fields })
         .then(() => local.clear())
         .catch(() => {});
@@ -115,6 +125,8 @@ export function useRequestDraft(view: RequestView, editable: boolean) {
     setFields: (patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch })),
     state: save.isPending ? ('saving' as const) : dirty ? ('unsaved' as const) : ('saved' as const),
     conflict,
+    /** The message for a field the core would refuse as typed. */
+    problem: (field: keyof DraftFields): string | undefined => problems[field],
     /** Save what is typed here over the other change, after the user has seen it. */
     keepMine: () => send(view.version),
     /** Drop what is typed here and show the saved request. */

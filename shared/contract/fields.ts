@@ -86,7 +86,7 @@ export const optionalIsoDate = z
   .optional()
   .transform((v) => (v ? v : null));
 /** Saudi riyals, whole or with halalas. */
-export const amount = z.number().nonnegative().max(10_000_000);
+export const amount = z.number().nonnegative(m.amountNegative).max(10_000_000);
 export const version = z.number().int().nonnegative();
 
 /** Free text that may be left empty (stored as null). */

@@ -14,6 +14,11 @@ const onRequest = ['requests.', 'beneficiaries.profile', 'settings.revision'] as
 export const ATTACHMENT_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+/** An acceptance grants money (above zero) or a described aid; one with neither grants nothing (S5). */
+export function acceptanceGrantsSomething(approvedAmount: number | null | undefined, aidDescription: string | null | undefined): boolean {
+  return (approvedAmount ?? 0) > 0 || !!aidDescription?.trim();
+}
+
 export const requestOperations = {
   'requests.get': query<RequestView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
   /** Requests by state or person; `number` finds one by its printed number (the receipt's QR code). */
@@ -56,7 +61,12 @@ export const requestOperations = {
     access: DESK,
     invalidates: onRequest,
   }),
-  /** One line of the documents checklist (S2): provided or not, with its dates. */
+  /**
+   * One line of the documents checklist (S2): provided or not, with its dates. A provided document
+   * whose type has an expiry needs its expiry date (the core refuses it without, and an issue date
+   * after today). The identity line is the file's identity: its expiry comes from the file and a new
+   * one typed here is saved in the file.
+   */
   'requests.setDocument': mutation<RequestView>()({
     input: z
       .object({
@@ -104,12 +114,15 @@ export const requestOperations = {
   }),
   /** S5: to the research committee; every required document present and valid today, the declaration signed. */
   'requests.submit': mutation<RequestView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: onRequest }),
-  /** The committee's decision; a rejection needs its reason. */
+  /**
+   * The committee's decision, chosen deliberately (no default): a rejection needs its reason, an
+   * acceptance an approved amount above zero or a description of the aid (S5).
+   */
   'requests.decide': mutation<RequestView>()({
     input: z
       .object({
         requestId: id,
-        outcome: z.enum(['accepted', 'rejected']),
+        outcome: z.enum(['accepted', 'rejected'], { error: ar.messages.decisionOutcomeRequired }),
         reason: note.optional().transform((v) => v || null),
         approvedAmount: amount.optional(),
         aidDescription: note.optional().transform((v) => v || null),
@@ -117,6 +130,9 @@ export const requestOperations = {
       .superRefine((v, ctx) => {
         if (v.outcome === 'rejected' && !v.reason) {
           ctx.addIssue({ code: 'custom', path: ['reason'], message: ar.messages.rejectionReasonRequired });
+        }
+        if (v.outcome === 'accepted' && !acceptanceGrantsSomething(v.approvedAmount, v.aidDescription)) {
+          ctx.addIssue({ code: 'custom', path: ['approvedAmount'], message: ar.messages.acceptanceNeedsAid });
         }
       }),
     access: COMMITTEE,

@@ -184,6 +184,8 @@ export interface RequestDocumentView {
   issueDate: string | null;
   expiryDate: string | null;
   note: string | null;
+  /** The identity line while the request is open: provided and expiry follow the beneficiary's file (S2). */
+  fromFile: boolean;
   /** As of the submission date, or today while the request is still open (S2). */
   status: DocumentStatus;
   attachments: AttachmentView[];

@@ -39,9 +39,13 @@ export function canMoveRequest(action: RequestAction, from: RequestState): boole
 export const DOCUMENT_STATUSES = ['provided', 'missing', 'expired'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
-/** Provided and still valid on `asOf` — a document expiring that very day is still valid that day. */
-export function documentStatus(doc: { provided: boolean; expiryDate: string | null }, asOf: string): DocumentStatus {
+/**
+ * Provided and still valid on `asOf` — a document expiring that very day is still valid that day. A
+ * document whose type expires counts as missing without its expiry date: its validity cannot be checked.
+ */
+export function documentStatus(doc: { provided: boolean; expiryDate: string | null; hasExpiry?: boolean }, asOf: string): DocumentStatus {
   if (!doc.provided) return 'missing';
+  if (doc.hasExpiry && !doc.expiryDate) return 'missing';
   if (doc.expiryDate && doc.expiryDate < asOf) return 'expired';
   return 'provided';
 }

@@ -17,6 +17,8 @@ const run = Date.now() % 1_000_000;
 const receptionist = { username: `rcp${run}`, fullName: 'هيفاء محمد الغامدي' };
 const supervisor = { username: `sup${run}`, fullName: 'عبدالرحمن صالح القحطاني' };
 const ID_DOCUMENT = 'صورة الهوية الوطنية / الإقامة';
+const LEASE = 'عقد الإيجار (إيجار)';
+const EXPIRY_REQUIRED = 'أدخل تاريخ انتهاء المستند، فلا يُعدّ مقدَّماً بدونه.';
 
 let desk: Page;
 let committee: Page;
@@ -72,9 +74,20 @@ test('a new visitor checked in for a support request gets one opened from the vi
 
 test('documents (S2): an impossible Hijri date is named, an expired ID blocks submission, a wrong file is refused', async () => {
   for (const row of await desk.getByTestId('document-row').all()) {
+    const name = await row.getAttribute('data-document');
     await row.getByTestId('document-provided').click({ force: true });
-    await expect(row).toHaveAttribute('data-status', /provided|expired/);
+    if (name === ID_DOCUMENT || name === LEASE) {
+      // A document that expires is not provided without its expiry date (issue 7): the message stands on the date.
+      await expect(row.getByText(EXPIRY_REQUIRED)).toBeVisible();
+      await expect(row).toHaveAttribute('data-status', 'missing');
+    } else {
+      await expect(row).toHaveAttribute('data-status', 'provided');
+    }
   }
+  const leaseExpiry = documentRow(desk, LEASE).getByTestId('doc-expiryDate');
+  await leaseExpiry.fill('1460/01/01');
+  await leaseExpiry.blur();
+  await expect(documentRow(desk, LEASE)).toHaveAttribute('data-status', 'provided');
   const id = documentRow(desk, ID_DOCUMENT);
   const expiry = id.getByTestId('doc-expiryDate');
   await expiry.fill('1446/01/30'); // Muharram 1446 has 29 days (Umm al-Qura)

@@ -1,5 +1,5 @@
 import { formatHijriNumeric } from '../../../shared/dates/hijri';
-import { documentStatus, type DocumentStatus } from '../../../shared/domain/request';
+import { OPEN_REQUEST_STATES, documentStatus, type DocumentStatus } from '../../../shared/domain/request';
 import { ar, fill } from '../../../shared/labels/ar';
 import type { Db } from '../store/store';
 
@@ -12,35 +12,69 @@ export interface CheckedDocument {
   issueDate: string | null;
   expiryDate: string | null;
   note: string | null;
+  fromFile: boolean;
   status: DocumentStatus;
+}
+
+/** The catalogue's identity document (the seeded «صورة الهوية الوطنية / الإقامة»), linked to the file's identity. */
+export const IDENTITY_DOCUMENT_CODE = 'national_id';
+/** Identity types that document is a copy of; a passport or border number is checked on its own line. */
+const LINKED_ID_TYPES: readonly string[] = ['national_id', 'iqama'];
+
+/** The request as far as its checklist needs it. */
+export interface ChecklistRequest {
+  id: number;
+  service_type_id: number;
+  beneficiary_id: number;
+  state: string;
+}
+
+/**
+ * The file's identity the identity line follows while the request is at the desk (S2): its expiry is
+ * the one the file holds, so the checklist, the file and the printed form never disagree. Null when
+ * the file's identity is not a national ID or iqama.
+ */
+export async function linkedIdentity(db: Db, beneficiaryId: number): Promise<{ documentTypeId: number; expiry: string | null } | null> {
+  const row = await db
+    .selectFrom('beneficiaries as b')
+    .innerJoin('document_types as d', (j) => j.on('d.code', '=', IDENTITY_DOCUMENT_CODE))
+    .select(['b.id_type', 'b.id_expiry', 'd.id as documentTypeId'])
+    .where('b.id', '=', beneficiaryId)
+    .executeTakeFirst();
+  if (!row || !LINKED_ID_TYPES.includes(row.id_type)) return null;
+  return { documentTypeId: row.documentTypeId, expiry: row.id_expiry };
 }
 
 /**
  * The documents checklist of a request as of a day (S2): every document its service requires now,
- * plus any other the request already carries, each provided / missing / expired on `asOf`.
+ * plus any other the request already carries, each provided / missing / expired on `asOf`. While the
+ * request is at the desk the identity line is pre-filled from the file; once submitted, every line is
+ * what was recorded with it.
  */
-export async function checkDocuments(db: Db, requestId: number, serviceTypeId: number, asOf: string): Promise<CheckedDocument[]> {
+export async function checkDocuments(db: Db, request: ChecklistRequest, asOf: string): Promise<CheckedDocument[]> {
   const required = await db
     .selectFrom('service_required_documents as sr')
     .innerJoin('document_types as d', 'd.id', 'sr.document_type_id')
     .select(['d.id', 'd.name', 'd.has_expiry'])
-    .where('sr.service_type_id', '=', serviceTypeId)
+    .where('sr.service_type_id', '=', request.service_type_id)
     .orderBy('d.id')
     .execute();
   const rows = await db
     .selectFrom('request_documents as rd')
     .innerJoin('document_types as d', 'd.id', 'rd.document_type_id')
     .select(['rd.document_type_id', 'rd.provided', 'rd.issue_date', 'rd.expiry_date', 'rd.note', 'd.name', 'd.has_expiry'])
-    .where('rd.request_id', '=', requestId)
+    .where('rd.request_id', '=', request.id)
     .execute();
+  const atDesk = (OPEN_REQUEST_STATES as readonly string[]).includes(request.state);
+  const identity = atDesk ? await linkedIdentity(db, request.beneficiary_id) : null;
+  const linkFor = (typeId: number) => (identity && identity.documentTypeId === typeId ? identity : null);
   const byType = new Map(rows.map((r) => [r.document_type_id, r]));
   const requiredIds = new Set(required.map((r) => r.id));
-  const list: CheckedDocument[] = required.map((d) => {
-    const r = byType.get(d.id);
-    return toChecked(d.id, d.name, !!d.has_expiry, true, r, asOf);
-  });
+  const list: CheckedDocument[] = required.map((d) => toChecked(d.id, d.name, !!d.has_expiry, true, byType.get(d.id), asOf, linkFor(d.id)));
   for (const r of rows) {
-    if (!requiredIds.has(r.document_type_id)) list.push(toChecked(r.document_type_id, r.name, !!r.has_expiry, false, r, asOf));
+    if (!requiredIds.has(r.document_type_id)) {
+      list.push(toChecked(r.document_type_id, r.name, !!r.has_expiry, false, r, asOf, linkFor(r.document_type_id)));
+    }
   }
   return list;
 }
@@ -52,9 +86,12 @@ function toChecked(
   required: boolean,
   r: { provided: number; issue_date: string | null; expiry_date: string | null; note: string | null } | undefined,
   asOf: string,
+  fromFile: { expiry: string | null } | null,
 ): CheckedDocument {
-  const provided = !!r?.provided;
-  const expiryDate = r?.expiry_date ?? null;
+  // Untouched at the desk, the identity line is provided when the file holds the identity's expiry;
+  // ticked or unticked here, the desk's choice stands, with the file's expiry.
+  const provided = r ? !!r.provided : !!fromFile?.expiry;
+  const expiryDate = !provided || !hasExpiry ? (r?.expiry_date ?? null) : (fromFile?.expiry ?? r?.expiry_date ?? null);
   return {
     documentTypeId: id,
     name,
@@ -64,7 +101,8 @@ function toChecked(
     issueDate: r?.issue_date ?? null,
     expiryDate,
     note: r?.note ?? null,
-    status: documentStatus({ provided, expiryDate }, asOf),
+    fromFile: !!fromFile,
+    status: documentStatus({ provided, expiryDate, hasExpiry }, asOf),
   };
 }
 
@@ -73,9 +111,11 @@ export function documentBlockers(documents: CheckedDocument[]): string[] {
   return documents
     .filter((d) => d.required && d.status !== 'provided')
     .map((d) =>
-      d.status === 'missing'
-        ? fill(ar.messages.documentMissing, { name: d.name })
-        : documentExpiredMessage(d.name, d.expiryDate ?? ''),
+      d.status === 'expired'
+        ? documentExpiredMessage(d.name, d.expiryDate ?? '')
+        : d.provided
+          ? fill(ar.messages.documentUndated, { name: d.name })
+          : fill(ar.messages.documentMissing, { name: d.name }),
     );
 }
 

@@ -1,6 +1,7 @@
 import { addDays, businessDay } from '../../../shared/dates/calendar';
 import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
 import { AppError } from '../../../shared/errors';
+import { acceptanceGrantsSomething } from '../../../shared/contract/requests';
 import { ar, fill } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
@@ -8,7 +9,8 @@ import { readSettings } from '../settings/read-settings';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
 import { readAttachment, storeAttachment } from './attachment-store';
-import { checkDocuments, documentBlockers } from './documents-check';
+import { checkDocuments, documentBlockers, linkedIdentity, type ChecklistRequest } from './documents-check';
+import { keepIdentityLine, refuseUncheckableDates, saveFileIdExpiry } from './document-dates';
 import { assertFreshVersion, moveRequest, recordRequestEvent, updateRequest } from './move-request';
 import { openRequest } from './open-request';
 import { loadRequestView, requireRequest, submissionBlockers, toAttachmentView } from './request-view';
@@ -46,8 +48,8 @@ async function requireOpenRequest(ctx: HandlerContext, requestId: number) {
 }
 
 /** incomplete ⇄ complete follow the documents checklist as of today (S2). */
-async function documentsState(ctx: HandlerContext, requestId: number, serviceTypeId: number): Promise<RequestState> {
-  const docs = await checkDocuments(ctx.db, requestId, serviceTypeId, today(ctx));
+async function documentsState(ctx: HandlerContext, request: ChecklistRequest): Promise<RequestState> {
+  const docs = await checkDocuments(ctx.db, request, today(ctx));
   return documentBlockers(docs).length === 0 ? 'complete' : 'incomplete';
 }
 
@@ -98,7 +100,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       description: input.description === undefined ? before.description : input.description || null,
       requested_amount: input.requestedAmount === undefined ? before.requested_amount : input.requestedAmount,
     };
-    const state = before.state === 'draft' ? 'draft' : await documentsState(ctx, before.id, serviceTypeId);
+    const state = before.state === 'draft' ? 'draft' : await documentsState(ctx, { ...before, service_type_id: serviceTypeId });
     await updateRequest(ctx, before, { ...changes, state });
     if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
     return audited(ctx, before.id, before);
@@ -108,10 +110,15 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const before = await requireOpenRequest(ctx, input.requestId);
     const type = await ctx.db.selectFrom('document_types').select(['id', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
     if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
+    const identity = await linkedIdentity(ctx.db, before.beneficiary_id);
+    const linked = identity?.documentTypeId === type.id ? identity : null;
+    // The identity line's expiry is the file's unless a new one is typed here (pre-filled, S2).
+    const expiry = type.has_expiry ? (input.expiryDate ?? linked?.expiry ?? null) : null;
+    if (input.provided) refuseUncheckableDates({ issueDate: input.issueDate, expiry, hasExpiry: !!type.has_expiry }, today(ctx));
     const values = {
       provided: input.provided ? 1 : 0,
       issue_date: input.provided ? input.issueDate : null,
-      expiry_date: input.provided && type.has_expiry ? input.expiryDate : null,
+      expiry_date: input.provided ? expiry : null,
       note: input.note || null,
       updated_at: ctx.now.toISOString(),
     };
@@ -120,7 +127,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       .values({ request_id: before.id, document_type_id: type.id, ...values })
       .onConflict((oc) => oc.columns(['request_id', 'document_type_id']).doUpdateSet(values))
       .execute();
-    const state = await documentsState(ctx, before.id, before.service_type_id);
+    if (linked && input.provided && expiry !== linked.expiry) await saveFileIdExpiry(ctx, before.beneficiary_id, expiry);
+    const state = await documentsState(ctx, before);
     await updateRequest(ctx, before, { state });
     if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
     return audited(ctx, before.id, before);
@@ -199,8 +207,10 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.submit': async (input, ctx) => {
     const request = await requireRequest(ctx.db, input.requestId);
+    const day = today(ctx);
     if ((OPEN_REQUEST_STATES as readonly string[]).includes(request.state)) {
-      const blockers = await submissionBlockers(ctx, request.id);
+      const documents = await checkDocuments(ctx.db, request, day);
+      const blockers = await submissionBlockers(ctx, request.id, documents);
       if (blockers.length > 0) {
         throw new AppError(
           'validation',
@@ -208,8 +218,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
           blockers.map((message) => ({ path: ['documents'], message })),
         );
       }
+      await keepIdentityLine(ctx, request.id, documents);
     }
-    const day = today(ctx);
     const { committeePeriodDays } = await readSettings(ctx.db);
     // A complete checklist moves the request to `complete` first, so a request checked today can go today.
     if (request.state === 'draft' || request.state === 'incomplete') {
@@ -250,11 +260,13 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     if (rejected && !reason) {
       throw new AppError('validation', ar.messages.rejectionReasonRequired, [{ path: ['reason'], message: ar.messages.rejectionReasonRequired }]);
     }
-    await updateRequest(ctx, before, {
-      decision_reason: reason,
-      approved_amount: rejected ? null : input.approvedAmount === undefined ? before.approved_amount : input.approvedAmount,
-      aid_description: rejected ? null : input.aidDescription === undefined ? before.aid_description : input.aidDescription || null,
-    });
+    const approvedAmount = rejected ? null : input.approvedAmount === undefined ? before.approved_amount : input.approvedAmount;
+    const aidDescription = rejected ? null : input.aidDescription === undefined ? before.aid_description : input.aidDescription || null;
+    // A corrected acceptance still grants something, as requests.decide requires (S5).
+    if (!rejected && !acceptanceGrantsSomething(approvedAmount, aidDescription)) {
+      throw new AppError('validation', ar.messages.acceptanceNeedsAid, [{ path: ['approvedAmount'], message: ar.messages.acceptanceNeedsAid }]);
+    }
+    await updateRequest(ctx, before, { decision_reason: reason, approved_amount: approvedAmount, aid_description: aidDescription });
     await recordRequestEvent(ctx, before.id, 'decision_corrected', input.correctionReason);
     return audited(ctx, before.id, before);
   },

@@ -6,7 +6,7 @@ import { ar } from '../../../shared/labels/ar';
 import { toBeneficiaryView } from '../beneficiaries/beneficiary-view';
 import type { HandlerContext } from '../context';
 import type { Db } from '../store/store';
-import { checkDocuments, documentBlockers } from './documents-check';
+import { checkDocuments, documentBlockers, type CheckedDocument } from './documents-check';
 import { selectRequestSummaries, toRequestSummary } from './request-summaries';
 
 /** The day documents are judged on (S2): the submission day once submitted, today before. */
@@ -20,12 +20,10 @@ export async function requireRequest(db: Db, requestId: number) {
   return row;
 }
 
-/** What stops this request from going to the committee today, in Arabic (empty when it can go). */
-export async function submissionBlockers(ctx: HandlerContext, requestId: number): Promise<string[]> {
-  const r = await requireRequest(ctx.db, requestId);
-  const documents = await checkDocuments(ctx.db, r.id, r.service_type_id, businessDay(ctx.now, ctx.timeZone));
+/** What stops this request from going to the committee, in Arabic (empty when it can go), from its checklist as of today. */
+export async function submissionBlockers(ctx: HandlerContext, requestId: number, documents: CheckedDocument[]): Promise<string[]> {
   const blockers = documentBlockers(documents);
-  const signed = await ctx.db.selectFrom('declaration_signatures').select('id').where('request_id', '=', r.id).executeTakeFirst();
+  const signed = await ctx.db.selectFrom('declaration_signatures').select('id').where('request_id', '=', requestId).executeTakeFirst();
   if (!signed) blockers.push(ar.messages.declarationNotSigned);
   return blockers;
 }
@@ -42,7 +40,7 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
     await db.selectFrom('attachments').selectAll().where('request_id', '=', requestId).orderBy('id').execute()
   ).map((a) => ({ ...toAttachmentView(a, names), documentTypeId: a.document_type_id, purpose: a.purpose }));
   const atDesk = (OPEN_REQUEST_STATES as readonly string[]).includes(r.state);
-  const documents = (await checkDocuments(db, r.id, r.service_type_id, documentsAsOf(r, ctx)))
+  const documents = (await checkDocuments(db, r, documentsAsOf(r, ctx)))
     // Once submitted, the checklist is the one the request went with (S2): every document required
     // then was provided, so a required one not provided was added to the catalogue afterwards.
     .filter((d) => atDesk || d.provided || !d.required)

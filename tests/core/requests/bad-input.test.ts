@@ -130,8 +130,8 @@ describe('a committee decision', () => {
 
   it('an acceptance needs no reason; a negative amount is refused', async () => {
     const r = await inState('submitted');
-    await expectRefused(r.id, 'requests.decide', { requestId: r.id, outcome: 'accepted', approvedAmount: -50 }, { path: ['approvedAmount'] });
-    expect((await admin.ok('requests.decide', { requestId: r.id, outcome: 'accepted' })).decision).toMatchObject({ outcome: 'accepted', reason: null });
+    await expectRefused(r.id, 'requests.decide', { requestId: r.id, outcome: 'accepted', approvedAmount: -50 }, { path: ['approvedAmount'], message: ar.messages.amountNegative });
+    expect((await admin.ok('requests.decide', { requestId: r.id, outcome: 'accepted', approvedAmount: 900 })).decision).toMatchObject({ outcome: 'accepted', reason: null });
   });
 
   it('a decision nobody can take: an unknown outcome', async () => {

@@ -103,7 +103,7 @@ describe('S5: the committee list', () => {
     expect(list.every((r) => r.state === 'submitted' && !r.overdue)).toBe(true);
 
     // A decided request leaves the list.
-    await supervisor.ok('requests.decide', { requestId: c, outcome: 'accepted' });
+    await supervisor.ok('requests.decide', { requestId: c, outcome: 'accepted', approvedAmount: 800 });
     expect((await supervisor.ok('requests.committee', {})).map((r) => r.id)).toEqual([b, a]);
   });
 

@@ -69,7 +69,7 @@ describe('receptionists: open, complete, submit — not decide', () => {
     const r = await inState('submitted');
     await expectForbidden(desk, 'requests.decide', { requestId: r.id, outcome: 'accepted' }, r.id);
     await expectForbidden(desk, 'requests.decide', { requestId: r.id, outcome: 'rejected', reason: 'غير مستحق' }, r.id);
-    const accepted = await supervisor.ok('requests.decide', { requestId: r.id, outcome: 'accepted' });
+    const accepted = await supervisor.ok('requests.decide', { requestId: r.id, outcome: 'accepted', approvedAmount: 800 });
     await expectForbidden(desk, 'requests.correctDecision', { requestId: accepted.id, correctionReason: 'خطأ في المبلغ', approvedAmount: 10 }, r.id);
   });
 
