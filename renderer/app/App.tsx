@@ -24,7 +24,7 @@ export function App() {
     );
   }
   const s = session.data;
-  if (s.needsSetup) return <SetupScreen offerDemo={s.offerDemo} />;
+  if (s.needsSetup) return <SetupScreen />;
   if (!s.user || !s.desk) return <SignInScreen />;
   return (
     <>
