@@ -1,4 +1,4 @@
-import { Group, Menu, Modal, Text, UnstyledButton } from '@mantine/core';
+import { Menu, Modal, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DeskView, UserView } from '../../shared/contract';
@@ -12,20 +12,13 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <UnstyledButton title={ar.staff.userMenu} data-testid="user-menu" style={{ textAlign: 'start', minWidth: 0 }}>
-            <Group gap={6} wrap="nowrap">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={200}>
-                  {user.fullName}
-                </Text>
-                <Text size="xs" c="dimmed" truncate maw={200}>
-                  {ar.roles[user.role]} · {desk.name}
-                </Text>
-              </div>
-              <Text size="xs" c="dimmed" aria-hidden>
-                ▾
-              </Text>
-            </Group>
+          <UnstyledButton title={ar.staff.userMenu} data-testid="user-menu" className="user-menu-trigger" style={{ textAlign: 'start', minWidth: 0 }}>
+            <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={200}>
+              {user.fullName}
+            </Text>
+            <Text size="xs" c="dimmed" truncate maw={200}>
+              {ar.roles[user.role]} · {desk.name}
+            </Text>
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>
