@@ -10,7 +10,6 @@ export interface SignedInUser {
 }
 
 export interface RuntimeFlags {
-  offerDemo: boolean;
   /** The data folder (attachments live under it, never inside the database). */
   dataDir: string;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */

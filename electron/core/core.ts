@@ -15,8 +15,6 @@ export interface CoreOptions {
   /** The clock, replaceable in tests (ticket sequence across midnight, session lock). */
   now?: () => Date;
   log?: (error: unknown, operation: string) => void;
-  /** Started with --demo: the first-run screen offers demo data. */
-  offerDemo?: boolean;
   /** The app's resources folder (fonts) when packaged; found beside the build otherwise. */
   resourcesDir?: string;
 }
@@ -42,7 +40,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     handlers: buildHandlers(),
     runtime: {
-      offerDemo: options.offerDemo ?? false,
       dataDir: options.dataDir,
       fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
     },

@@ -23,6 +23,9 @@ export type Dispatch = (operation: string, input: unknown, sessionId: string) =>
 /** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
 const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.signOut', 'settings.get', 'settings.desks']);
 
+/** After an administrator's reset: choosing the new password (and locking) is all a session may do. */
+const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['auth.changePassword', 'auth.lock', 'auth.unlock', 'auth.touch']);
+
 /**
  * The one way into the core, for both shells: validate → check the session and role → run (a
  * mutation in one write transaction with its audit rows) → envelope. Handlers throw AppError;
@@ -43,16 +46,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const now = deps.now();
       const settings = await readSettings(store.db, ['timeZone', 'lockAfterMinutes']);
       let user: SignedInUser | null = null;
+      let mustChangePassword = false;
       if (session.userId !== null) {
         const row = await store.db
           .selectFrom('users')
-          .select(['id', 'username', 'full_name', 'role', 'active'])
+          .select(['id', 'username', 'full_name', 'role', 'active', 'must_change_password', 'password_version'])
           .where('id', '=', session.userId)
           .executeTakeFirst();
-        if (!row || !row.active) {
+        // Deactivated, or the password changed or was reset since this session signed in (here or on another desk).
+        if (!row || !row.active || row.password_version !== session.passwordVersion) {
           session.userId = null;
+          session.deskId = null;
+          session.passwordVersion = null;
           session.locked = false;
         } else {
+          mustChangePassword = !!row.must_change_password;
           user = { id: row.id, username: row.username, fullName: row.full_name, role: row.role as SignedInUser['role'] };
           if (!session.locked && now.getTime() - session.lastActivity > settings.lockAfterMinutes * 60_000) {
             session.locked = true;
@@ -63,6 +71,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (def.access !== 'public') {
         if (!user) throw new AppError('unauthenticated', ar.errors.unauthenticated);
         if (session.locked && !ALLOWED_WHILE_LOCKED.has(operation)) throw new AppError('locked', ar.errors.locked);
+        if (mustChangePassword && !ALLOWED_WHILE_PASSWORD_MUST_CHANGE.has(operation)) {
+          throw new AppError('forbidden', ar.staff.mustChangePassword);
+        }
         if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
           throw new AppError('forbidden', ar.errors.forbidden);
         }
@@ -127,12 +138,15 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('validation', first ? `${ar.errors.validation} ${first}` : ar.errors.validation, issues);
 }
 
-/** Secrets never reach the audit trail. */
+/**
+ * Secrets never reach the audit trail: any text under a password-like key (a password, a hash). Flags
+ * about a password (mustChangePassword, passwordChanged) are numbers or booleans and stay readable.
+ */
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, /password/i.test(k) ? '[محذوف]' : redact(v)]),
+      Object.entries(value).map(([k, v]) => [k, /password/i.test(k) && (typeof v === 'string' || (v && typeof v === 'object')) ? '[محذوف]' : redact(v)]),
     );
   }
   return value;

@@ -5,6 +5,8 @@ export interface Session {
   readonly id: string;
   userId: number | null;
   deskId: number | null;
+  /** The user's password_version at sign-in: a later change or reset of the password signs this session out. */
+  passwordVersion: number | null;
   /** Last user-initiated activity (a change, or the renderer's report of typing), ms since epoch. */
   lastActivity: number;
   locked: boolean;
@@ -15,7 +17,7 @@ export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
   create(now: number): Session {
-    const session: Session = { id: randomBytes(24).toString('base64url'), userId: null, deskId: null, lastActivity: now, locked: false };
+    const session: Session = { id: randomBytes(24).toString('base64url'), userId: null, deskId: null, passwordVersion: null, lastActivity: now, locked: false };
     this.sessions.set(session.id, session);
     return session;
   }

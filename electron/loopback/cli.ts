@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
-import { seedDemoIntoExistingStore } from '../core/demo/seed-into-existing';
+import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { startLoopback } from './server';
 
 /**
@@ -22,11 +22,9 @@ async function main() {
     strict: false,
   });
   const dataDir = resolve(String(values['data-dir'] ?? defaultDataDir()));
-  const core = await createCore({ dataDir, offerDemo: !!values.demo });
-  if (values.demo) {
-    const seeded = await seedDemoIntoExistingStore(core);
-    if (seeded) console.log(`بيانات تجريبية: ${seeded.beneficiaries} مستفيداً و${seeded.visits} زيارة — demo data added`);
-  }
+  const core = await createCore({ dataDir });
+  // Before the server listens: the first sign-in already finds the demo administrator.
+  if (values.demo) console.log(demoStartMessage(await startWithDemo(core)));
   const rendererDir = resolve(__dirname, '../renderer');
   const server = await startLoopback({ core, port: values.port ? Number(values.port) : 0, rendererDir });
 

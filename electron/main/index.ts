@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
-import { seedDemoIntoExistingStore } from '../core/demo/seed-into-existing';
+import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { parseDeskArgs } from './args';
 import { openDeskWindow } from './desk-window';
 import { registerCallHandler } from './ipc';
@@ -61,9 +61,9 @@ async function start() {
   core = await createCore({
     dataDir,
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
-    offerDemo: args.demo,
   });
-  if (args.demo) await seedDemoIntoExistingStore(core);
+  // Before the window opens: its first screen is the sign-in, never the first-run setup.
+  if (args.demo) console.log(demoStartMessage(await startWithDemo(core)));
 
   const renderer = rendererLocation(resolve(__dirname, '..'), devServerUrl);
   const sessions = new WindowSessions(core);

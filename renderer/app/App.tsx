@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { LockOverlay } from '../auth/LockOverlay';
 import { SetupScreen } from '../auth/SetupScreen';
+import { ForcedPasswordChange } from '../auth/ForcedPasswordChange';
 import { SignInScreen } from '../auth/SignInScreen';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -24,8 +25,16 @@ export function App() {
     );
   }
   const s = session.data;
-  if (s.needsSetup) return <SetupScreen offerDemo={s.offerDemo} />;
+  if (s.needsSetup) return <SetupScreen />;
   if (!s.user || !s.desk) return <SignInScreen />;
+  if (s.user.mustChangePassword) {
+    return (
+      <>
+        <ForcedPasswordChange user={s.user} />
+        {s.locked && <LockOverlay user={s.user} />}
+      </>
+    );
+  }
   return (
     <>
       <DeskShell user={s.user} desk={s.desk} />

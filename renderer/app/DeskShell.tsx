@@ -14,6 +14,7 @@ import { RequestsScreen } from '../requests/RequestsScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { UserMenu } from '../auth/UserMenu';
 import { TodayClock } from '../ui/TodayClock';
 import { useActivityReporter } from './useActivityReporter';
 import { PageView } from './PageView';
@@ -79,14 +80,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
           <TodayClock timeZone={settings.data?.timeZone} />
           <Group gap="xs" wrap="nowrap">
             <ReferencesMenu />
-            <div style={{ textAlign: 'start', minWidth: 0 }}>
-              <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={200}>
-                {user.fullName}
-              </Text>
-              <Text size="xs" c="dimmed" truncate maw={200}>
-                {ar.roles[user.role]} · {desk.name}
-              </Text>
-            </div>
+            <UserMenu user={user} desk={desk} />
             <Button variant="default" size="xs" onClick={() => lock.mutate({})} title="Ctrl+L">
               {ar.ui.lock}
             </Button>

@@ -18,4 +18,11 @@ export function useLiveRevision() {
     }
     last.current = current;
   }, [current, client]);
+
+  // Signed out behind this window's back (account stopped, password reset or changed elsewhere):
+  // show the sign-in screen now rather than at the next session poll.
+  const signedOut = revision.error?.code === 'unauthenticated';
+  useEffect(() => {
+    if (signedOut) void client.invalidateQueries({ queryKey: ['auth.session'] });
+  }, [signedOut, client]);
 }

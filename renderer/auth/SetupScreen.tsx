@@ -1,25 +1,19 @@
-import { Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ar } from '../../shared/labels/ar';
-import { call } from '../transport/call';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { DeskPicker } from './DeskPicker';
 
-/** First run: the administrator chooses their password; optionally the store is filled with demo data. */
-export function SetupScreen({ offerDemo }: { offerDemo: boolean }) {
+/** First run: the administrator chooses their password (training stores come ready from `--demo`). */
+export function SetupScreen() {
   const [fullName, setFullName] = useState('');
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [desk, setDesk] = useState<string | null>('1');
-  const [demo, setDemo] = useState(offerDemo);
   const mismatch = confirm.length > 0 && confirm !== password;
-  const setup = useOpMutation('auth.setup', {
-    onSuccess: async () => {
-      if (demo) await call('demo.seed', {});
-    },
-  });
+  const setup = useOpMutation('auth.setup');
 
   return (
     <Center h="100%">
@@ -63,7 +57,6 @@ export function SetupScreen({ offerDemo }: { offerDemo: boolean }) {
               error={mismatch ? ar.ui.passwordsDiffer : undefined}
             />
             <DeskPicker value={desk} onChange={setDesk} />
-            <Checkbox label={ar.ui.fillDemo} checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
             <ErrorAlert error={setup.error} />
             <Button type="submit" loading={setup.isPending}>
               {ar.ui.createAdmin}

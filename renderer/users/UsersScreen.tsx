@@ -1,15 +1,27 @@
 import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { UserView } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/domain/roles';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { notifyError } from '../ui/notify';
+import { EditUserModal } from './EditUserModal';
+import { ResetPasswordModal } from './ResetPasswordModal';
 
-/** The administrator adds users and stops accounts; roles decide what the core lets each one do. */
+/**
+ * The administrator adds users, corrects names and roles, resets a forgotten password and stops
+ * accounts; roles decide what the core lets each one do.
+ */
 export function UsersScreen() {
   const users = useOp('users.list', {});
+  const me = useOp('auth.session', {}).data?.user;
+  const [editing, setEditing] = useState<UserView | null>(null);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  // The core refuses to stop or demote the last active administrator; the screen says who that is.
+  const activeAdmins = (users.data ?? []).filter((u) => u.role === 'admin' && u.active);
+  const lastAdminId = activeAdmins.length === 1 ? activeAdmins[0]!.id : null;
   const [fullName, setFullName] = useState('');
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('receptionist');
@@ -58,24 +70,58 @@ export function UsersScreen() {
               <Table.Th>{ar.ui.username}</Table.Th>
               <Table.Th>{ar.ui.role}</Table.Th>
               <Table.Th>{ar.ui.active}</Table.Th>
+              <Table.Th>{ar.staff.actions}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {(users.data ?? []).map((u) => (
-              <Table.Tr key={u.id}>
+              <Table.Tr key={u.id} data-testid="user-row" data-username={u.username}>
                 <Table.Td>{u.fullName}</Table.Td>
                 <Table.Td className="ltr">{u.username}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light">{ar.roles[u.role]}</Badge>
+                  <Group gap={6} wrap="nowrap">
+                    <Badge variant="light">{ar.roles[u.role]}</Badge>
+                    {u.id === lastAdminId && (
+                      <Badge variant="outline" color="gray">
+                        {ar.staff.lastAdmin}
+                      </Badge>
+                    )}
+                    {u.mustChangePassword && (
+                      <Badge variant="light" color="orange" data-testid="must-change-badge">
+                        {ar.staff.mustChangeBadge}
+                      </Badge>
+                    )}
+                  </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Switch checked={u.active} onChange={(e) => setActive.mutate({ userId: u.id, active: e.currentTarget.checked })} aria-label={ar.ui.active} />
+                  <Switch
+                    checked={u.active}
+                    disabled={u.id === me?.id || u.id === lastAdminId}
+                    onChange={(e) => {
+                      if (!setActive.isPending) setActive.mutate({ userId: u.id, active: e.currentTarget.checked });
+                    }}
+                    aria-label={ar.ui.active}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="compact-sm" variant="default" onClick={() => setEditing(u)} data-testid="edit-user">
+                      {ar.staff.edit}
+                    </Button>
+                    {u.id !== me?.id && (
+                      <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} data-testid="reset-password">
+                        {ar.staff.resetPassword}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Paper>
+      {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} />}
+      {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
-import { id, password, username } from './fields';
+import { id, password, staffFullName, username } from './fields';
 import type { SessionView } from './views';
 
 export const authOperations = {
@@ -8,12 +9,13 @@ export const authOperations = {
   'auth.session': query<SessionView>()({ input: emptyInput, access: 'public' }),
   /** First run: creates the administrator (only while there is no user at all). */
   'auth.setup': mutation<SessionView>()({
-    input: z.object({ username, fullName: z.string().trim().min(3), password, deskId: id }),
+    input: z.object({ username, fullName: staffFullName, password, deskId: id }),
     access: 'public',
     invalidates: ['auth.'],
   }),
+  /** After an administrator's reset the session is signed in, but may only change its password. */
   'auth.signIn': mutation<SessionView>()({
-    input: z.object({ username, password: z.string().min(1), deskId: id }),
+    input: z.object({ username, password: z.string().min(1, ar.messages.required), deskId: id }),
     access: 'public',
     invalidates: ['auth.'],
   }),
@@ -23,8 +25,17 @@ export const authOperations = {
   /** The renderer reports that the user is typing or clicking, so the session does not lock under them. */
   'auth.touch': query<null>()({ input: emptyInput, access: 'signed-in' }),
   'auth.unlock': mutation<SessionView>()({
-    input: z.object({ password: z.string().min(1) }),
+    input: z.object({ password: z.string().min(1, ar.messages.required) }),
     access: 'signed-in',
     invalidates: ['auth.'],
+  }),
+  /**
+   * Anyone's own password, proven by the current one (after a reset: the temporary one). Other
+   * sessions of the same account are signed out; this one stays signed in.
+   */
+  'auth.changePassword': mutation<SessionView>()({
+    input: z.object({ currentPassword: z.string().min(1, ar.messages.required), newPassword: password }),
+    access: 'signed-in',
+    invalidates: ['auth.', 'users.'],
   }),
 } as const;

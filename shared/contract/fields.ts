@@ -55,6 +55,13 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, m.usernameFormat);
 export const password = z.string().min(8, m.passwordTooShort).max(200);
+/** A staff member's name as the header and the audit trail show it. */
+export const staffFullName = z
+  .string()
+  .trim()
+  .min(1, { error: m.required, abort: true })
+  .min(3, m.fullNameTooShort)
+  .max(80, ar.staff.fullNameTooLong);
 export const clientKey = z.string().uuid().optional();
 
 /** An identity document: national ID / iqama with their check digit (S2), others by shape only. */

@@ -19,6 +19,8 @@ export interface UserView {
   fullName: string;
   role: Role;
   active: boolean;
+  /** The administrator reset the password: the next sign-in may only choose a new one. */
+  mustChangePassword: boolean;
 }
 
 export interface DeskView {
@@ -33,8 +35,6 @@ export interface SessionView {
   desk: DeskView | null;
   locked: boolean;
   lockAfterMinutes: number;
-  /** The desk was started with --demo and the store has no visits yet: offer to fill it. */
-  offerDemo: boolean;
 }
 
 export interface SettingsView {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
-import type { HandlerContext } from '../context';
+import { requireUser, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import type { Db } from '../store/store';
 import { hashPassword, verifyPassword } from './passwords';
@@ -11,15 +11,20 @@ async function requireDesk(db: Db, deskId: number): Promise<void> {
   if (!desk) throw new AppError('validation', ar.messages.deskNotFound, [{ path: ['deskId'], message: ar.messages.deskNotFound }]);
 }
 
-function signInto(ctx: HandlerContext, userId: number, deskId: number) {
-  ctx.session.userId = userId;
+function signInto(ctx: HandlerContext, user: { id: number; password_version: number }, deskId: number) {
+  ctx.session.userId = user.id;
   ctx.session.deskId = deskId;
+  ctx.session.passwordVersion = user.password_version;
   ctx.session.locked = false;
   ctx.session.lastActivity = ctx.now.getTime();
 }
 
+function passwordIssue(field: 'currentPassword' | 'newPassword', message: string): AppError {
+  return new AppError('validation', message, [{ path: [field], message }]);
+}
+
 export const authHandlers: HandlerMap<
-  'auth.session' | 'auth.setup' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.touch'
+  'auth.session' | 'auth.setup' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.touch' | 'auth.changePassword'
 > = {
   'auth.session': async (_input, ctx) => sessionView(ctx),
 
@@ -37,10 +42,11 @@ export const authHandlers: HandlerMap<
         active: 1,
         created_at: ctx.now.toISOString(),
       })
-      .returning(['id', 'username', 'full_name', 'role'])
+      .returning(['id', 'username', 'full_name', 'role', 'password_version'])
       .executeTakeFirstOrThrow();
-    ctx.audit({ entity: 'user', entityId: row.id, after: row });
-    signInto(ctx, row.id, input.deskId);
+    const { password_version: _version, ...created } = row;
+    ctx.audit({ entity: 'user', entityId: row.id, after: created });
+    signInto(ctx, row, input.deskId);
     return sessionView(ctx);
   },
 
@@ -52,8 +58,13 @@ export const authHandlers: HandlerMap<
     }
     if (!row.active) throw new AppError('forbidden', ar.messages.userInactive);
     await requireDesk(ctx.db, input.deskId);
-    signInto(ctx, row.id, input.deskId);
-    ctx.audit({ entity: 'user', entityId: row.id, after: { signedIn: true, deskId: input.deskId } });
+    // After a reset the sign-in succeeds, but the dispatcher lets this session do nothing but choose a new password.
+    signInto(ctx, row, input.deskId);
+    ctx.audit({
+      entity: 'user',
+      entityId: row.id,
+      after: { signedIn: true, deskId: input.deskId, ...(row.must_change_password ? { mustChangePassword: true } : {}) },
+    });
     return sessionView(ctx);
   },
 
@@ -61,6 +72,7 @@ export const authHandlers: HandlerMap<
     const userId = ctx.session.userId;
     ctx.session.userId = null;
     ctx.session.deskId = null;
+    ctx.session.passwordVersion = null;
     ctx.session.locked = false;
     ctx.audit({ entity: 'user', entityId: userId, after: { signedOut: true } });
     return sessionView(ctx);
@@ -90,5 +102,34 @@ export const authHandlers: HandlerMap<
   'auth.touch': async (_input, ctx) => {
     ctx.session.lastActivity = ctx.now.getTime();
     return null;
+  },
+
+  'auth.changePassword': async (input, ctx) => {
+    const me = requireUser(ctx);
+    const row = await ctx.db
+      .selectFrom('users')
+      .select(['password_hash', 'password_version', 'must_change_password'])
+      .where('id', '=', me.id)
+      .executeTakeFirstOrThrow();
+    if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      throw passwordIssue('currentPassword', ar.staff.currentPasswordWrong);
+    }
+    // After a reset the temporary password is known to the administrator too: it cannot be kept.
+    if (await verifyPassword(input.newPassword, row.password_hash)) throw passwordIssue('newPassword', ar.staff.samePassword);
+    const passwordVersion = row.password_version + 1;
+    await ctx.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(input.newPassword), must_change_password: 0, password_version: passwordVersion })
+      .where('id', '=', me.id)
+      .execute();
+    // This window stays signed in; any other session of this account is signed out at its next call.
+    ctx.session.passwordVersion = passwordVersion;
+    ctx.audit({
+      entity: 'user',
+      entityId: me.id,
+      before: { mustChangePassword: !!row.must_change_password },
+      after: { passwordChanged: true, mustChangePassword: false },
+    });
+    return sessionView(ctx);
   },
 };

@@ -1,13 +1,21 @@
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
+import { requireUser } from '../context';
 import type { HandlerMap } from '../handlers';
 import { seedDemo } from './seed-demo';
+import { storeHasData } from './store-has-data';
 
 export const demoHandlers: HandlerMap<'demo.seed'> = {
+  // Demo data never mixes with real data: only a store where nothing has been recorded yet.
   'demo.seed': async (_input, ctx) => {
-    const anyVisit = await ctx.db.selectFrom('visits').select('id').limit(1).executeTakeFirst();
-    if (anyVisit) throw new AppError('conflict', ar.messages.demoNeedsEmptyStore);
-    const summary = await seedDemo(ctx.db, { actorId: ctx.user!.id, now: ctx.now, timeZone: ctx.timeZone });
+    if (await storeHasData(ctx.db)) throw new AppError('conflict', ar.messages.demoNeedsEmptyStore);
+    const summary = await seedDemo(ctx.db, {
+      actorId: requireUser(ctx).id,
+      now: ctx.now,
+      timeZone: ctx.timeZone,
+      store: ctx.store,
+      runtime: ctx.runtime,
+    });
     ctx.audit({ entity: 'demo', entityId: null, after: summary });
     return summary;
   },

@@ -1,10 +1,14 @@
 import { CHANNELS } from '../../../shared/domain/channels';
+import type { MaritalStatus } from '../../../shared/domain/request';
 import { VISIT_OUTCOMES, VISIT_REASONS, type VisitState } from '../../../shared/domain/visit';
-import { businessDay } from '../../../shared/dates/calendar';
+import { addDays, businessDay } from '../../../shared/dates/calendar';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
 import { hashPassword } from '../auth/passwords';
-import type { Db } from '../store/store';
-import { generatePerson, mobileFor, nationalIdFor, pick, seededRandom } from './arabic-names';
+import type { RuntimeFlags, SignedInUser } from '../context';
+import type { Db, Store } from '../store/store';
+import { FEMALE_FIRST, generatePerson, mobileFor, nationalIdFor, pick, seededRandom } from './arabic-names';
+import { demoDesk } from './demo-desk';
+import { seedDemoRequests } from './demo-requests';
 
 export const DEMO_PASSWORD = 'demo-1234';
 export const DEMO_USERS = [
@@ -13,6 +17,15 @@ export const DEMO_USERS = [
   { username: 'researcher1', fullName: 'د. منيرة عبدالله الحربي', role: 'researcher' },
   { username: 'supervisor1', fullName: 'فهد ناصر الدوسري', role: 'supervisor' },
 ] as const;
+
+const CITIES = [
+  ['الرياض', 'النسيم'],
+  ['الرياض', 'السويدي'],
+  ['الرياض', 'الشفا'],
+  ['الخرج', 'السلمانية'],
+  ['الرياض', 'العريجاء'],
+] as const;
+const MARITAL: MaritalStatus[] = ['married', 'married', 'widowed', 'divorced', 'single'];
 
 /** Beneficiaries whose names show the search at work (diacritics, ى/ي, عبد الله/عبدالله). */
 const SHOWCASE = [
@@ -27,18 +40,32 @@ export interface DemoSummary {
   users: number;
   beneficiaries: number;
   visits: number;
+  requests: number;
 }
 
+export interface DemoOptions {
+  actorId: number;
+  now: Date;
+  timeZone: string;
+  /** What the request handlers the demo plays through need besides the transaction. */
+  store: Store;
+  runtime: RuntimeFlags;
+  seed?: number;
+}
+
+const DAY = 86_400_000;
+
 /**
- * Fills a store that has no visits yet with a realistic morning at the desk: staff accounts (password
- * DEMO_PASSWORD), beneficiaries with four-part names, and today's visitors in every state.
+ * Fills a store with no data yet: staff accounts (password DEMO_PASSWORD), beneficiaries with
+ * four-part names and full files, today's visitors in every state, and support requests of the past
+ * weeks in every state (demo-requests.ts).
  */
-export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; timeZone: string; seed?: number }): Promise<DemoSummary> {
+export async function seedDemo(trx: Db, opts: DemoOptions): Promise<DemoSummary> {
   const random = seededRandom(opts.seed ?? 1445);
   const at = opts.now.toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const staff: number[] = [];
+  const staff: SignedInUser[] = [];
   for (const u of DEMO_USERS) {
     const existing = await trx.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
     const id =
@@ -50,9 +77,11 @@ export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; time
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    staff.push(id);
+    staff.push({ id, username: u.username, fullName: u.fullName, role: u.role });
   }
-  const [reception1, reception2, researcher] = staff as [number, number, number, number];
+  const [reception1Account, reception2Account, researcherAccount, supervisorAccount] = staff as [SignedInUser, SignedInUser, SignedInUser, SignedInUser];
+  const [reception1, reception2, researcher] = [reception1Account.id, reception2Account.id, researcherAccount.id];
+  const today = businessDay(opts.now, opts.timeZone);
 
   const people = [
     ...SHOWCASE.map(([firstName, fatherName, grandfatherName, familyName]) => ({ firstName, fatherName, grandfatherName, familyName })),
@@ -67,6 +96,11 @@ export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; time
       beneficiaryIds.push(exists.id);
       continue;
     }
+    // Files opened over the past year or so, oldest first, each with the identity's expiry and the
+    // household a study needs.
+    const opened = new Date(opts.now.getTime() - (400 - i * 3) * DAY).toISOString();
+    const [city, district] = CITIES[i % CITIES.length]!;
+    const rented = i % 3 !== 1;
     const row = await trx
       .insertInto('beneficiaries')
       .values({
@@ -78,10 +112,21 @@ export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; time
         name_norm: normalizeArabic(fullName),
         id_type: i % 6 === 5 ? 'iqama' : 'national_id',
         id_number: idNumber,
+        id_expiry: addDays(today, 200 + ((i * 37) % 1500)),
+        nationality: i % 6 === 5 ? 'يمني' : 'سعودي',
+        gender: FEMALE_FIRST.includes(p.firstName) ? 'female' : 'male',
+        birth_date: addDays('1965-01-01', (i * 2_003) % 12_000),
+        marital_status: MARITAL[i % MARITAL.length]!,
+        city,
+        district,
+        monthly_income: 1500 + ((i * 350) % 4000),
+        income_sources: JSON.stringify(i % 4 === 0 ? ['social_security', 'citizen_account'] : i % 4 === 1 ? ['retirement'] : ['salary']),
+        housing_type: rented ? 'rented' : 'family',
+        rent_amount: rented ? 12_000 + ((i * 1_000) % 18_000) : null,
         mobile: mobileFor(31_000_000 + i * 104_729),
         file_number: i % 3 === 0 ? `F-${String(1000 + i)}` : null,
-        created_at: at,
-        updated_at: at,
+        created_at: opened,
+        updated_at: opened,
         created_by: opts.actorId,
       })
       .returning('id')
@@ -108,6 +153,7 @@ export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; time
     const last = await trx.selectFrom('visits').select((eb) => eb.fn.max('seq').as('seq')).where('day', '=', day).where('desk_id', '=', d.id).executeTakeFirst();
     seqByDesk.set(d.id, last?.seq ?? 0);
   }
+  let todaysVisit: { id: number; beneficiaryId: number } | null = null;
   const start = opts.now.getTime() - 3 * 3600_000;
   const step = (3 * 3600_000 - 4 * 60_000) / plan.length;
   for (const [i, state] of plan.entries()) {
@@ -156,6 +202,16 @@ export async function seedDemo(trx: Db, opts: { actorId: number; now: Date; time
       .insertInto('visit_events')
       .values({ visit_id: id, at: arrived.toISOString(), user_id: reception1, action: 'checkIn', from_state: null, to_state: state, note: 'بيانات تجريبية' })
       .execute();
+    if (state === 'serving' && withFile && !todaysVisit) todaysVisit = { id, beneficiaryId: beneficiaryIds[(i * 13) % beneficiaryIds.length]! };
   }
-  return { users: staff.length, beneficiaries: beneficiaryIds.length, visits: plan.length };
+
+  const desk = demoDesk(trx, { store: opts.store, runtime: opts.runtime, timeZone: opts.timeZone });
+  const requests = await seedDemoRequests(trx, desk, {
+    staff: { reception1: reception1Account, reception2: reception2Account, researcher: researcherAccount, supervisor: supervisorAccount },
+    beneficiaryIds,
+    todaysVisit,
+    now: opts.now,
+    timeZone: opts.timeZone,
+  });
+  return { users: staff.length, beneficiaries: beneficiaryIds.length, visits: plan.length, requests };
 }

@@ -10,6 +10,10 @@ export interface Database {
     password_hash: string;
     active: number;
     created_at: string;
+    /** 1 after an administrator's reset: the next sign-in may only change the password. */
+    must_change_password: Generated<number>;
+    /** Bumped by every password change; a session remembers the one it signed in with. */
+    password_version: Generated<number>;
   };
   desks: {
     id: Generated<number>;

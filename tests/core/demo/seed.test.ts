@@ -4,7 +4,7 @@ import { ar } from '../../../shared/labels/ar';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
 import { checkNationalId } from '../../../shared/validation/national-id';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
-import { walkInInput } from '../../helpers/fixtures';
+import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
@@ -12,17 +12,17 @@ let t: TestCore;
 let admin: SignedIn;
 
 beforeEach(async () => {
-  t = await openTestCore({ now: '2024-02-14T08:00:00Z', offerDemo: true });
+  t = await openTestCore({ now: '2024-02-14T08:00:00Z' });
   admin = await signedInAs(t, 'admin');
 });
 afterEach(() => t.cleanup());
 
 it('fills an empty store with a realistic morning: every visit state today, valid IDs, staff who can sign in', async () => {
-  expect((await admin.ok('auth.session', {})).offerDemo).toBe(true);
   const summary = await admin.ok('demo.seed', {});
   expect(summary.beneficiaries).toBeGreaterThanOrEqual(100);
   expect(summary.visits).toBeGreaterThanOrEqual(20);
   expect(rowCounts(t.raw)).toMatchObject({ beneficiaries: summary.beneficiaries, visits: summary.visits });
+  expect(summary.requests).toBeGreaterThanOrEqual(9);
 
   const queue = await admin.ok('visits.queue', {});
   expect(queue.day).toBe('2024-02-14');
@@ -48,8 +48,6 @@ it('fills an empty store with a realistic morning: every visit state today, vali
   const next = await staff.ok('visits.checkIn', walkInInput());
   const sameDesk = queue.visits.filter((v) => v.ticket.startsWith('A-')).length;
   expect(next.ticket).toBe(`A-${String(sameDesk + 1).padStart(3, '0')}`);
-
-  expect((await admin.ok('auth.session', {})).offerDemo).toBe(false);
 });
 
 it('refuses a second time, with an Arabic message, writing nothing', async () => {
@@ -65,6 +63,14 @@ it('refuses a store that already has real visits', async () => {
   const before = rowCounts(t.raw);
   const env = await admin.call('demo.seed', {});
   expect(!env.ok && env.error.code).toBe('conflict');
+  expect(rowCounts(t.raw)).toEqual(before);
+});
+
+it('Training data: refuses a store with a beneficiary but no visit yet — demo data never mixes with real data', async () => {
+  await admin.ok('beneficiaries.register', beneficiaryInput(7));
+  const before = rowCounts(t.raw);
+  const env = await admin.call('demo.seed', {});
+  expect(env).toEqual({ ok: false, error: { code: 'conflict', message: ar.messages.demoNeedsEmptyStore } });
   expect(rowCounts(t.raw)).toEqual(before);
 });
 

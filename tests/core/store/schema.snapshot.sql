@@ -188,7 +188,7 @@ CREATE TABLE users (
         role TEXT NOT NULL CHECK (role IN ('receptionist','researcher','supervisor','admin')),
         password_hash TEXT NOT NULL,
         active INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL);
+        created_at TEXT NOT NULL, must_change_password INTEGER NOT NULL DEFAULT 0, password_version INTEGER NOT NULL DEFAULT 1);
 
 -- table visit_events
 CREATE TABLE visit_events (

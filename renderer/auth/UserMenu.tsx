@@ -1,0 +1,44 @@
+import { Menu, Modal, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { DeskView, UserView } from '../../shared/contract';
+import { ar } from '../../shared/labels/ar';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+/** Who is signed in at which desk, and what every user may do to their own account. */
+export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
+  const [changing, setChanging] = useState(false);
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <UnstyledButton title={ar.staff.userMenu} data-testid="user-menu" className="user-menu-trigger" style={{ textAlign: 'start', minWidth: 0 }}>
+            <Text size="sm" fw={600} data-testid="signed-in-user" truncate maw={200}>
+              {user.fullName}
+            </Text>
+            <Text size="xs" c="dimmed" truncate maw={200}>
+              {ar.roles[user.role]} · {desk.name}
+            </Text>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => setChanging(true)} data-testid="menu-change-password">
+            {ar.staff.changePassword}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={changing} onClose={() => setChanging(false)} title={ar.staff.changePassword}>
+        <Text size="sm" c="dimmed" mb="sm">
+          {ar.staff.changePasswordHint}
+        </Text>
+        <ChangePasswordForm
+          currentLabel={ar.staff.currentPassword}
+          onDone={() => {
+            setChanging(false);
+            notifications.show({ message: ar.staff.passwordChanged, color: 'teal' });
+          }}
+        />
+      </Modal>
+    </>
+  );
+}
