@@ -6,7 +6,8 @@ import { channel, clientKey, id, note, optionalMobile, visitOutcome, visitReason
 import type { QueueView, VisitView } from './views';
 
 const desk = DESK_ROLES;
-const onVisit = ['visits.', 'settings.revision'] as const;
+// The search results show today's ticket and its state beside each person.
+const onVisit = ['visits.', 'beneficiaries.search', 'settings.revision'] as const;
 /** S1: the receptionist confirmed calling another visitor while still serving one. */
 const alsoWhileServing = z.boolean().optional();
 
