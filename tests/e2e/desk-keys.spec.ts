@@ -158,7 +158,7 @@ test('S1: calling while serving asks first, naming the ticket served; «رجوع
   // Back to one: both finished by F8, the key acting on the first card each time.
   for (const v of [visitors[1]!, visitors[2]!]) {
     await desk.keyboard.press('F8');
-    await expect(desk.getByRole('dialog', { name: `إنهاء الزيارة ${v.ticket}` })).toBeVisible();
+    await expect(desk.getByRole('dialog', { name: `إنهاء الزيارة ${v.ticket}` }).getByTestId('finish-outcome')).toBeFocused();
     await desk.keyboard.press('Enter');
     await expect(queueRow(desk, v.ticket)).toHaveAttribute('data-state', 'done');
   }
@@ -254,6 +254,7 @@ test('check-in: a second ticket the same day asks first, naming the ticket; «ر
   await expect(second).toBeVisible();
   await expect(second).not.toHaveText(ticket);
   expect(await ticketsOf()).toBe(2);
+  await expect(desk.getByTestId('ticket-issued').getByRole('button', { name: 'تم' })).toBeFocused();
   await desk.keyboard.press('Enter');
   await expect(search()).toBeFocused();
 });
