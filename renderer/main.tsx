@@ -24,7 +24,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DirectionProvider initialDirection="rtl" detectDirection={false}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-left" />
+        {/* Bottom right is the foot of the check-in panel (right to left), empty while the hall is worked:
+            a toast there covers neither the current visit's buttons nor the queue's. */}
+        <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
           <App />
         </QueryClientProvider>

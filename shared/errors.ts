@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'duplicate',
+  'confirm',
   'unknown_operation',
   'internal',
   'network',
@@ -25,6 +26,18 @@ export interface DuplicateHint {
   reason: 'id' | 'mobile' | 'name_birth';
 }
 
+/**
+ * With code 'confirm': the core refused because the receptionist may not mean it (calling while
+ * serving someone, a second ticket the same day). Sending the same input with `flag: true` goes ahead.
+ */
+export interface ConfirmHint {
+  flag: string;
+  /** The visit the refusal is about (the one being served, the ticket already issued today). */
+  visitId: number;
+  ticket: string;
+  state: string;
+}
+
 export interface AppErrorShape {
   code: ErrorCode;
   /** Arabic, ready to show. */
@@ -32,6 +45,8 @@ export interface AppErrorShape {
   issues?: ErrorIssue[];
   /** With code 'duplicate': the files that look like this one. */
   duplicates?: DuplicateHint[];
+  /** With code 'confirm': how to go ahead anyway. */
+  confirm?: ConfirmHint;
 }
 
 /** What every call returns, over IPC and over HTTP alike. */
@@ -44,6 +59,7 @@ export class AppError extends Error {
     message: string,
     readonly issues?: ErrorIssue[],
     readonly duplicates?: DuplicateHint[],
+    readonly confirm?: ConfirmHint,
   ) {
     super(message);
     this.name = 'AppError';
@@ -54,6 +70,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.issues ? { issues: this.issues } : {}),
       ...(this.duplicates ? { duplicates: this.duplicates } : {}),
+      ...(this.confirm ? { confirm: this.confirm } : {}),
     };
   }
 }

@@ -42,7 +42,8 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const signOut = useOpMutation('auth.signOut');
   useLiveRevision();
   useActivityReporter();
-  useHotkeys([['ctrl+L', () => lock.mutate({})]]);
+  // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
+  useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
 
   return (
     <AppShell header={{ height: 64 }} padding="md">

@@ -1,27 +1,31 @@
 import { Badge, Button, Group, Kbd, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import type { BeneficiaryHit, BeneficiaryView } from '../../shared/contract';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { BeneficiarySearchHit } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
 import { useOp } from '../data/operations';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
+import { TodayTicketBadge } from './TodayTicketBadge';
 
 interface Props {
   query: string;
   onQuery: (q: string) => void;
-  onPick: (b: BeneficiaryView) => void;
+  onPick: (b: BeneficiarySearchHit) => void;
   onRegister: () => void;
   onWalkIn: () => void;
+  /** The box itself, for the panel to give it the focus back (after the ticket dialog). */
+  inputRef?: RefObject<HTMLInputElement | null>;
 }
 
 /** One box: national ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
-export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn }: Props) {
-  const input = useRef<HTMLInputElement>(null);
+export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn, inputRef }: Props) {
+  const ownInput = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? ownInput;
   const text = query.trim();
   const search = useOp('beneficiaries.search', { text, limit: 8 }, { enabled: text.length >= 2, placeholderData: keepPreviousData, staleTime: 5_000 });
-  const hits: BeneficiaryHit[] = text.length >= 2 ? (search.data ?? []) : [];
+  const hits: BeneficiarySearchHit[] = text.length >= 2 ? (search.data ?? []) : [];
   const [active, setActive] = useState(0);
   useEffect(() => setActive(0), [text]);
   useEffect(() => input.current?.focus(), []);
@@ -90,6 +94,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
                 </Badge>
               )}
             </Group>
+            {b.todayVisit && <TodayTicketBadge visit={b.todayVisit} />}
             <Text size="xs" c="dimmed">
               {ar.idTypes[b.idType]}: <span className="ltr tabular">{b.idNumber}</span>
               {b.mobile && (

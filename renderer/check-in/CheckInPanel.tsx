@@ -1,6 +1,6 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
-import type { BeneficiaryView, VisitView } from '../../shared/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { BeneficiaryView, TodayVisit, VisitView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useTicketPrint } from '../printing/useTicketPrint';
 import { BeneficiarySearch } from './BeneficiarySearch';
@@ -24,7 +24,15 @@ export function CheckInPanel() {
   const [issued, setIssued] = useState<VisitView | null>(null);
   const ticket = useTicketPrint();
   const [query, setQuery] = useState('');
-  const pick = (b: BeneficiaryView) => setStep({ kind: 'ticket', visitor: { kind: 'beneficiary', beneficiary: b } });
+  const searchInput = useRef<HTMLInputElement>(null);
+  const pick = (b: BeneficiaryView & { todayVisit?: TodayVisit | null }) =>
+    setStep({ kind: 'ticket', visitor: { kind: 'beneficiary', beneficiary: b, todayVisit: b.todayVisit ?? null } });
+  // The ticket read out, the dialog closed: the next visitor is typed into the search box at once.
+  const hadTicket = useRef(false);
+  useEffect(() => {
+    if (hadTicket.current && !issued) searchInput.current?.focus();
+    hadTicket.current = issued !== null;
+  }, [issued]);
   const reset = () => {
     setStep({ kind: 'search' });
     setQuery('');
@@ -36,6 +44,7 @@ export function CheckInPanel() {
         <Title order={4}>{ar.ui.checkInTitle}</Title>
         {step.kind === 'search' && (
           <BeneficiarySearch
+            inputRef={searchInput}
             query={query}
             onQuery={setQuery}
             onPick={pick}

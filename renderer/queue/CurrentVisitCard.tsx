@@ -9,7 +9,7 @@ import { OpenRequestModal } from '../requests/OpenRequestModal';
 import { VisitActions } from './VisitActions';
 
 /** The visitor this user is serving now, kept in view above the list. */
-export function CurrentVisitCard({ visit, user }: { visit: VisitView; user: UserView }) {
+export function CurrentVisitCard({ visit, user, withKeys = false }: { visit: VisitView; user: UserView; withKeys?: boolean }) {
   const pages = usePages();
   const [opening, setOpening] = useState(false);
   const beneficiaryId = visit.beneficiaryId;
@@ -42,7 +42,7 @@ export function CurrentVisitCard({ visit, user }: { visit: VisitView; user: User
               {ar.requests.newRequest}
             </Button>
           )}
-          <VisitActions visit={visit} user={user} size="sm" />
+          <VisitActions visit={visit} user={user} size="sm" withKeys={withKeys} />
         </Group>
       </Group>
       {opening && beneficiaryId && (

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Kbd, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { VisitView } from '../../shared/contract';
 import { VISIT_OUTCOMES, type VisitOutcome } from '../../shared/domain/visit';
 import { ar } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { submitKeys } from '../ui/submit-keys';
 
 const DEFAULT_OUTCOME: Partial<Record<VisitView['reason'], VisitOutcome>> = {
   inquiry: 'answered',
@@ -14,7 +15,15 @@ const DEFAULT_OUTCOME: Partial<Record<VisitView['reason'], VisitOutcome>> = {
   complaint: 'complaint_recorded',
 };
 
-/** Ends a visit with its outcome; an inquiry records what was asked and what was answered (S1). */
+const FIELDS = ['inquiry', 'answer', 'outcomeNote'];
+/** A refusal whose every problem is already written next to its field needs no message of its own. */
+const shownByFields = (issues: { path: (string | number)[] }[] | undefined) => !!issues?.length && issues.every((i) => FIELDS.includes(String(i.path[0])));
+
+/**
+ * Ends a visit with its outcome (S1). What the visit was for comes first and takes the focus: an
+ * inquiry's question and answer, a complaint's text; otherwise the outcome. Enter finishes
+ * (Ctrl+Enter inside a text area); the core refuses what is missing, named next to each field.
+ */
 export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose: () => void }) {
   const [outcome, setOutcome] = useState<VisitOutcome>(DEFAULT_OUTCOME[visit.reason] ?? 'other');
   const [inquiry, setInquiry] = useState('');
@@ -22,6 +31,8 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
   const [note, setNote] = useState('');
   const finish = useOpMutation('visits.finish', { onSuccess: onClose });
   const isInquiry = visit.reason === 'inquiry';
+  const isComplaint = visit.reason === 'complaint';
+  const textFirst = isInquiry || isComplaint;
 
   return (
     <Modal opened onClose={onClose} title={`${ar.ui.finishVisit} ${visit.ticket}`} size="lg">
@@ -30,31 +41,47 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
           e.preventDefault();
           if (!finish.isPending) finish.mutate({ visitId: visit.id, outcome, inquiry, answer, outcomeNote: note });
         }}
+        onKeyDownCapture={submitKeys}
+        data-testid="finish-form"
       >
         <Stack>
           <Text fw={600}>
             {visit.name} — {ar.reasons[visit.reason]}
           </Text>
-          <Select
-            label={ar.ui.outcome}
-            data={VISIT_OUTCOMES.map((o) => ({ value: o, label: ar.outcomes[o] }))}
-            value={outcome}
-            onChange={(v) => v && setOutcome(v as VisitOutcome)}
-            allowDeselect={false}
-          />
           {isInquiry && (
             <>
               <Textarea label={ar.ui.inquiryAsked} value={inquiry} onChange={(e) => setInquiry(e.currentTarget.value)} withAsterisk autosize minRows={2} data-autofocus error={fieldError(finish.error, 'inquiry')} />
               <Textarea label={ar.ui.inquiryAnswer} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} withAsterisk error={fieldError(finish.error, 'answer')} autosize minRows={2} />
             </>
           )}
-          <Textarea label={ar.ui.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
-          <ErrorAlert error={finish.error} />
+          {isComplaint && (
+            <Textarea
+              label={ar.visitDesk.complaintText}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              withAsterisk
+              autosize
+              minRows={3}
+              data-autofocus
+              error={fieldError(finish.error, 'outcomeNote')}
+            />
+          )}
+          <Select
+            label={ar.ui.outcome}
+            data={VISIT_OUTCOMES.map((o) => ({ value: o, label: ar.outcomes[o] }))}
+            value={outcome}
+            onChange={(v) => v && setOutcome(v as VisitOutcome)}
+            allowDeselect={false}
+            data-autofocus={textFirst ? undefined : true}
+            data-testid="finish-outcome"
+          />
+          {!isComplaint && <Textarea label={ar.ui.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />}
+          <ErrorAlert error={finish.error && !shownByFields(finish.error.issues) ? finish.error : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.ui.back}
             </Button>
-            <Button type="submit" loading={finish.isPending} data-testid="confirm-finish">
+            <Button type="submit" loading={finish.isPending} data-testid="confirm-finish" rightSection={<Kbd size="xs">Enter</Kbd>}>
               {ar.ui.finishVisit}
             </Button>
           </Group>

@@ -6,7 +6,10 @@ import { ar, fill } from '../../shared/labels/ar';
 import { VISIT_STATES } from '../../shared/domain/visit';
 import { usePages } from '../app/pages';
 import { CheckInPanel } from '../check-in/CheckInPanel';
-import { useOp, useOpMutation } from '../data/operations';
+import { useOp } from '../data/operations';
+import { useConfirmableMutation } from '../data/useConfirmableMutation';
+import { ConfirmModal } from '../ui/ConfirmModal';
+import { dialogOpen } from '../ui/dialog-open';
 import { notifyError } from '../ui/notify';
 import { CurrentVisitCard } from './CurrentVisitCard';
 import { QueueList } from './QueueList';
@@ -17,7 +20,7 @@ const DESK_ROLES = ['receptionist', 'supervisor', 'admin'];
 export function QueueScreen({ user }: { user: UserView }) {
   const queue = useOp('visits.queue', {}, { staleTime: 0 });
   const atDesk = DESK_ROLES.includes(user.role);
-  const callNext = useOpMutation('visits.callNext', {
+  const callNext = useConfirmableMutation('visits.callNext', {
     onSuccess: (visit) => {
       if (!visit) notifications.show({ message: ar.messages.queueEmpty, color: 'gray' });
       else notifications.show({ message: fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }), color: 'teal' });
@@ -25,11 +28,12 @@ export function QueueScreen({ user }: { user: UserView }) {
     onError: notifyError,
   });
   const pages = usePages();
+  // S1: one press calls one visitor; a second press while the first is on its way does nothing.
   const next = () => {
-    // F4 belongs to the hall; not while a file or request is open over it.
-    if (atDesk && !callNext.isPending && !pages.current) callNext.mutate({});
+    if (atDesk) callNext.run({});
   };
-  useHotkeys([['F4', next]], []);
+  // F4 belongs to the hall, even from the search box; not under a file or request opened over it, nor a dialog.
+  useHotkeys([['F4', () => !pages.current && !dialogOpen() && next()]], []);
 
   const counts = queue.data?.counts;
   const mine = queue.data?.visits.filter((v) => v.state === 'serving' && v.servedBy?.id === user.id) ?? [];
@@ -52,15 +56,25 @@ export function QueueScreen({ user }: { user: UserView }) {
               ))}
             </Group>
             {atDesk && (
-              <Button size="md" onClick={next} loading={callNext.isPending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
+              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
                 {ar.ui.callNext}
               </Button>
             )}
           </Group>
         </Paper>
-        {mine.map((v) => (
-          <CurrentVisitCard key={v.id} visit={v} user={user} />
+        {/* F8 / F9 act on the first of them (a desk that confirmed serving two has two cards). */}
+        {mine.map((v, i) => (
+          <CurrentVisitCard key={v.id} visit={v} user={user} withKeys={i === 0} />
         ))}
+        {callNext.asked && (
+          <ConfirmModal
+            message={callNext.asked.message}
+            title={ar.visitDesk.confirmCallTitle}
+            confirmLabel={ar.visitDesk.callAnyway}
+            onConfirm={callNext.confirm}
+            onCancel={callNext.dismiss}
+          />
+        )}
         {queue.data && queue.data.visits.length === 0 && (
           <Paper withBorder p="xl">
             <Text c="dimmed" ta="center">

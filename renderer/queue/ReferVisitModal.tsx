@@ -4,6 +4,7 @@ import type { VisitView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { submitKeys } from '../ui/submit-keys';
 
 /** S3: the procedures are unclear to the visitor — hand them to a social researcher with a note. */
 export function ReferVisitModal({ visit, onClose }: { visit: VisitView; onClose: () => void }) {
@@ -18,6 +19,7 @@ export function ReferVisitModal({ visit, onClose }: { visit: VisitView; onClose:
           e.preventDefault();
           if (!refer.isPending) refer.mutate({ visitId: visit.id, note, researcherId: researcher ? Number(researcher) : undefined });
         }}
+        onKeyDownCapture={submitKeys}
       >
         <Stack>
           <Text fw={600}>{visit.name}</Text>

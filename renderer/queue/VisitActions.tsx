@@ -1,26 +1,34 @@
-import { Button, Group, Menu } from '@mantine/core';
+import { Button, Group, Kbd, Menu } from '@mantine/core';
 import { useState } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
+import { useConfirmableMutation } from '../data/useConfirmableMutation';
+import { ConfirmModal } from '../ui/ConfirmModal';
 import { notifyError } from '../ui/notify';
 import { FinishVisitModal } from './FinishVisitModal';
 import { ReferVisitModal } from './ReferVisitModal';
+import { VisitKeys } from './VisitKeys';
 
 const DESK = ['receptionist', 'supervisor', 'admin'];
 
-/** What can be done to a visit now, by this user; the core checks the same again. */
-export function VisitActions({ visit, user, size = 'xs' }: { visit: VisitView; user: UserView; size?: 'xs' | 'sm' }) {
+/**
+ * What can be done to a visit now, by this user; the core checks the same again. `withKeys`: the
+ * visit being served answers F8 (finish) and F9 (refer) — on one card of the desk only.
+ */
+export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { visit: VisitView; user: UserView; size?: 'xs' | 'sm'; withKeys?: boolean }) {
   const [finishing, setFinishing] = useState(false);
   const [referring, setReferring] = useState(false);
   const opts = { onError: notifyError };
-  const callVisit = useOpMutation('visits.call', opts);
+  const callVisit = useConfirmableMutation('visits.call', opts);
   const take = useOpMutation('visits.take', opts);
   const left = useOpMutation('visits.markLeft', opts);
   const cancel = useOpMutation('visits.cancel', opts);
   const atDesk = DESK.includes(user.role);
-  const busy = callVisit.isPending || take.isPending || left.isPending || cancel.isPending;
+  const busy = callVisit.pending || take.isPending || left.isPending || cancel.isPending;
   const id = { visitId: visit.id };
+  const mayFinish = visit.state === 'serving' && (visit.servedBy?.id === user.id || user.role !== 'receptionist');
+  const keyHint = (key: string) => (withKeys ? <Kbd size="xs">{key}</Kbd> : undefined);
 
   const more = (
     <Menu position="bottom-end" withinPortal>
@@ -39,19 +47,20 @@ export function VisitActions({ visit, user, size = 'xs' }: { visit: VisitView; u
   );
 
   return (
-    <Group gap={4} w={220} justify="flex-end" wrap="nowrap">
+    // A row's actions keep one width so the columns line up; the current visit's card sizes them to their words.
+    <Group gap={4} w={size === 'xs' ? 220 : undefined} justify="flex-end" wrap="nowrap" style={{ flexShrink: 0 }}>
       {visit.state === 'waiting' && atDesk && (
-        <Button size={size} variant="light" loading={callVisit.isPending} disabled={busy} onClick={() => callVisit.mutate(id)}>
+        <Button size={size} variant="light" loading={callVisit.pending} disabled={busy} onClick={() => callVisit.run(id)}>
           {ar.actions.call}
         </Button>
       )}
-      {visit.state === 'serving' && (visit.servedBy?.id === user.id || user.role !== 'receptionist') && (
+      {mayFinish && (
         <>
-          <Button size={size} onClick={() => setFinishing(true)} disabled={busy}>
+          <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint('F8')} data-testid="visit-finish">
             {ar.actions.finish}
           </Button>
           {atDesk && (
-            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy}>
+            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint('F9')} data-testid="visit-refer">
               {ar.actions.refer}
             </Button>
           )}
@@ -63,8 +72,18 @@ export function VisitActions({ visit, user, size = 'xs' }: { visit: VisitView; u
         </Button>
       )}
       {['waiting', 'serving', 'referred'].includes(visit.state) && more}
+      {withKeys && mayFinish && <VisitKeys onFinish={() => setFinishing(true)} onRefer={atDesk ? () => setReferring(true) : undefined} />}
       {finishing && <FinishVisitModal visit={visit} onClose={() => setFinishing(false)} />}
       {referring && <ReferVisitModal visit={visit} onClose={() => setReferring(false)} />}
+      {callVisit.asked && (
+        <ConfirmModal
+          message={callVisit.asked.message}
+          title={ar.visitDesk.confirmCallTitle}
+          confirmLabel={ar.visitDesk.callAnyway}
+          onConfirm={callVisit.confirm}
+          onCancel={callVisit.dismiss}
+        />
+      )}
     </Group>
   );
 }

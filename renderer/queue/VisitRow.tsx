@@ -40,7 +40,6 @@ export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit:
               {ar.ui.noFile}
             </Badge>
           )}
-          {stillWaiting && v.ticketPrinted === false && <TicketNotPrinted visit={v} canReprint={mayCall(user.role, 'documents.ticket')} />}
         </Group>
         <Text size="xs" c="dimmed" truncate>
           {ar.reasons[v.reason]}
@@ -62,6 +61,8 @@ export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit:
         </Text>
       </Stack>
       <Stack gap={0} w={170} miw={0}>
+        {/* A waiting visitor has nobody serving yet: the unprinted ticket takes that column, leaving the name its width. */}
+        {stillWaiting && v.ticketPrinted === false && <TicketNotPrinted visit={v} canReprint={mayCall(user.role, 'documents.ticket')} />}
         {v.servedBy && (
           <Text size="xs" truncate>
             {v.state === 'serving' ? ar.ui.servedBy : ar.ui.handledBy}: {v.servedBy.fullName}

@@ -1,6 +1,6 @@
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { IstiqbalBridge } from '../../shared/bridge';
-import type { AppErrorShape, DuplicateHint, Envelope, ErrorIssue } from '../../shared/errors';
+import type { AppErrorShape, ConfirmHint, DuplicateHint, Envelope, ErrorIssue } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import { httpBridge } from './http';
 
@@ -15,11 +15,13 @@ export class CallError extends Error implements AppErrorShape {
   readonly code: AppErrorShape['code'];
   readonly issues?: ErrorIssue[];
   readonly duplicates?: DuplicateHint[];
+  readonly confirm?: ConfirmHint;
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.code = shape.code;
     this.issues = shape.issues;
     this.duplicates = shape.duplicates;
+    this.confirm = shape.confirm;
   }
 }
 

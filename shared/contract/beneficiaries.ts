@@ -3,7 +3,7 @@ import { FAMILY_RELATIONS, GENDERS, HOUSING_TYPES, INCOME_SOURCES, MARITAL_STATU
 import { ar } from '../labels/ar';
 import { mutation, query } from './define';
 import { amount, id, identity, mobile, namePart, optionalIsoDate, optionalMobile, optionalText, version } from './fields';
-import type { BeneficiaryHit, BeneficiaryProfile, BeneficiaryView } from './views';
+import type { BeneficiaryProfile, BeneficiarySearchHit, BeneficiaryView } from './views';
 
 const fourPartName = { firstName: namePart, fatherName: namePart, grandfatherName: namePart, familyName: namePart };
 
@@ -45,7 +45,7 @@ export const beneficiaryProfileInput = z
 
 export const beneficiaryOperations = {
   /** One box, three ways (P2): ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
-  'beneficiaries.search': query<BeneficiaryHit[]>()({
+  'beneficiaries.search': query<BeneficiarySearchHit[]>()({
     input: z.object({ text: z.string().max(120), limit: z.number().int().min(1).max(50).default(20) }),
     access: 'signed-in',
   }),

@@ -71,6 +71,18 @@ export interface BeneficiaryHit extends BeneficiaryView {
   match: 'id' | 'mobile' | 'name';
 }
 
+/** A ticket the beneficiary already has today (the open one if any, else the latest). */
+export interface TodayVisit {
+  visitId: number;
+  ticket: string;
+  state: VisitState;
+}
+
+/** What the desk's search box shows: the hit, and today's ticket so a second check-in is not a surprise. */
+export interface BeneficiarySearchHit extends BeneficiaryHit {
+  todayVisit: TodayVisit | null;
+}
+
 export interface VisitView {
   id: number;
   day: string;

@@ -6,7 +6,10 @@ import { channel, clientKey, id, note, optionalMobile, visitOutcome, visitReason
 import type { QueueView, VisitView } from './views';
 
 const desk = DESK_ROLES;
-const onVisit = ['visits.', 'settings.revision'] as const;
+// The search results show today's ticket and its state beside each person.
+const onVisit = ['visits.', 'beneficiaries.search', 'settings.revision'] as const;
+/** S1: the receptionist confirmed calling another visitor while still serving one. */
+const alsoWhileServing = z.boolean().optional();
 
 export const visitOperations = {
   /** Today's hall (S1): every visit of the business day with its state. */
@@ -28,6 +31,11 @@ export const visitOperations = {
         channel: channel.default('interview'),
         /** The same key twice (a double click, a retry) returns the first ticket instead of a second. */
         clientKey,
+        /**
+         * The receptionist confirmed a second ticket for a beneficiary who already has one today;
+         * without it such a check-in is refused with code 'confirm' naming that ticket.
+         */
+        again: z.boolean().optional(),
       })
       .superRefine((v, ctx) => {
         if (!v.beneficiaryId && (!v.visitorName || v.visitorName.trim().split(/\s+/).length < 2)) {
@@ -41,9 +49,16 @@ export const visitOperations = {
     access: desk,
     invalidates: onVisit,
   }),
-  /** The oldest waiting visitor to this desk; null when nobody waits. Two desks never get the same one. */
-  'visits.callNext': mutation<VisitView | null>()({ input: z.object({}).strict(), access: desk, invalidates: onVisit }),
-  'visits.call': mutation<VisitView>()({ input: z.object({ visitId: id }), access: desk, invalidates: onVisit }),
+  /**
+   * The oldest waiting visitor to this desk; null when nobody waits. Two desks never get the same one.
+   * Refused with code 'confirm' while this user already serves someone at this desk, unless confirmed.
+   */
+  'visits.callNext': mutation<VisitView | null>()({
+    input: z.object({ alsoWhileServing }).strict(),
+    access: desk,
+    invalidates: onVisit,
+  }),
+  'visits.call': mutation<VisitView>()({ input: z.object({ visitId: id, alsoWhileServing }), access: desk, invalidates: onVisit }),
   'visits.refer': mutation<VisitView>()({
     input: z.object({
       visitId: id,
@@ -58,6 +73,10 @@ export const visitOperations = {
     access: ['researcher', 'supervisor', 'admin'],
     invalidates: onVisit,
   }),
+  /**
+   * Ends a visit with its outcome. What the visit was for decides what it must record: an inquiry its
+   * question and answer, a complaint or suggestion its text (`outcomeNote`).
+   */
   'visits.finish': mutation<VisitView>()({
     input: z.object({
       visitId: id,

@@ -76,6 +76,7 @@ export const ar = {
     not_found: 'العنصر المطلوب غير موجود.',
     conflict: 'تعذّر تنفيذ الإجراء لأن البيانات تغيّرت.',
     duplicate: 'يوجد ملف يشبه هذا المستفيد.',
+    confirm: 'يلزم تأكيدك قبل المتابعة.',
     unknown_operation: 'إجراء غير معروف.',
     internal: 'حدث خطأ غير متوقع، لم يُحفظ شيء. أعد المحاولة.',
     network: 'تعذّر الاتصال بالخادم المحلي.',
@@ -292,6 +293,20 @@ export const ar = {
     finish: 'إنهاء',
     markLeft: 'غادر',
     cancel: 'إلغاء',
+  },
+  // — The desk's queue and check-in: confirmations, the current visit's keys, what a visit's end records (issue 7) —
+  visitDesk: {
+    servingNow: 'تخدم الآن صاحب التذكرة {ticket} ({name}). أنهِ زيارته أو أحِله للباحث قبل استدعاء غيره، أو أكّد أنك تخدم الاثنين معاً.',
+    confirmCallTitle: 'تخدم مراجعاً الآن',
+    callAnyway: 'استدعاء مع ذلك',
+    ticketToday: 'لهذا المستفيد تذكرة اليوم {ticket}، حالتها «{state}». لا تُصدر تذكرة ثانية إلا لزيارة أخرى.',
+    confirmTicketTitle: 'للمستفيد تذكرة اليوم',
+    issueAgain: 'إصدار تذكرة ثانية',
+    todayTicket: 'تذكرة اليوم',
+    complaintText: 'نص الشكوى أو الاقتراح',
+    complaintTextRequired: 'اكتب نص الشكوى أو الاقتراح كما قاله المراجع.',
+    inquiryQuestionRequired: 'اكتب الاستفسار كما طرحه المراجع.',
+    inquiryAnswerRequired: 'اكتب الإجابة التي أُعطيت للمراجع.',
   },
   // — Beneficiary file, support requests, committee, catalogue (issue 3, renderer) —
   documentStatuses: {

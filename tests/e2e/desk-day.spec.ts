@@ -137,7 +137,9 @@ test('desk A calls the inquiry, an empty answer is refused, then it is finished'
   await expect(deskA.getByTestId('current-visit')).toContainText('A-002');
   await deskA.getByTestId('current-visit').getByRole('button', { name: 'إنهاء' }).click();
   await deskA.getByTestId('confirm-finish').click();
-  await expect(deskA.getByRole('dialog').getByText('اكتب الاستفسار والإجابة عنه.').first()).toBeVisible();
+  // Each missing part is named next to its own field (issue 7).
+  await expect(deskA.getByRole('dialog').getByText('اكتب الاستفسار كما طرحه المراجع.')).toBeVisible();
+  await expect(deskA.getByRole('dialog').getByText('اكتب الإجابة التي أُعطيت للمراجع.')).toBeVisible();
   await deskA.getByLabel('الاستفسار').fill('ما المستندات المطلوبة لطلب مساعدة الإيجار؟');
   await deskA.getByLabel('الإجابة').fill('عقد الإيجار وصورة الهوية وتعريف بالدخل.');
   await screen(deskA, '11-finish-inquiry');

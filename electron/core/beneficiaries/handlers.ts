@@ -6,11 +6,12 @@ import { toBeneficiaryView } from './beneficiary-view';
 import { findDuplicates, refuseDuplicates } from './duplicates';
 import { loadProfile, updateProfile } from './profile';
 import { searchBeneficiaries } from './search';
+import { withTodayVisits } from '../visits/today-visit';
 
 export const beneficiaryHandlers: HandlerMap<
   'beneficiaries.search' | 'beneficiaries.get' | 'beneficiaries.profile' | 'beneficiaries.register' | 'beneficiaries.update'
 > = {
-  'beneficiaries.search': async (input, ctx) => searchBeneficiaries(input.text, input.limit, ctx),
+  'beneficiaries.search': async (input, ctx) => withTodayVisits(await searchBeneficiaries(input.text, input.limit, ctx), ctx),
 
   'beneficiaries.get': async (input, ctx) => {
     const row = await ctx.db.selectFrom('beneficiaries').selectAll().where('id', '=', input.beneficiaryId).executeTakeFirst();

@@ -1,8 +1,9 @@
 import type { ParsedInputOf, VisitView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { ar, fill } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
+import { todayVisitsOf } from './today-visit';
 import { loadVisitView } from './visit-view';
 
 /** Issues the next ticket of the desk's business day (S1). The sequence restarts at the desk's local midnight. */
@@ -22,6 +23,7 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
   if (input.beneficiaryId) {
     const b = await ctx.db.selectFrom('beneficiaries').select('id').where('id', '=', input.beneficiaryId).executeTakeFirst();
     if (!b) throw new AppError('not_found', ar.messages.beneficiaryNotFound);
+    await refuseSecondTicket(ctx, input.beneficiaryId, input.again);
   }
 
   const day = businessDay(ctx.now, ctx.timeZone);
@@ -71,4 +73,20 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
   const view = (await loadVisitView(ctx.db, id))!;
   ctx.audit({ entity: 'visit', entityId: id, after: view });
   return view;
+}
+
+/**
+ * A beneficiary who already has a ticket today (waiting, served, referred or even finished) gets a
+ * second one only when the receptionist confirms (`again`): refused with code 'confirm' naming it.
+ * The lookup runs either way, so a confirmed check-in costs what a plain one does.
+ */
+async function refuseSecondTicket(ctx: HandlerContext, beneficiaryId: number, again: boolean | undefined): Promise<void> {
+  const today = (await todayVisitsOf(ctx, [beneficiaryId])).get(beneficiaryId);
+  if (!today || again) return;
+  throw new AppError('confirm', fill(ar.visitDesk.ticketToday, { ticket: today.ticket, state: ar.visitStates[today.state] }), undefined, undefined, {
+    flag: 'again',
+    visitId: today.visitId,
+    ticket: today.ticket,
+    state: today.state,
+  });
 }

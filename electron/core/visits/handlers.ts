@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { QueueView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
-import { VISIT_STATES, type VisitState } from '../../../shared/domain/visit';
+import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerMap } from '../handlers';
 import { checkIn } from './check-in';
+import { refuseUnrecordedFinish } from './finish-rules';
+import { refuseCallWhileServing } from './serving-guard';
 import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
@@ -62,16 +64,20 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
 
   'visits.checkIn': checkIn,
 
-  'visits.callNext': async (_input, ctx) => {
+  'visits.callNext': async (input, ctx) => {
     const visitId = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
     if (visitId === null) {
       ctx.unchanged();
       return null;
     }
+    // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
+    await refuseCallWhileServing(ctx, input.alsoWhileServing);
     return transitionVisit(ctx, visitId, 'call', callChanges(ctx));
   },
 
-  'visits.call': async (input, ctx) => transitionVisit(ctx, input.visitId, 'call', callChanges(ctx)),
+  // A visitor another desk took a moment ago is named as such before this desk's own serving is.
+  'visits.call': async (input, ctx) =>
+    transitionVisit(ctx, input.visitId, 'call', callChanges(ctx), null, () => refuseCallWhileServing(ctx, input.alsoWhileServing)),
 
   'visits.refer': async (input, ctx) => {
     await requireActiveResearcher(ctx.db, input.researcherId);
@@ -99,13 +105,7 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
 
   'visits.finish': async (input, ctx) => {
     const visit = await ctx.db.selectFrom('visits').select('reason').where('id', '=', input.visitId).executeTakeFirst();
-    if (visit?.reason === 'inquiry' && (!input.inquiry?.trim() || !input.answer?.trim())) {
-      const issues = [
-        ...(!input.inquiry?.trim() ? [{ path: ['inquiry'], message: ar.messages.inquiryRequired }] : []),
-        ...(!input.answer?.trim() ? [{ path: ['answer'], message: ar.messages.inquiryRequired }] : []),
-      ];
-      throw new AppError('validation', ar.messages.inquiryRequired, issues);
-    }
+    if (visit) refuseUnrecordedFinish(visit.reason as VisitReason, input);
     return transitionVisit(
       ctx,
       input.visitId,

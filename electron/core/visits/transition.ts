@@ -19,11 +19,14 @@ export async function transitionVisit(
   action: VisitAction,
   changes: VisitChanges = {},
   note: string | null = null,
+  /** A rule of the action itself, checked once the visit is known to be in a state the action applies to. */
+  guard?: (visit: Selectable<Database['visits']>) => Promise<void>,
 ): Promise<VisitView> {
   const before = await ctx.db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
   if (!before) throw new AppError('not_found', ar.messages.visitNotFound);
   const from = before.state as VisitState;
   if (!canTransition(action, from)) throw await wrongStateError(ctx, before, action);
+  await guard?.(before);
 
   const to = VISIT_TRANSITIONS[action].to;
   const updated = await ctx.db

@@ -74,5 +74,6 @@ it('call-next takes the oldest waiting visitor first, across desks', async () =>
   t.clock.advance({ minutes: 1 });
   const second = await deskA.ok('visits.checkIn', walkInInput('ثاني الواصلين'));
   expect((await deskA.ok('visits.callNext', {}))?.id).toBe(first.id);
+  await deskA.ok('visits.finish', { visitId: first.id, outcome: 'answered', inquiry: 'متى يبدأ الدوام؟', answer: 'الساعة الثامنة' });
   expect((await deskA.ok('visits.callNext', {}))?.id).toBe(second.id);
 });

@@ -37,6 +37,10 @@ function actionInput(action: VisitAction, visitId: number) {
       return { visitId, note: 'يحتاج شرح إجراءات دراسة الحالة' } satisfies InputOf<'visits.refer'>;
     case 'finish':
       return { visitId, outcome: 'answered', inquiry: 'ما المستندات المطلوبة؟', answer: 'الهوية وعقد الإيجار' } satisfies InputOf<'visits.finish'>;
+    case 'call':
+      // One administrator brings visits into every state, so several are served at once (confirmed);
+      // refusing a call while serving has its own tests (serving-one-at-a-time.test.ts).
+      return { visitId, alsoWhileServing: true } satisfies InputOf<'visits.call'>;
     default:
       return { visitId };
   }

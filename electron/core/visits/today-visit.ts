@@ -1,0 +1,41 @@
+import type { TodayVisit } from '../../../shared/contract';
+import { businessDay } from '../../../shared/dates/calendar';
+import type { VisitState } from '../../../shared/domain/visit';
+import type { HandlerContext } from '../context';
+
+const OPEN: readonly VisitState[] = ['waiting', 'serving', 'referred'];
+
+/**
+ * Today's ticket of each beneficiary who has one (check-in, issue 7): the open visit if there is
+ * one, else the latest. A cancelled ticket is void (usually the desk's own correction) and does not count.
+ */
+export async function todayVisitsOf(ctx: Pick<HandlerContext, 'db' | 'now' | 'timeZone'>, beneficiaryIds: number[]): Promise<Map<number, TodayVisit>> {
+  const found = new Map<number, TodayVisit>();
+  if (beneficiaryIds.length === 0) return found;
+  const rows = await ctx.db
+    .selectFrom('visits')
+    .select(['id', 'beneficiary_id', 'ticket', 'state'])
+    .where('day', '=', businessDay(ctx.now, ctx.timeZone))
+    .where('beneficiary_id', 'in', beneficiaryIds)
+    .where('state', '!=', 'cancelled')
+    .orderBy('arrived_at')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const kept = found.get(r.beneficiary_id!);
+    const state = r.state as VisitState;
+    // Later rows replace earlier ones, except that an open visit is never replaced by an ended one.
+    if (kept && OPEN.includes(kept.state) && !OPEN.includes(state)) continue;
+    found.set(r.beneficiary_id!, { visitId: r.id, ticket: r.ticket, state });
+  }
+  return found;
+}
+
+/** Search hits with today's ticket beside each (so a second check-in is never a surprise). */
+export async function withTodayVisits<H extends { id: number }>(
+  hits: H[],
+  ctx: Pick<HandlerContext, 'db' | 'now' | 'timeZone'>,
+): Promise<(H & { todayVisit: TodayVisit | null })[]> {
+  const today = await todayVisitsOf(ctx, hits.map((h) => h.id));
+  return hits.map((h) => ({ ...h, todayVisit: today.get(h.id) ?? null }));
+}
