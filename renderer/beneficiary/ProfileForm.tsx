@@ -109,7 +109,7 @@ export function ProfileForm({ profile }: { profile: BeneficiaryProfile }) {
           {error?.code === 'duplicate' && (
             <DuplicateAlert error={error} busy={update.isPending} onSaveAnyway={() => sent.current && save(sent.current.version, true)} />
           )}
-          <ErrorAlert error={error && !['conflict', 'duplicate'].includes(error.code) ? error : null} />
+          <ErrorAlert error={error && !['conflict', 'duplicate'].includes(error.code) ? error : null} fields={['profile']} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {profile.updatedBy &&

@@ -20,6 +20,8 @@ import { useDraft } from '../ui/useDraft';
 
 const schema = contract['beneficiaries.register'].input;
 type Values = z.input<typeof schema>;
+/** Every field the form shows; a problem anywhere else is listed above the buttons. */
+const FORM_FIELDS = ['firstName', 'fatherName', 'grandfatherName', 'familyName', 'identity', 'mobile', 'birthDate'];
 
 /** What the search box already holds becomes the first field's value: an ID, a mobile, or the name. */
 function prefill(query: string): Values {
@@ -119,7 +121,7 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
             }}
           />
         )}
-        <ErrorAlert error={register.error && !['validation', 'conflict', 'duplicate'].includes(register.error.code) ? register.error : null} />
+        <ErrorAlert error={register.error && !['conflict', 'duplicate'].includes(register.error.code) ? register.error : null} fields={FORM_FIELDS} />
         <Group grow>
           <Button
             variant="default"

@@ -51,6 +51,7 @@ export function SettingsScreen() {
               {/* S5: the expected answer date is the submission date plus this period. */}
               <NumberInput label={ar.catalogue.committeePeriod} value={committeeDays} onChange={(v) => setCommitteeDays(Number(v) || 0)} min={1} max={180} error={fieldError(update.error, 'committeePeriodDays')} />
             </SimpleGrid>
+            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'committeePeriodDays']} />
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending}>
                 {ar.ui.save}
@@ -92,7 +93,7 @@ export function SettingsScreen() {
               </Button>
             </Group>
           </form>
-          <ErrorAlert error={createDesk.error?.code === 'validation' ? null : createDesk.error} />
+          <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
       {settings.data && <LetterheadCard settings={settings.data} />}
