@@ -85,10 +85,11 @@ export function SettingsScreen() {
               if (!createDesk.isPending) createDesk.mutate({ name: deskName, ticketPrefix: prefix });
             }}
           >
-            <Group align="flex-end">
+            {/* Tops aligned: a message under one field (two lines under the prefix) must not lift the other. */}
+            <Group align="flex-start">
               <TextInput label={ar.ui.deskName} value={deskName} onChange={(e) => setDeskName(e.currentTarget.value)} error={fieldError(createDesk.error, 'name')} flex={1} />
-              <TextInput label={ar.ui.ticketPrefix} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} error={fieldError(createDesk.error, 'ticketPrefix')} dir="ltr" w={140} />
-              <Button type="submit" loading={createDesk.isPending}>
+              <TextInput label={ar.ui.ticketPrefix} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} error={fieldError(createDesk.error, 'ticketPrefix')} dir="ltr" w={220} />
+              <Button type="submit" loading={createDesk.isPending} mt={22}>
                 {ar.ui.addDesk}
               </Button>
             </Group>

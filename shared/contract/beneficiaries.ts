@@ -8,7 +8,7 @@ import type { BeneficiaryHit, BeneficiaryProfile, BeneficiaryView } from './view
 const fourPartName = { firstName: namePart, fatherName: namePart, grandfatherName: namePart, familyName: namePart };
 
 export const familyMember = z.object({
-  name: z.string().trim().min(2, ar.messages.nameTooShort).max(120),
+  name: z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(2, ar.messages.nameTooShort).max(120),
   relation: z.enum(FAMILY_RELATIONS),
   idNumber: optionalText(20),
   birthDate: optionalBirthDate,

@@ -106,6 +106,10 @@ describe('the limits are said in words a receptionist reads', () => {
     expect(msg('users.create', { username: 'user.one', fullName: '  ', role: 'receptionist', password: 'long-enough-1' }, 'fullName')).toBe(ar.messages.required);
     expect(msg('users.create', { username: 'user.one', role: 'receptionist', password: 'long-enough-1' }, 'fullName')).toBe(ar.messages.required);
     expect(msg('users.create', { username: 'user.one', fullName: 'سعد علي', role: 'owner', password: 'long-enough-1' }, 'role')).toBe(ar.validation.choice);
+    // An empty name is missing, not «too short».
+    expect(msg('catalogue.saveService', { name: ' ', requiredDocumentTypeIds: [] }, 'name')).toBe(ar.messages.required);
+    expect(msg('settings.createDesk', { name: '', ticketPrefix: 'C' }, 'name')).toBe(ar.messages.required);
+    expect(msg('beneficiaries.update', { beneficiaryId: 1, version: 1, profile: { family: [{ name: '', relation: 'son' }] } }, 'profile.family.0.name')).toBe(ar.messages.required);
   });
 
   it('a negative amount is refused as negative, not as «>= 0»', () => {
