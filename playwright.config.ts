@@ -28,7 +28,8 @@ export default defineConfig({
   use: {
     locale: 'ar-SA',
     timezoneId: 'Asia/Riyadh',
-    viewport: { width: 1440, height: 900 },
+    // The desk's screen (issue 7): every screenshot is what a 1366×768 display shows.
+    viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: browser.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

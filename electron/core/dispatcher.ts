@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, isOperationName, type OperationName } from '../../shared/contract';
+import { describeIssue } from '../../shared/contract/field-names';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
@@ -132,10 +133,18 @@ function auditUserId(before: SignedInUser | null, after: number | null): number 
   return before?.id ?? after;
 }
 
+/**
+ * Every problem with its own path (a field the operation does not take is named by its path, never
+ * in the message), and a message that names the first problem's field for whoever shows only that.
+ */
 function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
-  const first = issues[0]?.message;
-  return new AppError('validation', first ? `${ar.errors.validation} ${first}` : ar.errors.validation, issues);
+  const issues = error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    const paths = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...path, k]) : [path];
+    return paths.map((p) => ({ path: p, message: i.message }));
+  });
+  const first = issues[0];
+  return new AppError('validation', first ? `${ar.errors.validation} ${describeIssue(first)}` : ar.errors.validation, issues);
 }
 
 /**

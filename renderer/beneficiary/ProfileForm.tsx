@@ -29,7 +29,8 @@ export function ProfileForm({ profile }: { profile: BeneficiaryProfile }) {
   const form = useForm<ProfileValues, unknown, z.output<typeof profileSchema>>({
     resolver: zodResolver(profileSchema),
     defaultValues: toProfileValues(profile),
-    mode: 'onTouched',
+    // Checked on save, then as the clerk corrects (see RegisterBeneficiaryForm).
+    mode: 'onSubmit',
   });
   const [badDates, setBadDates] = useState<Record<string, boolean>>({});
   const onDateValidity = (key: string, invalid: boolean) => setBadDates((d) => (d[key] === invalid ? d : { ...d, [key]: invalid }));
@@ -109,12 +110,12 @@ export function ProfileForm({ profile }: { profile: BeneficiaryProfile }) {
           {error?.code === 'duplicate' && (
             <DuplicateAlert error={error} busy={update.isPending} onSaveAnyway={() => sent.current && save(sent.current.version, true)} />
           )}
-          <ErrorAlert error={error && !['conflict', 'duplicate'].includes(error.code) ? error : null} />
+          <ErrorAlert error={error && !['conflict', 'duplicate'].includes(error.code) ? error : null} fields={['profile']} />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">
               {profile.updatedBy &&
                 fill(ar.profile.lastUpdate, { by: profile.updatedBy, at: `${formatBothDates(profile.updatedAt)} ${formatTime(profile.updatedAt)}` })}
-              {dirty && ` · ${ar.edits.unsaved}`}
+              {dirty && (profile.updatedBy ? ` · ${ar.edits.unsaved}` : ar.edits.unsaved)}
             </Text>
             <Button type="submit" loading={update.isPending} disabled={hasBadDate} data-testid="profile-save">
               {ar.profile.save}

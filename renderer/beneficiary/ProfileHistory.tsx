@@ -56,7 +56,8 @@ export function ProfileHistory({ profile }: { profile: BeneficiaryProfile }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color="gray">
+                    {/* The state in full: a narrow column would otherwise cut the badge to «قيد الخد…». */}
+                    <Badge size="sm" variant="light" color="gray" miw="max-content">
                       {ar.visitStates[v.state]}
                     </Badge>
                   </Table.Td>

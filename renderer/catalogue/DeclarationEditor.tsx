@@ -37,7 +37,7 @@ export function DeclarationEditor() {
             )}
           </Group>
           <Textarea value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={5} aria-label={ar.catalogue.declaration} error={fieldError(publish.error, 'text')} data-testid="declaration-text" />
-          <ErrorAlert error={publish.error?.code === 'validation' ? null : publish.error} />
+          <ErrorAlert error={publish.error} fields={['text']} />
           <Group justify="flex-end">
             <Button type="submit" disabled={!changed} loading={publish.isPending} data-testid="publish-declaration">
               {ar.catalogue.publish}

@@ -36,7 +36,7 @@ function DocumentTypeForm({ doc, onDone }: { doc?: DocumentTypeView; onDone: () 
             {ar.catalogue.save}
           </Button>
         </Group>
-        <ErrorAlert error={save.error?.code === 'validation' ? null : save.error} />
+        <ErrorAlert error={save.error} fields={['name']} />
       </Stack>
     </form>
   );

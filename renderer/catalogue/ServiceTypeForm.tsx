@@ -48,7 +48,7 @@ export function ServiceTypeForm({ service, documentTypes, onDone }: { service?: 
             </Button>
           </Group>
         </Group>
-        <ErrorAlert error={save.error?.code === 'validation' ? null : save.error} />
+        <ErrorAlert error={save.error} fields={['name']} />
       </Stack>
     </form>
   );

@@ -117,7 +117,7 @@ export function IssueTicketForm({ visitor, onIssued, onCancel }: { visitor: Visi
           </Chip.Group>
           <Select
             label={ar.ui.channel}
-            data={CHANNELS.map((c, i) => ({ value: c, label: `${ar.channels[c]} (C${i + 1})` }))}
+            data={CHANNELS.map((c) => ({ value: c, label: ar.channels[c] }))}
             value={channel}
             onChange={(v) => v && setChannel(v as Channel)}
             allowDeselect={false}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { contract, type BeneficiaryView } from '../../shared/contract';
@@ -20,6 +20,8 @@ import { useDraft } from '../ui/useDraft';
 
 const schema = contract['beneficiaries.register'].input;
 type Values = z.input<typeof schema>;
+/** Every field the form shows; a problem anywhere else is listed above the buttons. */
+const FORM_FIELDS = ['firstName', 'fatherName', 'grandfatherName', 'familyName', 'identity', 'mobile', 'birthDate'];
 
 /** What the search box already holds becomes the first field's value: an ID, a mobile, or the name. */
 function prefill(query: string): Values {
@@ -40,8 +42,12 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
     defaultValues: draft.saved ?? prefill(initialQuery),
-    mode: 'onTouched',
+    // Checked on save, then as the clerk corrects: a check on leaving a field would move the save
+    // button under the pointer (the first field's message appears) and swallow the click.
+    mode: 'onSubmit',
   });
+  // A day that does not exist is named by the date field itself and stops the save, as in the file.
+  const [badBirthDate, setBadBirthDate] = useState(false);
   const client = useQueryClient();
   // What was last sent: resent as it is, confirmed, when the receptionist decides a similar file is another person.
   const sent = useRef<Values | null>(null);
@@ -67,7 +73,7 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
   return (
     <form
       onSubmit={form.handleSubmit(() => {
-        if (register.isPending) return;
+        if (register.isPending || badBirthDate) return;
         sent.current = { ...form.getValues(), confirmDuplicates: false };
         register.mutate(sent.current);
       })}
@@ -103,7 +109,17 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
           control={form.control}
           name="birthDate"
           render={({ field }) => (
-            <DateInput label={ar.profile.birthDate} value={field.value ?? null} onChange={(v) => field.onChange(v)} defaultCalendar="gregorian" error={e.birthDate?.message} data-testid="reg-birthDate" />
+            <DateInput
+              label={ar.profile.birthDate}
+              value={field.value ?? null}
+              onChange={(v, invalid) => {
+                field.onChange(v);
+                setBadBirthDate(invalid);
+              }}
+              defaultCalendar="gregorian"
+              error={e.birthDate?.message}
+              data-testid="reg-birthDate"
+            />
           )}
         />
         {register.error?.code === 'duplicate' && (
@@ -119,7 +135,7 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
             }}
           />
         )}
-        <ErrorAlert error={register.error && !['validation', 'conflict', 'duplicate'].includes(register.error.code) ? register.error : null} />
+        <ErrorAlert error={register.error && !['conflict', 'duplicate'].includes(register.error.code) ? register.error : null} fields={FORM_FIELDS} />
         <Group grow>
           <Button
             variant="default"

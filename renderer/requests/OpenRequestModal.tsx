@@ -78,7 +78,7 @@ export function OpenRequestModal({
           )}
           <Select
             label={ar.ui.channel}
-            data={CHANNELS.map((c, i) => ({ value: c, label: `${ar.channels[c]} (C${i + 1})` }))}
+            data={CHANNELS.map((c) => ({ value: c, label: ar.channels[c] }))}
             value={channel}
             onChange={(v) => setChannel(v as Channel | null)}
             allowDeselect={false}

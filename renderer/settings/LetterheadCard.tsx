@@ -98,7 +98,7 @@ export function LetterheadCard({ settings }: { settings: SettingsView }) {
               {logoProblem}
             </Text>
           )}
-          <ErrorAlert error={update.error?.code === 'validation' ? null : update.error} />
+          <ErrorAlert error={update.error} fields={[...FIELDS.map(([key]) => key), 'associationLogoBase64']} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending} data-testid="letterhead-save">
               {ar.ui.save}

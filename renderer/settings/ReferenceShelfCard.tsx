@@ -57,9 +57,6 @@ function ReferenceRow({ item }: { item: ReferenceDocumentView }) {
 
   return (
     <Table.Tr data-testid="reference-row" data-shelf={item.shelf}>
-      <Table.Td w={40} className="ltr">
-        {item.shelf}
-      </Table.Td>
       <Table.Td>
         <Stack gap={2}>
           <Group gap="xs">

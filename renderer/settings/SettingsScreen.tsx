@@ -51,6 +51,7 @@ export function SettingsScreen() {
               {/* S5: the expected answer date is the submission date plus this period. */}
               <NumberInput label={ar.catalogue.committeePeriod} value={committeeDays} onChange={(v) => setCommitteeDays(Number(v) || 0)} min={1} max={180} error={fieldError(update.error, 'committeePeriodDays')} />
             </SimpleGrid>
+            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'committeePeriodDays']} />
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending}>
                 {ar.ui.save}
@@ -84,15 +85,16 @@ export function SettingsScreen() {
               if (!createDesk.isPending) createDesk.mutate({ name: deskName, ticketPrefix: prefix });
             }}
           >
-            <Group align="flex-end">
+            {/* Tops aligned: a message under one field (two lines under the prefix) must not lift the other. */}
+            <Group align="flex-start">
               <TextInput label={ar.ui.deskName} value={deskName} onChange={(e) => setDeskName(e.currentTarget.value)} error={fieldError(createDesk.error, 'name')} flex={1} />
-              <TextInput label={ar.ui.ticketPrefix} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} error={fieldError(createDesk.error, 'ticketPrefix')} dir="ltr" w={140} />
-              <Button type="submit" loading={createDesk.isPending}>
+              <TextInput label={ar.ui.ticketPrefix} value={prefix} onChange={(e) => setPrefix(e.currentTarget.value)} error={fieldError(createDesk.error, 'ticketPrefix')} dir="ltr" w={220} />
+              <Button type="submit" loading={createDesk.isPending} mt={22}>
                 {ar.ui.addDesk}
               </Button>
             </Group>
           </form>
-          <ErrorAlert error={createDesk.error?.code === 'validation' ? null : createDesk.error} />
+          <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
       {settings.data && <LetterheadCard settings={settings.data} />}

@@ -53,7 +53,7 @@ export function UsersScreen() {
               <Select label={ar.ui.role} data={ROLES.map((r) => ({ value: r, label: ar.roles[r] }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
               <PasswordInput label={ar.ui.password} value={password} onChange={(e) => setPassword(e.currentTarget.value)} withAsterisk dir="ltr" error={fieldError(create.error, 'password')} />
             </SimpleGrid>
-            <ErrorAlert error={create.error?.code === 'validation' ? null : create.error} />
+            <ErrorAlert error={create.error} fields={['fullName', 'username', 'password']} />
             <Group justify="flex-end">
               <Button type="submit" loading={create.isPending}>
                 {ar.ui.addUser}

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { FAMILY_RELATIONS, GENDERS, HOUSING_TYPES, INCOME_SOURCES, MARITAL_STATUSES } from '../domain/request';
 import { ar } from '../labels/ar';
 import { mutation, query } from './define';
-import { amount, id, identity, mobile, namePart, optionalIsoDate, optionalMobile, optionalText, version } from './fields';
+import { amount, id, identity, mobile, namePart, optionalBirthDate, optionalIsoDate, optionalMobile, optionalText, version } from './fields';
 import type { BeneficiaryProfile, BeneficiarySearchHit, BeneficiaryView } from './views';
 
 const fourPartName = { firstName: namePart, fatherName: namePart, grandfatherName: namePart, familyName: namePart };
 
 export const familyMember = z.object({
-  name: z.string().trim().min(2, ar.messages.nameTooShort).max(120),
+  name: z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(2, ar.messages.nameTooShort).max(120),
   relation: z.enum(FAMILY_RELATIONS),
   idNumber: optionalText(20),
-  birthDate: optionalIsoDate,
+  birthDate: optionalBirthDate,
 });
 
 /** The whole file (the desk's minimum plus everything the research needs). */
@@ -23,7 +23,7 @@ export const beneficiaryProfileInput = z
     idExpiry: optionalIsoDate,
     nationality: optionalText(40),
     gender: z.enum(GENDERS).nullable().optional().transform((v) => v ?? null),
-    birthDate: optionalIsoDate,
+    birthDate: optionalBirthDate,
     maritalStatus: z.enum(MARITAL_STATUSES).nullable().optional().transform((v) => v ?? null),
     mobile,
     mobile2: optionalMobile,
@@ -36,12 +36,18 @@ export const beneficiaryProfileInput = z
     rentAmount: amount.nullable().optional().transform((v) => v ?? null),
     notes: optionalText(2000),
     family: z.array(familyMember).max(30).default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (v.birthDate && v.birthDate > new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: ar.messages.birthDateFuture });
-    }
   });
+
+/** The desk's minimum is the file's own fields, so registration and the file apply the same rules. */
+const deskMinimum = beneficiaryProfileInput.pick({
+  firstName: true,
+  fatherName: true,
+  grandfatherName: true,
+  familyName: true,
+  identity: true,
+  mobile: true,
+  birthDate: true,
+});
 
 export const beneficiaryOperations = {
   /** One box, three ways (P2): ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
@@ -57,7 +63,7 @@ export const beneficiaryOperations = {
    * name + birth date that another file already has is answered 'duplicate' with links, unless confirmed.
    */
   'beneficiaries.register': mutation<BeneficiaryView>()({
-    input: z.object({ ...fourPartName, identity, mobile, birthDate: optionalIsoDate, confirmDuplicates: z.boolean().default(false) }),
+    input: deskMinimum.extend({ confirmDuplicates: z.boolean().default(false) }),
     access: ['receptionist', 'supervisor', 'admin'],
     invalidates: ['beneficiaries.'],
   }),

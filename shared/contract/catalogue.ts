@@ -4,7 +4,7 @@ import { emptyInput, mutation, query } from './define';
 import { id } from './fields';
 import type { DeclarationView, DocumentTypeView, ServiceTypeView } from './views';
 
-const name = z.string().trim().min(3, ar.messages.nameTooShort).max(120);
+const name = z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(120);
 
 /** Service types and the documents each requires (S2); the declaration's versioned text (S4). */
 export const catalogueOperations = {

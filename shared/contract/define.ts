@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import type { Role } from '../domain/roles';
-import { ar } from '../labels/ar';
+import { issueMessage } from './issue-messages';
 
-// Generic messages from zod in Arabic; the schemas give their own where it matters. zod's Arabic
-// locale names JavaScript types in English ("string", "undefined"): say it in words instead.
-z.config(z.locales.ar());
-z.config({
-  customError: (issue) => {
-    if (issue.code !== 'invalid_type') return undefined;
-    return issue.input === undefined || issue.input === null ? ar.messages.required : ar.messages.wrongType;
-  },
-});
+// Every message zod gives is ours (zod's Arabic locale says "يفترض لـ string أن يكون >= 3 حرف");
+// the schemas give their own where a field deserves a sentence of its own.
+z.config({ customError: issueMessage });
 
 /** Who may call an operation: anyone (before sign-in), any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];

@@ -4,6 +4,7 @@ import { ID_TYPES } from '../domain/identity';
 import { VISIT_REASONS, VISIT_OUTCOMES } from '../domain/visit';
 import { ROLES } from '../domain/roles';
 import { ar } from '../labels/ar';
+import { businessDay } from '../dates/calendar';
 import { isRealIsoDate } from '../dates/hijri';
 import { normalizeMobile } from '../validation/mobile';
 import { checkNationalId, cleanIdNumber } from '../validation/national-id';
@@ -15,7 +16,7 @@ export const id = z.number().int().positive();
 export const namePart = z
   .string()
   .trim()
-  .min(1, m.namePartRequired)
+  .min(1, { message: m.namePartRequired, abort: true })
   .min(2, m.nameTooShort)
   .max(40);
 export const mobile = z
@@ -92,6 +93,8 @@ export const optionalIsoDate = z
   .union([isoDate, z.literal(''), z.null()])
   .optional()
   .transform((v) => (v ? v : null));
+/** A birth date: may be left empty, never after today at the desk (the same rule for the desk's registration and the file). */
+export const optionalBirthDate = optionalIsoDate.refine((v) => !v || v <= businessDay(new Date()), m.birthDateFuture);
 /** Saudi riyals, whole or with halalas. */
 export const amount = z.number().nonnegative(m.amountNegative).max(10_000_000);
 export const version = z.number().int().nonnegative();

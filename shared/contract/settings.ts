@@ -24,7 +24,7 @@ export const settingsOperations = {
   /** A new desk with its own ticket prefix (A-001, B-001 …). */
   'settings.createDesk': mutation<DeskView>()({
     input: z.object({
-      name: z.string().trim().min(3, ar.messages.nameTooShort).max(60),
+      name: z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(60),
       ticketPrefix: z
         .string()
         .trim()

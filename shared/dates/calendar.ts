@@ -21,6 +21,14 @@ const GREGORIAN = 'ar-SA-u-ca-gregory-nu-latn';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A date or a time is one unit on screen and on paper: its parts are joined by no-break spaces, so
+ * a line never ends inside it («1 ⏎ رجب 1448 هـ»). The PDF layout wraps only at breakable spaces too.
+ */
+function keepTogether(text: string): string {
+  return text.replace(/\s/g, '\u00a0');
+}
+
 function toDate(d: Date | string): Date {
   if (d instanceof Date) return d;
   // A bare calendar date (YYYY-MM-DD) is a day, not an instant: read it at noon UTC and show it in UTC
@@ -34,12 +42,12 @@ function zoneOf(d: Date | string, timeZone: string): string {
 
 /** "4 شعبان 1445 هـ" */
 export function formatHijri(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt(HIJRI, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d));
+  return keepTogether(fmt(HIJRI, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)));
 }
 
 /** "14 فبراير 2024م" */
 export function formatGregorian(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt(GREGORIAN, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)) + 'م';
+  return keepTogether(fmt(GREGORIAN, { timeZone: zoneOf(d, timeZone), day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(d)) + 'م');
 }
 
 /** Both calendars, Hijri first as Saudi forms print them. */
@@ -49,7 +57,7 @@ export function formatBothDates(d: Date | string, timeZone = DEFAULT_TIME_ZONE):
 
 /** "09:05 ص" in the desk's zone. */
 export function formatTime(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return fmt('ar-SA-u-nu-latn', { timeZone, hour: '2-digit', minute: '2-digit', hour12: true }).format(toDate(d));
+  return keepTogether(fmt('ar-SA-u-nu-latn', { timeZone, hour: '2-digit', minute: '2-digit', hour12: true }).format(toDate(d)));
 }
 
 export function formatWeekday(d: Date | string, timeZone = DEFAULT_TIME_ZONE): string {

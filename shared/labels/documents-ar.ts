@@ -125,7 +125,7 @@ export const documentsAr = {
     applicantSignature: 'توقيع المتقدم',
     employee: 'الموظف المختص',
     employeeSignature: 'توقيع الموظف',
-    declarationNote: 'يوقّع المتقدم الإقرار المرفق بصحة البيانات (S4).',
+    declarationNote: 'يوقّع المتقدم الإقرار المرفق بصحة البيانات.',
   },
   register: {
     title: 'السجل اليومي للزيارات',

@@ -61,7 +61,7 @@ test('a new visitor checked in for a support request gets one opened from the vi
   await card.getByTestId('visit-open-request').click();
   await desk.getByTestId('open-service').click();
   await desk.getByRole('option', { name: 'مساعدة إيجار' }).click();
-  await expect(desk.getByTestId('open-channel')).toHaveValue('المقابلة (C1)');
+  await expect(desk.getByTestId('open-channel')).toHaveValue('المقابلة');
   await desk.getByLabel('وصف الطلب').fill('تأخر في سداد الإيجار ثلاثة أشهر');
   await screen(desk, '20-open-request');
   await desk.getByTestId('open-request').click();

@@ -121,5 +121,5 @@ export function documentBlockers(documents: CheckedDocument[]): string[] {
 
 /** "المستند «…» منتهي الصلاحية في 1446/09/10 هـ (2025-03-10)": both calendars, as the ID card prints Hijri. */
 export function documentExpiredMessage(name: string, expiryDate: string): string {
-  return fill(ar.messages.documentExpired, { name, date: expiryDate ? `${formatHijriNumeric(expiryDate)} هـ (${expiryDate})` : '' });
+  return fill(ar.messages.documentExpired, { name, date: expiryDate ? `${formatHijriNumeric(expiryDate)}\u00a0هـ (${expiryDate})` : '' });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../../playwright.config';
+import { CLAUSE_CODE } from '../../helpers/clause-codes';
 
 const SCREENS = join(__dirname, '../../artifacts/screens');
 
@@ -33,10 +34,25 @@ export async function signOut(page: Page) {
   await expect(page.getByRole('button', { name: 'دخول' })).toBeVisible();
 }
 
-/** Saves a screenshot to look at (tests/artifacts/screens, git-ignored). */
+/**
+ * Saves a screenshot to look at (tests/artifacts/screens, git-ignored), once the fonts are in and
+ * nothing moves, and checks what any screen must never show (issue 7): a page wider than the
+ * window, a policy clause code, or a validator's own wording («>=», "string", "Invalid input").
+ */
 export async function screen(page: Page, name: string) {
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+  // In the page (strings: this file is type-checked without the DOM's types).
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  // Polled from here: the desk's CSP forbids the page evaluating a string of its own (waitForFunction).
+  await expect
+    .poll(() => page.evaluate("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)"))
+    .toBe(true);
+  const facts = (await page.evaluate(
+    '({ text: document.body.innerText, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth })',
+  )) as { text: string; overflow: number };
+  expect(facts.overflow, `${name}: the page is wider than the window`).toBeLessThanOrEqual(0);
+  expect(facts.text, `${name}: a clause code on screen`).not.toMatch(CLAUSE_CODE);
+  expect(facts.text, `${name}: a validator's wording on screen`).not.toMatch(/[<>]=|\b(string|number|undefined|NaN)\b|Invalid input|يفترض/);
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled' });
 }
 
 /** Calls the core over the loopback API as a script or integrator would (README "HTTP API"). */

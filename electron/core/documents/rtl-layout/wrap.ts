@@ -11,7 +11,8 @@ export interface LineRange {
 /** Width of the logical range [start, end) as it will be drawn. */
 export type Measure = (start: number, end: number) => number;
 
-const SPACE = /\s/;
+// A no-break space (U+00A0, U+202F) holds a date or a time together: never a place to break.
+const SPACE = /[^\S\u00a0\u202f]/;
 const graphemes = new Intl.Segmenter('ar', { granularity: 'grapheme' });
 const EPSILON = 0.01;
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { renderDailyRegister } from '../../../electron/core/documents/daily-register';
+import { renderDeclaration } from '../../../electron/core/documents/declaration';
+import { renderReceipt } from '../../../electron/core/documents/receipt';
+import { renderReferencePlaceholder } from '../../../electron/core/documents/reference-placeholder';
+import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
+import { renderTicket } from '../../../electron/core/documents/ticket';
+import { documentsAr } from '../../../shared/labels/documents-ar';
+import { CLAUSE_CODE } from '../../helpers/clause-codes';
+import * as sample from './fixtures';
+import { pdfText } from './pdf-text';
+
+/** On paper (issue 7): the form the applicant signs, and every other printout, reads without clause codes. */
+describe('no clause code on any printed document', () => {
+  const documents: [string, () => Promise<Buffer>][] = [
+    ['the queue ticket', () => renderTicket(sample.ticket)],
+    ['the declaration the applicant signs', () => renderDeclaration(sample.declaration)],
+    ['the receipt', () => renderReceipt(sample.receipt)],
+    ['the filled request form', () => renderRequestForm(sample.requestForm)],
+    ['the blank request form', () => renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt))],
+    ['the daily register', () => renderDailyRegister(sample.register)],
+    ['a reference placeholder', () => renderReferencePlaceholder(sample.header, documentsAr.reference.titles.T1, sample.requestForm.printedAt)],
+  ];
+  it.each(documents)('%s', async (_name, render) => {
+    const t = await pdfText(await render());
+    // The text layer as pdf.js gives it, brackets mirrored or not.
+    for (const page of t.raw) expect(page.replace(/[()]/g, ' ')).not.toMatch(CLAUSE_CODE);
+  });
+});
