@@ -42,7 +42,7 @@ it('a first-run setup with every field wrong names each one in Arabic, without a
   expect(body.error!.message).toBe(`${ar.errors.validation} ${ar.messages.usernameFormat}`);
   expect(body.error!.issues).toEqual([
     { path: ['username'], message: ar.messages.usernameFormat },
-    { path: ['fullName'], message: 'يجب ألا يقل عن 3 أحرف.' },
+    { path: ['fullName'], message: ar.messages.fullNameTooShort },
     { path: ['password'], message: ar.messages.passwordTooShort },
     { path: ['deskId'], message: ar.validation.number },
   ]);

@@ -88,8 +88,8 @@ describe('the limits are said in words a receptionist reads', () => {
   const msg = (op: keyof typeof contract, input: unknown, path: string) =>
     messagesFor(contract[op].input, input).find((i) => i.path.join('.') === path)?.message;
 
-  it('a name too short names its minimum length in letters («يجب ألا يقل عن 3 أحرف»)', () => {
-    expect(msg('users.create', { username: 'user.one', fullName: 'سع', role: 'receptionist', password: 'long-enough-1' }, 'fullName')).toBe(
+  it('a text too short names its minimum length in letters («يجب ألا يقل عن 3 أحرف»)', () => {
+    expect(msg('settings.update', { associationName: 'جم' }, 'associationName')).toBe(
       'يجب ألا يقل عن 3 أحرف.',
     );
   });

@@ -29,12 +29,12 @@ function tomorrow(): string {
 }
 
 describe('the envelope of a refused input', () => {
-  it('names the field and its limit in words: «الاسم الكامل: يجب ألا يقل عن 3 أحرف»', async () => {
-    const env = await admin.call('users.create', { username: 'user.two', fullName: 'سع', role: 'receptionist', password: 'long-enough-1' });
+  it('names the field and its limit in words: «اسم الجمعية: يجب ألا يقل عن 3 أحرف»', async () => {
+    const env = await admin.call('settings.update', { associationName: 'جم' });
     expect(env.ok).toBe(false);
     if (env.ok) return;
-    expect(env.error.message).toBe(`${ar.errors.validation} ${ar.ui.fullName}: يجب ألا يقل عن 3 أحرف.`);
-    expect(env.error.issues).toEqual([{ path: ['fullName'], message: 'يجب ألا يقل عن 3 أحرف.' }]);
+    expect(env.error.message).toBe(`${ar.errors.validation} ${ar.ui.associationName}: يجب ألا يقل عن 3 أحرف.`);
+    expect(env.error.issues).toEqual([{ path: ['associationName'], message: 'يجب ألا يقل عن 3 أحرف.' }]);
   });
 
   it('a field the operation does not take is refused by its path, with no Latin in the message', async () => {
