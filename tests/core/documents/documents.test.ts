@@ -18,7 +18,7 @@ import { renderReceipt } from '../../../electron/core/documents/receipt';
 import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
 import { renderTicket } from '../../../electron/core/documents/ticket';
 import * as sample from './fixtures';
-import { bracketsAsOne, normaliseText as n, pageImages, pdfText, type PdfText } from './pdf-text';
+import { bareWord, bracketsAsOne, normaliseText as n, pageImages, pdfText, type PdfText } from './pdf-text';
 
 function expectNoEmptyValueWords(t: PdfText) {
   for (const page of t.raw) expect(page).not.toMatch(/undefined|null|NaN|\[object/i);
@@ -162,6 +162,15 @@ describe('support request form (T4)', () => {
     expectPhrases(t.text, [sample.LONG_NAME, sample.LONG_ADDRESS, sample.MIXED_NAME, 'القرار: مرفوض', 'رقم الطلب: 1447-00107']);
     expect(bracketsAsOne(t.text)).toContain(bracketsAsOne(n(`سبب الرفض: ${sample.LONG_REJECTION_REASON}`)));
     expectNoEmptyValueWords(t);
+  });
+
+  it('the text layer holds a vowelled applicant name and words such as «الهوية» whole, with no space inside a word', async () => {
+    const name = 'مُحَمَّد بن عَبْدِالله بن سَعْدٍ القَحْطَانِيّ';
+    const t = await pdfText(await renderRequestForm({ ...sample.requestForm, applicant: { ...sample.requestForm.applicant!, fullName: name } }));
+    const words = new Set(t.words.flat().map(bareWord));
+    for (const w of [...name.split(' '), 'الهوية', 'الرباعي', 'بالإنجليزية', 'الخيرية', 'طريق', 'عبدالعزيز', 'ربيع']) {
+      expect(words.has(bareWord(w)), `«${w}» cut: ${t.raw[0]}`).toBe(true);
+    }
   });
 
   it('blank: every section and the document names to tick, no data and nothing like "undefined"', async () => {
