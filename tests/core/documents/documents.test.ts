@@ -173,6 +173,45 @@ describe('support request form (T4)', () => {
     }
   });
 
+  it('the signatures never stand alone on a page: the documents checklist and the date line stay with them', async () => {
+    const base = sample.requestForm;
+    const documentNames = ['صورة الهوية الوطنية', 'سجل الأسرة', 'إثبات الدخل', 'عقد الإيجار', 'خطاب الآيبان البنكي', 'التقرير الطبي', 'صك الإعالة', 'شهادة الوفاة'];
+    // Families long enough to push the end of the form over a page break at every point of it;
+    // a checklist too long for one page; and the committee's decision before the signatures.
+    const cases = [
+      ...[0, 8, 14, 15, 16, 17, 18, 24].map((members) => ({ members, documents: 5, decision: false })),
+      { members: 6, documents: 40, decision: false },
+      { members: 16, documents: 5, decision: true },
+    ];
+    for (const c of cases) {
+      const family = Array.from({ length: c.members }, (_, i) => base.applicant!.family[i % base.applicant!.family.length]!);
+      const documents = Array.from({ length: c.documents }, (_, i) => ({
+        ...base.documents[i % base.documents.length]!,
+        name: `${documentNames[i % documentNames.length]} ${i + 1}`,
+      }));
+      const input = {
+        ...base,
+        applicant: { ...base.applicant!, family },
+        documents,
+        decision: c.decision ? sample.requestFormRejected.decision : null,
+      };
+      const t = await pdfText(await renderRequestForm(input));
+      const what = `${c.members} family members, ${c.documents} documents${c.decision ? ', a decision' : ''}`;
+      const signed = t.pages.findIndex((p) => p.includes(n(documentsAr.requestForm.signaturesSection)));
+      expect(signed, what).toBeGreaterThanOrEqual(0);
+      const page = t.pages[signed]!;
+      const at = page.indexOf(n(documentsAr.requestForm.signaturesSection));
+      // What the signatures attest comes before them on their page: the checklist's last row at least.
+      expect(page.slice(0, at), `${what}: page ${signed + 1} of ${t.pages.length}`).toContain(n(documents.at(-1)!.name));
+      if (c.decision) expect(page.slice(0, at), what).toContain(n(documentsAr.requestForm.decisionSection));
+      // And the whole closing part is on that page: both signature spaces, the applicant's name, the date line.
+      expect(page.slice(at), what).toContain(n(documentsAr.requestForm.applicantSignature));
+      expect(page.slice(at), what).toContain(n(base.applicant!.fullName));
+      expect(bracketsAsOne(page.slice(at)), what).toContain(bracketsAsOne(n(`${documentsAr.common.date} (${ar.dates.hijri}):`)));
+      expect(page.slice(at), what).toContain(n(`${ar.dates.gregorian}:`));
+    }
+  });
+
   it('blank: every section and the document names to tick, no data and nothing like "undefined"', async () => {
     const t = await pdfText(await renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt)));
     const L = documentsAr.requestForm;
