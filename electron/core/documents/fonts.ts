@@ -88,6 +88,31 @@ function shapeLikeChromium(font: PdfkitFont): void {
   };
   font.shapesLikeChromium = true;
 }
+interface FontkitGlyph {
+  _decode?: () => unknown;
+  _font?: { _variationProcessor?: unknown };
+}
+const decodedGlyphs = new WeakMap<object, unknown>();
+
+/**
+ * pdfkit subsets both fonts for every document, and fontkit's subsetter decodes each glyph it copies
+ * (every outline point) only to learn whether it is made of other glyphs: a third of a receipt's
+ * time. A glyph of a static font decodes to the same thing every time and the subsetter only reads
+ * it, so the decoded glyph is kept on the glyph object, which the shared font keeps for the process.
+ */
+function rememberDecodedGlyphs(font: unknown): void {
+  const glyph = (font as { getGlyph?: (id: number) => object }).getGlyph?.(0);
+  const proto = glyph ? (Object.getPrototypeOf(glyph) as FontkitGlyph & { rememberedDecode?: boolean }) : null;
+  const decode = proto?._decode;
+  if (!proto || typeof decode !== 'function' || proto.rememberedDecode) return;
+  proto._decode = function (this: FontkitGlyph) {
+    if (this._font?._variationProcessor) return decode.call(this); // a variable font moves the points
+    if (!decodedGlyphs.has(this)) decodedGlyphs.set(this, decode.call(this));
+    return decodedGlyphs.get(this);
+  };
+  proto.rememberedDecode = true;
+}
+
 const currentFont = (doc: PDFKit.PDFDocument) => (doc as unknown as { _font: PdfkitFont })._font;
 
 /** Registers the bundled fonts on a document and selects the regular one. */
@@ -101,6 +126,7 @@ export function registerDocumentFonts(doc: PDFKit.PDFDocument, fontsDir?: string
     doc.font(name);
     const font = currentFont(doc);
     if (!entry) {
+      rememberDecodedGlyphs(font.font);
       entry = { font: font.font, layouts: Object.create(null) as Record<string, unknown> };
       shared.set(path, entry);
     } else if (Object.keys(entry.layouts).length > LAYOUT_CACHE_LIMIT) {
