@@ -88,6 +88,7 @@ function shapeLikeChromium(font: PdfkitFont): void {
   };
   font.shapesLikeChromium = true;
 }
+
 interface FontkitGlyph {
   _decode?: () => unknown;
   _font?: { _variationProcessor?: unknown };
@@ -96,9 +97,9 @@ const decodedGlyphs = new WeakMap<object, unknown>();
 
 /**
  * pdfkit subsets both fonts for every document, and fontkit's subsetter decodes each glyph it copies
- * (every outline point) only to learn whether it is made of other glyphs: a third of a receipt's
+ * (every outline point) only to learn whether it is made of other glyphs: a sixth of a receipt's
  * time. A glyph of a static font decodes to the same thing every time and the subsetter only reads
- * it, so the decoded glyph is kept on the glyph object, which the shared font keeps for the process.
+ * it, so the decoded glyph is kept beside the glyph object, which the shared font keeps for the process.
  */
 function rememberDecodedGlyphs(font: unknown): void {
   const glyph = (font as { getGlyph?: (id: number) => object }).getGlyph?.(0);

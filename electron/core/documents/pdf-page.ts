@@ -64,7 +64,7 @@ export function createPdf(options: PdfOptions): Pdf {
     displayTitle: true,
     info: { Title: options.title, Author: options.author, Creator: 'استقبال', Producer: 'استقبال' },
     // No Helvetica: the bundled fonts are registered next, and parsing its metrics cost every document a millisecond.
-    font: null as unknown as string,
+    font: '',
   });
   registerDocumentFonts(doc, options.fontsDir);
   if (options.firstPage ?? true) doc.fillColor(COLOR.text).strokeColor(COLOR.rule);

@@ -38,11 +38,12 @@ interface PdfkitInternals {
 const SPREAD = 10;
 
 /**
- * A word's first glyph in visual order may be a mark (the tanween of حرفاً, the damma of عبدُ), and
- * pdf.js joins a mark to whatever run is open without looking where it is: to the previous word.
- * pdf.js closes a run when the font size changes, so consecutive words alternate between two sizes
- * a thousandth of a point above the asked one (the pen is corrected for it: no drift), never equal
- * to the size of the text drawn just before. Invisible on paper; one run per word in the text layer.
+ * Two words side by side must not merge into one pdf.js run (it would read them in the wrong order),
+ * and a word whose first glyph in visual order is a mark (the tanween of حرفاً, the damma of عبدُ)
+ * must not have that mark joined to the run still open: pdf.js joins a mark to it without looking
+ * where it is. pdf.js closes a run when the font size changes, so consecutive words alternate
+ * between two sizes a thousandth and two thousandths of a point above the asked one (the pen is
+ * corrected for it: no drift); everything else is drawn at the asked size. Invisible on paper.
  */
 const lastSize = new WeakMap<Doc, number>();
 
@@ -140,7 +141,7 @@ export function drawRtlWord(doc: Doc, word: string, x: number, baseline: number,
   const form = pdf.ref({
     Type: 'XObject',
     Subtype: 'Form',
-    BBox: [x - fontSize, baseline - 2 * fontSize, x + (pen * unit) + fontSize, baseline + 2 * fontSize].map((v) => Number(num(v))),
+    BBox: [x - fontSize, baseline - 2 * fontSize, x + pen * unit + fontSize, baseline + 2 * fontSize].map((v) => Number(num(v))),
     Resources: { Font: { [font.id]: font.ref() } },
   });
   form.end(content);
