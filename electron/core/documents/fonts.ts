@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { orderMarksAsHarfBuzz } from './rtl-layout/mark-order';
 
 /**
  * The bundled Arabic font (resources/fonts, see its README for why Amiri). Documents never load a
@@ -50,16 +51,11 @@ interface Shared {
 const shared = new Map<string, Shared>();
 const LAYOUT_CACHE_LIMIT = 20_000;
 
-interface Position {
-  xAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
 interface PdfkitFont {
   font: unknown;
   layoutCache?: Record<string, unknown>;
-  layoutRun?: (text: string, features?: unknown) => { positions: Position[]; glyphs: { codePoints: number[] }[] };
-  foldsOffsets?: boolean;
+  layoutRun?: (text: string, features?: unknown) => { glyphs: { codePoints: number[] }[] };
+  shapesLikeChromium?: boolean;
 }
 
 const TATWEEL = 0x0640;
@@ -79,35 +75,45 @@ function silenceKashida(glyphs: { codePoints: number[] }[]): void {
 }
 
 /**
- * pdfkit draws a glyph that GPOS moves sideways (Amiri kerns many Arabic pairs that way, e.g. the ذ
- * of ذكر) at its own absolute text position; pdf.js then cuts the word there into separate text
- * items and, reading each right to left on its own, returns "كرذ" for ذكر. Moving a glyph right by
- * its x offset is the same as lengthening the previous glyph's advance by it and shortening its own,
- * which pdfkit writes as TJ adjustments inside one text run: same picture, one unbroken word.
- * (Vertical offsets — marks — still need their own position.)
+ * Every string pdfkit shapes — measured or drawn — goes to fontkit with its marks in HarfBuzz's
+ * order (rtl-layout/mark-order.ts), so a vowel on a shadda sits on the shadda as in Chromium.
  */
-function foldHorizontalOffsets(positions: Position[]): void {
-  for (let i = 1; i < positions.length; i++) {
-    const p = positions[i]!;
-    if (p.xOffset !== 0 && p.yOffset === 0) {
-      positions[i - 1]!.xAdvance += p.xOffset;
-      p.xAdvance -= p.xOffset;
-      p.xOffset = 0;
-    }
-  }
-}
-
-function foldOffsetsOf(font: PdfkitFont): void {
+function shapeLikeChromium(font: PdfkitFont): void {
   const layoutRun = font.layoutRun;
-  if (font.foldsOffsets || typeof layoutRun !== 'function') return;
+  if (font.shapesLikeChromium || typeof layoutRun !== 'function') return;
   font.layoutRun = (text, features) => {
-    const run = layoutRun.call(font, text, features);
-    foldHorizontalOffsets(run.positions);
+    const run = layoutRun.call(font, orderMarksAsHarfBuzz(text), features);
     silenceKashida(run.glyphs);
     return run;
   };
-  font.foldsOffsets = true;
+  font.shapesLikeChromium = true;
 }
+
+interface FontkitGlyph {
+  _decode?: () => unknown;
+  _font?: { _variationProcessor?: unknown };
+}
+const decodedGlyphs = new WeakMap<object, unknown>();
+
+/**
+ * pdfkit subsets both fonts for every document, and fontkit's subsetter decodes each glyph it copies
+ * (every outline point) only to learn whether it is made of other glyphs: a sixth of a receipt's
+ * time. A glyph of a static font decodes to the same thing every time and the subsetter only reads
+ * it, so the decoded glyph is kept beside the glyph object, which the shared font keeps for the process.
+ */
+function rememberDecodedGlyphs(font: unknown): void {
+  const glyph = (font as { getGlyph?: (id: number) => object }).getGlyph?.(0);
+  const proto = glyph ? (Object.getPrototypeOf(glyph) as FontkitGlyph & { rememberedDecode?: boolean }) : null;
+  const decode = proto?._decode;
+  if (!proto || typeof decode !== 'function' || proto.rememberedDecode) return;
+  proto._decode = function (this: FontkitGlyph) {
+    if (this._font?._variationProcessor) return decode.call(this); // a variable font moves the points
+    if (!decodedGlyphs.has(this)) decodedGlyphs.set(this, decode.call(this));
+    return decodedGlyphs.get(this);
+  };
+  proto.rememberedDecode = true;
+}
+
 const currentFont = (doc: PDFKit.PDFDocument) => (doc as unknown as { _font: PdfkitFont })._font;
 
 /** Registers the bundled fonts on a document and selects the regular one. */
@@ -121,13 +127,14 @@ export function registerDocumentFonts(doc: PDFKit.PDFDocument, fontsDir?: string
     doc.font(name);
     const font = currentFont(doc);
     if (!entry) {
+      rememberDecodedGlyphs(font.font);
       entry = { font: font.font, layouts: Object.create(null) as Record<string, unknown> };
       shared.set(path, entry);
     } else if (Object.keys(entry.layouts).length > LAYOUT_CACHE_LIMIT) {
       entry.layouts = Object.create(null) as Record<string, unknown>;
     }
     font.layoutCache = entry.layouts;
-    foldOffsetsOf(font);
+    shapeLikeChromium(font);
   }
   doc.font(FONT.regular);
 }

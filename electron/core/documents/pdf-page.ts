@@ -3,7 +3,7 @@ import { formatGregorian, formatHijri, formatTime } from '../../../shared/dates/
 import { fill } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
 import { FONT, registerDocumentFonts } from './fonts';
-import { drawRtlText, isolateLtr, printable } from './rtl-layout';
+import { drawRtlText, isolateLtr, measureRtlText, printable } from './rtl-layout';
 
 /** What every document needs besides its own input. */
 export interface DocumentOptions {
@@ -63,6 +63,8 @@ export function createPdf(options: PdfOptions): Pdf {
     lang: 'ar-SA',
     displayTitle: true,
     info: { Title: options.title, Author: options.author, Creator: 'استقبال', Producer: 'استقبال' },
+    // No Helvetica: the bundled fonts are registered next, and parsing its metrics cost every document a millisecond.
+    font: '',
   });
   registerDocumentFonts(doc, options.fontsDir);
   if (options.firstPage ?? true) doc.fillColor(COLOR.text).strokeColor(COLOR.rule);
@@ -135,13 +137,21 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, header: AssociationHeade
   return y + 4;
 }
 
+const RUNNING_HEADER = { font: FONT.bold, fontSize: 10, color: COLOR.muted, lineHeight: 1.5 };
+
 /** A line under the running header of continuation pages: the title, small. Returns the body's y. */
 export function drawRunningHeader(doc: PDFKit.PDFDocument, text: string, top: number): number {
   const f = frame(doc);
-  const h = drawRtlText(doc, text, { x: f.left, y: top, width: f.width, font: FONT.bold, fontSize: 10, color: COLOR.muted, lineHeight: 1.5 });
+  const h = drawRtlText(doc, text, { x: f.left, y: top, width: f.width, ...RUNNING_HEADER });
   doc.fillColor(COLOR.text);
   doc.moveTo(f.left, top + h + 2).lineTo(f.right, top + h + 2).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
   return top + h + 8;
+}
+
+/** Where the body of a continuation page will start (what drawRunningHeader returns), without drawing. */
+export function runningHeaderBottom(doc: PDFKit.PDFDocument, text: string, top: number): number {
+  const f = frame(doc);
+  return top + measureRtlText(doc, text, { x: f.left, y: top, width: f.width, ...RUNNING_HEADER }) + 8;
 }
 
 /**

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
 import { fill } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
@@ -18,6 +17,7 @@ import {
   type AssociationHeader,
   type DocumentOptions,
 } from './pdf-page';
+import { drawQrCode } from './qr-code';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
 /** The receipt handed over when a complete request goes to the research committee (S5). */
@@ -46,7 +46,6 @@ const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
 
 export async function renderReceipt(input: ReceiptInput, options: DocumentOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const qr = await QRCode.toBuffer(input.request.number, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
   const pdf = createPdf({
     ...options,
     size: A4,
@@ -83,7 +82,7 @@ export async function renderReceipt(input: ReceiptInput, options: DocumentOption
       paintTextLayout(doc, number, y + label.height);
       paintTextLayout(doc, hint, y + label.height + number.height);
       doc.fillColor(COLOR.text);
-      doc.image(qr, f.left, y, { width: qrSize, height: qrSize });
+      drawQrCode(doc, input.request.number, f.left, y, qrSize);
     },
   };
   flow.place(top, 6);

@@ -24,11 +24,12 @@ import {
   drawRunningHeader,
   frame,
   printedNote,
+  runningHeaderBottom,
   type AssociationHeader,
   type DocumentOptions,
 } from './pdf-page';
 import { isolateLtr, printable } from './rtl-layout';
-import { drawTable, type TableColumn } from './table';
+import { drawTable, measureTable, type TableColumn } from './table';
 
 /** نموذج طلب دعم مستفيد (T4): pre-filled from a request, or blank for a visitor to fill by hand. */
 export interface RequestFormInput {
@@ -245,12 +246,63 @@ export async function renderRequestForm(input: RequestFormInput, options: Docume
     10,
   );
 
-  // خامساً: المستندات المطلوبة (S2)
-  flow.ensure(90);
-  flow.place(sectionTitle(doc, L.documentsSection, f.left, f.width));
-  if (input.documentsAsOf) {
-    flow.place(paragraph(doc, fill(L.documentsAsOf, { date: bothCalendars(input.documentsAsOf, tz) }), f.left, f.width, { fontSize: 9, color: COLOR.muted }), 3);
+  // The closing part — the committee's decision when there is one, the signatures and the date —
+  // is laid out first: it stays on one page, and never on a page of its own, away from what the
+  // signatures attest (the documents table's last row at least goes over with it).
+  const gap = (height: number): Block => ({ height, paint() {} });
+  const closing: Block[] = [];
+  const d = input.decision;
+  if (d) {
+    closing.push(
+      sectionTitle(doc, L.decisionSection, f.left, f.width),
+      fieldRow(
+        doc,
+        [
+          { label: L.decision, value: d.outcome === 'accepted' ? L.decisionAccepted : L.decisionRejected },
+          { label: L.decidedAt, value: bothCalendars(d.decidedAt, tz), weight: 1.6 },
+        ],
+        f.left,
+        f.width,
+      ),
+      gap(3),
+      fieldRow(
+        doc,
+        d.outcome === 'rejected' ? [{ label: L.rejectionReason, value: d.reason }] : [{ label: L.approvedAmount, value: amount(d.approvedAmount) }],
+        f.left,
+        f.width,
+        { blankHeight },
+      ),
+      gap(3 + 8),
+    );
   }
+  const signatures = signatureRow(
+    doc,
+    [
+      { label: L.applicantSignature, name: a?.fullName ?? null },
+      { label: `${L.employee} — ${L.employeeSignature}`, name: input.employee?.fullName ?? null },
+    ],
+    f.left,
+    f.width,
+  );
+  closing.push(
+    sectionTitle(doc, L.signaturesSection, f.left, f.width),
+    paragraph(doc, L.declarationNote, f.left, f.width, { fontSize: 9.5, color: COLOR.muted }),
+    signatures,
+    gap(8),
+    fieldRow(
+      doc,
+      [
+        { label: `${documentsAr.common.date} (${ar.dates.hijri})`, value: '' },
+        { label: ar.dates.gregorian, value: '' },
+      ],
+      f.left,
+      f.width,
+      { blankHeight },
+    ),
+  );
+  const closingHeight = closing.reduce((h, b) => h + b.height, 0);
+
+  // خامساً: المستندات المطلوبة (S2)
   type Doc = (typeof input.documents)[number];
   const box = 9;
   const docColumns: TableColumn<Doc>[] = [
@@ -268,46 +320,22 @@ export async function renderRequestForm(input: RequestFormInput, options: Docume
     { header: L.expiry, weight: 2.2, cell: (d) => (d.hasExpiry ? bothCalendarsStacked(d.expiryDate, tz) : '—'), align: 'center' },
     { header: L.note, weight: 1.6, cell: (d) => d.note },
   ];
-  flow.y = drawTable(doc, { columns: docColumns, rows: input.documents, x: f.left, width: f.width, y: flow.y, bottom: f.bottom, newPage, fontSize: 9.5, blankRows: blank ? 2 : 0 }).y + 10;
-
-  // قرار لجنة البحث (when there is one)
-  const d = input.decision;
-  if (d) {
-    section(
-      L.decisionSection,
-      fieldRow(
-        doc,
-        [
-          { label: L.decision, value: d.outcome === 'accepted' ? L.decisionAccepted : L.decisionRejected },
-          { label: L.decidedAt, value: bothCalendars(d.decidedAt, tz), weight: 1.6 },
-        ],
-        f.left,
-        f.width,
-      ),
-    );
-    flow.y += 3;
-    if (d.outcome === 'rejected') row([{ label: L.rejectionReason, value: d.reason }]);
-    else row([{ label: L.approvedAmount, value: amount(d.approvedAmount) }]);
-    flow.y += 8;
-  }
-
-  // التوقيعات
-  const signatures = signatureRow(
-    doc,
-    [
-      { label: L.applicantSignature, name: a?.fullName ?? null },
-      { label: `${L.employee} — ${L.employeeSignature}`, name: input.employee?.fullName ?? null },
-    ],
-    f.left,
-    f.width,
-  );
-  const note = paragraph(doc, L.declarationNote, f.left, f.width, { fontSize: 9.5, color: COLOR.muted });
-  flow.placeTogether([sectionTitle(doc, L.signaturesSection, f.left, f.width), note, signatures]);
-  flow.y += 8;
-  row([
-    { label: `${documentsAr.common.date} (${ar.dates.hijri})`, value: '' },
-    { label: ar.dates.gregorian, value: '' },
-  ]);
+  const tableGap = 10;
+  const docsTable = { columns: docColumns, rows: input.documents, x: f.left, width: f.width, bottom: f.bottom, newPage, fontSize: 9.5, blankRows: blank ? 2 : 0 };
+  const docsTitle = sectionTitle(doc, L.documentsSection, f.left, f.width);
+  const asOf = input.documentsAsOf
+    ? paragraph(doc, fill(L.documentsAsOf, { date: bothCalendars(input.documentsAsOf, tz) }), f.left, f.width, { fontSize: 9, color: COLOR.muted })
+    : null;
+  // The checklist is what the applicant signs for: when it and the closing part do not both fit
+  // here but do on a fresh page, they go over together. A checklist longer than that breaks as a
+  // table does, and its last row still goes with the signatures (keepWithLast).
+  const together = docsTitle.height + (asOf ? asOf.height + 3 : 0) + measureTable(doc, { ...docsTable, y: 0 }) + tableGap + closingHeight;
+  if (together > flow.room && together <= f.bottom - runningHeaderBottom(doc, running, MARGINS.top)) flow.breakPage();
+  else flow.ensure(90 + (input.documents.length + docsTable.blankRows <= 1 ? tableGap + closingHeight : 0));
+  flow.place(docsTitle);
+  if (asOf) flow.place(asOf, 3);
+  flow.y = drawTable(doc, { ...docsTable, y: flow.y, keepWithLast: tableGap + closingHeight }).y + tableGap;
+  flow.placeTogether(closing);
 
   drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
   return pdf.finish();

@@ -31,6 +31,11 @@ export interface TableOptions<Row> {
   zebra?: boolean;
   /** Blank rows to print after the data (a form printed blank gets lines to fill by hand). */
   blankRows?: number;
+  /**
+   * Room that must stay free under the last row on its page, for what follows the table and may
+   * not start a page alone (the form's signatures): the last row moves on with it if need be.
+   */
+  keepWithLast?: number;
 }
 
 interface Cell {
@@ -39,12 +44,8 @@ interface Cell {
   width: number;
 }
 
-/**
- * A right-to-left table: columns from the right edge, cells wrapped inside their width, and rows
- * that do not fit the page moved to a new page under a repeated header row. Returns the y under the
- * table and the number of pages it started.
- */
-export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>): { y: number; pagesAdded: number } {
+/** The table's layout, shared by drawing and measuring. */
+function prepare<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>) {
   const fontSize = options.fontSize ?? 9.5;
   const headerFontSize = options.headerFontSize ?? fontSize;
   const pad = options.padding ?? 3;
@@ -78,6 +79,33 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Ro
     const height = Math.max(minHeight, ...cells.map((c) => c.layout.height)) + 2 * pad;
     return { cells, height };
   };
+  const blank = Array.from({ length: options.blankRows ?? 0 }, () => null);
+  const all: (Row | null)[] = [...options.rows, ...blank];
+  const layoutBodyRow = (r: Row | null, i: number) => {
+    const row = r === null ? layoutRow(options.columns.map(() => ''), false) : layoutRow(cellsOf(options, r, i), false);
+    if (r === null) row.height = Math.max(row.height, fontSize * 2.2);
+    return row;
+  };
+  const header = layoutRow(
+    options.columns.map((c) => c.header),
+    true,
+  );
+  return { fontSize, header, all, layoutBodyRow };
+}
+
+/** Height of the whole table if it fits on one page (its header once). */
+export function measureTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>): number {
+  const { header, all, layoutBodyRow } = prepare(doc, options);
+  return all.reduce((h, r, i) => h + layoutBodyRow(r, i).height, header.height);
+}
+
+/**
+ * A right-to-left table: columns from the right edge, cells wrapped inside their width, and rows
+ * that do not fit the page moved to a new page under a repeated header row. Returns the y under the
+ * table and the number of pages it started.
+ */
+export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>): { y: number; pagesAdded: number } {
+  const { fontSize, header, all, layoutBodyRow } = prepare(doc, options);
 
   const paintRow = (row: { cells: Cell[]; height: number }, y: number, fillColor: string | null, data?: { row: Row | null }) => {
     if (fillColor) doc.rect(options.x, y, options.width, row.height).fillColor(fillColor).fill();
@@ -95,10 +123,6 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Ro
     }
   };
 
-  const header = layoutRow(
-    options.columns.map((c) => c.header),
-    true,
-  );
   let y = options.y;
   let pagesAdded = 0;
   const startPage = (first: boolean) => {
@@ -110,16 +134,15 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Ro
     y += header.height;
   };
 
+  const keep = options.keepWithLast ?? 0;
   // Never leave a header alone at the foot of a page.
-  const firstRowHeight = options.rows.length > 0 ? layoutRow(cellsOf(options, options.rows[0]!, 0), false).height : fontSize * 2;
-  startPage(y + header.height + firstRowHeight <= options.bottom);
+  const firstRowHeight = all.length > 0 ? layoutBodyRow(all[0]!, 0).height : fontSize * 2;
+  startPage(y + header.height + firstRowHeight + (all.length <= 1 ? keep : 0) <= options.bottom);
 
-  const blank = Array.from({ length: options.blankRows ?? 0 }, () => null);
-  const all: (Row | null)[] = [...options.rows, ...blank];
   all.forEach((r, i) => {
-    const row = r === null ? layoutRow(options.columns.map(() => ''), false) : layoutRow(cellsOf(options, r, i), false);
-    if (r === null) row.height = Math.max(row.height, fontSize * 2.2);
-    if (y + row.height > options.bottom) startPage(false);
+    const row = layoutBodyRow(r, i);
+    const after = i === all.length - 1 ? keep : 0;
+    if (y + row.height + after > options.bottom && (i > 0 || y + row.height > options.bottom)) startPage(false);
     paintRow(row, y, options.zebra && i % 2 === 1 ? COLOR.zebra : null, { row: r });
     y += row.height;
   });

@@ -1,8 +1,8 @@
 /**
  * Every printed document read back through pdf.js (TECH-NOTES "Arabic in PDFs"): after NFKC and
  * without whitespace or bidi controls, the text layer must hold names, IDs, dates and key phrases
- * in logical order, and never "undefined", "null" or "NaN". Legibility itself is checked by eye and
- * OCR (../shared/tools/pdf-look), not here.
+ * in logical order, and never "undefined", "null" or "NaN". Legibility itself is checked by eye on
+ * rendered pages (pdftoppm), not here.
  */
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { renderReceipt } from '../../../electron/core/documents/receipt';
 import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
 import { renderTicket } from '../../../electron/core/documents/ticket';
 import * as sample from './fixtures';
-import { bracketsAsOne, normaliseText as n, pageImages, pdfText, type PdfText } from './pdf-text';
+import { bareWord, bracketsAsOne, filledRects, normaliseText as n, pageImages, pdfText, type PdfText } from './pdf-text';
 
 function expectNoEmptyValueWords(t: PdfText) {
   for (const page of t.raw) expect(page).not.toMatch(/undefined|null|NaN|\[object/i);
@@ -109,20 +109,23 @@ describe('request receipt (S5)', () => {
     expectNoEmptyValueWords(t);
   });
 
-  it('draws a QR code that encodes exactly the request number', async () => {
-    const pdf = await renderReceipt(sample.receipt);
-    const [image] = await pageImages(pdf, 1);
-    expect(image).toBeDefined();
+  it('draws a QR code that encodes exactly the request number, in black squares on white', async () => {
+    const rects = await filledRects(await renderReceipt(sample.receipt), 1);
     const qr = QRCode.create(sample.receipt.request.number, { errorCorrectionLevel: 'M' });
     const size = qr.modules.size;
-    const step = image!.width / (size + 2); // one module of quiet zone each side
-    const channels = image!.data.length / (image!.width * image!.height);
+    // The white square behind the code (one module of quiet zone each side), then its dark modules.
+    const ground = rects.find((r) => r.color === '#ffffff' && Math.abs(r.width - r.height) < 0.01 && r.width > 50)!;
+    expect(ground).toBeDefined();
+    const step = ground.width / (size + 2);
+    const dark = rects.filter((r) => r.color === '#000000' && r.x >= ground.x && r.x + r.width <= ground.x + ground.width + 0.01);
+    expect(dark.length).toBeGreaterThan(0);
     for (let row = 0; row < size; row++) {
       for (let col = 0; col < size; col++) {
-        const px = Math.floor((col + 1.5) * step);
-        const py = Math.floor((row + 1.5) * step);
-        const dark = image!.data[(py * image!.width + px) * channels]! < 128;
-        expect(dark, `module ${row},${col}`).toBe(qr.modules.get(row, col) === 1);
+        // Module centres; PDF space counts rows from the bottom.
+        const px = ground.x + (col + 1.5) * step;
+        const py = ground.y + ground.height - (row + 1.5) * step;
+        const isDark = dark.some((r) => px > r.x && px < r.x + r.width && py > r.y && py < r.y + r.height);
+        expect(isDark, `module ${row},${col}`).toBe(qr.modules.get(row, col) === 1);
       }
     }
   });
@@ -162,6 +165,54 @@ describe('support request form (T4)', () => {
     expectPhrases(t.text, [sample.LONG_NAME, sample.LONG_ADDRESS, sample.MIXED_NAME, 'القرار: مرفوض', 'رقم الطلب: 1447-00107']);
     expect(bracketsAsOne(t.text)).toContain(bracketsAsOne(n(`سبب الرفض: ${sample.LONG_REJECTION_REASON}`)));
     expectNoEmptyValueWords(t);
+  });
+
+  it('the text layer holds a vowelled applicant name and words such as «الهوية» whole, with no space inside a word', async () => {
+    const name = 'مُحَمَّد بن عَبْدِالله بن سَعْدٍ القَحْطَانِيّ';
+    const t = await pdfText(await renderRequestForm({ ...sample.requestForm, applicant: { ...sample.requestForm.applicant!, fullName: name } }));
+    const words = new Set(t.words.flat().map(bareWord));
+    for (const w of [...name.split(' '), 'الهوية', 'الرباعي', 'بالإنجليزية', 'الخيرية', 'طريق', 'عبدالعزيز', 'ربيع']) {
+      expect(words.has(bareWord(w)), `«${w}» cut: ${t.raw[0]}`).toBe(true);
+    }
+  });
+
+  it('the signatures never stand alone on a page: the documents checklist and the date line stay with them', async () => {
+    const base = sample.requestForm;
+    const documentNames = ['صورة الهوية الوطنية', 'سجل الأسرة', 'إثبات الدخل', 'عقد الإيجار', 'خطاب الآيبان البنكي', 'التقرير الطبي', 'صك الإعالة', 'شهادة الوفاة'];
+    // Families long enough to push the end of the form over a page break at every point of it;
+    // a checklist too long for one page; and the committee's decision before the signatures.
+    const cases = [
+      ...[0, 8, 14, 15, 16, 17, 18, 24].map((members) => ({ members, documents: 5, decision: false })),
+      { members: 6, documents: 40, decision: false },
+      { members: 16, documents: 5, decision: true },
+    ];
+    for (const c of cases) {
+      const family = Array.from({ length: c.members }, (_, i) => base.applicant!.family[i % base.applicant!.family.length]!);
+      const documents = Array.from({ length: c.documents }, (_, i) => ({
+        ...base.documents[i % base.documents.length]!,
+        name: `${documentNames[i % documentNames.length]} ${i + 1}`,
+      }));
+      const input = {
+        ...base,
+        applicant: { ...base.applicant!, family },
+        documents,
+        decision: c.decision ? sample.requestFormRejected.decision : null,
+      };
+      const t = await pdfText(await renderRequestForm(input));
+      const what = `${c.members} family members, ${c.documents} documents${c.decision ? ', a decision' : ''}`;
+      const signed = t.pages.findIndex((p) => p.includes(n(documentsAr.requestForm.signaturesSection)));
+      expect(signed, what).toBeGreaterThanOrEqual(0);
+      const page = t.pages[signed]!;
+      const at = page.indexOf(n(documentsAr.requestForm.signaturesSection));
+      // What the signatures attest comes before them on their page: the checklist's last row at least.
+      expect(page.slice(0, at), `${what}: page ${signed + 1} of ${t.pages.length}`).toContain(n(documents.at(-1)!.name));
+      if (c.decision) expect(page.slice(0, at), what).toContain(n(documentsAr.requestForm.decisionSection));
+      // And the whole closing part is on that page: both signature spaces, the applicant's name, the date line.
+      expect(page.slice(at), what).toContain(n(documentsAr.requestForm.applicantSignature));
+      expect(page.slice(at), what).toContain(n(base.applicant!.fullName));
+      expect(bracketsAsOne(page.slice(at)), what).toContain(bracketsAsOne(n(`${documentsAr.common.date} (${ar.dates.hijri}):`)));
+      expect(page.slice(at), what).toContain(n(`${ar.dates.gregorian}:`));
+    }
   });
 
   it('blank: every section and the document names to tick, no data and nothing like "undefined"', async () => {

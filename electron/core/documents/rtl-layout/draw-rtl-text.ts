@@ -238,7 +238,7 @@ function drawRun(doc: Doc, run: PlacedRun, line: PlacedLine, fontSize: number, d
   }
   if (arabic) placed.reverse();
   for (const t of placed) {
-    if (arabic) drawRtlWord(doc, t.text, t.x, line.baseline + dy, fontSize, t.w);
+    if (arabic) drawRtlWord(doc, t.text, t.x, line.baseline + dy, fontSize);
     else drawPiece(doc, t.text, t.x, line.baseline + dy, t.w);
   }
 }

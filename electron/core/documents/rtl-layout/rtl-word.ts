@@ -2,140 +2,149 @@ type Doc = PDFKit.PDFDocument;
 
 interface Position {
   xAdvance: number;
+  /** The glyph's own width (hmtx), the one pdfkit writes in the font's /W array. */
   advanceWidth: number;
   xOffset: number;
   yOffset: number;
 }
-interface Glyph {
-  codePoints: number[];
-}
-interface Run {
-  glyphs: Glyph[];
-  positions: Position[];
-  advanceWidth: number;
-}
 /** The parts of pdfkit's embedded font used here (pdfkit 0.20). */
 interface EmbeddedFont {
-  layoutCached?: (text: string) => Run;
-  layoutCache?: Record<string, Run>;
+  id: string;
+  /** Lays the text out (through its per-word cache), adds its glyphs to the subset: subset glyph ids as hex, positions in 1/1000 em. */
+  encode?: (text: string) => [string[], Position[]];
+  /** The same layout (cached): what each glyph stands for. */
+  layoutCached: (text: string) => { glyphs: { codePoints: number[] }[] };
+  ref: () => unknown;
+}
+interface PdfkitInternals {
+  page: { fonts: Record<string, unknown>; xobjects: Record<string, unknown> };
+  ref: (data: Record<string, unknown>) => { end: (chunk: string) => void };
 }
 
 /**
- * pdf.js builds its text layer from runs of glyphs it finds side by side, and reads each run right
- * to left when it holds Arabic. Inside an Arabic word Amiri moves letters apart or together by up
- * to a third of an em (kerning after ر ذ ز د و), and pdf.js cuts the word there: the pieces, each
- * read right to left but listed left to right, come out as "كرذ" for ذكر. So a word is drawn in
- * pieces cut exactly there, the rightmost piece first: each piece keeps its glyphs and positions,
- * and the text layer lists the pieces in reading order.
+ * pdf.js builds its text layer from runs of glyphs it finds side by side, and cuts a run wherever
+ * the next glyph starts more than 0.2 em before the previous one ended, or puts a space in it
+ * wherever the gap is over 0.102 em. Inside an Arabic word Amiri moves letters that far: the ك
+ * of ذكر runs 0.29 em under the ذ, the ي after و in الهوية starts 0.12 em after it, and a kashida
+ * pdf.js does not count (fonts.ts) leaves its width as a gap. Drawn plainly, a word came back as
+ * «الهو ية» or in two runs read in the wrong order («كرذ»).
  *
- * pdf.js's rules, mirrored here: a glyph whose text holds a combining mark (harakat) is attached to
- * the run without looking at its position and moves the run's pen by nothing but its adjustments
- * (a format character is skipped altogether, to the same effect);
- * any other glyph starts a new run when it begins more than 0.2 em before the previous one ended,
- * or more than 0.102 em after it.
+ * So each Arabic word is drawn as one text object at horizontal scaling 1/SPREAD with the text
+ * matrix widened SPREAD times: the glyphs land exactly where fontkit put them, but pdf.js measures
+ * gaps in text space, where they are SPREAD times smaller than its limits. The glyphs go out in
+ * fontkit's visual order (marks just before their letter, each at its own offset), which pdf.js
+ * reverses back into reading order as the run holds Arabic: one word, one run, read whole.
  */
-const BACK = -150; // units of 1/1000 em, a little inside pdf.js's limits
-const FORWARD = 80;
-const KEY = '\u{F8FF}'; // private use: never in real text, and no space, so pdfkit looks the key up whole
-const MARK = /\p{Mn}|\p{Cf}/u;
-
-/** A glyph pdf.js attaches without looking at its position: a combining mark, or a format character (the kashida, see fonts.ts). */
-const isMark = (g: Glyph) => g.codePoints.some((c) => MARK.test(String.fromCodePoint(c)));
-
-/** Where to cut a word's glyph run (indices where a piece starts), as pdf.js would see it. */
-export function pdfjsCuts(run: Run): number[] {
-  const cuts = [0];
-  const p = run.positions;
-  let prev = -1; // the last glyph pdf.js positions (not a mark)
-  let gap = 0; // TJ adjustments since that glyph ended
-  for (let i = 0; i < p.length; i++) {
-    const adjust = p[i]!.xAdvance - p[i]!.advanceWidth;
-    if (isMark(run.glyphs[i]!)) {
-      gap += adjust;
-      continue;
-    }
-    if (prev >= 0) {
-      const jump = gap + p[i]!.xOffset - p[prev]!.xOffset;
-      // A cut goes before the marks that precede this glyph: in visual order a mark comes just before its letter.
-      let at = i;
-      while (at - 1 > prev && isMark(run.glyphs[at - 1]!)) at--;
-      if (jump < BACK || jump > FORWARD) cuts.push(at);
-    }
-    prev = i;
-    gap = adjust;
-  }
-  return cuts;
-}
+const SPREAD = 10;
 
 /**
- * Marks come just before their letter in visual order, so a piece can start with marks (the
- * tanween of حرفاً is the leftmost glyph of the word). pdf.js would attach such a mark to whatever
- * run was open before the piece (marks skip the position check) and then misjudge the next letter
- * against that run. So leading marks are drawn right after the rest of their piece — they are the
- * last thing read in it — and a hair larger: pdf.js closes the open run when the font size changes,
- * so the marks get a run of their own, in reading order. One or two thousandths of a point,
- * alternately (two such runs in a row must differ too): invisible on paper.
+ * Two words side by side must not merge into one pdf.js run (it would read them in the wrong order),
+ * and a word whose first glyph in visual order is a mark (the tanween of حرفاً, the damma of عبدُ)
+ * must not have that mark joined to the run still open: pdf.js joins a mark to it without looking
+ * where it is. pdf.js closes a run when the font size changes, so consecutive words alternate
+ * between two sizes a thousandth and two thousandths of a point above the asked one (the pen is
+ * corrected for it: no drift); everything else is drawn at the asked size. Invisible on paper.
  */
-const lastNudge = new WeakMap<Doc, number>();
+const lastSize = new WeakMap<Doc, number>();
 
-export function drawRtlWord(doc: Doc, word: string, x: number, baseline: number, fontSize: number, width: number): void {
-  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
-  const cache = font?.layoutCache;
-  const run = font?.layoutCached?.(word);
-  if (!font || !cache || !run) {
-    drawText(doc, word, x, baseline, width);
-    return;
-  }
-  const p = run.positions;
-  const cuts = pdfjsCuts(run);
-  if (cuts.length === 1 && !isMark(run.glyphs[0]!)) {
-    drawText(doc, word, x, baseline, width);
-    return;
-  }
-  cuts.push(p.length);
-  const scale = fontSize / 1000;
-  const piece = (from: number, to: number) => {
-    const key = `${KEY}${word}${KEY}${from}:${to}`;
-    let entry = cache[key];
-    if (!entry) {
-      const positions = p.slice(from, to);
-      entry = { glyphs: run.glyphs.slice(from, to), positions, advanceWidth: positions.reduce((a, q) => a + q.xAdvance, 0) };
-      cache[key] = entry;
-    }
-    return { key, width: entry.advanceWidth };
-  };
-  // In visual order; each as [leading marks, rest].
-  const groups: { marks: { key: string; x: number; width: number } | null; rest: { key: string; x: number; width: number } }[] = [];
-  let pen = 0;
-  for (let c = 0; c + 1 < cuts.length; c++) {
-    const from = cuts[c]!;
-    const to = cuts[c + 1]!;
-    let k = from;
-    while (k < to && isMark(run.glyphs[k]!)) k++;
-    if (k === to) k = from; // only marks: nothing to put them after
-    let marks = null;
-    if (k > from) {
-      const m = piece(from, k);
-      marks = { key: m.key, x: x + pen * scale, width: m.width * scale };
-      pen += m.width;
-    }
-    const r = piece(k, to);
-    groups.push({ marks, rest: { key: r.key, x: x + pen * scale, width: r.width * scale } });
-    pen += r.width;
-  }
-  for (const g of groups.reverse()) {
-    drawText(doc, g.rest.key, g.rest.x, baseline, g.rest.width);
-    if (g.marks) drawText(doc, g.marks.key, g.marks.x, baseline, g.marks.width, fontSize);
-  }
+function wordSize(doc: Doc, fontSize: number): number {
+  const last = lastSize.get(doc);
+  const size = fontSize + 0.001 === last ? fontSize + 0.002 : fontSize + 0.001;
+  lastSize.set(doc, size);
+  return size;
 }
 
-/** Draws one string; with `nudgeFrom`, a hair larger than that size (see lastNudge). */
-function drawText(doc: Doc, text: string, x: number, baseline: number, width: number, nudgeFrom?: number) {
-  if (nudgeFrom !== undefined) {
-    const nudge = lastNudge.get(doc) === 0.001 ? 0.002 : 0.001;
-    lastNudge.set(doc, nudge);
-    doc.fontSize(nudgeFrom + nudge);
+const num = (n: number) => String(Math.round(n * 1e4) / 1e4);
+
+/**
+ * The size change closes the previous run, but a word whose first glyph in visual order is a mark
+ * still splits: pdf.js checks the letter after that mark against where the previous text ended (the
+ * word to the right, or the line above) and starts another run, leaving the mark alone and in the
+ * wrong place («عَبْدُ» as «ُ» + «عَبْد»). Such a word is drawn as a form XObject: pdf.js reads a form
+ * with a fresh state (nothing drawn before it), so the mark and its letter stay in one run. Only
+ * these words (vowelled endings, tanween) pay for the extra object.
+ */
+const PDFJS_SKIPS = /\p{Cf}$/u; // a format character (the kashida, fonts.ts): not read at all
+const PDFJS_ATTACHES = /\p{Mn}/u; // a combining mark: read without looking where it is
+function opensWithMark(glyphs: { codePoints: number[] }[]): boolean {
+  for (const g of glyphs) {
+    const text = String.fromCodePoint(...g.codePoints);
+    if (PDFJS_SKIPS.test(text)) continue;
+    return PDFJS_ATTACHES.test(text);
   }
-  doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
-  if (nudgeFrom !== undefined) doc.fontSize(nudgeFrom);
+  return false;
+}
+const formCount = new WeakMap<Doc, number>();
+
+/**
+ * Draws one Arabic word (no spaces) with its left edge at x on the baseline: every glyph where
+ * fontkit placed it (GPOS kerning, cursive and mark attachment), written as one text object.
+ */
+export function drawRtlWord(doc: Doc, word: string, x: number, baseline: number, fontSize: number): void {
+  const font = (doc as unknown as { _font?: EmbeddedFont })._font;
+  if (!font?.encode) {
+    doc.text(word, x, baseline, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+    return;
+  }
+  const [hex, positions] = font.encode(word);
+  if (hex.length === 0) return;
+  const pdf = doc as unknown as PdfkitInternals;
+
+  const size = wordSize(doc, fontSize);
+  const unit = fontSize / 1000; // points per font unit at the asked size
+  const widthScale = size / fontSize; // the PDF moves the pen by a glyph's /W width at the drawn size
+  const out = ['BT', `/${font.id} ${num(size)} Tf`, `${num(100 / SPREAD)} Tz`];
+  let tj = '';
+  let run = '';
+  const flush = () => {
+    if (run) tj += `<${run}>`;
+    run = '';
+    if (tj) out.push(`[${tj}] TJ`);
+    tj = '';
+  };
+  let pen = 0; // where fontkit's pen is, in font units from x
+  let pdfPen = Number.NaN; // where the PDF's pen is, same units
+  let lineY = Number.NaN;
+  for (let i = 0; i < hex.length; i++) {
+    const p = positions[i]!;
+    const gx = pen + p.xOffset;
+    if (p.yOffset !== lineY) {
+      // A mark above or below (or back to the baseline after one): place the text matrix there.
+      flush();
+      out.push(`${SPREAD} 0 0 -1 ${num(x + gx * unit)} ${num(baseline - p.yOffset * unit)} Tm`);
+      lineY = p.yOffset;
+      pdfPen = gx;
+    } else if (Math.abs(gx - pdfPen) > 1e-3) {
+      // TJ numbers move the pen back by n/1000 of the drawn size (scaling and matrix cancel out).
+      if (run) tj += `<${run}>`;
+      run = '';
+      tj += `${num(-(gx - pdfPen) / widthScale)}`;
+      pdfPen = gx;
+    }
+    run += hex[i];
+    pdfPen += p.advanceWidth * widthScale;
+    pen += p.xAdvance;
+  }
+  flush();
+  out.push('ET');
+  const content = out.join('\n');
+  if (!opensWithMark(font.layoutCached(word).glyphs)) {
+    pdf.page.fonts[font.id] ??= font.ref();
+    // q/Q: the text state (the scaling above) would otherwise stay set for pdfkit's next text.
+    doc.addContent(`q\n${content}\nQ`);
+    return;
+  }
+  const n = (formCount.get(doc) ?? 0) + 1;
+  formCount.set(doc, n);
+  const name = `Word${n}`;
+  // The form's space is the page's (no Matrix); the box only has to hold the word with its marks.
+  const form = pdf.ref({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [x - fontSize, baseline - 2 * fontSize, x + pen * unit + fontSize, baseline + 2 * fontSize].map((v) => Number(num(v))),
+    Resources: { Font: { [font.id]: font.ref() } },
+  });
+  form.end(content);
+  pdf.page.xobjects[name] = form;
+  doc.addContent(`/${name} Do`);
 }
