@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { ar } from '../../shared/labels/ar';
 
 /**
  * Words on screen (issue 7), at 1366×768: an empty form flags every missing field at once, beside
@@ -123,7 +124,7 @@ test('the administrator\'s screens: an empty user, service or desk is named fiel
   expect(await errorOf(users.getByLabel('كلمة المرور'))).toBe('كلمة المرور يجب ألا تقل عن 8 أحرف.');
   await users.getByLabel('الاسم الكامل').fill('سع');
   await admin.getByRole('button', { name: 'إضافة مستخدم' }).click();
-  await expect.poll(() => errorOf(users.getByLabel('الاسم الكامل'))).toBe('يجب ألا يقل عن 3 أحرف.');
+  await expect.poll(() => errorOf(users.getByLabel('الاسم الكامل'))).toBe(ar.messages.fullNameTooShort);
   await screen(admin, '67-users-errors');
 
   await admin.getByRole('tab', { name: 'الخدمات' }).click();
