@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { emptyInput, mutation, query } from './define';
 import { id, password, username } from './fields';
 import type { SessionView } from './views';
+import { cleanString } from '../text/invisible';
 
 export const authOperations = {
   /** Whether the store needs its first administrator, and who is signed in on this window. */
   'auth.session': query<SessionView>()({ input: emptyInput, access: 'public' }),
   /** First run: creates the administrator (only while there is no user at all). */
   'auth.setup': mutation<SessionView>()({
-    input: z.object({ username, fullName: z.string().trim().min(3), password, deskId: id }),
+    input: z.object({ username, fullName: cleanString().trim().min(3), password, deskId: id }),
     access: 'public',
     invalidates: ['auth.'],
   }),
