@@ -54,6 +54,8 @@ export interface Database {
     registered_at: Generated<string | null>;
     version: Generated<number>;
     updated_by: Generated<number | null>;
+    /** The latest visit's arrival, kept by a trigger on visits (orders the name search, P2). */
+    last_visit_at: Generated<string | null>;
   };
   family_members: {
     id: Generated<number>;
