@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { BeneficiaryHit, BeneficiaryView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import { ar, fill } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
 import { useOp } from '../data/operations';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
@@ -85,8 +85,8 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
                 {b.fullName}
               </Text>
               {b.match !== 'name' && (
-                <Badge size="xs" color="teal">
-                  {b.match === 'id' ? ar.ui.matchId : ar.ui.matchMobile}
+                <Badge size="xs" color="teal" className="tabular" data-testid="search-match">
+                  {matchLabel(b)}
                 </Badge>
               )}
             </Group>
@@ -126,4 +126,10 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
       </Text>
     </Stack>
   );
+}
+
+/** How an exact hit was found; a request number names the request (Enter opens it). */
+function matchLabel(b: BeneficiaryHit): string {
+  if (b.match === 'request' && b.request) return fill(ar.ui.matchRequest, { number: b.request.number });
+  return b.match === 'id' ? ar.ui.matchId : b.match === 'file' ? ar.ui.matchFile : ar.ui.matchMobile;
 }
