@@ -12,6 +12,7 @@ import { mobileFor, nationalIdFor, seededRandom, pick } from '../electron/core/d
 import { businessDay } from '../shared/dates/calendar';
 import { toHijri } from '../shared/dates/hijri';
 import { CHANNELS } from '../shared/domain/channels';
+import { FILL_LAST_VISITS } from '../electron/core/store/sqlite/migrations/0004-search-normalisation';
 import { normalizeArabic } from '../shared/text/normalize-arabic';
 import { personWithVariants, type Random } from './names';
 
@@ -143,15 +144,15 @@ export async function generateStore(log: Log): Promise<{ dir: string; meta: Stor
   const random = seededRandom(20_240_214);
   insertBeneficiaries(core, today, staff, random, log);
   // The schema's triggers on visits keep each person's last visit, and through it their place in the
-  // name index: one index rewrite per visit. For the bulk load they are set aside and the column is
-  // filled once afterwards (as migration 0004 fills it on an existing store), then put back as they were.
+  // name index: one index rewrite per visit. For the bulk load they are set aside and the columns are
+  // filled once afterwards (as migration 0004 fills them on an existing store), then put back as they were.
   const visitTriggers = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'visits'`).all() as { name: string; sql: string }[];
   for (const t of visitTriggers) raw.exec(`DROP TRIGGER ${t.name}`);
   const { done: historic, openers } = insertHistoricVisits(core, today, staff, random, log);
   const todayCount = insertTodayVisits(core, today, staff, random);
   log(`  today (${today}): ${todayCount} visits in every state`);
   const lastVisits = Date.now();
-  raw.exec(`UPDATE beneficiaries SET last_visit_at = (SELECT max(arrived_at) FROM visits WHERE visits.beneficiary_id = beneficiaries.id)`);
+  for (const statement of FILL_LAST_VISITS) raw.exec(statement);
   for (const t of visitTriggers) raw.exec(t.sql);
   log(`  last visits: each beneficiary's latest arrival, and its place in the name index (${((Date.now() - lastVisits) / 1000).toFixed(1)} s)`);
   const requestStates = insertRequests(core, today, staff, openers, random, log);

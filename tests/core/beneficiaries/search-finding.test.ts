@@ -267,6 +267,8 @@ describe('P2: ranking — every typed word whole first, then prefixes; the lates
       const plan = explain(t.raw, tier).join('\n');
       expect(plan).toMatch(/SCAN beneficiaries_fts VIRTUAL TABLE INDEX/);
       expect(plan).not.toMatch(/TEMP B-TREE/);
+      // A visitor's key leads to their file through the unique index on search_rank.
+      expect(plan).toMatch(new RegExp(`SEARCH b USING (COVERING )?INDEX ${uniqueIndexOn(t.raw, 'beneficiaries', ['search_rank'])} \\(search_rank=\\?\\)`));
     }
   });
 

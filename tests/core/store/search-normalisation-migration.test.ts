@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../../electron/core/beneficiaries/duplicates';
 import { sqliteMigrations } from '../../../electron/core/store/sqlite/migrations';
+import { NAME_INDEX_RANK_BASE } from '../../../electron/core/store/sqlite/migrations/0004-search-normalisation';
 import { openSqliteStore, type SqliteStore } from '../../../electron/core/store/sqlite/open-sqlite-store';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
 import { nationalIdFor } from '../../helpers/fixtures';
@@ -101,6 +102,11 @@ describe('P2, migration 0004-search-normalisation on a store of the version befo
     expect(row(id.plain!).last_visit_at).toBe('2024-01-10T07:30:00.000Z');
     expect(row(id.particles!).last_visit_at).toBe('2023-09-03T08:00:00.000Z');
     expect(row(id.zwsp!).last_visit_at).toBeNull();
+    // Their place in the name index follows: the later visitor above, those never seen keyed by their id.
+    const rank = (key: string) => (store.raw.prepare('SELECT search_rank FROM beneficiaries WHERE id = ?').get(id[key]) as { search_rank: number | null }).search_rank;
+    expect(rank('plain')).toBeGreaterThan(rank('particles')!);
+    expect(rank('particles')).toBeGreaterThan(NAME_INDEX_RANK_BASE);
+    expect(rank('zwsp')).toBeNull();
   });
 
   it('rebuilds the name index: the old rows are found, the latest visitor first, then the newest file', async () => {

@@ -2,17 +2,30 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { normalizeArabic } from '../../../../../shared/text/normalize-arabic';
 
 /**
- * The name index orders by a key, not by the beneficiary id: the last visit's arrival in Unix seconds
- * above the low 24 bits, the beneficiary id in them. FTS5 walks a match list from its highest rowid
- * down and stops at the LIMIT, so "ORDER BY rowid DESC LIMIT 20" gives the most recent visitors first,
- * then the newest files, without reading the tens of thousands of rows a common name matches (a join
- * sorting them on a column took 31 ms for "محمد" at 200,000 beneficiaries). Ids stay below 2^24
- * (16.7 million files); seconds up to 2^39 fit beside them in SQLite's 64-bit integer.
+ * The name index is keyed by the order the search wants, not by the beneficiary id, so FTS5 walks a
+ * match list from its highest rowid down and stops at the LIMIT ("ORDER BY rowid DESC LIMIT 20"): the
+ * latest visitors first, then the newest files, without reading and sorting the tens of thousands of
+ * rows a common name matches (a join sorting them on a column took 31 ms for "محمد" at 200,000
+ * beneficiaries). The key of a person never seen is their id (below 2^24: 16.7 million files); a visit
+ * gives them `search_rank`, the next number above 2^24. The numbers are dense, so the index stays as
+ * small as one keyed by id (keyed by the visit's time in seconds it was three times larger, and its
+ * prefix queries twice slower).
  */
-export const NAME_INDEX_ID_BITS = 24;
+export const NAME_INDEX_RANK_BASE = 2 ** 24;
 
 /** The key of a row of beneficiaries: `row` is 'new.' or 'old.' in a trigger, '' in a statement on the table. */
-const key = (row: 'new.' | 'old.' | '') => `((coalesce(unixepoch(${row}last_visit_at), 0) << ${NAME_INDEX_ID_BITS}) | ${row}id)`;
+const key = (row: 'new.' | 'old.' | '') => `coalesce(${row}search_rank, ${row}id)`;
+
+/**
+ * Each person's last visit from the visits, and their search_rank in that order (the bench's generator
+ * runs these too, after its bulk load of visits with the last-visit triggers set aside).
+ */
+export const FILL_LAST_VISITS = [
+  `UPDATE beneficiaries SET last_visit_at = (SELECT max(arrived_at) FROM visits WHERE visits.beneficiary_id = beneficiaries.id)`,
+  `UPDATE beneficiaries SET search_rank = r.rank
+    FROM (SELECT id, ${NAME_INDEX_RANK_BASE} + row_number() OVER (ORDER BY last_visit_at, id) AS rank FROM beneficiaries WHERE last_visit_at IS NOT NULL) AS r
+    WHERE beneficiaries.id = r.id`,
+];
 
 /** Characters stripped from stored text, as shared/text/invisible.ts strips them on input (frozen here). */
 const INVISIBLE_CODE_POINTS = [
@@ -46,7 +59,7 @@ function stripped(column: string): string {
  * P2, finding the person: invisible characters out of every stored name and free text; name_norm
  * renormalised (no invisible characters, no «بن» / «بنت» / «ابن», no article «ال»); the last visit on
  * the beneficiary (kept by a trigger on visits, so every way a visit is written keeps it); and the name
- * index rebuilt keyed by recency (NAME_INDEX_ID_BITS), with single letters indexed as prefixes so
+ * index rebuilt keyed by recency (NAME_INDEX_RANK_BASE), with single letters indexed as prefixes so
  * "محمد ع", typed on the way to "محمد عبدالله", stays fast.
  */
 export const searchNormalisation: Migration = {
@@ -64,7 +77,9 @@ export const searchNormalisation: Migration = {
     await run('DROP TABLE beneficiaries_fts');
 
     await run('ALTER TABLE beneficiaries ADD COLUMN last_visit_at TEXT');
-    await run(`UPDATE beneficiaries SET last_visit_at = (SELECT max(arrived_at) FROM visits WHERE visits.beneficiary_id = beneficiaries.id)`);
+    await run('ALTER TABLE beneficiaries ADD COLUMN search_rank INTEGER');
+    for (const statement of FILL_LAST_VISITS) await run(statement);
+    await run('CREATE UNIQUE INDEX beneficiaries_search_rank ON beneficiaries(search_rank)');
 
     // normalizeArabic is the code's own: this renormalises to the form the code searches with today.
     const rows = await sql<{ id: number; full_name: string; name_norm: string }>`SELECT id, full_name, name_norm FROM beneficiaries`.execute(db);
@@ -76,7 +91,7 @@ export const searchNormalisation: Migration = {
         WHERE beneficiaries.id = v.id`.execute(db);
     }
 
-    // Contentless: the search reads only rowids, and the key is not a column of beneficiaries.
+    // Contentless: the search reads only rowids (keys), and a key is no single column of beneficiaries.
     await run(`CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(name_norm, content='', tokenize='unicode61', prefix='1 2 3')`);
     await run(`INSERT INTO beneficiaries_fts(rowid, name_norm) SELECT ${key('')}, name_norm FROM beneficiaries`);
     await run(`INSERT INTO beneficiaries_fts(beneficiaries_fts) VALUES ('optimize')`);
@@ -84,12 +99,14 @@ export const searchNormalisation: Migration = {
       INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (${key('new.')}, new.name_norm); END`);
     await run(`CREATE TRIGGER beneficiaries_fts_ad AFTER DELETE ON beneficiaries BEGIN
       INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', ${key('old.')}, old.name_norm); END`);
-    await run(`CREATE TRIGGER beneficiaries_fts_au AFTER UPDATE OF name_norm, last_visit_at ON beneficiaries BEGIN
+    await run(`CREATE TRIGGER beneficiaries_fts_au AFTER UPDATE OF name_norm, search_rank ON beneficiaries BEGIN
       INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', ${key('old.')}, old.name_norm);
       INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (${key('new.')}, new.name_norm); END`);
 
-    // Only forward: a visit written late for an earlier time does not make the person less recent.
-    const touch = `UPDATE beneficiaries SET last_visit_at = new.arrived_at
+    // Only forward: a visit written late for an earlier time does not make the person less recent. A
+    // check-in's arrival is the moment it is written, so the next rank follows arrival order.
+    const touch = `UPDATE beneficiaries SET last_visit_at = new.arrived_at,
+          search_rank = coalesce((SELECT max(search_rank) FROM beneficiaries), ${NAME_INDEX_RANK_BASE}) + 1
         WHERE id = new.beneficiary_id AND (last_visit_at IS NULL OR last_visit_at < new.arrived_at); END`;
     await run(`CREATE TRIGGER visits_last_visit_ai AFTER INSERT ON visits WHEN new.beneficiary_id IS NOT NULL BEGIN
       ${touch}`);
