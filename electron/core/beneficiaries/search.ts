@@ -4,7 +4,7 @@ import { parseFileNumber, parseRequestNumber } from '../../../shared/text/refere
 import { normalizeMobile } from '../../../shared/validation/mobile';
 import { cleanIdNumber } from '../../../shared/validation/national-id';
 import type { HandlerContext } from '../context';
-import { toBeneficiaryView } from './beneficiary-view';
+import { BENEFICIARY_VIEW_COLUMNS, toBeneficiaryView } from './beneficiary-view';
 
 type Row = Parameters<typeof toBeneficiaryView>[0];
 
@@ -24,7 +24,7 @@ export async function searchBeneficiaries(text: string, limit: number, ctx: Hand
       hits.push({ ...toBeneficiaryView(r), match, ...extra });
     }
   };
-  const beneficiaries = () => ctx.db.selectFrom('beneficiaries').selectAll();
+  const beneficiaries = () => ctx.db.selectFrom('beneficiaries').select(BENEFICIARY_VIEW_COLUMNS);
 
   const requestNumber = parseRequestNumber(text);
   if (requestNumber) {
