@@ -2,8 +2,8 @@ import { Badge, Button, Group, Kbd, Loader, Stack, Text, TextInput, UnstyledButt
 import { useHotkeys } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { BeneficiarySearchHit } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { BeneficiaryHit, BeneficiarySearchHit } from '../../shared/contract';
+import { ar, fill } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
 import { useOp } from '../data/operations';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
@@ -89,8 +89,8 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
                 {b.fullName}
               </Text>
               {b.match !== 'name' && (
-                <Badge size="xs" color="teal">
-                  {b.match === 'id' ? ar.ui.matchId : ar.ui.matchMobile}
+                <Badge size="xs" color="teal" className="tabular" data-testid="search-match">
+                  {matchLabel(b)}
                 </Badge>
               )}
             </Group>
@@ -131,4 +131,10 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
       </Text>
     </Stack>
   );
+}
+
+/** How an exact hit was found; a request number names the request (Enter opens it). */
+function matchLabel(b: BeneficiaryHit): string {
+  if (b.match === 'request' && b.request) return fill(ar.ui.matchRequest, { number: b.request.number });
+  return b.match === 'id' ? ar.ui.matchId : b.match === 'file' ? ar.ui.matchFile : ar.ui.matchMobile;
 }

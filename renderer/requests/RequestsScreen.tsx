@@ -18,8 +18,9 @@ export function RequestsScreen() {
   const today = useToday();
   const list = useOp(
     'requests.list',
-    // A number is one exact request: it is found whatever the state filter says.
-    debounced ? { number: debounced, limit: 200 } : { states: states.length ? states : undefined, limit: 200 },
+    // A request number is one exact request, a file number or a name that person's requests (P2):
+    // found whatever the state filter says.
+    debounced ? { text: debounced, limit: 200 } : { states: states.length ? states : undefined, limit: 200 },
     { staleTime: 0, placeholderData: keepPreviousData },
   );
   const rows = list.data ?? [];
@@ -36,8 +37,9 @@ export function RequestsScreen() {
             onChange={(e) => setNumber(e.currentTarget.value)}
             // A scanner reading the receipt's QR code ends with Enter: the request opens.
             onKeyDown={(e) => e.key === 'Enter' && openRequest(number)}
-            dir="ltr"
-            w={220}
+            // A number reads left to right, a name right to left: the first letter typed decides.
+            dir="auto"
+            w={300}
             data-testid="requests-number"
           />
           <MultiSelect

@@ -1,12 +1,9 @@
 import { notifications } from '@mantine/notifications';
 import { ar, fill } from '../../shared/labels/ar';
-import { toAsciiDigits } from '../../shared/text/digits';
+import { parseRequestNumber } from '../../shared/text/reference-numbers';
 import { usePages } from '../app/pages';
 import { call } from '../transport/call';
 import { notifyError } from '../ui/notify';
-
-/** "1448-00042": the Hijri year and a sequence, as the receipt prints it and its QR code holds it. */
-const REQUEST_NUMBER = /^\d{4}-\d{5,}$/;
 
 /**
  * The receipt's QR code read by a barcode scanner: the scanner types the request number into a
@@ -16,8 +13,9 @@ const REQUEST_NUMBER = /^\d{4}-\d{5,}$/;
 export function useOpenRequestByNumber() {
   const pages = usePages();
   return (text: string): boolean => {
-    const number = toAsciiDigits(text.trim());
-    if (!REQUEST_NUMBER.test(number)) return false;
+    // "1448-00042" as the receipt prints it and its QR code holds it, or typed in any digits (P2).
+    const number = parseRequestNumber(text);
+    if (!number) return false;
     call('requests.list', { number, limit: 1 })
       .then(([found]) => {
         if (found) pages.open({ kind: 'request', requestId: found.id });

@@ -4,11 +4,12 @@ import { ar } from '../labels/ar';
 import { mutation, query } from './define';
 import { amount, id, identity, mobile, namePart, optionalBirthDate, optionalIsoDate, optionalMobile, optionalText, version } from './fields';
 import type { BeneficiaryProfile, BeneficiarySearchHit, BeneficiaryView } from './views';
+import { cleanString } from '../text/invisible';
 
 const fourPartName = { firstName: namePart, fatherName: namePart, grandfatherName: namePart, familyName: namePart };
 
 export const familyMember = z.object({
-  name: z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(2, ar.messages.nameTooShort).max(120),
+  name: cleanString().trim().min(1, { message: ar.messages.required, abort: true }).min(2, ar.messages.nameTooShort).max(120),
   relation: z.enum(FAMILY_RELATIONS),
   idNumber: optionalText(20),
   birthDate: optionalBirthDate,
@@ -52,7 +53,7 @@ const deskMinimum = beneficiaryProfileInput.pick({
 export const beneficiaryOperations = {
   /** One box, three ways (P2): ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
   'beneficiaries.search': query<BeneficiarySearchHit[]>()({
-    input: z.object({ text: z.string().max(120), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.object({ text: cleanString().max(120), limit: z.number().int().min(1).max(50).default(20) }),
     access: 'signed-in',
   }),
   'beneficiaries.get': query<BeneficiaryView>()({ input: z.object({ beneficiaryId: id }), access: 'signed-in' }),

@@ -3,8 +3,9 @@ import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
 import { id } from './fields';
 import type { DeclarationView, DocumentTypeView, ServiceTypeView } from './views';
+import { cleanString } from '../text/invisible';
 
-const name = z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(120);
+const name = cleanString().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(120);
 
 /** Service types and the documents each requires (S2); the declaration's versioned text (S4). */
 export const catalogueOperations = {
@@ -23,7 +24,7 @@ export const catalogueOperations = {
   'catalogue.declaration': query<DeclarationView>()({ input: emptyInput, access: 'signed-in' }),
   /** A new text is a new version; signatures keep the version they were made on. */
   'catalogue.publishDeclaration': mutation<DeclarationView>()({
-    input: z.object({ text: z.string().trim().min(20, ar.messages.declarationTooShort).max(5000) }),
+    input: z.object({ text: cleanString().trim().min(20, ar.messages.declarationTooShort).max(5000) }),
     access: ['admin'],
     invalidates: ['catalogue.'],
   }),

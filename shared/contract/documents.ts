@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emptyInput, mutation, query } from './define';
 import { id } from './fields';
+import { cleanString } from '../text/invisible';
 
 /** A generated PDF, ready to show, print or save. */
 export interface PdfView {
@@ -33,7 +34,7 @@ export const documentOperations = {
   'documents.ticket': query<PdfView>()({ input: z.object({ visitId: id }), access: DESK }),
   /** Whether the ticket came out of the printer: a failed one shows as not printed, with a reprint action. */
   'documents.ticketPrinted': mutation<null>()({
-    input: z.object({ visitId: id, printed: z.boolean(), failure: z.string().max(300).optional() }),
+    input: z.object({ visitId: id, printed: z.boolean(), failure: cleanString().max(300).optional() }),
     access: DESK,
     invalidates: ['visits.'],
   }),

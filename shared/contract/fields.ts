@@ -6,6 +6,7 @@ import { ROLES } from '../domain/roles';
 import { ar } from '../labels/ar';
 import { businessDay } from '../dates/calendar';
 import { isRealIsoDate } from '../dates/hijri';
+import { cleanString } from '../text/invisible';
 import { normalizeMobile } from '../validation/mobile';
 import { checkNationalId, cleanIdNumber } from '../validation/national-id';
 
@@ -13,14 +14,12 @@ const m = ar.messages;
 
 /** Input fields shared by several operations; each carries its Arabic message. */
 export const id = z.number().int().positive();
-export const namePart = z
-  .string()
+export const namePart = cleanString()
   .trim()
   .min(1, { message: m.namePartRequired, abort: true })
   .min(2, m.nameTooShort)
   .max(40);
-export const mobile = z
-  .string()
+export const mobile = cleanString()
   .trim()
   .min(1, m.required)
   .transform((v, ctx) => {
@@ -31,8 +30,7 @@ export const mobile = z
     }
     return n;
   });
-export const optionalMobile = z
-  .string()
+export const optionalMobile = cleanString()
   .trim()
   .nullish()
   .transform((v, ctx) => {
@@ -49,16 +47,14 @@ export const channel = z.enum(CHANNELS);
 export const visitReason = z.enum(VISIT_REASONS);
 export const visitOutcome = z.enum(VISIT_OUTCOMES);
 export const role = z.enum(ROLES);
-export const note = z.string().trim().max(2000);
-export const username = z
-  .string()
+export const note = cleanString().trim().max(2000);
+export const username = cleanString()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, m.usernameFormat);
 export const password = z.string().min(8, m.passwordTooShort).max(200);
 /** A staff member's name as the header and the audit trail show it. */
-export const staffFullName = z
-  .string()
+export const staffFullName = cleanString()
   .trim()
   .min(1, { error: m.required, abort: true })
   .min(3, m.fullNameTooShort)
@@ -67,7 +63,7 @@ export const clientKey = z.string().uuid().optional();
 
 /** An identity document: national ID / iqama with their check digit (S2), others by shape only. */
 export const identity = z
-  .object({ idType, idNumber: z.string().trim().min(1, m.required) })
+  .object({ idType, idNumber: cleanString().trim().min(1, m.required) })
   .transform((v, ctx) => {
     const idNumber = cleanIdNumber(v.idNumber);
     if (v.idType === 'national_id' || v.idType === 'iqama') {
@@ -101,8 +97,7 @@ export const version = z.number().int().nonnegative();
 
 /** Free text that may be left empty (stored as null). */
 export const optionalText = (max: number) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .max(max)
     .nullish()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_STATES } from '../domain/request';
 import { ar } from '../labels/ar';
+import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
 import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
 import type { AttachmentView, RequestSummary, RequestView } from './views';
@@ -21,12 +22,17 @@ export function acceptanceGrantsSomething(approvedAmount: number | null | undefi
 
 export const requestOperations = {
   'requests.get': query<RequestView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
-  /** Requests by state or person; `number` finds one by its printed number (the receipt's QR code). */
+  /**
+   * Requests by state or person; `number` finds one by its printed number (the receipt's QR code), in
+   * any digits, leading zeros or not; `text` is what the desk's search box takes (P2): a request
+   * number, or the person by file number, ID, mobile or name — their requests.
+   */
   'requests.list': query<RequestSummary[]>()({
     input: z.object({
       states: z.array(z.enum(REQUEST_STATES)).optional(),
       beneficiaryId: id.optional(),
-      number: z.string().trim().max(30).optional(),
+      number: cleanString().trim().max(30).optional(),
+      text: cleanString().trim().max(120).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     access: 'signed-in',
@@ -91,7 +97,7 @@ export const requestOperations = {
       requestId: id,
       documentTypeId: id.optional(),
       purpose: z.enum(['document', 'declaration']),
-      fileName: z.string().trim().min(1).max(200),
+      fileName: cleanString().trim().min(1).max(200),
       dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 16, ar.messages.attachmentTooLarge),
     }),
     access: DESK,

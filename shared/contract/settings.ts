@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
 import type { DeskView, SettingsView } from './views';
+import { cleanString } from '../text/invisible';
 
 export const settingsOperations = {
   'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public' }),
   'settings.update': mutation<SettingsView>()({
     input: z.object({
-      associationName: z.string().trim().min(3).max(120).optional(),
+      associationName: cleanString().trim().min(3).max(120).optional(),
       lockAfterMinutes: z.number().int().min(1).max(240).optional(),
       committeePeriodDays: z.number().int().min(1).max(180).optional(),
-      associationBranch: z.string().trim().max(120).nullable().optional(),
-      associationLicence: z.string().trim().max(200).nullable().optional(),
-      associationAddress: z.string().trim().max(300).nullable().optional(),
-      associationPhone: z.string().trim().max(40).nullable().optional(),
-      associationWebsite: z.string().trim().max(120).nullable().optional(),
+      associationBranch: cleanString().trim().max(120).nullable().optional(),
+      associationLicence: cleanString().trim().max(200).nullable().optional(),
+      associationAddress: cleanString().trim().max(300).nullable().optional(),
+      associationPhone: cleanString().trim().max(40).nullable().optional(),
+      associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
     }),
     access: ['admin'],
@@ -24,7 +25,7 @@ export const settingsOperations = {
   /** A new desk with its own ticket prefix (A-001, B-001 …). */
   'settings.createDesk': mutation<DeskView>()({
     input: z.object({
-      name: z.string().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(60),
+      name: cleanString().trim().min(1, { message: ar.messages.required, abort: true }).min(3, ar.messages.nameTooShort).max(60),
       ticketPrefix: z
         .string()
         .trim()

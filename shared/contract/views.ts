@@ -67,8 +67,10 @@ export interface BeneficiaryView {
 }
 
 export interface BeneficiaryHit extends BeneficiaryView {
-  /** How the hit was found: an exact ID or mobile match ranks first. */
-  match: 'id' | 'mobile' | 'name';
+  /** How the hit was found: an exact ID, mobile, file number or request number ranks before names. */
+  match: 'id' | 'mobile' | 'file' | 'request' | 'name';
+  /** For a request-number hit: the request typed (or scanned from its receipt), so the screen can open it. */
+  request?: { id: number; number: string };
 }
 
 /** A ticket the beneficiary already has today (the open one if any, else the latest). */

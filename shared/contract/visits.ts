@@ -4,6 +4,7 @@ import { ar } from '../labels/ar';
 import { mutation, query } from './define';
 import { channel, clientKey, id, note, optionalMobile, visitOutcome, visitReason } from './fields';
 import type { QueueView, VisitView } from './views';
+import { cleanString } from '../text/invisible';
 
 const desk = DESK_ROLES;
 // The search results show today's ticket and its state beside each person.
@@ -25,7 +26,7 @@ export const visitOperations = {
     input: z
       .object({
         beneficiaryId: id.optional(),
-        visitorName: z.string().trim().max(120).optional(),
+        visitorName: cleanString().trim().max(120).optional(),
         visitorMobile: optionalMobile,
         reason: visitReason,
         channel: channel.default('interview'),

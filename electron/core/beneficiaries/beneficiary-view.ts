@@ -3,7 +3,21 @@ import type { IdType } from '../../../shared/domain/identity';
 import type { Selectable } from 'kysely';
 import type { Database } from '../store/schema';
 
-type Row = Selectable<Database['beneficiaries']>;
+/** The columns a BeneficiaryView is made of: a list of hits reads these, not the whole file. */
+export const BENEFICIARY_VIEW_COLUMNS = [
+  'id',
+  'full_name',
+  'first_name',
+  'father_name',
+  'grandfather_name',
+  'family_name',
+  'id_type',
+  'id_number',
+  'mobile',
+  'file_number',
+] as const;
+
+type Row = Pick<Selectable<Database['beneficiaries']>, (typeof BENEFICIARY_VIEW_COLUMNS)[number]>;
 
 export function toBeneficiaryView(r: Row): BeneficiaryView {
   return {

@@ -1,38 +1,56 @@
 import type { BeneficiaryHit } from '../../../shared/contract';
 import { nameTokens } from '../../../shared/text/normalize-arabic';
+import { parseFileNumber, parseRequestNumber } from '../../../shared/text/reference-numbers';
 import { normalizeMobile } from '../../../shared/validation/mobile';
 import { cleanIdNumber } from '../../../shared/validation/national-id';
 import type { HandlerContext } from '../context';
-import { toBeneficiaryView } from './beneficiary-view';
+import { BENEFICIARY_VIEW_COLUMNS, toBeneficiaryView } from './beneficiary-view';
+
+type Row = Parameters<typeof toBeneficiaryView>[0];
 
 /**
- * The desk's one search box (P2): an exact ID or mobile hit first, then names whose words start
- * with every fragment typed, in any order, whatever the diacritics or spelling variants.
+ * The desk's one search box (P2): an exact ID, mobile, file number or request number first (a request
+ * number gives its applicant, with the request), then names whose words start with every fragment
+ * typed, in any order, whatever the diacritics, spelling variants, «بن» or article — those with every
+ * word whole first, the latest visitor first within each (Store.searchNames).
  */
 export async function searchBeneficiaries(text: string, limit: number, ctx: HandlerContext): Promise<BeneficiaryHit[]> {
   const hits: BeneficiaryHit[] = [];
   const seen = new Set<number>();
-  const add = (rows: Parameters<typeof toBeneficiaryView>[0][], match: BeneficiaryHit['match']) => {
+  const add = (rows: Row[], match: BeneficiaryHit['match'], extra?: Pick<BeneficiaryHit, 'request'>) => {
     for (const r of rows) {
       if (seen.has(r.id) || hits.length >= limit) continue;
       seen.add(r.id);
-      hits.push({ ...toBeneficiaryView(r), match });
+      hits.push({ ...toBeneficiaryView(r), match, ...extra });
     }
   };
+  const beneficiaries = () => ctx.db.selectFrom('beneficiaries').select(BENEFICIARY_VIEW_COLUMNS);
+
+  const requestNumber = parseRequestNumber(text);
+  if (requestNumber) {
+    const request = await ctx.db.selectFrom('requests').select(['id', 'number', 'beneficiary_id']).where('number', '=', requestNumber).executeTakeFirst();
+    if (request) {
+      add(await beneficiaries().where('id', '=', request.beneficiary_id).execute(), 'request', { request: { id: request.id, number: request.number } });
+    }
+  }
+  // "F1234567" may also be a passport number: the ID look-up below still runs.
+  const fileNumber = parseFileNumber(text);
+  if (fileNumber) add(await beneficiaries().where('file_number', '=', fileNumber).execute(), 'file');
 
   const idNumber = cleanIdNumber(text);
   if (/^[A-Z0-9]{4,20}$/.test(idNumber) && /\d/.test(idNumber)) {
-    add(await ctx.db.selectFrom('beneficiaries').selectAll().where('id_number', '=', idNumber).execute(), 'id');
+    add(await beneficiaries().where('id_number', '=', idNumber).execute(), 'id');
   }
   const mobile = normalizeMobile(text);
   if (mobile) {
-    add(await ctx.db.selectFrom('beneficiaries').selectAll().where('mobile', '=', mobile).limit(limit).execute(), 'mobile');
+    add(await beneficiaries().where('mobile', '=', mobile).limit(limit).execute(), 'mobile');
   }
-  const tokens = nameTokens(text).filter((t) => !/^\d+$/.test(t));
+  // «ف-1001» is no name: its «ف» would list everyone whose name starts with it.
+  const tokens = fileNumber ? [] : nameTokens(text).filter((t) => !/^\d+$/.test(t));
   if (tokens.length > 0 && hits.length < limit) {
     const ids = await ctx.store.searchNames(ctx.db, tokens, limit);
     if (ids.length > 0) {
-      const rows = await ctx.db.selectFrom('beneficiaries').selectAll().where('id', 'in', ids).execute();
+      const rows = await beneficiaries().where('id', 'in', ids).execute();
       const byId = new Map(rows.map((r) => [r.id, r]));
       add(ids.map((id) => byId.get(id)!).filter(Boolean), 'name');
     }

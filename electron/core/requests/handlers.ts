@@ -12,6 +12,7 @@ import { readAttachment, storeAttachment } from './attachment-store';
 import { checkDocuments, documentBlockers, linkedIdentity, type ChecklistRequest } from './documents-check';
 import { keepIdentityLine, refuseUncheckableDates, saveFileIdExpiry } from './document-dates';
 import { assertFreshVersion, moveRequest, recordRequestEvent, updateRequest } from './move-request';
+import { listRequests } from './list-requests';
 import { openRequest } from './open-request';
 import { loadRequestView, requireRequest, submissionBlockers, toAttachmentView } from './request-view';
 import { selectRequestSummaries, toRequestSummary } from './request-summaries';
@@ -62,14 +63,7 @@ async function audited(ctx: HandlerContext, requestId: number, before: unknown) 
 export const requestHandlers: HandlerMap<RequestOperation> = {
   'requests.get': async (input, ctx) => loadRequestView(ctx, input.requestId),
 
-  'requests.list': async (input, ctx) => {
-    let q = selectRequestSummaries(ctx.db).orderBy('r.id', 'desc').limit(input.limit);
-    if (input.states?.length) q = q.where('r.state', 'in', input.states);
-    if (input.beneficiaryId) q = q.where('r.beneficiary_id', '=', input.beneficiaryId);
-    if (input.number) q = q.where('r.number', '=', input.number);
-    const day = today(ctx);
-    return (await q.execute()).map((r) => toRequestSummary(r, day));
-  },
+  'requests.list': listRequests,
 
   'requests.committee': async (_input, ctx) => {
     const day = today(ctx);

@@ -58,6 +58,10 @@ export interface Database {
     registered_at: Generated<string | null>;
     version: Generated<number>;
     updated_by: Generated<number | null>;
+    /** The latest visit's arrival, kept by a trigger on visits (orders the name search, P2). */
+    last_visit_at: Generated<string | null>;
+    /** The person's place in the name index once seen: above 2^24, the next number at each visit (0004). */
+    search_rank: Generated<number | null>;
   };
   family_members: {
     id: Generated<number>;

@@ -12,7 +12,10 @@ export interface Store {
   readonly db: Db;
   /** Runs fn in one write transaction that holds the write lock from its first statement. */
   write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
-  /** Beneficiary ids whose normalised name has every token as a word prefix, best first. */
+  /**
+   * Beneficiary ids whose normalised name has every token as a word prefix: whole words of every token
+   * first, then prefixes; inside each, the latest visit first, then the newest file (P2).
+   */
   searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
   /** Claims the oldest waiting visit of the day inside a write transaction; null when none waits. */
   nextWaitingVisit(trx: Db, day: string): Promise<number | null>;

@@ -80,8 +80,9 @@ describe('P2: by Arabic name fragments', () => {
 
   it('fragments in any order, and word beginnings', async () => {
     expect(idsOf(await search('القحطاني سعد مُحمّد'))).toEqual([ids.qahtani]);
-    expect(sorted(idsOf(await search('قحطاني')))).toEqual([]);
     expect(sorted(idsOf(await search('القحط')))).toEqual(sorted([ids.qahtani!, ids.qahtani2!, ids.sibling!]));
+    // A fragment starts a word: "حطاني" is inside «القحطاني», it starts none of its words.
+    expect(await search('حطاني')).toEqual([]);
   });
 
   it('"عبد الله" finds "عبدالله" and the other way round', async () => {
@@ -114,9 +115,10 @@ describe('result order', () => {
   });
 
   it('never lists anyone twice, and respects the limit', async () => {
-    const all = await desk.ok('beneficiaries.search', { text: 'ال', limit: 50 });
+    const all = await desk.ok('beneficiaries.search', { text: 'عبد', limit: 50 });
+    expect(all.length).toBeGreaterThan(2);
     expect(new Set(idsOf(all)).size).toBe(all.length);
-    const two = await desk.ok('beneficiaries.search', { text: 'ال', limit: 2 });
+    const two = await desk.ok('beneficiaries.search', { text: 'عبد', limit: 2 });
     expect(two).toHaveLength(2);
   });
 });

@@ -38,11 +38,10 @@ CREATE TABLE beneficiaries (
         file_number TEXT UNIQUE,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
-        created_by INTEGER REFERENCES users(id), latin_name TEXT, id_expiry TEXT, nationality TEXT, gender TEXT, birth_date TEXT, marital_status TEXT, mobile2 TEXT, city TEXT, district TEXT, address TEXT, monthly_income REAL, income_sources TEXT NOT NULL DEFAULT '[]', housing_type TEXT, rent_amount REAL, notes TEXT, registered_at TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by INTEGER REFERENCES users(id));
+        created_by INTEGER REFERENCES users(id), latin_name TEXT, id_expiry TEXT, nationality TEXT, gender TEXT, birth_date TEXT, marital_status TEXT, mobile2 TEXT, city TEXT, district TEXT, address TEXT, monthly_income REAL, income_sources TEXT NOT NULL DEFAULT '[]', housing_type TEXT, rent_amount REAL, notes TEXT, registered_at TEXT, version INTEGER NOT NULL DEFAULT 1, updated_by INTEGER REFERENCES users(id), last_visit_at TEXT, search_rank INTEGER);
 
 -- table beneficiaries_fts
-CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(
-        name_norm, content='beneficiaries', content_rowid='id', tokenize='unicode61', prefix='2 3');
+CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(name_norm, content='', tokenize='unicode61', prefix='1 2 3');
 
 -- table declaration_printings
 CREATE TABLE declaration_printings (
@@ -246,6 +245,9 @@ CREATE INDEX beneficiaries_mobile2 ON beneficiaries(mobile2);
 -- index beneficiaries_name_birth
 CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date);
 
+-- index beneficiaries_search_rank
+CREATE UNIQUE INDEX beneficiaries_search_rank ON beneficiaries(search_rank);
+
 -- index declaration_printings_request
 CREATE INDEX declaration_printings_request ON declaration_printings(request_id);
 
@@ -281,13 +283,25 @@ CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving')
 
 -- trigger beneficiaries_fts_ad
 CREATE TRIGGER beneficiaries_fts_ad AFTER DELETE ON beneficiaries BEGIN
-        INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm); END;
+      INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', coalesce(old.search_rank, old.id), old.name_norm); END;
 
 -- trigger beneficiaries_fts_ai
 CREATE TRIGGER beneficiaries_fts_ai AFTER INSERT ON beneficiaries BEGIN
-        INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END;
+      INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (coalesce(new.search_rank, new.id), new.name_norm); END;
 
 -- trigger beneficiaries_fts_au
-CREATE TRIGGER beneficiaries_fts_au AFTER UPDATE OF name_norm ON beneficiaries BEGIN
-        INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', old.id, old.name_norm);
-        INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (new.id, new.name_norm); END;
+CREATE TRIGGER beneficiaries_fts_au AFTER UPDATE OF name_norm, search_rank ON beneficiaries BEGIN
+      INSERT INTO beneficiaries_fts(beneficiaries_fts, rowid, name_norm) VALUES ('delete', coalesce(old.search_rank, old.id), old.name_norm);
+      INSERT INTO beneficiaries_fts(rowid, name_norm) VALUES (coalesce(new.search_rank, new.id), new.name_norm); END;
+
+-- trigger visits_last_visit_ai
+CREATE TRIGGER visits_last_visit_ai AFTER INSERT ON visits WHEN new.beneficiary_id IS NOT NULL BEGIN
+      UPDATE beneficiaries SET last_visit_at = new.arrived_at,
+          search_rank = coalesce((SELECT max(search_rank) FROM beneficiaries), 16777216) + 1
+        WHERE id = new.beneficiary_id AND (last_visit_at IS NULL OR last_visit_at < new.arrived_at); END;
+
+-- trigger visits_last_visit_au
+CREATE TRIGGER visits_last_visit_au AFTER UPDATE OF beneficiary_id ON visits WHEN new.beneficiary_id IS NOT NULL BEGIN
+      UPDATE beneficiaries SET last_visit_at = new.arrived_at,
+          search_rank = coalesce((SELECT max(search_rank) FROM beneficiaries), 16777216) + 1
+        WHERE id = new.beneficiary_id AND (last_visit_at IS NULL OR last_visit_at < new.arrived_at); END;

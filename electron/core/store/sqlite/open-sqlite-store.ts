@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema';
 import type { Db, Store } from '../store';
 import { sqliteMigrationProvider } from './migrations';
+import { NAME_INDEX_RANK_BASE } from './migrations/0004-search-normalisation';
 
 export interface SqliteStoreOptions {
   /** Path of the SQLite file; created with its folder's parent existing. */
@@ -48,15 +49,21 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     },
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];
-      // Whole words first ("محمد" before "محمدين"), then word prefixes. No bm25 ordering: ranking a
-      // common name's tens of thousands of matches costs tens of milliseconds (bench: "one name fragment").
-      // Each token is quoted: user text never reaches FTS5 syntax.
+      // P2 ranking: people whose words are every typed word first, then those whose words only start
+      // with them; inside each, the latest visitor first, then the newest file. The index's key is that
+      // order (0004-search-normalisation), so each tier reads its first keys from the top and stops: no
+      // sort of a common name's tens of thousands of matches. A key above NAME_INDEX_RANK_BASE is a
+      // visitor's search_rank, one below it the id of someone never seen. Each token is quoted: user
+      // text never reaches FTS5 syntax.
       const quoted = tokens.map((t) => `"${t.replace(/"/g, '')}"`);
       const ids: number[] = [];
       for (const match of [quoted.join(' AND '), quoted.map((t) => `${t}*`).join(' AND ')]) {
-        const rows = await sql<{ rowid: number }>`
-          SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ${match} LIMIT ${limit + ids.length}`.execute(q);
-        for (const { rowid } of rows.rows) if (!ids.includes(rowid) && ids.length < limit) ids.push(rowid);
+        const rows = await sql<{ k: number; id: number | null }>`
+          SELECT f.rowid AS k, b.id FROM (
+            SELECT rowid FROM beneficiaries_fts WHERE beneficiaries_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${limit + ids.length}
+          ) AS f LEFT JOIN beneficiaries AS b ON b.search_rank = f.rowid`.execute(q);
+        const found = rows.rows.sort((a, b) => b.k - a.k).map((r) => (r.k > NAME_INDEX_RANK_BASE ? r.id : r.k));
+        for (const id of found) if (id !== null && !ids.includes(id) && ids.length < limit) ids.push(id);
         if (ids.length >= limit) break;
       }
       return ids;

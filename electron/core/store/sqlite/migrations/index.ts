@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation';
 import { supportRequests } from './0002-support-requests';
 import { printedDocuments } from './0003-printed-documents';
+import { searchNormalisation } from './0004-search-normalisation';
 import { staffAccounts } from './0005-staff-accounts';
 
 /**
@@ -12,6 +13,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-support-requests': supportRequests,
   '0003-printed-documents': printedDocuments,
+  '0004-search-normalisation': searchNormalisation,
   '0005-staff-accounts': staffAccounts,
 };
 
