@@ -144,7 +144,9 @@ export function layoutRtlText(doc: Doc, value: unknown, options: RtlTextOptions)
       continue;
     }
     for (const range of ranges) {
-      const runs = glyphRuns(p, visualLevelRuns(p, range.start, range.end));
+      // A no-break space only holds a date together while wrapping; drawn, it is a plain space, so
+      // each word stays its own word in the text layer («ربيع الأول», not «ربيعالأول»).
+      const runs = glyphRuns(p, visualLevelRuns(p, range.start, range.end)).map((r) => ({ ...r, text: r.text.replace(/[\u00a0\u202f]/g, ' ') }));
       const widths = runs.map((r) => drawnWidth(doc, r.text, r.level, fontSize));
       const natural = widths.reduce((a, b) => a + b, 0);
       let spaceStretch = 0;
