@@ -3,6 +3,7 @@ import { REQUEST_STATES } from '../domain/request';
 import { ar } from '../labels/ar';
 import { mutation, query } from './define';
 import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
+import { ATTACHMENT_MAX_BYTES, base64Length } from './uploads';
 import type { AttachmentView, RequestSummary, RequestView } from './views';
 
 const DESK = ['receptionist', 'supervisor', 'admin'] as const;
@@ -12,7 +13,7 @@ const onRequest = ['requests.', 'beneficiaries.profile', 'settings.revision'] as
 
 /** Attachments: scans of documents and of the signed declaration. Checked by content, not by name. */
 export const ATTACHMENT_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export { ATTACHMENT_MAX_BYTES };
 
 export const requestOperations = {
   'requests.get': query<RequestView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
@@ -82,7 +83,7 @@ export const requestOperations = {
       documentTypeId: id.optional(),
       purpose: z.enum(['document', 'declaration']),
       fileName: z.string().trim().min(1).max(200),
-      dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 16, ar.messages.attachmentTooLarge),
+      dataBase64: z.string().min(1).max(base64Length(ATTACHMENT_MAX_BYTES), ar.messages.attachmentTooLarge),
     }),
     access: DESK,
     invalidates: onRequest,

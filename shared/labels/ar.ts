@@ -80,6 +80,13 @@ export const ar = {
     internal: 'حدث خطأ غير متوقع، لم يُحفظ شيء. أعد المحاولة.',
     network: 'تعذّر الاتصال بالخادم المحلي.',
   } satisfies Record<ErrorCode, string>,
+  /** The loopback shell's own refusals, before a call reaches the core. */
+  http: {
+    bodyTooLarge: 'حجم البيانات المرسلة أكبر من المسموح: الملف المرفق حتى {attachment} ميجابايت، والمستند المرجعي حتى {reference} ميجابايت.',
+    badBody: 'تعذّرت قراءة الطلب: البيانات المرسلة ليست بالصيغة المطلوبة.',
+    operationNotText: 'اسم الإجراء المطلوب يجب أن يكون نصاً.',
+    badPath: 'عنوان الصفحة المطلوبة غير صحيح.',
+  },
   messages: {
     nationalIdLength: 'رقم الهوية يجب أن يكون 10 أرقام.',
     nationalIdStart: 'رقم الهوية الوطنية يبدأ بـ 1، ورقم الإقامة يبدأ بـ 2.',
