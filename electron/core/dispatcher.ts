@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import { contract, isOperationName, type OperationName } from '../../shared/contract';
+import { contract, isOperationName, type OperationName, type SettingsView } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
 import type { Handlers } from './handlers';
 import type { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
-import type { Store } from './store/store';
+import { compiledOnce } from './store/compiled-once';
+import type { Db, Store } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -20,6 +21,9 @@ export interface DispatcherDeps {
 
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
 
+type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+type UserRow = { id: number; username: string; full_name: string; role: string; active: number };
+
 /** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
 const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.signOut', 'settings.get', 'settings.desks']);
 
@@ -31,6 +35,28 @@ const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'au
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const { store, sessions, handlers } = deps;
 
+  /**
+   * What every call reads before its handler — two settings and the signed-in user — kept between
+   * calls and read again as soon as the store may have changed (store.changeMark: another desk's
+   * process committed, or anything was written here). A search then costs its own statement, not three.
+   */
+  let kept: { mark: string; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
+  async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
+    const mark = store.changeMark();
+    if (kept?.mark !== mark) kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+    const facts = kept;
+    if (userId === null) return { settings: facts.settings, row: undefined };
+    if (!facts.users.has(userId)) {
+      const row = await store.db
+        .selectFrom('users')
+        .select(['id', 'username', 'full_name', 'role', 'active'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      facts.users.set(userId, row);
+    }
+    return { settings: facts.settings, row: facts.users.get(userId) };
+  }
+
   return async function dispatch(operation, rawInput, sessionId) {
     try {
       if (typeof operation !== 'string' || !isOperationName(operation)) {
@@ -41,14 +67,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
 
       const now = deps.now();
-      const settings = await readSettings(store.db, ['timeZone', 'lockAfterMinutes']);
+      const { settings, row } = await callFacts(session.userId);
       let user: SignedInUser | null = null;
       if (session.userId !== null) {
-        const row = await store.db
-          .selectFrom('users')
-          .select(['id', 'username', 'full_name', 'role', 'active'])
-          .where('id', '=', session.userId)
-          .executeTakeFirst();
         if (!row || !row.active) {
           session.userId = null;
           session.locked = false;
@@ -90,20 +111,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         });
         if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
-        await trx
-          .insertInto('audit')
-          .values(
-            entries.map((e) => ({
-              at: now.toISOString(),
-              user_id: auditUserId(user, session.userId),
-              operation,
-              entity: e.entity ?? null,
-              entity_id: e.entityId ?? null,
-              before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
-              after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
-            })),
-          )
-          .execute();
+        const at = now.toISOString();
+        const userId = auditUserId(user, session.userId);
+        for (const e of entries) {
+          await insertAudit(trx, at, userId, operation, e.entity ?? null, e.entityId ?? null, auditJson(e.before), auditJson(e.after));
+        }
         return result;
       });
       if (session.userId !== null) session.lastActivity = now.getTime();
@@ -127,15 +139,14 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('validation', first ? `${ar.errors.validation} ${first}` : ar.errors.validation, issues);
 }
 
-/** Secrets never reach the audit trail. */
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, /password/i.test(k) ? '[محذوف]' : redact(v)]),
-    );
-  }
-  return value;
+const insertAudit = compiledOnce(
+  (db: Db, at: string, userId: number | null, operation: string, entity: string | null, entityId: number | null, before: string | null, after: string | null) =>
+    db.insertInto('audit').values({ at, user_id: userId, operation, entity, entity_id: entityId, before, after }),
+);
+
+/** Before or after of a change, as JSON; secrets never reach the audit trail (no copy of the value is made). */
+function auditJson(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value, (key, v: unknown) => (/password/i.test(key) ? '[محذوف]' : v));
 }
 
 export type { OperationName };
