@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { foundation } from './0001-foundation';
 import { supportRequests } from './0002-support-requests';
 import { printedDocuments } from './0003-printed-documents';
+import { queueIndexes } from './0006-queue-indexes';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -11,6 +12,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-support-requests': supportRequests,
   '0003-printed-documents': printedDocuments,
+  '0006-queue-indexes': queueIndexes,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
