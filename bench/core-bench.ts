@@ -43,8 +43,9 @@ interface Executed {
 const DISPATCHER_PRELUDE = [
   /^select "key", "value" from "settings"/i,
   /^select "id", "username", "full_name", "role", "active" from "users" where "id" = \?$/i,
-  // Whether those may have changed since the last call (the store's changeMark).
-  /^select data_version, total_changes\(\) from pragma_data_version$/i,
+  // Whether those may have changed since the last call (the store's changeMark, ownChanges).
+  /^pragma data_version$/i,
+  /^select total_changes\(\)$/i,
 ];
 
 /**

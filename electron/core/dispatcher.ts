@@ -22,6 +22,8 @@ export interface DispatcherDeps {
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
 
 type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+/** Audit entities whose change may change what the dispatcher keeps between calls. */
+const KEPT_ENTITIES = new Set(['user', 'settings']);
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number };
 
 /** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
@@ -40,10 +42,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
    * calls and read again as soon as the store may have changed (store.changeMark: another desk's
    * process committed, or anything was written here). A search then costs its own statement, not three.
    */
-  let kept: { mark: string; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
+  let kept: { mark: { others: number; own: number }; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
   async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
     const mark = store.changeMark();
-    if (kept?.mark !== mark) kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+    if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
+      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+    }
     const facts = kept;
     if (userId === null) return { settings: facts.settings, row: undefined };
     if (!facts.users.has(userId)) {
@@ -101,6 +105,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
 
       const value = await store.write(async (trx) => {
+        const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
         const entries: AuditEntry[] = [];
         let unchanged = false;
         const result = await handler(parsed.data, {
@@ -115,6 +120,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const userId = auditUserId(user, session.userId);
         for (const e of entries) {
           await insertAudit(trx, at, userId, operation, e.entity ?? null, e.entityId ?? null, auditJson(e.before), auditJson(e.after));
+        }
+        // A change that names neither a user nor the settings (every change is audited) leaves what
+        // the dispatcher keeps true, if nothing else was written since it was read: then only this
+        // transaction moved the connection's own changes (no other write of this process runs inside it).
+        if (keptAtStart && keptAtStart === kept && entries.every((e) => e.entity && !KEPT_ENTITIES.has(e.entity))) {
+          keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
         }
         return result;
       });

@@ -24,10 +24,12 @@ export interface Store {
   /** A number that grows with every committed change (the renderer polls it to refresh). */
   revision(db: Db): Promise<number>;
   /**
-   * Changes whenever what this connection reads may have changed: another connection (another
-   * desk's process) committed, or this connection wrote anything. Cheap enough to ask on every call.
+   * Moves whenever what this connection reads may have changed: `others` when another connection
+   * (another desk's process) committed, `own` when this connection wrote anything. Cheap enough to
+   * ask on every call; `ownChanges()` alone is cheaper still.
    */
-  changeMark(): string;
+  changeMark(): { others: number; own: number };
+  ownChanges(): number;
   /** Releases the connection. */
   close(): Promise<void>;
 }

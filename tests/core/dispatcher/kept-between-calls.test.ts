@@ -51,3 +51,19 @@ it('Speed: a change written on this connection outside any operation is seen at 
   const env = await me.call('visits.queue', {});
   expect(!env.ok && env.error.code).toBe('unauthenticated');
 });
+
+it.each([
+  ['after', false],
+  ['before', true],
+])("Speed: a user deactivated in this process while another window's check-in runs (%s it) is signed out at the next call", async (_when, deactivateFirst) => {
+  const window = await signedInAs(desk, 'receptionist', { username: `busy.${_when}` });
+  const leaver = await signedInAs(desk, 'receptionist', { username: `leaver.${_when}` });
+  const admin = await signedInAs(desk, 'admin');
+  expect((await leaver.call('visits.queue', {})).ok).toBe(true);
+  const checkIn = () => window.call('visits.checkIn', { visitorName: 'سالم علي الحربي', visitorMobile: '0551234567', reason: 'inquiry' });
+  const deactivate = () => admin.call('users.setActive', { userId: leaver.user.id, active: false });
+  const results = await Promise.all(deactivateFirst ? [deactivate(), checkIn()] : [checkIn(), deactivate()]);
+  for (const r of results) expect(r.ok, JSON.stringify(r)).toBe(true);
+  const env = await leaver.call('visits.queue', {});
+  expect(!env.ok && env.error.code).toBe('unauthenticated');
+});

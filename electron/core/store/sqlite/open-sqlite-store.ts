@@ -29,7 +29,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
 
   const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   // data_version moves when another connection commits; total_changes() when this one writes.
-  const mark = raw.prepare('SELECT data_version, total_changes() FROM pragma_data_version').raw();
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const totalChanges = raw.prepare('SELECT total_changes()').pluck();
   try {
     await migrateToLatest(db);
   } catch (e) {
@@ -93,8 +94,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       return (await q.executeQuery(query)).rows as Row[];
     },
     changeMark() {
-      const [version, changes] = mark.get() as [number, number];
-      return `${version}:${changes}`;
+      return { others: dataVersion.get() as number, own: totalChanges.get() as number };
+    },
+    ownChanges() {
+      return totalChanges.get() as number;
     },
     async close() {
       await db.destroy();
