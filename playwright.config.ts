@@ -23,7 +23,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 5_000 },
+  // A bound on each awaited condition, not a delay: generous, because the machine may be busy (two cores, other runs).
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     locale: 'ar-SA',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isOperationName, type OperationName } from '../../shared/contract';
+import { contract, isOperationName, type OperationName, type SettingsView } from '../../shared/contract';
 import { describeIssue } from '../../shared/contract/field-names';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
@@ -7,7 +7,8 @@ import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './c
 import type { Handlers } from './handlers';
 import type { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
-import type { Store } from './store/store';
+import { compiledOnce } from './store/compiled-once';
+import type { Db, Store } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -20,6 +21,11 @@ export interface DispatcherDeps {
 }
 
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
+
+type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+/** Audit entities whose change may change what the dispatcher keeps between calls. */
+const KEPT_ENTITIES = new Set(['user', 'settings']);
+type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
 
 /** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
 const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.signOut', 'settings.get', 'settings.desks']);
@@ -35,6 +41,30 @@ const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['auth.changePassword
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const { store, sessions, handlers } = deps;
 
+  /**
+   * What every call reads before its handler — two settings and the signed-in user — kept between
+   * calls and read again as soon as the store may have changed (store.changeMark: another desk's
+   * process committed, or anything was written here). A search then costs its own statement, not three.
+   */
+  let kept: { mark: { others: number; own: number }; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
+  async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
+    const mark = store.changeMark();
+    if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
+      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+    }
+    const facts = kept;
+    if (userId === null) return { settings: facts.settings, row: undefined };
+    if (!facts.users.has(userId)) {
+      const row = await store.db
+        .selectFrom('users')
+        .select(['id', 'username', 'full_name', 'role', 'active', 'must_change_password', 'password_version'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      facts.users.set(userId, row);
+    }
+    return { settings: facts.settings, row: facts.users.get(userId) };
+  }
+
   return async function dispatch(operation, rawInput, sessionId) {
     try {
       if (typeof operation !== 'string' || !isOperationName(operation)) {
@@ -45,15 +75,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
 
       const now = deps.now();
-      const settings = await readSettings(store.db, ['timeZone', 'lockAfterMinutes']);
+      const { settings, row } = await callFacts(session.userId);
       let user: SignedInUser | null = null;
       let mustChangePassword = false;
       if (session.userId !== null) {
-        const row = await store.db
-          .selectFrom('users')
-          .select(['id', 'username', 'full_name', 'role', 'active', 'must_change_password', 'password_version'])
-          .where('id', '=', session.userId)
-          .executeTakeFirst();
         // Deactivated, or the password changed or was reset since this session signed in (here or on another desk).
         if (!row || !row.active || row.password_version !== session.passwordVersion) {
           session.userId = null;
@@ -92,6 +117,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
 
       const value = await store.write(async (trx) => {
+        const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
         const entries: AuditEntry[] = [];
         let unchanged = false;
         const result = await handler(parsed.data, {
@@ -102,20 +128,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         });
         if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
-        await trx
-          .insertInto('audit')
-          .values(
-            entries.map((e) => ({
-              at: now.toISOString(),
-              user_id: auditUserId(user, session.userId),
-              operation,
-              entity: e.entity ?? null,
-              entity_id: e.entityId ?? null,
-              before: e.before === undefined ? null : JSON.stringify(redact(e.before)),
-              after: e.after === undefined ? null : JSON.stringify(redact(e.after)),
-            })),
-          )
-          .execute();
+        const at = now.toISOString();
+        const userId = auditUserId(user, session.userId);
+        for (const e of entries) {
+          await insertAudit(trx, at, userId, operation, e.entity ?? null, e.entityId ?? null, auditJson(e.before), auditJson(e.after));
+        }
+        // A change that names neither a user nor the settings (every change is audited) leaves what
+        // the dispatcher keeps true, if nothing else was written since it was read: then only this
+        // transaction moved the connection's own changes (no other write of this process runs inside it).
+        if (keptAtStart && keptAtStart === kept && entries.every((e) => e.entity && !KEPT_ENTITIES.has(e.entity))) {
+          keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
+        }
         return result;
       });
       if (session.userId !== null) session.lastActivity = now.getTime();
@@ -147,18 +170,20 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('validation', first ? `${ar.errors.validation} ${describeIssue(first)}` : ar.errors.validation, issues);
 }
 
+const insertAudit = compiledOnce(
+  (db: Db, at: string, userId: number | null, operation: string, entity: string | null, entityId: number | null, before: string | null, after: string | null) =>
+    db.insertInto('audit').values({ at, user_id: userId, operation, entity, entity_id: entityId, before, after }),
+);
+
 /**
- * Secrets never reach the audit trail: any text under a password-like key (a password, a hash). Flags
- * about a password (mustChangePassword, passwordChanged) are numbers or booleans and stay readable.
+ * Before or after of a change, as JSON (no copy of the value is made). Secrets never reach the audit
+ * trail: any text under a password-like key (a password, a hash); flags about a password
+ * (mustChangePassword, passwordChanged) are numbers or booleans and stay readable.
  */
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, /password/i.test(k) && (typeof v === 'string' || (v && typeof v === 'object')) ? '[محذوف]' : redact(v)]),
-    );
-  }
-  return value;
+function auditJson(value: unknown): string | null {
+  return value === undefined
+    ? null
+    : JSON.stringify(value, (key, v: unknown) => (/password/i.test(key) && (typeof v === 'string' || (v !== null && typeof v === 'object')) ? '[محذوف]' : v));
 }
 
 export type { OperationName };

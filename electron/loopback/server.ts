@@ -3,14 +3,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { ar } from '../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES, MAX_CALL_BODY_BYTES, megabytes, REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
+import { ar, fill } from '../../shared/labels/ar';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import type { Core } from '../core/core';
 
 /** The only address the loopback shell ever binds (DESIGN.md: "never anything but loopback"). */
 export const LOOPBACK_HOST = '127.0.0.1';
 export const SESSION_HEADER = 'x-istiqbal-session';
-const MAX_BODY_BYTES = 1_000_000;
 
 export interface LoopbackOptions {
   core: Core;
@@ -20,6 +20,8 @@ export interface LoopbackOptions {
   rendererDir?: string;
   /** Fixed only in tests; otherwise random for every launch. */
   token?: string;
+  /** Where unexpected failures go (console.error unless given). */
+  log?: (message: string, error: unknown) => void;
 }
 
 export interface LoopbackServer {
@@ -51,11 +53,12 @@ const TYPES: Record<string, string> = {
 export async function startLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
+  const log = options.log ?? ((message, error) => console.error(message, error));
   let port = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error('[loopback]', error);
+      log('[loopback]', error);
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: ar.errors.internal } });
     });
   });
@@ -67,24 +70,27 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
     if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
       return send(res, 403, refusal('forbidden'));
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const pathname = pathOf(req.url);
+    if (pathname === null) return send(res, 400, badRequest(ar.http.badPath));
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (!hasToken(req)) return send(res, 401, refusal('unauthenticated'));
       if (req.method !== 'POST') return send(res, 405, refusal('unknown_operation'));
-      if (url.pathname === '/api/session') return send(res, 200, { sessionId: options.core.createSession() });
-      if (url.pathname === '/api/call') {
-        const body = await readJson(req);
-        if (!body || typeof body !== 'object') return send(res, 400, refusal('validation'));
+      if (pathname === '/api/session') return send(res, 200, { sessionId: options.core.createSession() });
+      if (pathname === '/api/call') {
+        const body = await readJson(req, res);
+        if (body === ANSWERED) return;
+        if (!body || typeof body !== 'object' || Array.isArray(body)) return send(res, 400, badRequest(ar.http.badBody));
         const { operation, input } = body as { operation?: unknown; input?: unknown };
+        if (typeof operation !== 'string') return send(res, 400, badRequest(ar.http.operationNotText));
         const sessionId = String(req.headers[SESSION_HEADER] ?? '');
-        return send(res, 200, await options.core.dispatch(String(operation), input, sessionId));
+        return send(res, 200, await options.core.dispatch(operation, input, sessionId));
       }
       return send(res, 404, refusal('unknown_operation'));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('forbidden'));
-    return serveStatic(url.pathname, res);
+    return serveStatic(pathname, res);
   }
 
   function hasToken(req: IncomingMessage): boolean {
@@ -96,7 +102,7 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
   async function serveStatic(pathname: string, res: ServerResponse) {
     const root = options.rendererDir;
     if (!root) return send(res, 404, refusal('not_found'));
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
     const file = join(root, relative);
     if (!file.startsWith(root + sep) || relative.split(/[/\\]/).includes('..')) return send(res, 404, refusal('not_found'));
     const info = await stat(file).catch(() => null);
@@ -129,6 +135,23 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
   };
 }
 
+/** A request the shell cannot read: a client's mistake (400), in Arabic, never logged as a failure. */
+function badRequest(message: string) {
+  return { ok: false, error: { code: 'validation', message } };
+}
+
+/**
+ * The decoded path of the request line, without the query; null when it is no path at all
+ * (`%E0%A4%A` and other broken escapes are the client's mistake, not ours).
+ */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(target ?? '/', 'http://loopback.invalid').pathname);
+  } catch {
+    return null;
+  }
+}
+
 function refusal(code: 'forbidden' | 'unauthenticated' | 'validation' | 'not_found' | 'unknown_operation') {
   return { ok: false, error: { code, message: ar.errors[code] } };
 }
@@ -138,13 +161,36 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** readJson answered already (413), or the client left: nothing more to send. */
+const ANSWERED = Symbol('answered');
+
+/**
+ * The body of a call, parsed; null when it is not JSON. A body larger than the contract can accept
+ * (MAX_CALL_BODY_BYTES) is read to its end and dropped, then answered 413 with the Arabic envelope:
+ * answering while the client still sends leaves its upload stalled or reset instead.
+ */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+  let tooLarge = Number(req.headers['content-length']) > MAX_CALL_BODY_BYTES;
+  // Not `for await`: leaving that loop early destroys the request, and with it the socket.
+  const read = await new Promise<'whole' | 'gone'>((resolve) => {
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_CALL_BODY_BYTES) tooLarge = true;
+      if (tooLarge) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.once('end', () => resolve('whole'));
+    // The client went away mid-body: nobody is left to answer.
+    req.once('error', () => resolve('gone'));
+    req.once('close', () => resolve(req.complete ? 'whole' : 'gone'));
+  });
+  if (read === 'gone') return ANSWERED;
+  if (tooLarge) {
+    const limits = { attachment: megabytes(ATTACHMENT_MAX_BYTES), reference: megabytes(REFERENCE_PDF_MAX_BYTES) };
+    send(res, 413, badRequest(fill(ar.http.bodyTooLarge, limits)));
+    return ANSWERED;
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));

@@ -31,7 +31,8 @@ export function PagesProvider({ children }: { children: ReactNode }) {
           return [...s, page];
         }),
       back: () => setStack((s) => s.slice(0, -1)),
-      closeAll: () => setStack([]),
+      // Every tab click calls this: with nothing open it must not redraw the screen it leaves (bench).
+      closeAll: () => setStack((s) => (s.length === 0 ? s : [])),
     }),
     [stack],
   );

@@ -27,6 +27,11 @@ export function useOp<K extends OperationName>(
   });
 }
 
+/** Asks for an operation's answer now, into the cache; a screen mounting meanwhile waits for the same answer. */
+export function prefetchOp<K extends OperationName>(client: QueryClient, operation: K, input: InputOf<K>): Promise<void> {
+  return client.prefetchQuery({ queryKey: opKey(operation, input), queryFn: () => call(operation, input), staleTime: 0 });
+}
+
 export function invalidateFor(client: QueryClient, operation: OperationName): Promise<void> {
   const stale = contract[operation].invalidates ?? [];
   return client.invalidateQueries({

@@ -36,7 +36,19 @@ export function QueueList({ visits, user }: { visits: VisitView[]; user: UserVie
     getScrollElement: () => parent.current,
     // Fixed heights: measuring each row forces a layout per row (bench: "queue of 300 on screen").
     estimateSize: (i) => (items[i]!.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
+    // The first render already draws the rows a window can show, rather than none until the list has
+    // been measured and a second render (bench: "queue of 300 on screen"); a few more for scrolling.
+    initialRect: { width: 0, height: window.innerHeight },
+    // Its size comes from a ResizeObserver after the browser's own layout, not from reading it while
+    // the screen is being drawn (a forced layout of the whole page).
+    observeElementRect: (instance, update) => {
+      const element = instance.scrollElement;
+      if (!element) return;
+      const observer = new ResizeObserver(([entry]) => entry && update({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));
+      observer.observe(element);
+      return () => observer.disconnect();
+    },
+    overscan: 3,
     getItemKey: (i) => {
       const it = items[i]!;
       return it.kind === 'group' ? `g-${it.group}` : `v-${it.visit.id}`;

@@ -19,6 +19,7 @@ const DESK = ['receptionist', 'supervisor', 'admin'];
 export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { visit: VisitView; user: UserView; size?: 'xs' | 'sm'; withKeys?: boolean }) {
   const [finishing, setFinishing] = useState(false);
   const [referring, setReferring] = useState(false);
+  const [menuWanted, setMenuWanted] = useState<'ready' | 'open' | null>(null);
   const opts = { onError: notifyError };
   const callVisit = useConfirmableMutation('visits.call', opts);
   const take = useOpMutation('visits.take', opts);
@@ -30,13 +31,18 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   const mayFinish = visit.state === 'serving' && (visit.servedBy?.id === user.id || user.role !== 'receptionist');
   const keyHint = (key: string) => (withKeys ? <Kbd size="xs">{key}</Kbd> : undefined);
 
-  const more = (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button size={size} variant="subtle" color="gray" disabled={busy} aria-label={ar.ui.more}>
-          …
-        </Button>
-      </Menu.Target>
+  const moreButton = (events: { onPointerEnter?: () => void; onClick?: () => void } = {}) => (
+    <Button size={size} variant="subtle" color="gray" disabled={busy} aria-label={ar.ui.more} data-testid="visit-more" {...events}>
+      …
+    </Button>
+  );
+  // The menu (a popover and its positioning) is built only once the pointer or a key reaches its
+  // button: a hall shows dozens of rows, and their menus cost more to draw than the rest (bench).
+  const more = !menuWanted ? (
+    moreButton({ onPointerEnter: () => setMenuWanted('ready'), onClick: () => setMenuWanted('open') })
+  ) : (
+    <Menu position="bottom-end" withinPortal defaultOpened={menuWanted === 'open'}>
+      <Menu.Target>{moreButton()}</Menu.Target>
       <Menu.Dropdown>
         {(visit.state === 'waiting' || visit.state === 'referred') && (
           <Menu.Item onClick={() => left.mutate(id)}>{ar.ui.markLeft}</Menu.Item>

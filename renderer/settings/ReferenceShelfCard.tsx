@@ -2,14 +2,13 @@ import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ReferenceDocumentView, ReferenceShelfItem } from '../../shared/contract/documents';
+import { REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
 import { formatBothDates } from '../../shared/dates/calendar';
 import { ar, fill } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { readBase64 } from '../ui/read-file';
-
-const PDF_MAX_BYTES = 20 * 1024 * 1024;
 
 /** The administrator replaces the shipped placeholders of the reference shelf (T1–T4) with the association's own PDFs. */
 export function ReferenceShelfCard() {
@@ -44,7 +43,7 @@ function ReferenceRow({ item }: { item: ReferenceDocumentView }) {
     setProblem(null);
     // The core checks the bytes again; this spares a wasted upload.
     if (file.type !== 'application/pdf' && !/\.pdf$/i.test(file.name)) return setProblem(ar.printing.pdfOnly);
-    if (file.size > PDF_MAX_BYTES) return setProblem(ar.printing.pdfTooLarge);
+    if (file.size > REFERENCE_PDF_MAX_BYTES) return setProblem(ar.printing.pdfTooLarge);
     setReading(true);
     try {
       replace.mutate({ shelf, pdfBase64: await readBase64(file) });

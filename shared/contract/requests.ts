@@ -4,7 +4,8 @@ import { ar } from '../labels/ar';
 import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
 import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
-import type { AttachmentView, RequestSummary, RequestView } from './views';
+import { ATTACHMENT_MAX_BYTES, base64Length } from './uploads';
+import type { AttachmentView, CommitteeCounts, RequestSummary, RequestView } from './views';
 
 const DESK = ['receptionist', 'supervisor', 'admin'] as const;
 const COMMITTEE = ['supervisor', 'admin'] as const;
@@ -13,7 +14,10 @@ const onRequest = ['requests.', 'beneficiaries.profile', 'settings.revision'] as
 
 /** Attachments: scans of documents and of the signed declaration. Checked by content, not by name. */
 export const ATTACHMENT_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The committee's list comes a page at a time: its first page is what the committee opens. */
+export const COMMITTEE_PAGE = 100;
+export const COMMITTEE_PAGE_MAX = 500;
+export { ATTACHMENT_MAX_BYTES };
 
 /** An acceptance grants money (above zero) or a described aid; one with neither grants nothing (S5). */
 export function acceptanceGrantsSomething(approvedAmount: number | null | undefined, aidDescription: string | null | undefined): boolean {
@@ -37,8 +41,21 @@ export const requestOperations = {
     }),
     access: 'signed-in',
   }),
-  /** The research committee's list: submitted and undecided, oldest first, overdue ones flagged (S5). */
-  'requests.committee': query<RequestSummary[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
+  /**
+   * The research committee's list: submitted and undecided, oldest first, overdue ones flagged (S5),
+   * a page at a time (COMMITTEE_PAGE by default); requests.committeeCounts says how many there are.
+   */
+  'requests.committee': query<RequestSummary[]>()({
+    input: z
+      .object({
+        offset: z.number({ error: ar.messages.listPage }).int(ar.messages.listPage).min(0, ar.messages.listPage).default(0),
+        limit: z.number({ error: ar.messages.listPage }).int(ar.messages.listPage).min(1, ar.messages.listPage).max(COMMITTEE_PAGE_MAX, ar.messages.listPage).default(COMMITTEE_PAGE),
+      })
+      .strict(),
+    access: 'signed-in',
+  }),
+  /** How many requests await the committee, and how many of those are past their expected answer date (S5). */
+  'requests.committeeCounts': query<CommitteeCounts>()({ input: z.object({}).strict(), access: 'signed-in' }),
   /** Requests referred to a social researcher with a question (S3). */
   'requests.referrals': query<RequestSummary[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
 
@@ -98,7 +115,7 @@ export const requestOperations = {
       documentTypeId: id.optional(),
       purpose: z.enum(['document', 'declaration']),
       fileName: cleanString().trim().min(1).max(200),
-      dataBase64: z.string().min(1).max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 16, ar.messages.attachmentTooLarge),
+      dataBase64: z.string().min(1).max(base64Length(ATTACHMENT_MAX_BYTES), ar.messages.attachmentTooLarge),
     }),
     access: DESK,
     invalidates: onRequest,

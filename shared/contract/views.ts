@@ -189,6 +189,12 @@ export interface RequestSummary {
   referralOpen: boolean;
 }
 
+/** The committee's list at a glance (S5): all the requests awaiting a decision, and the overdue among them. */
+export interface CommitteeCounts {
+  awaiting: number;
+  overdue: number;
+}
+
 export interface RequestDocumentView {
   documentTypeId: number;
   name: string;

@@ -81,6 +81,13 @@ export const ar = {
     internal: 'حدث خطأ غير متوقع، لم يُحفظ شيء. أعد المحاولة.',
     network: 'تعذّر الاتصال بالخادم المحلي.',
   } satisfies Record<ErrorCode, string>,
+  /** The loopback shell's own refusals, before a call reaches the core. */
+  http: {
+    bodyTooLarge: 'حجم البيانات المرسلة أكبر من المسموح: الملف المرفق حتى {attachment} ميجابايت، والمستند المرجعي حتى {reference} ميجابايت.',
+    badBody: 'تعذّرت قراءة الطلب: البيانات المرسلة ليست بالصيغة المطلوبة.',
+    operationNotText: 'اسم الإجراء المطلوب يجب أن يكون نصاً.',
+    badPath: 'عنوان الصفحة المطلوبة غير صحيح.',
+  },
   messages: {
     nationalIdLength: 'رقم الهوية يجب أن يكون 10 أرقام.',
     nationalIdStart: 'رقم الهوية الوطنية يبدأ بـ 1، ورقم الإقامة يبدأ بـ 2.',
@@ -116,6 +123,7 @@ export const ar = {
     birthDateFuture: 'تاريخ الميلاد لا يكون في المستقبل.',
     expiryBeforeIssue: 'تاريخ الانتهاء قبل تاريخ الإصدار.',
     attachmentTooLarge: 'حجم الملف أكبر من 10 ميجابايت.',
+    listPage: 'الصفحة المطلوبة من القائمة غير صحيحة.',
     attachmentType: 'يُقبل ملف PDF أو صورة (PNG أو JPEG) فقط.',
     rejectionReasonRequired: 'سبب الرفض مطلوب.',
     correctionReasonRequired: 'اكتب سبب تصحيح القرار.',
@@ -494,6 +502,7 @@ export const ar = {
     title: 'طلبات بانتظار قرار لجنة البحث',
     none: 'لا توجد طلبات بانتظار القرار.',
     overdueCount: 'متأخرة: {count}',
+    awaitingCount: 'بانتظار القرار: {count}',
     decide: 'قرار اللجنة',
     accept: 'قبول',
     reject: 'رفض',

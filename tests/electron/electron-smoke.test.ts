@@ -54,8 +54,15 @@ it.skipIf(!binary)(
       expect(session).toMatchObject({ ok: true, value: { needsSetup: true } });
 
       const before = page.url();
+      // The main process reports the attempt (will-navigate, which the shell refuses): awaited, not slept on.
+      await app.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+        (globalThis as { navigationAttempt?: Promise<string> }).navigationAttempt = new Promise((resolve) =>
+          contents.once('will-navigate', (_event, url) => resolve(url)),
+        );
+      });
       await page.evaluate(() => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/')).catch(() => {});
-      await page.waitForTimeout(500);
+      expect(await app.evaluate(() => (globalThis as { navigationAttempt?: Promise<string> }).navigationAttempt)).toBe('https://example.com/');
       expect(page.url()).toBe(before);
       const opened = await page.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/'));
       expect(opened).toBeNull();

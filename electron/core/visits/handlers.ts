@@ -11,6 +11,7 @@ import { refuseCallWhileServing } from './serving-guard';
 import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
+import { visitsOfDay } from './visits-of-day';
 
 type VisitOperation =
   | 'visits.queue'
@@ -28,8 +29,7 @@ type VisitOperation =
 export const visitHandlers: HandlerMap<VisitOperation> = {
   'visits.queue': async (input, ctx) => {
     const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
-    const rows = await selectVisits(ctx.db).where('v.day', '=', day).orderBy('v.arrived_at').orderBy('v.id').execute();
-    const visits = rows.map(toVisitView);
+    const visits = await visitsOfDay(ctx, day);
     const counts = Object.fromEntries(VISIT_STATES.map((s) => [s, 0])) as Record<VisitState, number>;
     for (const v of visits) counts[v.state]++;
     return { day, now: ctx.now.toISOString(), visits, counts } satisfies QueueView;

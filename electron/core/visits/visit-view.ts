@@ -1,6 +1,7 @@
 import type { VisitView } from '../../../shared/contract';
 import type { Channel } from '../../../shared/domain/channels';
 import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 
 /** Visits with the names the queue shows (beneficiary, desk, who serves, which researcher). */
@@ -74,7 +75,9 @@ export function toVisitView(r: Row): VisitView {
   };
 }
 
+const visitById = compiledOnce((db: Db, visitId: number) => selectVisits(db).where('v.id', '=', visitId));
+
 export async function loadVisitView(db: Db, visitId: number): Promise<VisitView | null> {
-  const row = await selectVisits(db).where('v.id', '=', visitId).executeTakeFirst();
+  const [row] = await visitById(db, visitId);
   return row ? toVisitView(row) : null;
 }

@@ -44,13 +44,13 @@ describe('query plans of the hot paths', () => {
     expect(plans.length).toBeGreaterThan(0);
     const queue = plans.find((p) => /"v"\."day" = \?/.test(p.sql))!;
     expect(queue, plans.map((p) => p.sql).join('\n')).toBeDefined();
-    // SQLite picks visits_day_state or the (day, desk_id, seq) unique index: both hold only the day's
-    // rows, which is what keeps the queue fast with a million historic visits.
-    const dayIndexes = ['visits_day_state', uniqueIndexOn(t.raw, 'visits', ['day', 'desk_id', 'seq'])!];
+    // Speed (issue 7): visits_day_arrival holds only the day's rows, in arrival order, which is what
+    // keeps the queue fast with a million historic visits — and no sort of them afterwards.
     const step = queue.plan.find((s) => /^(SEARCH|SCAN) v\b/.test(s))!;
-    expect(step).toMatch(new RegExp(`^SEARCH v USING (COVERING )?INDEX (${dayIndexes.join('|')}) \\(day=\\?`));
-    // Every joined name (beneficiary, desk, users) is a primary-key lookup.
-    for (const join of queue.plan.filter((s) => /^(SEARCH|SCAN) (d|b|s|r|sd)\b/.test(s))) expect(join).toMatch(/USING INTEGER PRIMARY KEY/);
+    expect(step).toMatch(/^SEARCH v USING (COVERING )?INDEX visits_day_arrival \(day=\?\)/);
+    expect(queue.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    // The beneficiary's name is a primary-key lookup.
+    for (const join of queue.plan.filter((s) => /^(SEARCH|SCAN) b\b/.test(s))) expect(join).toMatch(/USING INTEGER PRIMARY KEY/);
     expectNoFullScan(plans, ['v', 'visits', 'b', 'beneficiaries']);
   });
 
@@ -82,6 +82,16 @@ describe('query plans of the hot paths', () => {
     const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: '0501234567' }), /"mobile" = \?/);
     expect(plans).toHaveLength(1);
     expect(plans[0]!.plan.join('\n')).toMatch(/SEARCH beneficiaries USING INDEX beneficiaries_mobile \(mobile=\?\)/);
+  });
+
+  it("Speed: the committee's page walks requests_state_submitted in submission order; its counts read requests_awaiting alone", async () => {
+    const page = await plansOf(() => desk.ok('requests.committee', {}), /from "requests"/i);
+    expect(page).toHaveLength(1);
+    expect(page[0]!.plan[0]).toMatch(/^SEARCH r USING INDEX requests_state_submitted \(state=\?\)/);
+    expect(page[0]!.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    const counts = await plansOf(() => desk.ok('requests.committeeCounts', {}), /from "requests"/i);
+    expect(counts).toHaveLength(1);
+    expect(counts[0]!.plan.join('\n')).toMatch(/USING COVERING INDEX requests_awaiting/);
   });
 
   it('a name search goes through the FTS5 index, then fetches rows by primary key', async () => {

@@ -260,6 +260,9 @@ CREATE INDEX family_members_beneficiary ON family_members(beneficiary_id);
 -- index request_events_request
 CREATE INDEX request_events_request ON request_events(request_id);
 
+-- index requests_awaiting
+CREATE INDEX requests_awaiting ON requests(state, expected_answer_date) WHERE state = 'submitted';
+
 -- index requests_beneficiary
 CREATE INDEX requests_beneficiary ON requests(beneficiary_id);
 
@@ -274,6 +277,9 @@ CREATE INDEX visit_events_visit ON visit_events(visit_id);
 
 -- index visits_beneficiary
 CREATE INDEX visits_beneficiary ON visits(beneficiary_id);
+
+-- index visits_day_arrival
+CREATE INDEX visits_day_arrival ON visits(day, arrived_at);
 
 -- index visits_day_state
 CREATE INDEX visits_day_state ON visits(day, state, arrived_at);

@@ -55,6 +55,33 @@ export async function screen(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled' });
 }
 
+/**
+ * Picks the visit's reason with its digit key, as the receptionist does, once the check-in form has
+ * taken the focus (a digit pressed before that lands in the search box), and waits until it took.
+ */
+export async function chooseReason(page: Page, digit: string) {
+  await expect(page.locator('form:has([data-testid="chosen-visitor"])')).toBeFocused();
+  await page.keyboard.press(digit);
+  await expect(page.getByTestId('issue-ticket')).toBeEnabled();
+}
+
+/** Closes the ticket dialog with Enter once its button has the focus (Enter pressed earlier goes elsewhere). */
+export async function closeTicketWithEnter(page: Page) {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('ticket-issued') });
+  await expect(dialog.getByRole('button', { name: 'تم' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Closes every notice on screen (some stay until closed, some close by themselves meanwhile) and waits until none is left. */
+export async function dismissNotices(page: Page) {
+  const notices = page.locator('.mantine-Notification-root');
+  await expect(async () => {
+    for (const close of await notices.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 });
+    await expect(notices).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Calls the core over the loopback API as a script or integrator would (README "HTTP API"). */
 export async function apiSession() {
   const { url, token } = loopback();

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema';
 import type { Db, Store } from '../store';
 import { sqliteMigrationProvider } from './migrations';
@@ -15,6 +15,11 @@ export interface SqliteStoreOptions {
 /** The SQLite store, with its raw connection for tools that need it (bench, tests, backups). */
 export type SqliteStore = Store & { raw: BetterSqlite3.Database };
 
+// Compiled once: every change begins and ends with these.
+const BEGIN_IMMEDIATE = CompiledQuery.raw('BEGIN IMMEDIATE');
+const COMMIT = CompiledQuery.raw('COMMIT');
+const ROLLBACK = CompiledQuery.raw('ROLLBACK');
+
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const raw = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   raw.pragma('journal_mode = WAL');
@@ -24,6 +29,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   raw.pragma('synchronous = FULL');
 
   const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  // data_version moves when another connection commits; total_changes() when this one writes.
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const totalChanges = raw.prepare('SELECT total_changes()').pluck();
   try {
     await migrateToLatest(db);
   } catch (e) {
@@ -36,13 +44,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     raw,
     async write(fn) {
       return db.connection().execute(async (conn) => {
-        await sql`BEGIN IMMEDIATE`.execute(conn);
+        await conn.executeQuery(BEGIN_IMMEDIATE);
         try {
           const result = await fn(conn);
-          await sql`COMMIT`.execute(conn);
+          await conn.executeQuery(COMMIT);
           return result;
         } catch (e) {
-          if (raw.inTransaction) await sql`ROLLBACK`.execute(conn);
+          if (raw.inTransaction) await conn.executeQuery(ROLLBACK);
           throw e;
         }
       });
@@ -85,6 +93,19 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit`.execute(q);
       return row.rows[0]?.r ?? 0;
     },
+    async arrayRows<Row extends unknown[]>(q: Db, query: CompiledQuery) {
+      if (!arrayRowSql.has(query.sql)) {
+        arrayRowSql.add(query.sql);
+        statementCaches.get(raw)?.delete(query.sql); // prepared before with object rows
+      }
+      return (await q.executeQuery(query)).rows as Row[];
+    },
+    changeMark() {
+      return { others: dataVersion.get() as number, own: totalChanges.get() as number };
+    },
+    ownChanges() {
+      return totalChanges.get() as number;
+    },
     async close() {
       await db.destroy();
     },
@@ -126,6 +147,7 @@ function withStatementCache(raw: BetterSqlite3.Database, max = 500) {
         cache.delete(source);
       } else {
         statement = raw.prepare(source);
+        if (arrayRowSql.has(source)) statement.raw(true);
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
       }
       cache.set(source, statement);
@@ -139,6 +161,9 @@ function withStatementCache(raw: BetterSqlite3.Database, max = 500) {
 }
 
 const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** Statements whose rows come as arrays (Store.arrayRows); the cache prepares them so. */
+const arrayRowSql = new Set<string>();
 
 /** Forgets the prepared statements, so the next calls prepare afresh (tools that watch prepare(): plans, bench). */
 export function clearStatementCache(raw: BetterSqlite3.Database): void {

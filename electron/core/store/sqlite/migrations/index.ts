@@ -4,6 +4,7 @@ import { supportRequests } from './0002-support-requests';
 import { printedDocuments } from './0003-printed-documents';
 import { searchNormalisation } from './0004-search-normalisation';
 import { staffAccounts } from './0005-staff-accounts';
+import { queueIndexes } from './0006-queue-indexes';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -15,6 +16,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0003-printed-documents': printedDocuments,
   '0004-search-normalisation': searchNormalisation,
   '0005-staff-accounts': staffAccounts,
+  '0006-queue-indexes': queueIndexes,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { VisitView } from '../../../shared/contract';
+import type { Channel } from '../../../shared/domain/channels';
+import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import type { HandlerContext } from '../context';
+import { boundOnce, compiledOnce } from '../store/compiled-once';
+import type { Db } from '../store/store';
+
+/**
+ * A day's visits in arrival order (the queue, the daily register screen): the same VisitView as
+ * loadVisitView, from a slimmer statement. A day has hundreds of rows and turning each SQLite row
+ * into an object costs per column (bench: today's queue), so the statement returns only what
+ * differs from row to row: the names of desks and staff come from their small tables once per call,
+ * the beneficiary's (or the walk-in visitor's) name and mobile are merged in SQL, the day is the one
+ * asked for, and the four texts a visit may carry travel as one JSON value, null on most rows; and
+ * the rows come as arrays (Store.arrayRows), in the order of the select below (DayRow).
+ * The index visits_day_arrival hands them over already in order.
+ */
+export async function visitsOfDay(ctx: Pick<HandlerContext, 'db' | 'store'>, day: string): Promise<VisitView[]> {
+  const rows = await ctx.store.arrayRows<DayRow>(ctx.db, dayRows(ctx.db, day));
+  const user = new Map<number, string>();
+  const desk = new Map<number, string>();
+  for (const n of await staffAndDesks(ctx.db)) (n.kind === 'u' ? user : desk).set(n.id, n.name);
+  return rows.map(([id, ticket, state, reason, channel, beneficiaryId, name, mobile, arrivedAt, calledAt, endedAt, deskId, servedBy, servingDeskId, referredTo, outcome, version, ticketPrinted, notes]) => {
+    const [referralNote, outcomeNote, inquiry, answer] = notes === null ? NO_NOTES : (JSON.parse(notes) as Notes);
+    return {
+      id,
+      day,
+      ticket,
+      state: state as VisitState,
+      reason: reason as VisitReason,
+      channel: channel as Channel,
+      beneficiaryId,
+      name,
+      mobile,
+      hasFile: beneficiaryId !== null,
+      arrivedAt,
+      calledAt,
+      endedAt,
+      deskName: desk.get(deskId) ?? '',
+      servedBy: servedBy !== null ? { id: servedBy, fullName: user.get(servedBy) ?? '' } : null,
+      servingDeskName: servingDeskId !== null ? (desk.get(servingDeskId) ?? null) : null,
+      referredTo: referredTo !== null ? { id: referredTo, fullName: user.get(referredTo) ?? '' } : null,
+      referralNote,
+      outcome: outcome as VisitOutcome | null,
+      outcomeNote,
+      inquiry,
+      answer,
+      version,
+      ticketPrinted: ticketPrinted === null ? null : !!ticketPrinted,
+    };
+  });
+}
+
+/** One row of dayRows, in the order of its select. */
+type DayRow = [
+  id: number,
+  ticket: string,
+  state: string,
+  reason: string,
+  channel: string,
+  beneficiaryId: number | null,
+  name: string,
+  mobile: string | null,
+  arrivedAt: string,
+  calledAt: string | null,
+  endedAt: string | null,
+  deskId: number,
+  servedBy: number | null,
+  servingDeskId: number | null,
+  referredTo: number | null,
+  outcome: string | null,
+  version: number,
+  ticketPrinted: number | null,
+  notes: string | null,
+];
+
+type Notes = [string | null, string | null, string | null, string | null];
+const NO_NOTES: Notes = [null, null, null, null];
+
+const dayRows = boundOnce((db: Db, day: string) =>
+  db
+    .selectFrom('visits as v')
+    .leftJoin('beneficiaries as b', 'b.id', 'v.beneficiary_id')
+    .select([
+      'v.id',
+      'v.ticket',
+      'v.state',
+      'v.reason',
+      'v.channel',
+      'v.beneficiary_id',
+      sql<string>`coalesce(b.full_name, v.visitor_name, '')`.as('name'),
+      sql<string | null>`coalesce(b.mobile, v.visitor_mobile)`.as('mobile'),
+      'v.arrived_at',
+      'v.called_at',
+      'v.ended_at',
+      'v.desk_id',
+      'v.served_by',
+      'v.serving_desk_id',
+      'v.referred_to',
+      'v.outcome',
+      'v.version',
+      'v.ticket_printed',
+      sql<string | null>`CASE WHEN coalesce(v.referral_note, v.outcome_note, v.inquiry, v.answer) IS NULL THEN NULL
+        ELSE json_array(v.referral_note, v.outcome_note, v.inquiry, v.answer) END`.as('notes'),
+    ])
+    .where('v.day', '=', day)
+    .orderBy('v.arrived_at')
+    .orderBy('v.id'),
+);
+
+const staffAndDesks = compiledOnce((db: Db) =>
+  db
+    .selectFrom('users')
+    .select([sql<'u' | 'd'>`'u'`.as('kind'), 'id', 'full_name as name'])
+    .unionAll(db.selectFrom('desks').select([sql<'u' | 'd'>`'d'`.as('kind'), 'id', 'name'])),
+);
