@@ -12,6 +12,33 @@ import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
 import { visitsOfDay } from './visits-of-day';
+import { compiledOnce } from '../store/compiled-once';
+import type { Db } from '../store/store';
+
+/**
+ * The referrals list (S3): referred visits — for a researcher those addressed to them or to any
+ * researcher — and the referred visitors this user is serving. One shape per kind of user, each
+ * compiled once (bench: "researcher's referrals list").
+ */
+function referralsQuery(db: Db, me: number, researcher: boolean) {
+  return (
+    selectVisits(db)
+      // Literal values, so SQLite can use the partial index visits_open (a bound parameter cannot prove it applies).
+      .where(sql<boolean>`v.state IN ('referred', 'serving')`)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('v.state', '=', 'referred'),
+            ...(researcher ? [eb.or([eb('v.referred_to', 'is', null), eb('v.referred_to', '=', me)])] : []),
+          ]),
+          eb.and([eb('v.state', '=', 'serving'), eb('v.served_by', '=', me), eb('v.referred_to', 'is not', null)]),
+        ]),
+      )
+      .orderBy('v.arrived_at')
+  );
+}
+const referralsForResearcher = compiledOnce((db: Db, me: number) => referralsQuery(db, me, true));
+const referralsForOthers = compiledOnce((db: Db, me: number) => referralsQuery(db, me, false));
 
 type VisitOperation =
   | 'visits.queue'
@@ -45,20 +72,7 @@ export const visitHandlers: HandlerMap<VisitOperation> = {
     const me = ctx.user!;
     // S3: a referral stays until the researcher has taken and finished it, whatever day it was made.
     // A researcher sees those addressed to them or to any researcher.
-    const rows = await selectVisits(ctx.db)
-      // Literal values, so SQLite can use the partial index visits_open (a bound parameter cannot prove it applies).
-      .where(sql<boolean>`v.state IN ('referred', 'serving')`)
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('v.state', '=', 'referred'),
-            ...(me.role === 'researcher' ? [eb.or([eb('v.referred_to', 'is', null), eb('v.referred_to', '=', me.id)])] : []),
-          ]),
-          eb.and([eb('v.state', '=', 'serving'), eb('v.served_by', '=', me.id), eb('v.referred_to', 'is not', null)]),
-        ]),
-      )
-      .orderBy('v.arrived_at')
-      .execute();
+    const rows = await (me.role === 'researcher' ? referralsForResearcher : referralsForOthers)(ctx.db, me.id);
     return rows.map(toVisitView);
   },
 
