@@ -2,6 +2,20 @@ import type { TodayVisit } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import type { VisitState } from '../../../shared/domain/visit';
 import type { HandlerContext } from '../context';
+import { compiledOnce } from '../store/compiled-once';
+import type { Db } from '../store/store';
+
+/** One person's visits of the day (an ID or mobile hit, a check-in), compiled once: the common case. */
+const visitsOfOne = compiledOnce((db: Db, day: string, beneficiaryId: number) =>
+  db
+    .selectFrom('visits')
+    .select(['id', 'beneficiary_id', 'ticket', 'state'])
+    .where('day', '=', day)
+    .where('beneficiary_id', '=', beneficiaryId)
+    .where('state', '!=', 'cancelled')
+    .orderBy('arrived_at')
+    .orderBy('id'),
+);
 
 const OPEN: readonly VisitState[] = ['waiting', 'serving', 'referred'];
 
@@ -12,15 +26,19 @@ const OPEN: readonly VisitState[] = ['waiting', 'serving', 'referred'];
 export async function todayVisitsOf(ctx: Pick<HandlerContext, 'db' | 'now' | 'timeZone'>, beneficiaryIds: number[]): Promise<Map<number, TodayVisit>> {
   const found = new Map<number, TodayVisit>();
   if (beneficiaryIds.length === 0) return found;
-  const rows = await ctx.db
-    .selectFrom('visits')
-    .select(['id', 'beneficiary_id', 'ticket', 'state'])
-    .where('day', '=', businessDay(ctx.now, ctx.timeZone))
-    .where('beneficiary_id', 'in', beneficiaryIds)
-    .where('state', '!=', 'cancelled')
-    .orderBy('arrived_at')
-    .orderBy('id')
-    .execute();
+  const day = businessDay(ctx.now, ctx.timeZone);
+  const rows =
+    beneficiaryIds.length === 1
+      ? await visitsOfOne(ctx.db, day, beneficiaryIds[0]!)
+      : await ctx.db
+          .selectFrom('visits')
+          .select(['id', 'beneficiary_id', 'ticket', 'state'])
+          .where('day', '=', day)
+          .where('beneficiary_id', 'in', beneficiaryIds)
+          .where('state', '!=', 'cancelled')
+          .orderBy('arrived_at')
+          .orderBy('id')
+          .execute();
   for (const r of rows) {
     const kept = found.get(r.beneficiary_id!);
     const state = r.state as VisitState;
