@@ -15,7 +15,7 @@ import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, req
 import { oneFragment, twoFragments, typedMobile, type Random } from './names';
 import { timePair, type Row, type TimeOptions } from './stats';
 
-/** The DESIGN.md targets (p95, ms). */
+/** The targets of docs/performance.md (p95, ms). */
 export const TARGETS = { idOrMobile: 1, name: 5, queue: 2, mutation: 2, request: 3, rendererSearch: 50, rendererQueue: 50 };
 
 export interface CoreBenchOptions {
@@ -204,7 +204,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     reads,
   );
 
-  // --- the researcher's list (S3). DESIGN.md has no row for it; it is a list screen like the
+  // --- the researcher's list (S3). docs/performance.md has no row for it; it is a list screen like the
   // queue, so it is held to the queue's target.
   const researcherSid = core.createSession();
   const signedIn = await core.dispatch('auth.signIn', { username: 'research1', password: BENCH_PASSWORD, deskId: 3 }, researcherSid);
@@ -216,7 +216,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     'visits.referrals',
     () => {},
     quick ? { warmup: 3, reps: 20 } : { warmup: 10, reps: 100 },
-    'DESIGN.md has no row for this list; held to the queue target',
+    'docs/performance.md has no row for this list; held to the queue target',
     researcherSid,
   );
 
@@ -261,7 +261,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
       if (list.filter((r) => r.overdue).length !== Math.min(overdue, firstPage)) throw new Error('committee page: overdue rows differ');
     },
     quick ? { warmup: 10, reps: 100 } : { warmup: 50, reps: 500 },
-    `${awaiting} awaiting, ${overdue} of them overdue, a page of ${COMMITTEE_PAGE} at a time; DESIGN.md has no row for this list, held to the queue target`,
+    `${awaiting} awaiting, ${overdue} of them overdue, a page of ${COMMITTEE_PAGE} at a time; docs/performance.md has no row for this list, held to the queue target`,
     committeeSid,
   );
   await measureRead(
@@ -352,7 +352,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     (i) => submit(forCore[i]!),
     (i) => bare.submit(forBare[i]!, today),
     writes,
-    [submitDrift, `DESIGN.md has no row for it; held to the check-in target. ${submissions.length} complete requests prepared with signed declarations`]
+    [submitDrift, `docs/performance.md has no row for it; held to the check-in target. ${submissions.length} complete requests prepared with signed declarations`]
       .filter(Boolean)
       .join('; '),
   );

@@ -28,7 +28,7 @@ import { header as sampleLetterhead, logoPng } from '../tests/core/documents/fix
 import { BENCH_PASSWORD } from './data';
 import type { TimeOptions } from './stats';
 
-/** The DESIGN.md targets for documents (ms): request form / declaration warm; register of 300 visits. */
+/** The targets of docs/performance.md for documents (ms): request form / declaration warm; register of 300 visits. */
 export const DOCUMENT_TARGETS = { form: 100, register: 500 };
 
 /** How many submitted requests the form, declaration and receipt cycle through. */
@@ -164,7 +164,7 @@ export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
       `the same ${REQUESTS} requests; ${declarationShape}; a mutation: the printing row and the audit row in one write transaction, which stays open while the PDF is drawn; ${bareNote('renderDeclaration')}`,
     );
 
-    // --- إيصال استلام طلب (documents.receipt): DESIGN.md has no row, held to the form's target
+    // --- إيصال استلام طلب (documents.receipt): docs/performance.md has no row, held to the form's target
     const receiptInputs = requests.map((r) => receiptInput(r, settings, employee, printedAt()));
     const receipt = (i: number) => call('documents.receipt', { requestId: at(ids, i) }, deskSid) as Promise<PdfView>;
     const receiptShape = compare('receipt', await receipt(0), await renderReceipt(receiptInputs[0]!, options));
@@ -175,7 +175,7 @@ export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
       receipt,
       (i) => renderReceipt(at(receiptInputs, i), options),
       forms,
-      `the same ${REQUESTS} requests; ${receiptShape}; DESIGN.md has no row for it, held to the form / declaration target; ${bareNote('renderReceipt')}`,
+      `the same ${REQUESTS} requests; ${receiptShape}; docs/performance.md has no row for it, held to the form / declaration target; ${bareNote('renderReceipt')}`,
     );
 
     // --- السجل اليومي of today (documents.dailyRegister): a supervisor's, all desks, IDs masked

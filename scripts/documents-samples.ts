@@ -1,7 +1,7 @@
 /**
  * Writes every printed document filled with realistic sample data, for layout review:
  *   npx tsx scripts/documents-samples.ts --out DIR
- * Render them with `pdftoppm -png` (or ../shared/tools/pdf-look) and look at every page.
+ * Render them with `pdftoppm -png` and look at every page.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -18,7 +18,7 @@ export type ShellOperations = Record<string, (input: unknown) => Promise<Envelop
 /**
  * The one IPC handler: the request must come from the main frame of one of our windows showing
  * our renderer (VS Code's validateEvent); it is then forwarded untouched to the dispatcher, which
- * validates input and checks roles (STYLE.md habit 2: the shell itself does neither). The few
+ * validates input and checks roles (one dispatcher for both shells: the shell itself does neither). The few
  * operations that are the shell's own work (printing) are answered here, with the same sender check.
  */
 export function createCallHandler(deps: CallHandlerDeps) {

@@ -4,7 +4,7 @@ import { CallError } from './call';
 
 /**
  * What the Electron shell does itself, over the same `call` as everything else: the preload offers
- * nothing more (STYLE.md habit 4). The name and shapes are the shell's (electron/main/printing.ts);
+ * nothing more. The name and shapes are the shell's (electron/main/printing.ts);
  * tests/electron/printing.test.ts holds the two sides together. Absent in a browser.
  */
 export { SHELL_PRINT_PDF, type ShellPrintResult };

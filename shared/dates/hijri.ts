@@ -2,7 +2,7 @@ import { toAsciiDigits } from '../text/digits';
 
 /**
  * Hijri (Umm al-Qura) ⇄ Gregorian for calendar dates, from the one source the whole app uses: ICU's
- * `islamic-umalqura` calendar (TECH-NOTES.md "Hijri dates"). Saudi IDs print a Hijri expiry, so
+ * `islamic-umalqura` calendar (ICU; `islamic` and `islamic-tbla` are a day off). Saudi IDs print a Hijri expiry, so
  * clerks type Hijri dates; the store keeps the exact Gregorian ISO date.
  */
 export interface HijriDate {

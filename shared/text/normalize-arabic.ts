@@ -1,7 +1,7 @@
 import { toAsciiDigits } from './digits';
 import { stripInvisible } from './invisible';
 
-// Harakat, Quranic marks, superscript alef and tatweel (TECH-NOTES.md "Search").
+// Harakat, Quranic marks, superscript alef and tatweel: FTS5 would split words at them.
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 
 /** «بن» / «بنت» / «ابن» (P2): a lineage word, not a name; "محمد بن عبدالله" is "محمد عبدالله". */

@@ -1,5 +1,5 @@
 /**
- * The rooms of DESIGN.md "Architecture", held by a check rather than by memory (STYLE.md habit 3):
+ * The layers of the architecture (README "How the code is laid out"), held by a check rather than by memory:
  * shared/ imports only zod and itself; electron/core is plain Node (no electron, no React, no shell);
  * renderer/ never reaches Node or the main-process side, only shared/ and its own files.
  */

@@ -33,7 +33,8 @@ export const foundation: Migration = {
         updated_at TEXT NOT NULL,
         created_by INTEGER REFERENCES users(id))`,
       sql`CREATE INDEX beneficiaries_mobile ON beneficiaries(mobile)`,
-      // External-content FTS5 over the normalised name, kept by triggers (TECH-NOTES.md "Search").
+      // External-content FTS5 over the normalised name, kept by triggers: FTS5's own tokenizer
+      // neither strips harakat nor unifies alef forms, so the app normalises names into name_norm.
       sql`CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(
         name_norm, content='beneficiaries', content_rowid='id', tokenize='unicode61', prefix='2 3')`,
       sql`CREATE TRIGGER beneficiaries_fts_ai AFTER INSERT ON beneficiaries BEGIN
