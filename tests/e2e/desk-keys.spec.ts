@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * The desk as a new user finds it (issue 7): the queue and check-in by keyboard and mouse at 1366×768.
@@ -42,13 +42,7 @@ async function mineServing(): Promise<Visit[]> {
 }
 
 test.beforeAll(async () => {
-  api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  api = await adminApi(ADMIN_PASSWORD);
   me = ((await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD })) as { id: number }).id;
   await api('beneficiaries.register', {
     ...returning,

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Documents and decisions" (S2, S5), as a new receptionist and a supervisor meet them at
@@ -54,13 +54,7 @@ async function newPerson(serial: number, name: [string, string, string, string])
 }
 
 test.beforeAll(async () => {
-  api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
   const services = (await api('catalogue.services', {})) as { id: number; code: string }[];

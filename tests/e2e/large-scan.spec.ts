@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * A normal scan through the browser desk (issue 7, "The HTTP API"): the loopback shell once cut every
@@ -20,13 +20,7 @@ let requestId: number;
 let call: Awaited<ReturnType<typeof apiSession>>;
 
 test.beforeAll(async () => {
-  call = await apiSession();
-  const session = (await call('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await call('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await call('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  call = await adminApi(ADMIN_PASSWORD);
   await call('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   const person = (await call('beneficiaries.register', {
     firstName: 'نوف',

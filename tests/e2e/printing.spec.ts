@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
+import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * Printed documents through the loopback shell (issue 4): each document opens in a new tab of the
@@ -40,13 +40,7 @@ function expectPdf(bytes: Buffer) {
 }
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * Speed (issue 7): a queue row's «إجراءات أخرى» menu is built only when the pointer or a key reaches
@@ -27,13 +27,7 @@ async function expectLeft(desk: Page, ticket: string) {
 }
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   tickets = [];
   for (const name of ['وليد سعد العنزي', 'هند علي الغامدي']) {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Finding the person" (P2), in the browser: the desk's search box finds a beneficiary by a
@@ -25,13 +25,7 @@ let requestNumber: string;
 const toArabicDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
 
   // A registered request (so the person has a file number), made through the API as the administrator.

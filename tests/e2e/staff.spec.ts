@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Staff accounts (issue 7): the administrator corrects a user's name and resets their forgotten
@@ -22,13 +22,7 @@ let admin: Page;
 let user: Page;
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...staff, role: 'receptionist', password: ORIGINAL });
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
+import { adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * A support request from the desk to the service (issue 3; S2–S7, P4): a new visitor checked in for
@@ -26,13 +26,7 @@ let committee: Page;
 const documentRow = (page: Page, name: string) => page.locator(`[data-testid="document-row"][data-document="${name}"]`);
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
 });

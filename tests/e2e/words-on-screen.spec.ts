@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, openDesk, screen, signIn } from './support/desk';
+import { adminApi, openDesk, screen, signIn } from './support/desk';
 import { ar } from '../../shared/labels/ar';
 
 /**
@@ -32,13 +32,7 @@ async function errorOf(input: Locator): Promise<string | null> {
 }
 
 test.beforeAll(async () => {
-  const api = await apiSession();
-  const session = (await api('auth.session', {})) as { needsSetup: boolean };
-  if (session.needsSetup) {
-    await api('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
-  } else {
-    await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
-  }
+  const api = await adminApi(ADMIN_PASSWORD);
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
 });
 
