@@ -21,6 +21,7 @@ import { TodayClock } from '../ui/TodayClock';
 import { useActivityReporter } from './useActivityReporter';
 import { PageView } from './PageView';
 import { PagesProvider, usePages } from './pages';
+import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
 
 type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'catalogue' | 'users' | 'settings';
@@ -41,6 +42,9 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const pages = usePages();
   const client = useQueryClient();
   const wanted = useRef<Screen>(screen);
+  // The hall, once shown, stays mounted under the other tabs (see ScreenVisible).
+  const hallShown = useRef(false);
+  if (screen === 'queue') hallShown.current = true;
   const choose = (next: Screen) => {
     wanted.current = next;
     if (next !== 'queue') return setScreen(next);
@@ -110,7 +114,13 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
       <AppShell.Main>
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
-          {screen === 'queue' && <QueueScreen user={user} />}
+          {hallShown.current && (
+            <div style={{ display: screen === 'queue' ? undefined : 'none' }}>
+              <ScreenVisible visible={screen === 'queue' && !pages.current}>
+                <QueueScreen user={user} />
+              </ScreenVisible>
+            </div>
+          )}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { BeneficiaryHit, BeneficiarySearchHit } from '../../shared/contract';
 import { ar, fill } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
+import { useScreenVisible, useScreenVisibleRef } from '../app/screen-visible';
 import { useOp } from '../data/operations';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
 import { TodayTicketBadge } from './TodayTicketBadge';
@@ -28,8 +29,13 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   const hits: BeneficiarySearchHit[] = text.length >= 2 ? (search.data ?? []) : [];
   const [active, setActive] = useState(0);
   useEffect(() => setActive(0), [text]);
-  useEffect(() => input.current?.focus(), []);
-  useHotkeys([['F2', () => input.current?.focus()]], []);
+  // The hall shown (at sign-in, or back from another tab or a file): the next visitor is typed at once.
+  const visible = useScreenVisible();
+  const visibleNow = useScreenVisibleRef();
+  useEffect(() => {
+    if (visible) input.current?.focus();
+  }, [visible]);
+  useHotkeys([['F2', () => visibleNow.current && input.current?.focus()]], []);
   const openRequest = useOpenRequestByNumber();
 
   const onKeyDown = (e: React.KeyboardEvent) => {

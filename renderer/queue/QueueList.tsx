@@ -44,7 +44,12 @@ export function QueueList({ visits, user }: { visits: VisitView[]; user: UserVie
     observeElementRect: (instance, update) => {
       const element = instance.scrollElement;
       if (!element) return;
-      const observer = new ResizeObserver(([entry]) => entry && update({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));
+      // Hidden under another tab the list measures 0×0: keep the last size, so coming back draws the
+      // rows at once instead of none until the next measurement.
+      const observer = new ResizeObserver(([entry]) => {
+        if (!entry || (entry.contentRect.width === 0 && entry.contentRect.height === 0)) return;
+        update({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
+      });
       observer.observe(element);
       return () => observer.disconnect();
     },

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Kbd, Paper, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { memo } from 'react';
 import type { UserView } from '../../shared/contract';
 import { ar, fill } from '../../shared/labels/ar';
 import { VISIT_STATES } from '../../shared/domain/visit';
-import { usePages } from '../app/pages';
+import { useScreenVisible, useScreenVisibleRef } from '../app/screen-visible';
 import { CheckInPanel } from '../check-in/CheckInPanel';
 import { useOp } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
@@ -16,9 +17,15 @@ import { QueueList } from './QueueList';
 
 const DESK_ROLES = ['receptionist', 'supervisor', 'admin'];
 
-/** The home screen (S1): check-in on one side, today's hall on the other. */
-export function QueueScreen({ user }: { user: UserView }) {
-  const queue = useOp('visits.queue', {}, { staleTime: 0 });
+/**
+ * The home screen (S1): check-in on one side, today's hall on the other. Memoised: it stays mounted
+ * under the other tabs, and the tab bar's redraws need not redraw it.
+ */
+export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView }) {
+  const visible = useScreenVisible();
+  const visibleNow = useScreenVisibleRef();
+  // Hidden under another tab it neither refetches nor redraws; the tab's click fetches it fresh.
+  const queue = useOp('visits.queue', {}, { staleTime: 0, subscribed: visible });
   const atDesk = DESK_ROLES.includes(user.role);
   const callNext = useConfirmableMutation('visits.callNext', {
     onSuccess: (visit) => {
@@ -27,13 +34,12 @@ export function QueueScreen({ user }: { user: UserView }) {
     },
     onError: notifyError,
   });
-  const pages = usePages();
   // S1: one press calls one visitor; a second press while the first is on its way does nothing.
   const next = () => {
     if (atDesk) callNext.run({});
   };
-  // F4 belongs to the hall, even from the search box; not under a file or request opened over it, nor a dialog.
-  useHotkeys([['F4', () => !pages.current && !dialogOpen() && next()]], []);
+  // F4 belongs to the hall, even from the search box; not under another tab, a file or request opened over it, nor a dialog.
+  useHotkeys([['F4', () => visibleNow.current && !dialogOpen() && next()]], []);
 
   const counts = queue.data?.counts;
   const mine = queue.data?.visits.filter((v) => v.state === 'serving' && v.servedBy?.id === user.id) ?? [];
@@ -86,7 +92,7 @@ export function QueueScreen({ user }: { user: UserView }) {
       </Stack>
     </Group>
   );
-}
+});
 
 export const STATE_COLORS = {
   waiting: 'orange',

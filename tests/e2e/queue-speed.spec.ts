@@ -89,6 +89,32 @@ test('Speed: the queue tab opens on the fresh hall, and a tab chosen right after
   held();
   await desk.waitForLoadState('networkidle');
   await expect(desk.getByRole('tab', { name: 'الطلبات' })).toHaveAttribute('aria-selected', 'true');
-  await expect(desk.getByTestId('queue-list')).toHaveCount(0);
+  await expect(desk.getByTestId('queue-list')).toBeHidden();
+  await desk.close();
+});
+
+test('Speed: the hall kept under another tab does nothing there, and is found as it was left', async ({ browser }) => {
+  const desk = await openDesk(browser);
+  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const api = await apiSession();
+  await api('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 2 });
+  const { ticket } = (await api('visits.checkIn', { visitorName: 'ريم خالد القرني', visitorMobile: '0553456789', reason: 'inquiry' })) as { ticket: string };
+  await expect(queueRow(desk, ticket)).toHaveAttribute('data-state', 'waiting');
+  await desk.getByTestId('search-input').fill('ريم خا');
+
+  // S1: F4 on the requests tab calls nobody — the hall is out of sight there.
+  await desk.getByRole('tab', { name: 'الطلبات' }).click();
+  await expect(desk.getByTestId('queue-list')).toBeHidden();
+  await desk.keyboard.press('F4');
+  await desk.waitForLoadState('networkidle');
+  const hall = (await api('visits.queue', {})) as { visits: { ticket: string; state: string; servedBy: { fullName: string } | null }[] };
+  expect(hall.visits.find((v) => v.ticket === ticket)?.state).toBe('waiting');
+  expect(hall.visits.filter((v) => v.state === 'serving' && v.servedBy?.fullName === receptionist.fullName)).toEqual([]);
+
+  // Back on the hall: the half-typed name is still there, with the focus, ready for the next key.
+  await desk.getByRole('tab', { name: 'الطابور' }).click();
+  await expect(desk.getByTestId('search-input')).toBeFocused();
+  await expect(desk.getByTestId('search-input')).toHaveValue('ريم خا');
+  await expect(queueRow(desk, ticket)).toBeVisible();
   await desk.close();
 });
