@@ -42,7 +42,8 @@ interface Executed {
  */
 const DISPATCHER_PRELUDE = [
   /^select "key", "value" from "settings"/i,
-  /^select "id", "username", "full_name", "role", "active" from "users" where "id" = \?$/i,
+  // The signed-in user, with whatever else the dispatcher checks on it (password version, forced change).
+  /^select "id", "username", "full_name", "role", "active"(, "[a-z_]+")* from "users" where "id" = \?$/i,
   // Whether those may have changed since the last call (the store's changeMark, ownChanges).
   /^pragma data_version$/i,
   /^select total_changes\(\)$/i,
