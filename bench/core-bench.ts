@@ -3,6 +3,7 @@
  * better-sqlite3 statements that do the same lookup on the same connection — the ratio is our own
  * overhead (session and settings lookup, zod, Kysely compiling and preparing, the view mapping).
  */
+import { asSqliteStore, type SqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { createCore, type Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { selectRequestSummaries } from '../electron/core/requests/request-summaries';
@@ -55,7 +56,7 @@ const DISPATCHER_PRELUDE = [
  * changed to. (The Statement prototype rather than the connection's prepare(): the store keeps its
  * statements prepared, so a repeated statement is never prepared again.)
  */
-async function recordStatements(raw: Core['store']['raw'], fn: () => Promise<unknown>): Promise<Executed[]> {
+async function recordStatements(raw: SqliteStore['raw'], fn: () => Promise<unknown>): Promise<Executed[]> {
   const executed: Executed[] = [];
   const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as Record<Executed['method'], (...args: unknown[]) => unknown>;
   const methods = ['all', 'get', 'run', 'iterate'] as const;
@@ -77,7 +78,7 @@ async function recordStatements(raw: Core['store']['raw'], fn: () => Promise<unk
 }
 
 /** Replays recorded executions with statements prepared once: the bare SQL under a core call. */
-function replayer(raw: Core['store']['raw']) {
+function replayer(raw: SqliteStore['raw']) {
   const prepared = new Map<string, ReturnType<typeof raw.prepare>>();
   return (list: Executed[]) => {
     let out: unknown;
@@ -105,7 +106,7 @@ export async function benchCore(opts: CoreBenchOptions): Promise<Row[]> {
 
 async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   const { log, quick } = opts;
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const sid = core.createSession();
   const dispatch = async (op: string, input: unknown) => {
     const r = await core.dispatch(op, input, sid);
@@ -374,7 +375,7 @@ const expectHit = (match: string) => (value: unknown) => {
 
 /** The same statements check-in and call-next run, prepared once, in one BEGIN IMMEDIATE transaction. */
 function bareWrites(core: Core, viewSql: string) {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const desk = raw.prepare('SELECT * FROM desks WHERE id = ?');
   const beneficiary = raw.prepare('SELECT id FROM beneficiaries WHERE id = ?');
   const maxSeq = raw.prepare('SELECT max(seq) AS seq FROM visits WHERE day = ? AND desk_id = ?');
@@ -512,7 +513,7 @@ const BARE_SUBMIT_STATEMENTS = 20;
  * Returns their ids; the service types cycle through the catalogue.
  */
 function prepareCompleteRequests(core: Core, today: string, count: number): number[] {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const catalogue = readCatalogue(raw);
   const write = requestWriter(raw, catalogue.declarationVersionId);
   const year = toHijri(today).year;

@@ -4,6 +4,7 @@
  * through the real operations, and the bulk rows with prepared better-sqlite3 statements in big
  * transactions; the FTS triggers fill the name index.
  */
+import { asSqliteStore, type SqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -134,7 +135,7 @@ export async function generateStore(log: Log): Promise<{ dir: string; meta: Stor
   const core = await createCore({ dataDir: tmp, now: () => now });
   const staff = await createStaff(core, log);
 
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   // Bulk-load settings for this connection only; the store is reopened normally afterwards.
   raw.pragma('journal_mode = OFF');
   raw.pragma('synchronous = OFF');
@@ -228,7 +229,7 @@ function progress(log: Log, what: string, done: number, total: number, t0: numbe
 }
 
 function insertBeneficiaries(core: Core, today: string, staff: Staff, random: Random, log: Log) {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const n = SIZES.beneficiaries;
   const firstDay = addDays(today, -365 * SIZES.years);
   const span = Date.parse(`${today}T09:00:00Z`) - Date.parse(`${firstDay}T05:00:00Z`);
@@ -295,7 +296,7 @@ interface VisitRow {
 }
 
 function visitWriter(core: Core) {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const insertVisit = raw.prepare(`INSERT INTO visits
     (day, desk_id, seq, ticket, beneficiary_id, visitor_name, visitor_mobile, reason, channel, state, arrived_at, called_at, ended_at,
      served_by, serving_desk_id, referred_to, referral_note, outcome, outcome_note, inquiry, answer, client_key, created_by, version)
@@ -371,7 +372,7 @@ function visitor(random: Random, maxBeneficiary: number) {
 type Opener = { visitId: number; beneficiaryId: number; at: number; by: number };
 
 function insertHistoricVisits(core: Core, today: string, staff: Staff, random: Random, log: Log): { done: number; openers: Opener[][] } {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const write = visitWriter(core);
   const days: string[] = [];
   for (let d = addDays(today, -365 * SIZES.years); d < today; d = addDays(d, 1)) if (isBusinessDay(d)) days.push(d);
@@ -469,7 +470,7 @@ function insertTodayVisits(core: Core, today: string, staff: Staff, random: Rand
   const states = [...early, ...plan.slice(225)];
   const seq = [0, 0, 0];
   const deskStaff = [0, staff.receptionists[0]!, staff.receptionists[2]!];
-  core.store.raw.transaction(() => {
+  asSqliteStore(core.store).raw.transaction(() => {
     arrivals.forEach((arrived, i) => {
       const state = states[i]!;
       const desk = i % 2 === 0 ? 1 : 2;
@@ -512,7 +513,7 @@ export interface Catalogue {
   declarationVersionId: number;
 }
 
-export function readCatalogue(raw: Core['store']['raw']): Catalogue {
+export function readCatalogue(raw: SqliteStore['raw']): Catalogue {
   const documents = (raw.prepare('SELECT id, code, has_expiry FROM document_types ORDER BY id').all() as { id: number; code: string; has_expiry: number }[]).map(
     (d) => ({ id: d.id, code: d.code, hasExpiry: !!d.has_expiry }),
   );
@@ -567,7 +568,7 @@ export interface RequestSpec {
 }
 
 /** Writes a request with its documents, signature, scans and events (prepared statements; call inside a transaction). */
-export function requestWriter(raw: Core['store']['raw'], declarationVersionId: number) {
+export function requestWriter(raw: SqliteStore['raw'], declarationVersionId: number) {
   const insertRequest = raw.prepare(`INSERT INTO requests
     (number, beneficiary_id, service_type_id, channel, visit_id, state, description, requested_amount, opened_at, opened_by,
      submitted_at, submission_day, expected_answer_date, referred_to, referral_question, referral_open,
@@ -974,7 +975,7 @@ export function requestNumberer(seed: Record<number, number> = {}) {
 }
 
 function insertRequests(core: Core, today: string, staff: Staff, openers: Opener[][], random: Random, log: Log): Record<string, number> {
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const catalogue = readCatalogue(raw);
   const write = requestWriter(raw, catalogue.declarationVersionId);
   const clock = new BusinessClock(addDays(today, -365 * SIZES.years), today);

@@ -10,6 +10,7 @@
  * (request-document-inputs.ts). Each pair's PDFs are compared once (pages, size) so a handler that
  * starts building something else is noticed.
  */
+import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { buildRegisterInput } from '../electron/core/documents/register-input';
 import type { BeneficiaryProfile, RequestView, SettingsView } from '../shared/contract';
 import type { PdfView } from '../shared/contract/documents';
@@ -66,7 +67,7 @@ function compare(what: string, core: PdfView, bare: Buffer): string {
 
 export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
   const { core, today, quick, deskSid, call, measure, record } = env;
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const forms: TimeOptions = quick ? { warmup: 3, reps: 10 } : { warmup: 5, reps: 50 };
   const registers: TimeOptions = quick ? { warmup: 1, reps: 5 } : { warmup: 3, reps: 20 };
 

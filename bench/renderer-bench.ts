@@ -3,6 +3,7 @@
  * core, over HTTP on 127.0.0.1. Every figure is measured inside the page with performance.now(),
  * from the user's input event to the moment the answer is in the DOM and a frame has been painted.
  */
+import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -157,7 +158,7 @@ async function searchCase(page: Page, core: Core, reps: { warmup: number; reps: 
   // What the box should show for each query, asked of the core directly (the renderer asks for 8).
   const sid = core.createSession();
   await core.dispatch('auth.signIn', { username: BENCH_USER, password: BENCH_PASSWORD, deskId: 2 }, sid);
-  const raw = core.store.raw;
+  const raw = asSqliteStore(core.store).raw;
   const random = seededRandom(99);
   const max = (raw.prepare('SELECT max(id) AS n FROM beneficiaries').get() as { n: number }).n;
   const person = raw.prepare('SELECT first_name AS firstName, father_name AS fatherName, grandfather_name AS grandfatherName, family_name AS familyName FROM beneficiaries WHERE id = ?');

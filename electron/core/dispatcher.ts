@@ -8,7 +8,7 @@ import type { Handlers } from './handlers';
 import type { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { compiledOnce } from './store/compiled-once';
-import type { Db, Store } from './store/store';
+import type { ChangeMark, Db, Store } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -46,9 +46,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
    * calls and read again as soon as the store may have changed (store.changeMark: another desk's
    * process committed, or anything was written here). A search then costs its own statement, not three.
    */
-  let kept: { mark: { others: number; own: number }; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
+  let kept: { mark: ChangeMark; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
   async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
-    const mark = store.changeMark();
+    const asked = store.changeMark();
+    // SQLite answers at once: no await (a turn of the event loop on every call) unless it is a promise.
+    const mark = asked instanceof Promise ? await asked : asked;
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
       kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
     }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { HandlerContext } from '../context';
 
 /**
@@ -8,9 +7,12 @@ import type { HandlerContext } from '../context';
 export async function assignFileNumber(ctx: HandlerContext, beneficiaryId: number): Promise<string> {
   const b = await ctx.db.selectFrom('beneficiaries').select(['file_number', 'version']).where('id', '=', beneficiaryId).executeTakeFirstOrThrow();
   if (b.file_number) return b.file_number;
-  const last = await sql<{ n: number | null }>`
-    SELECT max(CAST(substr(file_number, 3) AS INTEGER)) AS n FROM beneficiaries WHERE file_number LIKE 'F-%'`.execute(ctx.db);
-  const fileNumber = `F-${Math.max(1000, last.rows[0]?.n ?? 1000) + 1}`;
+  const last = await ctx.db
+    .selectFrom('beneficiaries')
+    .select((eb) => eb.fn.max<number | null>(eb.cast(eb.fn<string>('substr', ['file_number', eb.lit(3)]), 'integer')).as('n'))
+    .where('file_number', 'like', 'F-%')
+    .executeTakeFirst();
+  const fileNumber = `F-${Math.max(1000, last?.n ?? 1000) + 1}`;
   await ctx.db
     .updateTable('beneficiaries')
     .set({ file_number: fileNumber, registered_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString(), updated_by: ctx.user!.id, version: b.version + 1 })

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { addDays, businessDay } from '../../../shared/dates/calendar';
 import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
 import { AppError } from '../../../shared/errors';
@@ -7,6 +6,7 @@ import { ar, fill } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { readSettings } from '../settings/read-settings';
+import { textLiteral } from '../store/portable';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
 import { readAttachment, storeAttachment } from './attachment-store';
@@ -85,8 +85,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     // The literal state lets SQLite count from the partial index requests_awaiting alone.
     return ctx.db
       .selectFrom('requests')
-      .select([sql<number>`count(*)`.as('awaiting'), sql<number>`count(*) FILTER (WHERE expected_answer_date < ${overdueBefore})`.as('overdue')])
-      .where(sql<boolean>`state = 'submitted'`)
+      .select((eb) => [eb.fn.countAll<number>().as('awaiting'), eb.fn.countAll<number>().filterWhere('expected_answer_date', '<', overdueBefore).as('overdue')])
+      .where('state', '=', textLiteral('submitted'))
       .executeTakeFirstOrThrow();
   },
 

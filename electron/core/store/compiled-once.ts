@@ -20,14 +20,20 @@ export function compiledOnce<A extends unknown[], R>(build: (db: Db, ...args: A)
   return async (db: Db, ...args: A): Promise<R[]> => (await db.executeQuery(bind(db, ...args))).rows;
 }
 
-/** The same, giving the bound query itself (to run it another way, e.g. Store.arrayRows). */
+/**
+ * The same, giving the bound query itself (to run it another way, e.g. Store.arrayRows). Compiled once
+ * per SQL dialect (the adapter's class): the same process may hold a SQLite and a PostgreSQL store.
+ */
 export function boundOnce<A extends unknown[], R>(build: (db: Db, ...args: A) => Compilable<R>) {
-  let compiled: { sql: string; slots: (number | { value: unknown })[] } | null = null;
+  const byDialect = new Map<unknown, { sql: string; slots: (number | { value: unknown })[] }>();
   return (db: Db, ...args: A): CompiledQuery<R> => {
+    const dialect = db.getExecutor().adapter.constructor;
+    let compiled = byDialect.get(dialect);
     if (!compiled) {
       const placeholders = args.map((_, i) => new Slot(i)) as unknown as A;
       const query = build(db, ...placeholders).compile();
       compiled = { sql: query.sql, slots: query.parameters.map((p) => (p instanceof Slot ? p.index : { value: p })) };
+      byDialect.set(dialect, compiled);
     }
     const parameters = compiled.slots.map((s) => (typeof s === 'number' ? args[s] : s.value));
     return CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<R>;

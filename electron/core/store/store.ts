@@ -3,14 +3,30 @@ import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/** Which engine a store runs on: the embedded SQLite file (one desk) or a PostgreSQL server (a hall of desks). */
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** See Store.changeMark. */
+export interface ChangeMark {
+  others: number;
+  own: number;
+}
+
 /**
  * What the operations need from a store beyond plain Kysely queries. Everything engine-specific
  * (how a write transaction is taken, the Arabic name index, claiming the next visitor) lives behind
  * this, so the same operations can run on PostgreSQL by adding a second implementation.
  */
 export interface Store {
+  readonly kind: StoreKind;
   readonly db: Db;
-  /** Runs fn in one write transaction that holds the write lock from its first statement. */
+  /**
+   * Runs fn in one write transaction that holds the write lock from its first statement: writers on
+   * one store run one at a time, on SQLite (BEGIN IMMEDIATE) and on PostgreSQL (a transaction-level
+   * lock) alike, so the domain's read-then-write rules hold on both. fn may run more than once (the
+   * PostgreSQL store retries a transaction the server refused as a serialization failure or deadlock):
+   * nothing outside the transaction may depend on how often it ran.
+   */
   write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   /**
    * Beneficiary ids whose normalised name has every token as a word prefix: whole words of every token
@@ -24,15 +40,26 @@ export interface Store {
    * building an object per row costs more than reading it (bench: today's queue).
    */
   arrayRows<Row extends unknown[]>(db: Db, query: CompiledQuery): Promise<Row[]>;
-  /** A number that grows with every committed change (the renderer polls it to refresh). */
+  /**
+   * A number that grows with every committed change (the renderer polls it to refresh). On PostgreSQL
+   * every write transaction that changed anything also sends it with NOTIFY on CHANGES_CHANNEL, in the
+   * same transaction, so a listener hears of a change only once it is committed (the push to each
+   * desk's renderer builds on that).
+   */
   revision(db: Db): Promise<number>;
   /**
    * Moves whenever what this connection reads may have changed: `others` when another connection
-   * (another desk's process) committed, `own` when this connection wrote anything. Cheap enough to
-   * ask on every call; `ownChanges()` alone is cheaper still.
+   * (another desk's process) committed, `own` when this connection wrote anything. Read before what it
+   * guards, so a change committed meanwhile moves it for the next call. SQLite answers at once; the
+   * PostgreSQL store reads its revision counter (one round trip, cheaper than what the dispatcher
+   * keeps), hence the promise. `ownChanges()` is this process's own part alone (0 on PostgreSQL, whose
+   * revision already counts its own writes).
    */
-  changeMark(): { others: number; own: number };
+  changeMark(): ChangeMark | Promise<ChangeMark>;
   ownChanges(): number;
-  /** Releases the connection. */
+  /** Releases the connection (the pool on PostgreSQL). */
   close(): Promise<void>;
 }
+
+/** The channel of PostgreSQL's NOTIFY that every committed change is announced on (payload: the revision). */
+export const CHANGES_CHANNEL = 'istiqbal_changes';

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { QueueView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
@@ -13,6 +12,7 @@ import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
 import { visitsOfDay } from './visits-of-day';
 import { compiledOnce } from '../store/compiled-once';
+import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 
 /**
@@ -24,7 +24,7 @@ function referralsQuery(db: Db, me: number, researcher: boolean) {
   return (
     selectVisits(db)
       // Literal values, so SQLite can use the partial index visits_open (a bound parameter cannot prove it applies).
-      .where(sql<boolean>`v.state IN ('referred', 'serving')`)
+      .where('v.state', 'in', [textLiteral('referred'), textLiteral('serving')])
       .where((eb) =>
         eb.or([
           eb.and([

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { VisitView } from '../../../shared/contract';
 import type { Channel } from '../../../shared/domain/channels';
 import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
 import type { HandlerContext } from '../context';
 import { boundOnce, compiledOnce } from '../store/compiled-once';
+import { jsonTextArray, textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 
 /**
@@ -82,15 +82,15 @@ const dayRows = boundOnce((db: Db, day: string) =>
   db
     .selectFrom('visits as v')
     .leftJoin('beneficiaries as b', 'b.id', 'v.beneficiary_id')
-    .select([
+    .select((eb) => [
       'v.id',
       'v.ticket',
       'v.state',
       'v.reason',
       'v.channel',
       'v.beneficiary_id',
-      sql<string>`coalesce(b.full_name, v.visitor_name, '')`.as('name'),
-      sql<string | null>`coalesce(b.mobile, v.visitor_mobile)`.as('mobile'),
+      eb.fn.coalesce('b.full_name', 'v.visitor_name', textLiteral('')).as('name'),
+      eb.fn.coalesce('b.mobile', 'v.visitor_mobile').as('mobile'),
       'v.arrived_at',
       'v.called_at',
       'v.ended_at',
@@ -101,8 +101,13 @@ const dayRows = boundOnce((db: Db, day: string) =>
       'v.outcome',
       'v.version',
       'v.ticket_printed',
-      sql<string | null>`CASE WHEN coalesce(v.referral_note, v.outcome_note, v.inquiry, v.answer) IS NULL THEN NULL
-        ELSE json_array(v.referral_note, v.outcome_note, v.inquiry, v.answer) END`.as('notes'),
+      eb
+        .case()
+        .when(eb.fn.coalesce('v.referral_note', 'v.outcome_note', 'v.inquiry', 'v.answer'), 'is', null)
+        .then(null)
+        .else(jsonTextArray(db, [eb.ref('v.referral_note'), eb.ref('v.outcome_note'), eb.ref('v.inquiry'), eb.ref('v.answer')]))
+        .end()
+        .as('notes'),
     ])
     .where('v.day', '=', day)
     .orderBy('v.arrived_at')
@@ -112,6 +117,6 @@ const dayRows = boundOnce((db: Db, day: string) =>
 const staffAndDesks = compiledOnce((db: Db) =>
   db
     .selectFrom('users')
-    .select([sql<'u' | 'd'>`'u'`.as('kind'), 'id', 'full_name as name'])
-    .unionAll(db.selectFrom('desks').select([sql<'u' | 'd'>`'d'`.as('kind'), 'id', 'name'])),
+    .select([textLiteral<'u' | 'd'>('u').as('kind'), 'id', 'full_name as name'])
+    .unionAll(db.selectFrom('desks').select([textLiteral<'u' | 'd'>('d').as('kind'), 'id', 'name'])),
 );

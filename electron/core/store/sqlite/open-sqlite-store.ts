@@ -13,7 +13,7 @@ export interface SqliteStoreOptions {
 }
 
 /** The SQLite store, with its raw connection for tools that need it (bench, tests, backups). */
-export type SqliteStore = Store & { raw: BetterSqlite3.Database };
+export type SqliteStore = Store & { kind: 'sqlite'; raw: BetterSqlite3.Database };
 
 // Compiled once: every change begins and ends with these.
 const BEGIN_IMMEDIATE = CompiledQuery.raw('BEGIN IMMEDIATE');
@@ -40,6 +40,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   }
 
   return {
+    kind: 'sqlite',
     db,
     raw,
     async write(fn) {
@@ -168,4 +169,10 @@ const arrayRowSql = new Set<string>();
 /** Forgets the prepared statements, so the next calls prepare afresh (tools that watch prepare(): plans, bench). */
 export function clearStatementCache(raw: BetterSqlite3.Database): void {
   statementCaches.get(raw)?.clear();
+}
+
+/** The SQLite store under a core, for what is SQLite's alone (bench, tests of the file itself); refuses any other store. */
+export function asSqliteStore(store: Store): SqliteStore {
+  if (store.kind !== 'sqlite') throw new Error(`this needs the SQLite store, not ${store.kind}`);
+  return store as SqliteStore;
 }

@@ -172,7 +172,8 @@ const DECLARATION_V1 =
   'وأتحمل المسؤولية المباشرة عن صحتها، وألتزم بإبلاغ الجمعية بأي تغيير يطرأ عليها، ' +
   'ويحق للجمعية التحقق منها لدى الجهات المختصة وإلغاء الطلب أو استرداد ما صُرف إذا ثبت خلاف ذلك.';
 
-async function seedCatalogue(db: Kysely<unknown>) {
+/** The shipped catalogue and declaration text; the PostgreSQL store seeds the same (its 0002). */
+export async function seedCatalogue(db: Kysely<unknown>) {
   for (const [code, name, hasExpiry] of DOCUMENT_TYPES) {
     await sql`INSERT INTO document_types (code, name, has_expiry) VALUES (${code}, ${name}, ${hasExpiry ? 1 : 0})`.execute(db);
   }

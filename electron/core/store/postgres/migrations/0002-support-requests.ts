@@ -1,0 +1,147 @@
+import type { Kysely, Migration } from 'kysely';
+import { seedCatalogue } from '../../sqlite/migrations/0002-support-requests';
+import { ID, TEXT, oneOf, run } from './ddl';
+
+/**
+ * SQLite's 0002 on PostgreSQL: the full beneficiary file, the catalogue, support requests with their
+ * documents, attachments, declaration signatures and events; seeded with the same catalogue.
+ * Scans stay files in the data folder for now (attachments.stored_name); moving them into the store
+ * as bytea, so every desk sees them, is a migration of its own.
+ */
+export const supportRequests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await run(db, [
+      `ALTER TABLE beneficiaries
+        ADD COLUMN latin_name ${TEXT},
+        ADD COLUMN id_expiry ${TEXT},
+        ADD COLUMN nationality ${TEXT},
+        ADD COLUMN gender ${TEXT} ${oneOf('gender', ['male', 'female'])},
+        ADD COLUMN birth_date ${TEXT},
+        ADD COLUMN marital_status ${TEXT} ${oneOf('marital_status', ['single', 'married', 'divorced', 'widowed'])},
+        ADD COLUMN mobile2 ${TEXT},
+        ADD COLUMN city ${TEXT},
+        ADD COLUMN district ${TEXT},
+        ADD COLUMN address ${TEXT},
+        ADD COLUMN monthly_income double precision,
+        ADD COLUMN income_sources ${TEXT} NOT NULL DEFAULT '[]',
+        ADD COLUMN housing_type ${TEXT} ${oneOf('housing_type', ['owned', 'rented', 'family', 'other'])},
+        ADD COLUMN rent_amount double precision,
+        ADD COLUMN notes ${TEXT},
+        ADD COLUMN registered_at ${TEXT},
+        ADD COLUMN version integer NOT NULL DEFAULT 1,
+        ADD COLUMN updated_by integer REFERENCES users(id)`,
+      `CREATE INDEX beneficiaries_mobile2 ON beneficiaries(mobile2)`,
+      // Open visits of any day (the researcher's referrals, S3): a handful among a million.
+      `CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving')`,
+      `CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date)`,
+      `CREATE TABLE family_members (
+        id ${ID},
+        beneficiary_id integer NOT NULL REFERENCES beneficiaries(id),
+        position integer NOT NULL,
+        name ${TEXT} NOT NULL,
+        relation ${TEXT} NOT NULL ${oneOf('relation', ['spouse', 'son', 'daughter', 'father', 'mother', 'brother', 'sister', 'other'])},
+        id_number ${TEXT},
+        birth_date ${TEXT})`,
+      `CREATE INDEX family_members_beneficiary ON family_members(beneficiary_id)`,
+      `CREATE TABLE document_types (
+        id ${ID},
+        code ${TEXT} NOT NULL UNIQUE,
+        name ${TEXT} NOT NULL,
+        has_expiry boolean NOT NULL DEFAULT false,
+        active boolean NOT NULL DEFAULT true)`,
+      `CREATE TABLE service_types (
+        id ${ID},
+        code ${TEXT} NOT NULL UNIQUE,
+        name ${TEXT} NOT NULL,
+        active boolean NOT NULL DEFAULT true)`,
+      `CREATE TABLE service_required_documents (
+        service_type_id integer NOT NULL REFERENCES service_types(id),
+        document_type_id integer NOT NULL REFERENCES document_types(id),
+        PRIMARY KEY (service_type_id, document_type_id))`,
+      `CREATE TABLE declaration_versions (
+        id ${ID},
+        version integer NOT NULL UNIQUE,
+        text ${TEXT} NOT NULL,
+        created_at ${TEXT} NOT NULL,
+        created_by integer REFERENCES users(id))`,
+      `CREATE TABLE requests (
+        id ${ID},
+        number ${TEXT} NOT NULL UNIQUE,
+        beneficiary_id integer NOT NULL REFERENCES beneficiaries(id),
+        service_type_id integer NOT NULL REFERENCES service_types(id),
+        channel ${TEXT} NOT NULL ${oneOf('channel', ['interview', 'phone', 'social_media', 'letters', 'help_request', 'volunteering', 'website', 'branch_delegate'])},
+        visit_id integer REFERENCES visits(id),
+        state ${TEXT} NOT NULL ${oneOf('state', ['draft', 'incomplete', 'complete', 'submitted', 'accepted', 'rejected', 'registered', 'served', 'closed'])},
+        description ${TEXT},
+        requested_amount double precision,
+        opened_at ${TEXT} NOT NULL,
+        opened_by integer NOT NULL REFERENCES users(id),
+        submitted_at ${TEXT},
+        submission_day ${TEXT},
+        expected_answer_date ${TEXT},
+        referred_to integer REFERENCES users(id),
+        referral_question ${TEXT},
+        referral_open boolean NOT NULL DEFAULT false,
+        decision ${TEXT} ${oneOf('decision', ['accepted', 'rejected'])},
+        decided_at ${TEXT},
+        decided_by integer REFERENCES users(id),
+        decision_reason ${TEXT},
+        approved_amount double precision,
+        aid_description ${TEXT},
+        registered_at ${TEXT},
+        service_description ${TEXT},
+        service_amount double precision,
+        delivered_on ${TEXT},
+        delivered_by integer REFERENCES users(id),
+        closed_at ${TEXT},
+        version integer NOT NULL DEFAULT 1,
+        updated_at ${TEXT} NOT NULL,
+        updated_by integer REFERENCES users(id))`,
+      `CREATE INDEX requests_beneficiary ON requests(beneficiary_id)`,
+      `CREATE INDEX requests_state_submitted ON requests(state, submitted_at)`,
+      `CREATE INDEX requests_referral ON requests(referral_open, opened_at) WHERE referral_open`,
+      `CREATE TABLE request_documents (
+        request_id integer NOT NULL REFERENCES requests(id),
+        document_type_id integer NOT NULL REFERENCES document_types(id),
+        provided boolean NOT NULL DEFAULT false,
+        issue_date ${TEXT},
+        expiry_date ${TEXT},
+        note ${TEXT},
+        updated_at ${TEXT} NOT NULL,
+        PRIMARY KEY (request_id, document_type_id),
+        CHECK (expiry_date IS NULL OR issue_date IS NULL OR expiry_date >= issue_date))`,
+      `CREATE TABLE attachments (
+        id ${ID},
+        request_id integer NOT NULL REFERENCES requests(id),
+        document_type_id integer REFERENCES document_types(id),
+        purpose ${TEXT} NOT NULL ${oneOf('purpose', ['document', 'declaration'])},
+        file_name ${TEXT} NOT NULL,
+        stored_name ${TEXT} NOT NULL,
+        mime_type ${TEXT} NOT NULL,
+        size integer NOT NULL,
+        sha256 ${TEXT} NOT NULL,
+        uploaded_at ${TEXT} NOT NULL,
+        uploaded_by integer NOT NULL REFERENCES users(id))`,
+      `CREATE INDEX attachments_request ON attachments(request_id)`,
+      `CREATE TABLE declaration_signatures (
+        id ${ID},
+        request_id integer NOT NULL REFERENCES requests(id),
+        declaration_version_id integer NOT NULL REFERENCES declaration_versions(id),
+        witness_id integer NOT NULL REFERENCES users(id),
+        signed_at ${TEXT} NOT NULL)`,
+      `CREATE INDEX declaration_signatures_request ON declaration_signatures(request_id)`,
+      `CREATE TABLE request_events (
+        id ${ID},
+        request_id integer NOT NULL REFERENCES requests(id),
+        at ${TEXT} NOT NULL,
+        user_id integer NOT NULL REFERENCES users(id),
+        action ${TEXT} NOT NULL,
+        from_state ${TEXT},
+        to_state ${TEXT},
+        note ${TEXT})`,
+      `CREATE INDEX request_events_request ON request_events(request_id)`,
+      `INSERT INTO settings (key, value) VALUES ('committeePeriodDays', '14')`,
+    ]);
+    await seedCatalogue(db);
+  },
+};

@@ -1,0 +1,25 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { foundation } from './0001-foundation';
+import { supportRequests } from './0002-support-requests';
+import { printedDocuments } from './0003-printed-documents';
+import { searchNormalisation } from './0004-search-normalisation';
+import { staffAccounts } from './0005-staff-accounts';
+import { queueIndexes } from './0006-queue-indexes';
+
+/**
+ * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
+ * order, forward only. A migration added to SQLite gets its twin here with the same name: the schema
+ * parity test (tests/core/store/schema-parity.test.ts) fails on a table or column one store lacks.
+ */
+export const postgresMigrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+  '0002-support-requests': supportRequests,
+  '0003-printed-documents': printedDocuments,
+  '0004-search-normalisation': searchNormalisation,
+  '0005-staff-accounts': staffAccounts,
+  '0006-queue-indexes': queueIndexes,
+};
+
+export const postgresMigrationProvider: MigrationProvider = {
+  getMigrations: async () => postgresMigrations,
+};
