@@ -1,12 +1,51 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests about the SQLite file itself, run on the SQLite store only: crash safety of the file under
+ * SIGKILL, SQLite's online backup, SQLite's migrations and their FTS5 rebuild, its query plans, and
+ * the snapshot of its schema. Everything about operations runs on both stores.
+ */
+const SQLITE_ONLY = [
+  'tests/core/crash-safety.test.ts',
+  'tests/core/backup-store.test.ts',
+  'tests/core/store/migrations.test.ts',
+  'tests/core/store/query-plans.test.ts',
+  'tests/core/store/schema-snapshot.test.ts',
+  'tests/core/store/search-normalisation-migration.test.ts',
+];
+
+/** Tests that need the PostgreSQL server whichever project runs (both stores side by side, several desks on one server). */
+const POSTGRES_ONLY = ['tests/core/store/postgres/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core-sqlite',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...POSTGRES_ONLY],
+          env: { ISTIQBAL_TEST_STORE: 'sqlite' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The core suite again on PostgreSQL: one server for the run (ISTIQBAL_TEST_PG, or an embedded
+          // cluster started here and stopped at the end whatever happened), a database per test store.
+          name: 'core-postgres',
+          include: ['tests/core/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**', ...SQLITE_ONLY],
+          env: { ISTIQBAL_TEST_STORE: 'postgres' },
+          globalSetup: ['tests/helpers/postgres/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -2,19 +2,22 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/core';
+import { createCore, storeChoiceFrom } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { startLoopback } from './server';
 
 /**
- * `node out/main/loopback.js [--data-dir DIR] [--port N] [--headless] [--demo]`: the desk over
- * HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
+ * `node out/main/loopback.js [--data-dir DIR] [--store postgres://…] [--port N] [--headless] [--demo]`:
+ * the desk over HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
+ * The store is the SQLite file in the data folder unless --store (or ISTIQBAL_STORE) names a PostgreSQL
+ * database; the data folder still holds the desk's own files (scans, reference PDFs, loopback.json).
  */
 async function main() {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
+      store: { type: 'string' },
       port: { type: 'string' },
       headless: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
@@ -22,7 +25,8 @@ async function main() {
     strict: false,
   });
   const dataDir = resolve(String(values['data-dir'] ?? defaultDataDir()));
-  const core = await createCore({ dataDir });
+  const store = storeChoiceFrom(typeof values.store === 'string' ? values.store : process.env.ISTIQBAL_STORE);
+  const core = await createCore({ dataDir, store });
   // Before the server listens: the first sign-in already finds the demo administrator.
   if (values.demo) console.log(demoStartMessage(await startWithDemo(core)));
   const rendererDir = resolve(__dirname, '../renderer');
@@ -33,6 +37,7 @@ async function main() {
 
   console.log(`الواجهة تعمل على / desk running at: ${server.url}`);
   console.log(`البيانات في / data folder: ${dataDir}`);
+  if (store.kind === 'postgres') console.log(`قاعدة البيانات / store: ${withoutPassword(store.url)}`);
   if (!values.headless) openBrowser(server.url, dataDir);
 
   const stop = async () => {
@@ -42,6 +47,17 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The URL as printed: the password (if the URL carries one) is never shown. */
+function withoutPassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '…';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }
 
 const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'];

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export interface DeskArgs {
   dataDir?: string;
+  /** `--store postgres://…` (or ISTIQBAL_STORE, read by the caller): the store when it is not the SQLite file. */
+  store?: string;
   demo: boolean;
 }
 
@@ -9,10 +11,11 @@ export interface DeskArgs {
 export function parseDeskArgs(args: string[]): DeskArgs {
   const { values } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: { 'data-dir': { type: 'string' }, store: { type: 'string' }, demo: { type: 'boolean', default: false } },
     strict: false,
     allowPositionals: true,
   });
   const dataDir = values['data-dir'];
-  return { dataDir: typeof dataDir === 'string' ? dataDir : undefined, demo: values.demo === true };
+  const store = values.store;
+  return { dataDir: typeof dataDir === 'string' ? dataDir : undefined, store: typeof store === 'string' ? store : undefined, demo: values.demo === true };
 }

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
-import { createCore, type Core } from '../core/core';
+import { createCore, storeChoiceFrom, type Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { parseDeskArgs } from './args';
@@ -60,6 +60,8 @@ async function start() {
 
   core = await createCore({
     dataDir,
+    // Scans, reference PDFs and printed PDFs stay in dataDir whichever the store (they move into PostgreSQL later).
+    store: storeChoiceFrom(args.store ?? process.env.ISTIQBAL_STORE),
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
   });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.

@@ -113,6 +113,22 @@ describe('layering', () => {
     expect(v, report(v)).toEqual([]);
   });
 
+  it("the core's domain code speaks to the store through Kysely's builder and the Store interface: raw SQL and drivers only under electron/core/store/", () => {
+    const domain = sourceFiles(join(REPO_ROOT, 'electron/core')).filter((f) => !relative(REPO_ROOT, f).split(sep).join('/').startsWith('electron/core/store/'));
+    expect(domain.length).toBeGreaterThan(10);
+    const v: Violation[] = [];
+    for (const file of domain) {
+      const code = readFileSync(file, 'utf8');
+      for (const spec of importsOf(code)) {
+        // backup/ is the SQLite file's own backup (SQLite's online backup API), opened beside the store.
+        if (['better-sqlite3', 'pg'].includes(packageOf(spec)) && !file.includes(`${sep}backup${sep}`)) v.push({ file: relative(REPO_ROOT, file), spec, why: 'a database driver outside store/' });
+      }
+      // `sql` from kysely (a value import: `import type` of kysely's types is fine).
+      if (/import\s*\{[^}]*\bsql\b[^}]*\}\s*from\s*'kysely'/.test(code)) v.push({ file: relative(REPO_ROOT, file), spec: 'kysely', why: 'raw sql outside store/ (use the builder, or store/portable.ts)' });
+    }
+    expect(v, report(v)).toEqual([]);
+  });
+
   it('renderer/ never imports electron/, Node built-ins or the store; only shared/ and its own files', () => {
     const files = sourceFiles(join(REPO_ROOT, 'renderer'));
     if (files.length === 0) return; // nothing to hold yet

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): SQLite's online backup API; a PostgreSQL store is backed up with pg_dump.
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): the SQLite file itself (WAL, synchronous=FULL) under SIGKILL; PostgreSQL is a server with its own durability.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';

@@ -1,8 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, ServiceTypeView } from '../../shared/contract';
 import type { Channel } from '../../shared/domain/channels';
 import type { RequestState } from '../../shared/domain/request';
 import type { SignedIn } from './sessions';
+import { countRows, type TestCore } from './test-core';
 
 /**
  * Support requests driven through the dispatcher as the desk and the committee would (issue 3):
@@ -111,17 +111,15 @@ export async function requestIn(
 }
 
 /** Everything a refused request operation must leave as it was. */
-export function requestSnapshot(raw: BetterSqlite3.Database, requestId: number) {
-  const one = (sql: string, ...p: unknown[]) => raw.prepare(sql).get(...p) as Record<string, unknown>;
-  const n = (sql: string, ...p: unknown[]) => (raw.prepare(sql).get(...p) as { n: number }).n;
+export async function requestSnapshot(t: Pick<TestCore, 'db' | 'store'>, requestId: number) {
   return {
-    row: one('SELECT * FROM requests WHERE id = ?', requestId),
-    documents: raw.prepare('SELECT * FROM request_documents WHERE request_id = ? ORDER BY document_type_id').all(requestId),
-    events: n('SELECT count(*) AS n FROM request_events'),
-    audit: n('SELECT count(*) AS n FROM audit'),
-    signatures: n('SELECT count(*) AS n FROM declaration_signatures'),
-    attachments: n('SELECT count(*) AS n FROM attachments'),
-    beneficiaries: raw.prepare('SELECT * FROM beneficiaries ORDER BY id').all(),
+    row: await t.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst(),
+    documents: await t.db.selectFrom('request_documents').selectAll().where('request_id', '=', requestId).orderBy('document_type_id').execute(),
+    events: await countRows(t, 'request_events'),
+    audit: await countRows(t, 'audit'),
+    signatures: await countRows(t, 'declaration_signatures'),
+    attachments: await countRows(t, 'attachments'),
+    beneficiaries: await t.db.selectFrom('beneficiaries').selectAll().orderBy('id').execute(),
   };
 }
 

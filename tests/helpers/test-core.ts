@@ -2,14 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { createCore, STORE_FILE_NAME, type Core } from '../../electron/core/core';
+import { inject } from 'vitest';
+import { createCore, STORE_FILE_NAME, type Core, type StoreChoice } from '../../electron/core/core';
+import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
+import type { Db, StoreKind } from '../../electron/core/store/store';
 import { createClock, type TestClock } from './clock';
+import { adminQuery, databaseOf, testDatabaseName, withDatabase } from './postgres/databases';
+
+/**
+ * The store the core suite runs on: vitest's project core-sqlite or core-postgres sets it
+ * (vitest.config.mts), so every test of operations runs on both.
+ */
+export const TEST_STORE: StoreKind = process.env.ISTIQBAL_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestCore extends Core {
   clock: TestClock;
-  /** The better-sqlite3 connection under the core's Kysely instance (for inspection only). */
-  raw: BetterSqlite3.Database;
+  /** The store's Kysely instance, to look at rows the same way on both stores. */
+  db: Db;
+  /** The better-sqlite3 connection under the SQLite store: only for tests about the SQLite file itself. */
+  readonly raw: BetterSqlite3.Database;
   storeFile: string;
+  /** The store as `--store` names it, for a child process that opens another core on it: 'sqlite' or the database's URL. */
+  storeArg: string;
   /** Unexpected errors the dispatcher logged ("internal" envelopes); tests assert it stays empty. */
   internalErrors: { operation: string; error: unknown }[];
   /** Closes the core, removes its temp folder, and fails if the core logged an unexpected error. Safe to call twice. */
@@ -20,31 +34,58 @@ export function makeTempDir(prefix = 'istiqbal-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** The PostgreSQL database of each data folder a test opened cores on, with how many are open on it. */
+const databases = new Map<string, { url: string; open: number }>();
+
 /**
- * A real core on a real SQLite file in a fresh temp folder, all migrations applied, with a clock
- * the test controls. Pass `dataDir` to open a second core on the same store.
+ * A fresh PostgreSQL database for a new store: a copy of the migrated template the run's global setup
+ * made (tests/helpers/postgres/global-setup.ts), so no core pays for the migrations.
+ */
+async function newTestDatabase(): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = testDatabaseName('istiqbal_t');
+  await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  return withDatabase(adminUrl, name);
+}
+
+/**
+ * A real core on a real store with all migrations applied — a SQLite file in a fresh temp folder, or a
+ * fresh PostgreSQL database (TEST_STORE) — with a clock the test controls. Pass `dataDir` to open a
+ * second core on the same store (another desk's process).
  */
 export async function openTestCore(options: { now?: TestClock | Date | string; dataDir?: string } = {}): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? makeTempDir();
+  let store: StoreChoice = { kind: 'sqlite' };
+  if (TEST_STORE === 'postgres') {
+    let database = databases.get(dataDir);
+    if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0 }));
+    database.open += 1;
+    store = { kind: 'postgres', url: database.url };
+  }
   const internalErrors: TestCore['internalErrors'] = [];
   const core = await createCore({
     dataDir,
+    store,
     now: clock.now,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
-  return Object.assign(core, {
+  // A getter, not a value: only a test about the SQLite file asks for it, and on PostgreSQL it refuses.
+  Object.defineProperty(core, 'raw', { get: () => rawDb(core) });
+  return Object.assign(core as Core & { raw: BetterSqlite3.Database }, {
     clock,
-    raw: rawDb(core),
+    db: core.store.db,
     storeFile: join(dataDir, STORE_FILE_NAME),
+    storeArg: store.kind === 'postgres' ? store.url : 'sqlite',
     internalErrors,
     async cleanup() {
       if (closed) return;
       closed = true;
       await core.close();
+      await releaseDatabase(dataDir);
       if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
       // An "internal" envelope is a bug in the core, whatever the test was about.
       if (internalErrors.length > 0) {
@@ -55,22 +96,36 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
   });
 }
 
+/** The last core on a test database closed: the database goes (the cluster itself goes at the end of the run). */
+async function releaseDatabase(dataDir: string): Promise<void> {
+  const database = databases.get(dataDir);
+  if (!database || --database.open > 0) return;
+  databases.delete(dataDir);
+  await adminQuery(inject('pgAdminUrl'), `DROP DATABASE IF EXISTS ${databaseOf(database.url)} WITH (FORCE)`);
+}
+
 /** The SQLite store keeps its better-sqlite3 handle beside the Kysely instance. */
 export function rawDb(core: Core): BetterSqlite3.Database {
-  const raw = (core.store as Core['store'] & { raw?: BetterSqlite3.Database }).raw;
-  if (!raw) throw new Error('this store has no raw SQLite connection');
-  return raw;
+  return asSqliteStore(core.store).raw;
 }
 
 export const APP_TABLES = ['users', 'desks', 'settings', 'beneficiaries', 'visits', 'visit_events', 'audit'] as const;
 
 /** Row count of every application table: "nothing written" means this is equal before and after. */
-export function rowCounts(raw: BetterSqlite3.Database): Record<(typeof APP_TABLES)[number], number> {
-  return Object.fromEntries(
-    APP_TABLES.map((t) => [t, (raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-  ) as Record<(typeof APP_TABLES)[number], number>;
+export async function rowCounts(core: Pick<Core, 'store'>): Promise<Record<(typeof APP_TABLES)[number], number>> {
+  const counts = await Promise.all(APP_TABLES.map((t) => countRows(core, t)));
+  return Object.fromEntries(APP_TABLES.map((t, i) => [t, counts[i]])) as Record<(typeof APP_TABLES)[number], number>;
 }
 
-export function auditCount(raw: BetterSqlite3.Database): number {
-  return (raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+export async function auditCount(core: Pick<Core, 'store'>): Promise<number> {
+  return countRows(core, 'audit');
+}
+
+/** The number of rows of a table (through Kysely: the same on both stores). */
+export async function countRows(core: Pick<Core, 'store'>, table: Parameters<Db['selectFrom']>[0] & string): Promise<number> {
+  const row = await core.store.db
+    .selectFrom(table as 'audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

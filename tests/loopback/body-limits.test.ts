@@ -88,14 +88,14 @@ describe('the shell accepts what the contract accepts', () => {
   });
 
   it('HTTP API: a 15 MB body reaches the core, which refuses the 11 MB scan in its own Arabic words and writes nothing', async () => {
-    const before = auditCount(t.raw);
+    const before = await auditCount(t);
     const input = attachInput(fileOf('pdf', 11 * MB));
     expect(JSON.stringify({ operation: 'requests.attach', input }).length).toBeGreaterThan(15_000_000);
     const res = await call(desk, 'requests.attach', input);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(res.body.error!.message).toContain(ar.messages.attachmentTooLarge);
-    expect(auditCount(t.raw)).toBe(before);
+    expect(await auditCount(t)).toBe(before);
   });
 
   it('HTTP API: the administrator replaces a reference PDF of the full 20 MB (a body of about 28 MB)', async () => {
@@ -109,12 +109,12 @@ describe('a body larger than anything the contract takes', () => {
   const tooLarge = fill(ar.http.bodyTooLarge, { attachment: 10, reference: 20 });
 
   it('HTTP API: 40 MB sent with its length is answered 413 with an Arabic envelope, not a reset, and nothing is written', async () => {
-    const before = auditCount(t.raw);
+    const before = await auditCount(t);
     const res = await call(desk, 'requests.attach', null, JSON.stringify({ operation: 'requests.attach', input: attachInput(fileOf('pdf', 30 * MB)) }));
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ ok: false, error: { code: 'validation', message: tooLarge } });
     expect(isArabicText(res.body.error!.message)).toBe(true);
-    expect(auditCount(t.raw)).toBe(before);
+    expect(await auditCount(t)).toBe(before);
     // The shell is still there for the next call.
     expect((await call(desk, 'visits.queue', {})).body.ok).toBe(true);
   });

@@ -53,10 +53,10 @@ describe('lock after inactivity', () => {
     t.clock.advance({ minutes: 6 });
     expect(await desk.call('visits.queue', {})).toEqual(locked);
 
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const wrong = await desk.call('auth.unlock', { password: 'not-my-password' });
     expect(!wrong.ok && wrong.error).toMatchObject({ code: 'validation', message: ar.messages.badPassword });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
     expect(await desk.call('visits.queue', {})).toEqual(locked);
 
     // Someone else's password does not open this session either.

@@ -37,8 +37,8 @@ describe('beneficiaries.update from two sessions with the same version', () => {
     expect(saved).toMatchObject({ city: 'الرياض', rentAmount: 18000, version: seenByNoura.version + 1, updatedBy: 'نورة سعد العتيبي' });
 
     t.clock.set('2025-03-10T06:07:00Z');
-    const before = requestSnapshot(t.raw, 0);
-    const audits = auditCount(t.raw);
+    const before = await requestSnapshot(t, 0);
+    const audits = await auditCount(t);
     const env = await muneera.call('beneficiaries.update', {
       beneficiaryId: id,
       version: seenByMuneera.version,
@@ -51,8 +51,8 @@ describe('beneficiaries.update from two sessions with the same version', () => {
     expect(env.error.message).toContain('نورة سعد العتيبي');
     expect(env.error.message).toContain('09:05');
     expect(env.error.message).toBe(ar.messages.staleVersion.replace('{by}', 'نورة سعد العتيبي').replace('{time}', '09:05 ص'));
-    expect(requestSnapshot(t.raw, 0)).toEqual(before);
-    expect(auditCount(t.raw)).toBe(audits);
+    expect(await requestSnapshot(t, 0)).toEqual(before);
+    expect(await auditCount(t)).toBe(audits);
 
     const now = await muneera.ok('beneficiaries.profile', { beneficiaryId: id });
     expect(now).toMatchObject({ city: 'الرياض', housingType: 'rented', rentAmount: 18000, district: null, monthlyIncome: null, incomeSources: [] });

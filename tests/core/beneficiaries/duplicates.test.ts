@@ -4,7 +4,6 @@ import { ar, fill } from '../../../shared/labels/ar';
 import { beneficiaryInput, isArabicText, mobileFor, nationalIdFor } from '../../helpers/fixtures';
 import { profileInput, requestSnapshot } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { uniqueIndexOn } from '../../helpers/sql';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
@@ -26,12 +25,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const idCount = (idNumber: string) => (t.raw.prepare('SELECT count(*) AS n FROM beneficiaries WHERE id_number = ?').get(idNumber) as { n: number }).n;
+const idCount = async (idNumber: string) =>
+  (await t.db.selectFrom('beneficiaries').select((eb) => eb.fn.countAll<number>().as('n')).where('id_number', '=', idNumber).executeTakeFirstOrThrow()).n;
 
 async function expectNothingWritten<T>(fn: () => Promise<T>): Promise<T> {
-  const before = requestSnapshot(t.raw, 0);
+  const before = await requestSnapshot(t, 0);
   const result = await fn();
-  expect(requestSnapshot(t.raw, 0)).toEqual(before);
+  expect(await requestSnapshot(t, 0)).toEqual(before);
   return result;
 }
 
@@ -46,7 +46,7 @@ describe('the same ID number: never two files', () => {
       issues: [{ path: ['identity', 'idNumber'] }],
       duplicates: [{ beneficiaryId: qahtani.id, fullName: qahtani.fullName, fileNumber: null, reason: 'id' }],
     });
-    expect(idCount(nationalIdFor(111))).toBe(1);
+    expect(await idCount(nationalIdFor(111))).toBe(1);
   });
 
   it.each([false, true])('changing another file to that ID → conflict, that file unchanged (confirmDuplicates: %s)', async (confirmDuplicates) => {
@@ -62,11 +62,14 @@ describe('the same ID number: never two files', () => {
     );
     expect(!env.ok && env.error.code).toBe('conflict');
     expect(!env.ok && env.error.message).toContain(qahtani.fullName);
-    expect(idCount(nationalIdFor(111))).toBe(1);
+    expect(await idCount(nationalIdFor(111))).toBe(1);
   });
 
-  it('the store itself refuses a second file with one ID (a unique index)', () => {
-    expect(uniqueIndexOn(t.raw, 'beneficiaries', ['id_number'])).toBeDefined();
+  it('the store itself refuses a second file with one ID (a unique index)', async () => {
+    const { id: _id, ...file } = await t.db.selectFrom('beneficiaries').selectAll().where('id_number', '=', nationalIdFor(111)).executeTakeFirstOrThrow();
+    const copy = { ...file, file_number: null, search_rank: null };
+    await expect(t.store.write((trx) => trx.insertInto('beneficiaries').values(copy).execute())).rejects.toThrow(/unique/i);
+    expect(await idCount(nationalIdFor(111))).toBe(1);
   });
 });
 

@@ -25,18 +25,18 @@ describe('registering a beneficiary', () => {
       beneficiaryInput(7, ['  نُورة', 'عبدالعزيز', 'فهد', 'آل سعود '], { identity: { idType: 'national_id', idNumber: arabicDigits }, mobile: '055 987 6543' }),
     );
     expect(b).toMatchObject({ fullName: 'نُورة عبدالعزيز فهد آل سعود', idNumber: nationalIdFor(7), mobile: '+966559876543', idType: 'national_id' });
-    const row = t.raw.prepare('SELECT name_norm FROM beneficiaries WHERE id = ?').get(b.id) as { name_norm: string };
+    const row = await t.db.selectFrom('beneficiaries').select('name_norm').where('id', '=', b.id).executeTakeFirstOrThrow();
     expect(row.name_norm).toBe('نوره عبدالعزيز فهد ال سعود');
     expect(await desk.ok('beneficiaries.get', { beneficiaryId: b.id })).toEqual(b);
   });
 
   it('an ID already on file is a conflict that names the person who has it', async () => {
     await desk.ok('beneficiaries.register', beneficiaryInput(8));
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('beneficiaries.register', beneficiaryInput(8, ['سالم', 'علي', 'حسن', 'الحربي']));
     expect(!env.ok && env.error.code).toBe('conflict');
     expect(!env.ok && env.error.message).toContain('محمد عبدالله سعد القحطاني');
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 });
 
@@ -62,7 +62,7 @@ const badInputs: [string, unknown, { path: (string | number)[]; message?: string
 
 describe('bad input → validation, with Arabic messages, and nothing written', () => {
   it.each(badInputs)('%s', async (_label, input, expected) => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('beneficiaries.register', input);
     expect(env.ok).toBe(false);
     if (env.ok) return;
@@ -76,6 +76,6 @@ describe('bad input → validation, with Arabic messages, and nothing written', 
       expect(hit!.message).toBe(expected.message);
       expect(env.error.message).toContain(expected.message);
     }
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 });

@@ -21,7 +21,7 @@ it('fills an empty store with a realistic morning: every visit state today, vali
   const summary = await admin.ok('demo.seed', {});
   expect(summary.beneficiaries).toBeGreaterThanOrEqual(100);
   expect(summary.visits).toBeGreaterThanOrEqual(20);
-  expect(rowCounts(t.raw)).toMatchObject({ beneficiaries: summary.beneficiaries, visits: summary.visits });
+  expect(await rowCounts(t)).toMatchObject({ beneficiaries: summary.beneficiaries, visits: summary.visits });
   expect(summary.requests).toBeGreaterThanOrEqual(9);
 
   const queue = await admin.ok('visits.queue', {});
@@ -29,7 +29,7 @@ it('fills an empty store with a realistic morning: every visit state today, vali
   for (const state of VISIT_STATES) expect(queue.counts[state], state).toBeGreaterThan(0);
   expect(queue.visits.some((v) => !v.hasFile)).toBe(true);
 
-  const people = t.raw.prepare('SELECT full_name, name_norm, id_type, id_number, mobile FROM beneficiaries').all() as Record<string, string>[];
+  const people = await t.db.selectFrom('beneficiaries').select(['full_name', 'name_norm', 'id_type', 'id_number', 'mobile']).execute();
   for (const p of people) {
     expect(checkNationalId(p.id_number!, p.id_type as 'national_id' | 'iqama'), p.id_number).toBeNull();
     expect(p.full_name!.split(' ').length).toBeGreaterThanOrEqual(4);
@@ -52,30 +52,30 @@ it('fills an empty store with a realistic morning: every visit state today, vali
 
 it('refuses a second time, with an Arabic message, writing nothing', async () => {
   await admin.ok('demo.seed', {});
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const env = await admin.call('demo.seed', {});
   expect(env).toEqual({ ok: false, error: { code: 'conflict', message: ar.messages.demoNeedsEmptyStore } });
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
 });
 
 it('refuses a store that already has real visits', async () => {
   await admin.ok('visits.checkIn', walkInInput());
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const env = await admin.call('demo.seed', {});
   expect(!env.ok && env.error.code).toBe('conflict');
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
 });
 
 it('Training data: refuses a store with a beneficiary but no visit yet — demo data never mixes with real data', async () => {
   await admin.ok('beneficiaries.register', beneficiaryInput(7));
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const env = await admin.call('demo.seed', {});
   expect(env).toEqual({ ok: false, error: { code: 'conflict', message: ar.messages.demoNeedsEmptyStore } });
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
 });
 
 it('only the administrator may seed', async () => {
   const supervisor = await signedInAs(t, 'supervisor');
   expect(!(await supervisor.call('demo.seed', {})).ok).toBe(true);
-  expect(rowCounts(t.raw).visits).toBe(0);
+  expect((await rowCounts(t)).visits).toBe(0);
 });

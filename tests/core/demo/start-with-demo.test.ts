@@ -111,8 +111,8 @@ describe('--demo on a new data folder', () => {
     expect(referrals[0]).toMatchObject({ referralOpen: true, referredTo: { id: me.user!.id } });
     expect(referrals[0]!.referralQuestion!.length).toBeGreaterThan(10);
     // An answered referral stays on the timeline of another request.
-    const answered = t.raw.prepare("SELECT count(*) AS n FROM request_events WHERE action = 'referral_answered'").get() as { n: number };
-    expect(answered.n).toBeGreaterThanOrEqual(1);
+    const answered = await t.db.selectFrom('request_events').select('id').where('action', '=', 'referral_answered').execute();
+    expect(answered.length).toBeGreaterThanOrEqual(1);
   });
 
   it('Training data: today\'s visitor being served has a request opened from the visit', async () => {
@@ -127,9 +127,13 @@ describe('--demo on a new data folder', () => {
 
   it('Training data: the past weeks are in the audit trail at their own times, by the staff who did them', async () => {
     const { t } = await demoStore();
-    const rows = t.raw
-      .prepare("SELECT at, operation, u.username FROM audit a JOIN users u ON u.id = a.user_id WHERE operation LIKE 'requests.%' ORDER BY a.id")
-      .all() as { at: string; operation: string; username: string }[];
+    const rows = await t.db
+      .selectFrom('audit as a')
+      .innerJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.at', 'a.operation', 'u.username'])
+      .where('a.operation', 'like', 'requests.%')
+      .orderBy('a.id')
+      .execute();
     expect(rows.length).toBeGreaterThan(50);
     expect(rows.map((r) => r.at)).toEqual(rows.map((r) => r.at).sort());
     expect(rows[0]!.at < new Date(Date.parse(NOW) - 30 * 86_400_000).toISOString()).toBe(true);
@@ -142,10 +146,10 @@ describe('--demo on a store that already has something in it (README: it adds no
   it('Training data: a store with its administrator and no data yet gets nothing — no demo accounts with a published password', async () => {
     const t = await freshCore();
     await signedInAs(t, 'admin');
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const result = await startWithDemo(t, t.clock.now());
     expect(result).toEqual({ filled: false });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
     expect(demoStartMessage(result)).toContain('--data-dir');
     const demoStaff = await anonymous(t).call('auth.signIn', { username: 'reception1', password: DEMO_PASSWORD, deskId: 1 });
     expect(demoStaff.ok).toBe(false);
@@ -155,24 +159,24 @@ describe('--demo on a store that already has something in it (README: it adds no
     const t = await freshCore();
     const admin = await signedInAs(t, 'admin');
     await admin.ok('beneficiaries.register', beneficiaryInput(11));
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     expect(await startWithDemo(t, t.clock.now())).toEqual({ filled: false });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('Training data: a demo store started again with --demo is left as it is (no second copy)', async () => {
     const { t } = await demoStore();
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     expect(await startWithDemo(t, t.clock.now())).toEqual({ filled: false });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('Training data: two shells started with --demo on one new folder at once fill it once', async () => {
     const dir = makeTempDir('istiqbal-demo-race-');
     dirs.push(dir);
     const t = await freshCore(dir); // migrated before the two shells start: the race is the filling, not the schema
-    // Two processes, two SQLite connections, as two shells on one folder would be.
-    const shells = [spawnTs('demo-start.ts', [dir, NOW]), spawnTs('demo-start.ts', [dir, NOW])];
+    // Two processes, two connections to the store, as two shells on one store would be.
+    const shells = [spawnTs('demo-start.ts', [dir, NOW, t.storeArg]), spawnTs('demo-start.ts', [dir, NOW, t.storeArg])];
     try {
       for (const s of shells) expect(await s.nextLine(60_000)).toBe('ready');
       for (const s of shells) s.send('go');
@@ -182,6 +186,6 @@ describe('--demo on a store that already has something in it (README: it adds no
     } finally {
       for (const s of shells) s.child.kill();
     }
-    expect(rowCounts(t.raw).users).toBe(1 + DEMO_USERS.length);
+    expect((await rowCounts(t)).users).toBe(1 + DEMO_USERS.length);
   }, 120_000);
 });

@@ -18,17 +18,17 @@ afterAll(() => t.cleanup());
 
 describe('the cases the desk meets', () => {
   it('a receptionist cannot add users → forbidden, nothing written', async () => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await as.receptionist.call('users.create', { username: 'intruder', fullName: 'مستخدم جديد', role: 'admin', password: 'password-123' });
     expect(env).toEqual({ ok: false, error: { code: 'forbidden', message: ar.errors.forbidden } });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('a researcher cannot check visitors in → forbidden, nothing written', async () => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await as.researcher.call('visits.checkIn', walkInInput());
     expect(!env.ok && env.error.code).toBe('forbidden');
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('a window that has not signed in gets unauthenticated for anything but the public operations', async () => {
@@ -85,7 +85,7 @@ describe('role matrix from the contract', () => {
   });
 
   it.each(roleMatrix)('$op as $role → allowed: $allowed', async ({ op, role, allowed }) => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     // Input of the wrong shape: an allowed role gets past the role check and stops at validation, a refused
     // one stops at the role check; either way nothing runs and nothing is written.
     const env = await as[role].call(op, 'not-an-object');
@@ -94,6 +94,6 @@ describe('role matrix from the contract', () => {
     } else {
       expect(env).toEqual({ ok: false, error: { code: 'forbidden', message: ar.errors.forbidden } });
     }
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 });

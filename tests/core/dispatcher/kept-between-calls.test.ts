@@ -47,7 +47,7 @@ it('Speed: a shorter lock period set from another desk\'s process locks this des
 it('Speed: a change written on this connection outside any operation is seen at the next call too', async () => {
   const me = await signedInAs(desk, 'receptionist', { username: 'leaver.b' });
   expect((await me.call('visits.queue', {})).ok).toBe(true);
-  desk.raw.prepare('UPDATE users SET active = 0 WHERE id = ?').run(me.user.id);
+  await desk.store.write((trx) => trx.updateTable('users').set({ active: 0 }).where('id', '=', me.user.id).execute());
   const env = await me.call('visits.queue', {});
   expect(!env.ok && env.error.code).toBe('unauthenticated');
 });

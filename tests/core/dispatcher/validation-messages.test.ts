@@ -63,7 +63,7 @@ describe('the envelope of a refused input', () => {
 
 describe('registration at the desk and the beneficiary file apply the same rules', () => {
   it('an empty registration names every missing field at once, and writes nothing', async () => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('beneficiaries.register', {
       firstName: '',
       fatherName: '',
@@ -77,14 +77,14 @@ describe('registration at the desk and the beneficiary file apply the same rules
     expect(env.error.issues!.map((i) => i.path.join('.')).sort()).toEqual(
       ['familyName', 'fatherName', 'firstName', 'grandfatherName', 'identity.idNumber', 'mobile'].sort(),
     );
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('a birth date in the future is refused at the desk, as in the file', async () => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const atDesk = await desk.call('beneficiaries.register', { ...beneficiaryInput(71), birthDate: tomorrow() });
     expect(!atDesk.ok && atDesk.error.issues).toEqual([{ path: ['birthDate'], message: ar.messages.birthDateFuture }]);
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
 
     const b = await desk.ok('beneficiaries.register', { ...beneficiaryInput(71), birthDate: '1990-05-01' });
     const profile = await desk.ok('beneficiaries.profile', { beneficiaryId: b.id });

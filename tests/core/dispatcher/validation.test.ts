@@ -32,7 +32,7 @@ const cases: [string, string, unknown, string?][] = [
 ];
 
 it.each(cases)('%s → validation, Arabic messages, nothing written', async (_label, op, input, message) => {
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const env = await admin.call(op, input);
   expect(env.ok).toBe(false);
   if (env.ok) return;
@@ -41,5 +41,5 @@ it.each(cases)('%s → validation, Arabic messages, nothing written', async (_la
   expect(env.error.issues?.length, JSON.stringify(env.error)).toBeGreaterThan(0);
   for (const issue of env.error.issues!) expect(isArabicText(issue.message), issue.message).toBe(true);
   if (message) expect(env.error.issues!.map((i) => i.message)).toContain(message);
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
 });

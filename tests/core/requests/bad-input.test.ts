@@ -11,6 +11,15 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
  * without a reason, a double-clicked submit — each answered with a clear Arabic message, changing
  * nothing. (Attachments: attachments.test.ts; two people saving at once: concurrent-edits.test.ts.)
  */
+const submits = async (requestId: number) =>
+  (
+    await t.db
+      .selectFrom('request_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('request_id', '=', requestId)
+      .where('action', '=', 'submit')
+      .executeTakeFirstOrThrow()
+  ).n;
 let t: TestCore;
 let admin: SignedIn;
 let cat: Catalogue;
@@ -30,7 +39,7 @@ const nationalId = () => cat.documents.national_id!.id;
 
 /** A refused call: validation, an Arabic message (and issue at `path` with `message` when given), and no write. */
 async function expectRefused(requestId: number, operation: string, input: unknown, expected: { path?: (string | number)[]; message?: string } = {}) {
-  const before = requestSnapshot(t.raw, requestId);
+  const before = await requestSnapshot(t, requestId);
   const env = await admin.call(operation, input);
   expect(env.ok, JSON.stringify(env)).toBe(false);
   if (env.ok) return;
@@ -43,7 +52,7 @@ async function expectRefused(requestId: number, operation: string, input: unknow
     if (expected.message) expect(hit!.message).toBe(expected.message);
   }
   if (expected.message) expect(env.error.message).toContain(expected.message);
-  expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+  expect(await requestSnapshot(t, requestId)).toEqual(before);
 }
 
 describe('dates that do not exist', () => {
@@ -145,16 +154,15 @@ describe('submitting twice (a double click)', () => {
     const r = await inState('complete');
     await admin.ok('requests.signDeclaration', { requestId: r.id });
     const first = await admin.ok('requests.submit', { requestId: r.id });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const second = await admin.call('requests.submit', { requestId: r.id });
     expect(!second.ok && second.error).toMatchObject({
       code: 'conflict',
       message: fill(ar.messages.requestWrongState, { action: ar.requestActions.submit, state: ar.requestStates.submitted }),
     });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
     expect(first.events.filter((e) => e.action === 'submit')).toHaveLength(1);
-    const submits = t.raw.prepare("SELECT count(*) AS n FROM request_events WHERE request_id = ? AND action = 'submit'").get(r.id);
-    expect(submits).toEqual({ n: 1 });
+    expect(await submits(r.id)).toBe(1);
   });
 
   it('both clicks in flight at once: exactly one goes through', async () => {
@@ -163,17 +171,16 @@ describe('submitting twice (a double click)', () => {
     const results = await Promise.all([admin.call('requests.submit', { requestId: r.id }), admin.call('requests.submit', { requestId: r.id })]);
     expect(results.filter((e) => e.ok)).toHaveLength(1);
     expect(results.filter((e) => !e.ok).map((e) => !e.ok && e.error.code)).toEqual(['conflict']);
-    const submits = t.raw.prepare("SELECT count(*) AS n FROM request_events WHERE request_id = ? AND action = 'submit'").get(r.id);
-    expect(submits).toEqual({ n: 1 });
+    expect(await submits(r.id)).toBe(1);
   });
 
   it('deciding twice: the second decision is a conflict, the first one stands', async () => {
     const r = await inState('submitted');
     await admin.ok('requests.decide', { requestId: r.id, outcome: 'accepted', approvedAmount: 700 });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await admin.call('requests.decide', { requestId: r.id, outcome: 'rejected', reason: 'تغيير الرأي' });
     expect(!env.ok && env.error.code).toBe('conflict');
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
     expect((await admin.ok('requests.get', { requestId: r.id })).decision).toMatchObject({ outcome: 'accepted', approvedAmount: 700 });
   });
 });
@@ -190,14 +197,14 @@ describe('other required words', () => {
   });
 
   it('a request for a person or a service that does not exist', async () => {
-    const before = requestSnapshot(t.raw, 0);
+    const before = await requestSnapshot(t, 0);
     const noPerson = await admin.call('requests.open', { beneficiaryId: 99999, serviceTypeId: cat.services.food_basket!.id, channel: 'interview' });
     expect(!noPerson.ok && noPerson.error).toMatchObject({ code: 'not_found', message: ar.messages.beneficiaryNotFound });
     const noService = await admin.call('requests.open', { beneficiaryId, serviceTypeId: 99999, channel: 'interview' });
     expect(!noService.ok && noService.error).toMatchObject({ code: 'validation', message: ar.messages.serviceNotFound });
     const noChannel = await admin.call('requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'fax' });
     expect(!noChannel.ok && noChannel.error.code).toBe('validation');
-    expect(requestSnapshot(t.raw, 0)).toEqual(before);
+    expect(await requestSnapshot(t, 0)).toEqual(before);
   });
 
   it('opened from a visit at the desk (C1): the person\'s own visit is linked; someone else\'s is refused', async () => {
@@ -206,12 +213,12 @@ describe('other required words', () => {
     expect(r.visitId).toBe(visit.id);
 
     const other = await admin.ok('beneficiaries.register', beneficiaryInput(72, ['سالم', 'علي', 'حسن', 'الحربي']));
-    const before = requestSnapshot(t.raw, 0);
+    const before = await requestSnapshot(t, 0);
     const env = await admin.call('requests.open', { beneficiaryId: other.id, serviceTypeId: cat.services.food_basket!.id, channel: 'interview', visitId: visit.id });
     expect(!env.ok && env.error).toMatchObject({ code: 'not_found', message: ar.messages.visitNotFound });
     const none = await admin.call('requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'interview', visitId: 99999 });
     expect(!none.ok && none.error.code).toBe('not_found');
-    expect(requestSnapshot(t.raw, 0)).toEqual(before);
+    expect(await requestSnapshot(t, 0)).toEqual(before);
   });
 
   it('a document with an expiry far ahead is fine (FAR_EXPIRY is a real date)', async () => {

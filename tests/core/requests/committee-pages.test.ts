@@ -68,10 +68,10 @@ it.each([
   ['a page size in words', { limit: 'عشرة' }],
   ['a fraction', { offset: 1.5 }],
 ])('Speed: the committee\'s list refuses %s in Arabic and writes nothing', async (_name, input) => {
-  const before = auditCount(t.raw);
+  const before = await auditCount(t);
   const res = await supervisor.call('requests.committee', input);
   expect(res.ok).toBe(false);
   expect(!res.ok && res.error).toMatchObject({ code: 'validation' });
   expect(!res.ok && res.error.issues?.map((i) => i.message)).toEqual([ar.messages.listPage]);
-  expect(auditCount(t.raw)).toBe(before);
+  expect(await auditCount(t)).toBe(before);
 });

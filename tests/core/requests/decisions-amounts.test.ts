@@ -3,7 +3,7 @@ import { ar } from '../../../shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, profileInput, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, type TestCore } from '../../helpers/test-core';
+import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
  * Issue 7, "Documents and decisions" (S5): the committee chooses its outcome (there is no default),
@@ -30,7 +30,7 @@ const inState = (state: Parameters<typeof requestIn>[0]) =>
 
 /** Refused as validation with `message` on `path`, in Arabic, and nothing written (request rows, events, audit, files). */
 async function expectRefused(who: SignedIn, requestId: number, operation: string, input: unknown, path: string, message: string) {
-  const before = requestSnapshot(t.raw, requestId);
+  const before = await requestSnapshot(t, requestId);
   const env = await who.call(operation, input);
   expect(env.ok, JSON.stringify(env)).toBe(false);
   if (env.ok) return;
@@ -38,7 +38,7 @@ async function expectRefused(who: SignedIn, requestId: number, operation: string
   expect(isArabicText(env.error.message), env.error.message).toBe(true);
   expect(env.error.message).toContain(message);
   expect(env.error.issues?.find((i) => i.path.join('.') === path)?.message).toBe(message);
-  expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+  expect(await requestSnapshot(t, requestId)).toEqual(before);
 }
 
 describe('S5: the committee chooses its decision', () => {
@@ -97,11 +97,10 @@ describe('S5: a negative amount is refused with an Arabic message everywhere an 
   it('requests.saveDraft and requests.open: −50 requested', async () => {
     const r = await inState('draft');
     await expectRefused(desk, r.id, 'requests.saveDraft', { requestId: r.id, version: r.version, requestedAmount: -50 }, 'requestedAmount', ar.messages.amountNegative);
-    const count = () => (t.raw.prepare('SELECT count(*) AS n FROM requests').get() as { n: number }).n;
-    const before = count();
+    const before = await countRows(t, 'requests');
     const env = await desk.call('requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'phone', requestedAmount: -50 });
     expect(!env.ok && env.error.issues).toContainEqual({ path: ['requestedAmount'], message: ar.messages.amountNegative });
-    expect(count()).toBe(before);
+    expect(await countRows(t, 'requests')).toBe(before);
   });
 
   it.each([
@@ -109,12 +108,12 @@ describe('S5: a negative amount is refused with an Arabic message everywhere an 
     { field: 'rentAmount' as const, changes: { housingType: 'rented' as const, rentAmount: -50 } },
   ])('beneficiaries.update: −50 as the file\'s $field', async ({ field, changes }) => {
     const p = await desk.ok('beneficiaries.profile', { beneficiaryId });
-    const file = () => t.raw.prepare('SELECT * FROM beneficiaries WHERE id = ?').get(beneficiaryId);
-    const before = { file: file(), audit: (t.raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n };
+    const file = () => t.db.selectFrom('beneficiaries').selectAll().where('id', '=', beneficiaryId).executeTakeFirst();
+    const before = { file: await file(), audit: await countRows(t, 'audit') };
     const env = await desk.call('beneficiaries.update', { beneficiaryId, version: p.version, profile: profileInput(p, changes) });
     expect(env.ok).toBe(false);
     expect(!env.ok && env.error.issues).toContainEqual({ path: ['profile', field], message: ar.messages.amountNegative });
-    expect({ file: file(), audit: (t.raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n }).toEqual(before);
+    expect({ file: await file(), audit: await countRows(t, 'audit') }).toEqual(before);
   });
 
   it('no internal errors were logged', () => {

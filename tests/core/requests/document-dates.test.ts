@@ -48,7 +48,7 @@ const open = (beneficiaryId: number, service = 'food_basket') =>
 
 /** A refused setDocument: validation, Arabic message on `path`, nothing written (the file included). */
 async function expectRefused(requestId: number, input: Record<string, unknown>, path: string, message: string) {
-  const before = requestSnapshot(t.raw, requestId);
+  const before = await requestSnapshot(t, requestId);
   const env = await desk.call('requests.setDocument', { requestId, ...input });
   expect(env.ok, JSON.stringify(env)).toBe(false);
   if (env.ok) return;
@@ -56,7 +56,7 @@ async function expectRefused(requestId: number, input: Record<string, unknown>, 
   expect(isArabicText(env.error.message), env.error.message).toBe(true);
   expect(env.error.message).toContain(message);
   expect(env.error.issues).toContainEqual({ path: [path], message });
-  expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+  expect(await requestSnapshot(t, requestId)).toEqual(before);
 }
 
 describe('S2: a provided document whose type has an expiry needs its expiry date', () => {
@@ -88,9 +88,9 @@ describe('S2: a provided document whose type has an expiry needs its expiry date
 
   it('a line provided without its expiry before this rule (an older store) blocks submission, named in Arabic', async () => {
     const r = await open(await newFile(), 'rent');
-    t.raw
-      .prepare('INSERT INTO request_documents (request_id, document_type_id, provided, updated_at) VALUES (?, ?, 1, ?)')
-      .run(r.id, doc('lease_contract').id, MORNING);
+    await t.store.write((trx) =>
+      trx.insertInto('request_documents').values({ request_id: r.id, document_type_id: doc('lease_contract').id, provided: 1, issue_date: null, expiry_date: null, note: null, updated_at: MORNING }).execute(),
+    );
     const v = await desk.ok('requests.get', { requestId: r.id });
     expect(line(v, 'lease_contract')).toMatchObject({ provided: true, expiryDate: null, status: 'missing' });
     const undated = fill(ar.messages.documentUndated, { name: doc('lease_contract').name });
@@ -159,12 +159,14 @@ describe('S2: the identity line is pre-filled from the beneficiary\'s file', () 
     expect(line(on, 'national_id')).toMatchObject({ provided: true, expiryDate: '2026-02-01', status: 'provided' });
 
     const before = await desk.ok('beneficiaries.profile', { beneficiaryId });
-    const audits = (t.raw.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'beneficiary' AND entity_id = ?").get(beneficiaryId) as { n: number }).n;
+    const fileAudits = async () =>
+      (await t.db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('entity', '=', 'beneficiary').where('entity_id', '=', beneficiaryId).executeTakeFirstOrThrow()).n;
+    const audits = await fileAudits();
     const renewed = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('national_id').id, provided: true, expiryDate: '2035-02-01' });
     expect(line(renewed, 'national_id')).toMatchObject({ expiryDate: '2035-02-01', status: 'provided' });
     const file = await desk.ok('beneficiaries.profile', { beneficiaryId });
     expect(file).toMatchObject({ idExpiry: '2035-02-01', version: before.version + 1, updatedBy: 'نورة سعد العتيبي' });
-    expect((t.raw.prepare("SELECT count(*) AS n FROM audit WHERE entity = 'beneficiary' AND entity_id = ?").get(beneficiaryId) as { n: number }).n).toBe(audits + 1);
+    expect(await fileAudits()).toBe(audits + 1);
   });
 
   it('the printed request form gives the same ID expiry in the applicant\'s section and on the ID line, before and after a renewal on the line', async () => {
@@ -203,10 +205,10 @@ describe('S2: an expired ID saved in the file blocks submission like any other e
     expect(line(r, 'national_id')).toMatchObject({ provided: true, expiryDate: '2025-03-09', status: 'expired' });
     const expired = documentExpiredMessage(doc('national_id').name, '2025-03-09');
     expect(r.blockers).toEqual([expired]);
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.submit', { requestId: r.id });
     expect(!env.ok && env.error).toMatchObject({ code: 'validation', message: fill(ar.messages.cannotSubmit, { reasons: expired }) });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('the file\'s ID valid on the submission day: the request submits, and keeps that expiry after the file is renewed', async () => {

@@ -64,11 +64,11 @@ describe('S2: a document expiring the day before, of, or after the submission da
     expect(statusOf(r, 'national_id')).toMatchObject({ provided: true, expiryDate: expiry, status: goes ? 'provided' : 'expired' });
     expect(r.state).toBe(goes ? 'complete' : 'incomplete');
 
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.submit', { requestId: r.id });
     if (goes) {
       expect(env.ok, JSON.stringify(env)).toBe(true);
-      const row = t.raw.prepare('SELECT state, submission_day FROM requests WHERE id = ?').get(r.id);
+      const row = await t.db.selectFrom('requests').select(['state', 'submission_day']).where('id', '=', r.id).executeTakeFirst();
       expect(row).toEqual({ state: 'submitted', submission_day: '2025-03-10' });
       return;
     }
@@ -79,7 +79,7 @@ describe('S2: a document expiring the day before, of, or after the submission da
       message: fill(ar.messages.cannotSubmit, { reasons: expired }),
       issues: [{ path: ['documents'], message: expired }],
     });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('the submission day turns at midnight in Riyadh (21:00 UTC), not at UTC midnight', async () => {
@@ -94,11 +94,11 @@ describe('S2: a document expiring the day before, of, or after the submission da
 
     // One second later it is 00:00 on the 11th in Riyadh, though still the 10th in UTC.
     t.clock.set('2025-03-10T21:00:00Z');
-    const before = requestSnapshot(t.raw, afterMidnight.id);
+    const before = await requestSnapshot(t, afterMidnight.id);
     const env = await desk.call('requests.submit', { requestId: afterMidnight.id });
     expect(!env.ok && env.error.code).toBe('validation');
     expect(!env.ok && env.error.message).toContain(documentExpiredMessage(doc('national_id').name, '2025-03-10'));
-    expect(requestSnapshot(t.raw, afterMidnight.id)).toEqual(before);
+    expect(await requestSnapshot(t, afterMidnight.id)).toEqual(before);
     // The open request's checklist is judged today, so the screen already shows it expired.
     const view = await desk.ok('requests.get', { requestId: afterMidnight.id });
     expect(statusOf(view, 'national_id')!.status).toBe('expired');
@@ -127,13 +127,13 @@ describe('S2 / S4: submitting with something missing is refused, naming it in Ar
   it('a required document not provided', async () => {
     await setClock(MORNING);
     const r = await foodBasketRequest(FAR_EXPIRY, { familyRegister: false });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.submit', { requestId: r.id });
     const missing = fill(ar.messages.documentMissing, { name: doc('family_register').name });
     expect(!env.ok && env.error).toMatchObject({ code: 'validation', issues: [{ path: ['documents'], message: missing }] });
     expect(!env.ok && env.error.message).toContain(missing);
     expect(!env.ok && isArabicText(env.error.message)).toBe(true);
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('a document marked "not provided" again after being ticked', async () => {
@@ -155,24 +155,24 @@ describe('S2 / S4: submitting with something missing is refused, naming it in Ar
       ...rent.requiredDocuments.map((d) => fill(ar.messages.documentMissing, { name: d.name })),
       ar.messages.declarationNotSigned,
     ]);
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.submit', { requestId: r.id });
     expect(!env.ok && env.error.issues?.map((i) => i.message)).toEqual(r.blockers);
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('S4: an unsigned declaration blocks a request whose documents are all valid; signing records version, witness and time', async () => {
     await setClock(MORNING);
     const r = await foodBasketRequest(FAR_EXPIRY, { sign: false });
     expect(r).toMatchObject({ state: 'complete', declaration: null, blockers: [ar.messages.declarationNotSigned] });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.submit', { requestId: r.id });
     expect(!env.ok && env.error).toMatchObject({
       code: 'validation',
       message: fill(ar.messages.cannotSubmit, { reasons: ar.messages.declarationNotSigned }),
       issues: [{ path: ['documents'], message: ar.messages.declarationNotSigned }],
     });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
 
     t.clock.advance({ minutes: 3 });
     const signed = await desk.ok('requests.signDeclaration', { requestId: r.id });

@@ -37,13 +37,13 @@ describe('requests.saveDraft from two sessions with the same version', () => {
     const saved = await noura.ok('requests.saveDraft', { requestId: r.id, version: r.version, description: 'أسرة من ستة أفراد، العائل متوفى', requestedAmount: 2500 });
     expect(saved).toMatchObject({ version: r.version + 1, updatedBy: 'نورة سعد العتيبي', requestedAmount: 2500 });
 
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await fahd.call('requests.saveDraft', { requestId: r.id, version: seenByFahd.version, description: 'طلب عاجل', requestedAmount: 4000 });
     expect(env.ok).toBe(false);
     if (env.ok) return;
     expect(env.error).toMatchObject({ code: 'conflict', message: fill(ar.messages.staleVersion, { by: 'نورة سعد العتيبي', time: '09:08 ص' }) });
     expect(isArabicText(env.error.message)).toBe(true);
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
     expect(await fahd.ok('requests.get', { requestId: r.id })).toMatchObject({ description: 'أسرة من ستة أفراد، العائل متوفى', requestedAmount: 2500 });
   });
 
@@ -70,10 +70,10 @@ describe('requests.saveDraft from two sessions with the same version', () => {
     const moved = await noura.ok('requests.saveDraft', { requestId: r.id, version: r.version, serviceTypeId: rent.id });
     expect(moved.serviceName).toBe(rent.name);
     expect(moved.documents.map((d) => d.documentTypeId)).toEqual(rent.requiredDocuments.map((d) => d.id));
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await noura.call('requests.saveDraft', { requestId: r.id, version: moved.version, serviceTypeId: 99999 });
     expect(!env.ok && env.error).toMatchObject({ code: 'validation', message: ar.messages.serviceNotFound });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 });
 

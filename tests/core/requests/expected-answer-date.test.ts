@@ -53,7 +53,7 @@ describe('S5: expected answer date = submission day + committee period (14 days 
     await setClock(at);
     const r = await submitNow();
     expect(r).toMatchObject({ state: 'submitted', submittedAt: new Date(at).toISOString(), expectedAnswerDate: expected, overdue: false });
-    expect(t.raw.prepare('SELECT submission_day, expected_answer_date FROM requests WHERE id = ?').get(r.id)).toEqual({
+    expect(await t.db.selectFrom('requests').select(['submission_day', 'expected_answer_date']).where('id', '=', r.id).executeTakeFirst()).toEqual({
       submission_day: day,
       expected_answer_date: expected,
     });

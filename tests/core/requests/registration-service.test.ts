@@ -38,7 +38,14 @@ describe('S6: the file number', () => {
     expect(registered.events.at(-1)).toMatchObject({ action: 'register', note: 'F-1001', fromState: 'accepted', toState: 'registered' });
     const profile = await desk.ok('beneficiaries.profile', { beneficiaryId: b.id });
     expect(profile).toMatchObject({ fileNumber: 'F-1001', registeredAt: t.clock.iso() });
-    const audit = t.raw.prepare("SELECT before, after FROM audit WHERE entity = 'beneficiary' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(b.id) as Record<string, string>;
+    const audit = await t.db
+      .selectFrom('audit')
+      .select(['before', 'after'])
+      .where('entity', '=', 'beneficiary')
+      .where('entity_id', '=', b.id)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before!)).toEqual({ fileNumber: null });
     expect(JSON.parse(audit.after!)).toEqual({ fileNumber: 'F-1001' });
 
@@ -47,7 +54,7 @@ describe('S6: the file number', () => {
     expect(second.beneficiary.fileNumber).toBe('F-1001');
     expect(second.events.at(-1)!.note).toBe('F-1001');
     expect((await desk.ok('beneficiaries.profile', { beneficiaryId: b.id })).registeredAt).toBe(profile.registeredAt);
-    expect(t.raw.prepare("SELECT count(*) AS n FROM beneficiaries WHERE file_number = 'F-1001'").get()).toEqual({ n: 1 });
+    expect(await t.db.selectFrom('beneficiaries').select('id').where('file_number', '=', 'F-1001').execute()).toHaveLength(1);
   });
 
   it('the next person gets the next number; a rejected or pending person gets none', async () => {
@@ -65,13 +72,13 @@ describe('S6: the file number', () => {
   it('a rejected request cannot be registered; nothing is written and no number given', async () => {
     const b = await register(175, ['هيفاء', 'منصور', 'زيد', 'السهلي']);
     const r = await requestIn('rejected', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.register', { requestId: r.id });
     expect(!env.ok && env.error).toMatchObject({
       code: 'conflict',
       message: fill(ar.messages.requestWrongState, { action: ar.requestActions.register, state: ar.requestStates.rejected }),
     });
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
     expect(await fileNumberOf(b.id)).toBeNull();
   });
 
@@ -98,7 +105,7 @@ describe('S7: the service delivered, then closed', () => {
 
     const closed = await desk.ok('requests.close', { requestId: r.id, note: 'استلم المستفيد الإيصال' });
     expect(closed.state).toBe('closed');
-    expect(t.raw.prepare('SELECT closed_at FROM requests WHERE id = ?').get(r.id)).toEqual({ closed_at: t.clock.iso() });
+    expect(await t.db.selectFrom('requests').select('closed_at').where('id', '=', r.id).executeTakeFirst()).toEqual({ closed_at: t.clock.iso() });
     expect(closed.events.map((e) => [e.action, e.fromState, e.toState])).toEqual([
       ['open', null, 'draft'],
       ['documents', 'draft', 'incomplete'],
@@ -120,10 +127,10 @@ describe('S7: the service delivered, then closed', () => {
   it('a delivery can only follow registration: a request still accepted is refused', async () => {
     const b = await register(182, ['فهد', 'علي', 'محمد', 'الغامدي']);
     const r = await requestIn('accepted', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.deliver', { requestId: r.id, description: 'سلة غذائية', deliveredOn: '2025-03-10' });
     expect(!env.ok && env.error.code).toBe('conflict');
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('no internal errors were logged', () => {

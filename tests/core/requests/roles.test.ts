@@ -32,10 +32,10 @@ const actors = () => ({ desk, committee: supervisor });
 const inState = (state: Parameters<typeof requestIn>[0]) => requestIn(state, actors(), { beneficiaryId, serviceTypeId: cat.services.food_basket!.id });
 
 async function expectForbidden(who: SignedIn, operation: string, input: unknown, requestId = 0) {
-  const before = requestSnapshot(t.raw, requestId);
+  const before = await requestSnapshot(t, requestId);
   const env = await who.call(operation, input);
   expect(!env.ok && env.error, `${who.user.role} → ${operation}`).toMatchObject({ code: 'forbidden', message: ar.errors.forbidden });
-  expect(requestSnapshot(t.raw, requestId)).toEqual(before);
+  expect(await requestSnapshot(t, requestId)).toEqual(before);
 }
 
 describe('receptionists: open, complete, submit — not decide', () => {
@@ -130,10 +130,10 @@ describe('researchers: referrals and study notes (S3) — not the desk\'s or the
 
   it('a referral to someone who is not a researcher is not_found, nothing written', async () => {
     const r = await inState('draft');
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.refer', { requestId: r.id, researcherId: supervisor.user.id, question: 'سؤال للباحث' });
     expect(!env.ok && env.error.code).toBe('not_found');
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 });
 
@@ -162,11 +162,12 @@ describe('supervisors: the committee\'s decision, and its audited correction', (
     expect(corrected.decision).toMatchObject({ outcome: 'accepted', approvedAmount: 1200, aidDescription: 'سلة غذائية', decidedBy: 'فهد ناصر الدوسري' });
     expect(corrected.events).toHaveLength(events + 1);
     expect(corrected.events.at(-1)).toMatchObject({ action: 'decision_corrected', note: 'خطأ في كتابة المبلغ المعتمد', user: 'فهد ناصر الدوسري', fromState: null, toState: null });
-    expect(t.raw.prepare('SELECT decision, approved_amount FROM requests WHERE id = ?').get(r.id)).toEqual({ decision: 'accepted', approved_amount: 1200 });
+    expect(await t.db.selectFrom('requests').select(['decision', 'approved_amount']).where('id', '=', r.id).executeTakeFirst()).toEqual({
+      decision: 'accepted',
+      approved_amount: 1200,
+    });
 
-    const audit = t.raw
-      .prepare("SELECT * FROM audit WHERE operation = 'requests.correctDecision' AND entity_id = ? ORDER BY id DESC")
-      .all(r.id) as Record<string, string>[];
+    const audit = await t.db.selectFrom('audit').selectAll().where('operation', '=', 'requests.correctDecision').where('entity_id', '=', r.id).orderBy('id', 'desc').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ entity: 'request', user_id: supervisor.user.id });
     expect(JSON.parse(audit[0]!.before!)).toMatchObject({ decision: 'accepted', approved_amount: 1500 });
@@ -175,10 +176,10 @@ describe('supervisors: the committee\'s decision, and its audited correction', (
 
   it('a correction needs its reason; a request without a decision has none to correct', async () => {
     const decided = await inState('rejected');
-    const before = requestSnapshot(t.raw, decided.id);
+    const before = await requestSnapshot(t, decided.id);
     const noReason = await supervisor.call('requests.correctDecision', { requestId: decided.id, correctionReason: '  ', reason: 'سبب آخر' });
     expect(!noReason.ok && noReason.error).toMatchObject({ code: 'validation', issues: [{ path: ['correctionReason'], message: ar.messages.correctionReasonRequired }] });
-    expect(requestSnapshot(t.raw, decided.id)).toEqual(before);
+    expect(await requestSnapshot(t, decided.id)).toEqual(before);
 
     const undecided = await inState('submitted');
     const env = await supervisor.call('requests.correctDecision', { requestId: undecided.id, correctionReason: 'تصحيح', approvedAmount: 5 });
@@ -191,10 +192,10 @@ describe('supervisors: the committee\'s decision, and its audited correction', (
 
   it('a correction cannot turn a rejection into one without a reason, nor give it an amount', async () => {
     const decided = await inState('rejected');
-    const before = requestSnapshot(t.raw, decided.id);
+    const before = await requestSnapshot(t, decided.id);
     const cleared = await supervisor.call('requests.correctDecision', { requestId: decided.id, correctionReason: 'حذف السبب', reason: '' });
     expect(!cleared.ok && cleared.error).toMatchObject({ code: 'validation', message: ar.messages.rejectionReasonRequired, issues: [{ path: ['reason'] }] });
-    expect(requestSnapshot(t.raw, decided.id)).toEqual(before);
+    expect(await requestSnapshot(t, decided.id)).toEqual(before);
 
     const withAmount = await supervisor.ok('requests.correctDecision', {
       requestId: decided.id,

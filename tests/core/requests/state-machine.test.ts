@@ -89,24 +89,22 @@ describe('support request state machine', () => {
     const r = await inState(from);
     // Signing the declaration does not move the request; a complete request needs it to go (S4).
     if (action === 'submit') await admin.ok('requests.signDeclaration', { requestId: r.id });
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
 
     const env = await act(action, r.id);
     expect(env.ok, JSON.stringify(env)).toBe(true);
     const to = REQUEST_TRANSITIONS[action].to;
     expect((env as { value: { state: string } }).value.state).toBe(to);
 
-    const after = requestSnapshot(t.raw, r.id);
-    expect(after.row.state).toBe(to);
-    expect(after.row.version).toBe((before.row.version as number) + 1);
+    const after = await requestSnapshot(t, r.id);
+    expect(after.row!.state).toBe(to);
+    expect(after.row!.version).toBe(before.row!.version + 1);
     expect(after.events).toBe(before.events + 1);
-    const event = t.raw.prepare('SELECT * FROM request_events WHERE request_id = ? ORDER BY id DESC LIMIT 1').get(r.id);
+    const event = await t.db.selectFrom('request_events').selectAll().where('request_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
     expect(event).toMatchObject({ action, from_state: from, to_state: to, user_id: admin.user.id });
 
     expect(after.audit).toBeGreaterThan(before.audit);
-    const audit = t.raw
-      .prepare("SELECT * FROM audit WHERE entity = 'request' AND entity_id = ? ORDER BY id DESC LIMIT 1")
-      .get(r.id) as Record<string, string>;
+    const audit = await t.db.selectFrom('audit').selectAll().where('entity', '=', 'request').where('entity_id', '=', r.id).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit.operation).toBe(ACTION_OPERATION[action]);
     expect(JSON.parse(audit.before!).state).toBe(from);
     expect(JSON.parse(audit.after!).state).toBe(to);
@@ -114,7 +112,7 @@ describe('support request state machine', () => {
 
   it.each(matrix.filter((m) => !m.legal))('illegal: $action from $from → refused, nothing written', async ({ from, action }) => {
     const r = await inState(from);
-    const before = requestSnapshot(t.raw, r.id);
+    const before = await requestSnapshot(t, r.id);
 
     const env = await act(action, r.id);
     expect(env.ok).toBe(false);
@@ -129,16 +127,16 @@ describe('support request state machine', () => {
       expect(env.error.code).toBe('conflict');
       expect(env.error.message).toBe(fill(ar.messages.requestWrongState, { action: ar.requestActions[action], state: ar.requestStates[from] }));
     }
-    expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+    expect(await requestSnapshot(t, r.id)).toEqual(before);
   });
 
   it('an action on a request that does not exist is not_found, nothing written', async () => {
-    const before = requestSnapshot(t.raw, 0);
+    const before = await requestSnapshot(t, 0);
     for (const action of REQUEST_ACTIONS) {
       const env = await act(action, 987654);
       expect(!env.ok && env.error).toMatchObject({ code: 'not_found', message: ar.messages.requestNotFound });
     }
-    expect(requestSnapshot(t.raw, 0)).toEqual(before);
+    expect(await requestSnapshot(t, 0)).toEqual(before);
   });
 });
 
@@ -167,10 +165,9 @@ describe('incomplete ⇄ complete follow the documents checklist (S2)', () => {
     expect(back.blockers).toContain(fill(ar.messages.documentMissing, { name: cat.documents.family_register!.name }));
     expect((await set('family_register', true)).state).toBe('complete');
 
-    const moves = t.raw
-      .prepare('SELECT action, from_state, to_state FROM request_events WHERE request_id = ? ORDER BY id')
-      .all(r.id)
-      .map((e) => Object.values(e as object).join(' '));
+    const moves = (await t.db.selectFrom('request_events').select(['action', 'from_state', 'to_state']).where('request_id', '=', r.id).orderBy('id').execute()).map((e) =>
+      Object.values(e).join(' '),
+    );
     expect(moves).toEqual(['open  draft', 'documents draft incomplete', 'documents incomplete complete', 'documents complete incomplete', 'documents incomplete complete']);
   });
 
@@ -190,7 +187,7 @@ describe('the desk cannot edit a request once it went to the committee', () => {
     '$operation on a $state request → conflict, nothing written',
     async ({ state, operation }) => {
       const r = await inState(state);
-      const before = requestSnapshot(t.raw, r.id);
+      const before = await requestSnapshot(t, r.id);
       const input =
         operation === 'requests.saveDraft'
           ? { requestId: r.id, version: r.version, description: 'تعديل بعد الرفع' }
@@ -202,7 +199,7 @@ describe('the desk cannot edit a request once it went to the committee', () => {
         code: 'conflict',
         message: fill(ar.messages.requestNotEditable, { state: ar.requestStates[state] }),
       });
-      expect(requestSnapshot(t.raw, r.id)).toEqual(before);
+      expect(await requestSnapshot(t, r.id)).toEqual(before);
     },
   );
 

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): SQLite's migrations on an empty file (its pragmas, its own transaction); PostgreSQL's are held to the same schema by postgres/schema-parity.test.ts.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): SQLite's EXPLAIN QUERY PLAN of the statements the operations run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiaryInput, nationalIdFor, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
@@ -101,5 +102,30 @@ describe('query plans of the hot paths', () => {
     const rows = plans.find((p) => /"id" in \(/i.test(p.sql))!;
     expect(rows.plan.join('\n')).toMatch(/SEARCH beneficiaries USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     expectNoFullScan(plans, ['beneficiaries', 'b']);
+  });
+
+  // From the search tests (search-finding.test.ts): the plans are SQLite's, the answers are checked on both stores there.
+  it('each tier reads the name index from its top and stops: the matches are never sorted (P2, bench "name fragment")', async () => {
+    const statements = await recordStatements(t.raw, () => desk.ok('beneficiaries.search', { text: 'سلمان مط' }));
+    const tiers = statements.filter((s) => /MATCH/.test(s.sql));
+    expect(tiers).toHaveLength(2);
+    for (const tier of tiers) {
+      const plan = explain(t.raw, tier).join('\n');
+      expect(plan).toMatch(/SCAN beneficiaries_fts VIRTUAL TABLE INDEX/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+      // A visitor's key leads to their file through the unique index on search_rank.
+      expect(plan).toMatch(new RegExp(`SEARCH b USING (COVERING )?INDEX ${uniqueIndexOn(t.raw, 'beneficiaries', ['search_rank'])} \\(search_rank=\\?\\)`));
+    }
+  });
+
+  it('file and request numbers are found through their unique indexes', async () => {
+    const statements = await recordStatements(t.raw, async () => {
+      await desk.ok('beneficiaries.search', { text: 'ف-١٠٠١' });
+      await desk.ok('beneficiaries.search', { text: '١٤٤٦-١' });
+    });
+    const plans = statements.map((s) => explain(t.raw, s).join('\n'));
+    expect(plans.some((p) => p.includes(`USING INDEX ${uniqueIndexOn(t.raw, 'beneficiaries', ['file_number'])} (file_number=?)`))).toBe(true);
+    expect(plans.some((p) => p.includes(`USING INDEX ${uniqueIndexOn(t.raw, 'requests', ['number'])} (number=?)`))).toBe(true);
+    expect(statements.some((s) => /MATCH/.test(s.sql))).toBe(false);
   });
 });

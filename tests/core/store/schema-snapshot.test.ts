@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): the snapshot is of SQLite's schema; postgres/schema-parity.test.ts holds PostgreSQL's to it.
 /**
  * Schema guard (after actual's schema-guard.ts): the schema the migrations build from an empty file
  * must equal the committed snapshot beside this test. A migration that changes the schema on purpose

@@ -1,3 +1,4 @@
+// SQLite only (vitest.config.mts, SQLITE_ONLY): migration 0004 rewrites an older SQLite store's data and FTS5 index; a PostgreSQL store never had that older form.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';

@@ -36,7 +36,7 @@ describe('check-in (S1)', () => {
     const v = await desk.ok('visits.checkIn', walkInInput('سالم  الحربي', { visitorMobile: '٠٥٥ ١٢٣ ٤٥٦٧' }));
     expect(v).toMatchObject({ name: 'سالم الحربي', mobile: '+966551234567', hasFile: false, beneficiaryId: null });
 
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const one = await desk.call('visits.checkIn', walkInInput('سالم'));
     expect(one.ok).toBe(false);
     if (!one.ok) {
@@ -45,18 +45,18 @@ describe('check-in (S1)', () => {
     }
     const none = await desk.call('visits.checkIn', { reason: 'inquiry' });
     expect(!none.ok && none.error.issues?.[0]?.message).toBe(ar.messages.visitorNameOrFile);
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 
   it('a beneficiary id that does not exist is not_found, nothing written', async () => {
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('visits.checkIn', { beneficiaryId: 4242, reason: 'inquiry' });
     expect(env.ok).toBe(false);
     if (!env.ok) {
       expect(env.error.code).toBe('not_found');
       expect(isArabicText(env.error.message)).toBe(true);
     }
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
   });
 });
 
@@ -68,8 +68,8 @@ describe('S1: a second click never issues a second ticket', () => {
     const again = await desk.ok('visits.checkIn', walkInInput(undefined, { clientKey: key }));
     expect(again.id).toBe(first.id);
     expect(again.ticket).toBe('A-001');
-    expect(rowCounts(t.raw).visits).toBe(1);
-    expect((t.raw.prepare("SELECT count(*) AS n FROM visit_events WHERE action = 'checkIn'").get() as { n: number }).n).toBe(1);
+    expect((await rowCounts(t)).visits).toBe(1);
+    expect(await t.db.selectFrom('visit_events').select('id').where('action', '=', 'checkIn').execute()).toHaveLength(1);
 
     // A different key is a different visitor.
     const other = await desk.ok('visits.checkIn', walkInInput(undefined, { clientKey: newClientKey() }));
@@ -83,18 +83,18 @@ describe('S1: a second click never issues a second ticket', () => {
       desk.ok('visits.checkIn', walkInInput(undefined, { clientKey: key })),
     ]);
     expect(a.id).toBe(b.id);
-    expect(rowCounts(t.raw).visits).toBe(1);
+    expect((await rowCounts(t)).visits).toBe(1);
   });
 
   it('without a clientKey two check-ins are two visitors (the key is what makes a retry safe)', async () => {
     await desk.ok('visits.checkIn', walkInInput());
     await desk.ok('visits.checkIn', walkInInput());
-    expect(rowCounts(t.raw).visits).toBe(2);
+    expect((await rowCounts(t)).visits).toBe(2);
   });
 
   it('a malformed clientKey is refused, not ignored', async () => {
     const env = await desk.call('visits.checkIn', walkInInput(undefined, { clientKey: 'click-1' }));
     expect(!env.ok && env.error.code).toBe('validation');
-    expect(rowCounts(t.raw).visits).toBe(0);
+    expect((await rowCounts(t)).visits).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ describe('finishing a complaint or suggestion', () => {
     ['blank text', { outcomeNote: '   ' }],
   ])('S1: a complaint finished with %s is refused next to its text, nothing written', async (_label, extra) => {
     const visitId = await serving('complaint');
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('visits.finish', { visitId, outcome: 'complaint_recorded', ...extra });
     expect(env.ok).toBe(false);
     if (env.ok) return;
@@ -42,7 +42,7 @@ describe('finishing a complaint or suggestion', () => {
       message: ar.visitDesk.complaintTextRequired,
       issues: [{ path: ['outcomeNote'], message: ar.visitDesk.complaintTextRequired }],
     });
-    expect(rowCounts(t.raw)).toEqual(before);
+    expect(await rowCounts(t)).toEqual(before);
     expect((await desk.ok('visits.get', { visitId })).state).toBe('serving');
   });
 

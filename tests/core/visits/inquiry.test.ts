@@ -30,14 +30,14 @@ it.each([
   ['no question', { answer: 'خلال أسبوعين' }],
   ['blank answer', { inquiry: 'متى يُصرف الدعم؟', answer: '   ' }],
 ])('refused with %s, nothing written', async (_label, extra) => {
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const env = await desk.call('visits.finish', { visitId, outcome: 'answered', ...extra });
   expect(env.ok).toBe(false);
   if (!env.ok) {
     expect(env.error.code).toBe('validation');
     expect(env.error.message).toBe(ar.messages.inquiryRequired);
   }
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
   expect((await desk.ok('visits.get', { visitId })).state).toBe('serving');
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
   const withMobile = await deskA.ok('beneficiaries.register', beneficiaryInput(7_001));
   const noMobile = await deskA.ok('beneficiaries.register', beneficiaryInput(7_002, ['فاطمة', 'علي', 'حسن', 'الزهراني']));
   // A file carried over from the old register, without a mobile (the desk requires one for new files).
-  t.raw.prepare('UPDATE beneficiaries SET mobile = NULL WHERE id = ?').run(noMobile.id);
+  await t.store.write((trx) => trx.updateTable('beneficiaries').set({ mobile: null }).where('id', '=', noMobile.id).execute());
   const next = () => t.clock.advance({ minutes: 1 });
 
   // Waiting, a walk-in whose ticket did not come out of the printer.

@@ -51,7 +51,7 @@ it('S3: refer → appears in the researcher\'s list → take → finish → leav
   expect(done).toMatchObject({ state: 'done', outcome: 'request_opened', endedAt: t.clock.iso() });
   expect(await researcher.ok('visits.referrals', {})).toEqual([]);
 
-  const events = t.raw.prepare('SELECT action, user_id FROM visit_events WHERE visit_id = ? ORDER BY id').all(visitId);
+  const events = await t.db.selectFrom('visit_events').select(['action', 'user_id']).where('visit_id', '=', visitId).orderBy('id').execute();
   expect(events).toEqual([
     { action: 'checkIn', user_id: desk.user.id },
     { action: 'call', user_id: desk.user.id },
@@ -71,12 +71,12 @@ it('a referral to no one in particular can be taken by any researcher', async ()
 
 it('a referral needs a note, and a real researcher; otherwise nothing changes', async () => {
   const visitId = await servedVisit();
-  const before = rowCounts(t.raw);
+  const before = await rowCounts(t);
   const noNote = await desk.call('visits.refer', { visitId, note: ' ' });
   expect(!noNote.ok && noNote.error).toMatchObject({ code: 'validation', issues: [{ path: ['note'], message: ar.messages.referNoteRequired }] });
   const notResearcher = await desk.call('visits.refer', { visitId, researcherId: desk.user.id, note: 'سبب الإحالة' });
   expect(!notResearcher.ok && notResearcher.error.code).toBe('not_found');
-  expect(rowCounts(t.raw)).toEqual(before);
+  expect(await rowCounts(t)).toEqual(before);
   expect((await desk.ok('visits.get', { visitId })).state).toBe('serving');
 });
 

@@ -40,7 +40,7 @@ describe('check-in: a second ticket the same day', () => {
     'a second check-in while the first ticket is %s is refused naming it and its state, nothing written',
     async (state) => {
       const first = await firstTicketIn(state);
-      const before = rowCounts(t.raw);
+      const before = await rowCounts(t);
       const env = await desk.call('visits.checkIn', { beneficiaryId, reason: 'inquiry', clientKey: newClientKey() });
       expect(env.ok).toBe(false);
       if (env.ok) return;
@@ -48,7 +48,7 @@ describe('check-in: a second ticket the same day', () => {
       expect(env.error.message).toBe(fill(ar.visitDesk.ticketToday, { ticket: 'A-001', state: ar.visitStates[state] }));
       expect(isArabicText(env.error.message)).toBe(true);
       expect(env.error.confirm).toEqual({ flag: 'again', visitId: first.id, ticket: 'A-001', state });
-      expect(rowCounts(t.raw)).toEqual(before);
+      expect(await rowCounts(t)).toEqual(before);
     },
   );
 

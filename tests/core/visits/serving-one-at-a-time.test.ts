@@ -18,8 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const stateOf = (id: number) => (t.raw.prepare('SELECT state FROM visits WHERE id = ?').get(id) as { state: string }).state;
-const servingCount = () => (t.raw.prepare("SELECT count(*) AS n FROM visits WHERE state = 'serving'").get() as { n: number }).n;
+const stateOf = async (id: number) => (await t.db.selectFrom('visits').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+const servingCount = async () => (await t.db.selectFrom('visits').select('id').where('state', '=', 'serving').execute()).length;
 
 /** Two visitors checked in, the first called by `desk`: it is serving A-001 and A-002 waits. */
 async function servingFirstOfTwo() {
@@ -33,7 +33,7 @@ async function servingFirstOfTwo() {
 describe('S1: one visitor at a time per desk', () => {
   it('S1: a second call-next while serving is refused naming the ticket, nothing written', async () => {
     const { first, second } = await servingFirstOfTwo();
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
 
     const env = await desk.call('visits.callNext', {});
     expect(env.ok).toBe(false);
@@ -43,29 +43,29 @@ describe('S1: one visitor at a time per desk', () => {
     expect(isArabicText(env.error.message)).toBe(true);
     expect(env.error.confirm).toEqual({ flag: 'alsoWhileServing', visitId: first.id, ticket: 'A-001', state: 'serving' });
 
-    expect(rowCounts(t.raw)).toEqual(before);
-    expect(stateOf(second.id)).toBe('waiting');
+    expect(await rowCounts(t)).toEqual(before);
+    expect(await stateOf(second.id)).toBe('waiting');
   });
 
   it('S1: calling a chosen waiting visitor while serving is refused naming the ticket, nothing written', async () => {
     const { second } = await servingFirstOfTwo();
-    const before = rowCounts(t.raw);
+    const before = await rowCounts(t);
     const env = await desk.call('visits.call', { visitId: second.id });
     expect(!env.ok && env.error.code).toBe('confirm');
     expect(!env.ok && env.error.message).toContain('A-001');
     expect(!env.ok && env.error.confirm?.ticket).toBe('A-001');
-    expect(rowCounts(t.raw)).toEqual(before);
-    expect(stateOf(second.id)).toBe('waiting');
+    expect(await rowCounts(t)).toEqual(before);
+    expect(await stateOf(second.id)).toBe('waiting');
   });
 
   it('S1: confirmed with alsoWhileServing, call-next and call go ahead and the desk serves both', async () => {
     const { first, second } = await servingFirstOfTwo();
     expect(await desk.ok('visits.callNext', { alsoWhileServing: true })).toMatchObject({ id: second.id, state: 'serving' });
-    expect(stateOf(first.id)).toBe('serving');
+    expect(await stateOf(first.id)).toBe('serving');
 
     const third = await desk.ok('visits.checkIn', walkInInput('فهد ناصر الدوسري'));
     expect(await desk.ok('visits.call', { visitId: third.id, alsoWhileServing: true })).toMatchObject({ state: 'serving' });
-    expect(servingCount()).toBe(3);
+    expect(await servingCount()).toBe(3);
   });
 
   it('S1: two quick call-next from one desk serve one visitor; the other is refused naming that ticket', async () => {
@@ -79,7 +79,7 @@ describe('S1: one visitor at a time per desk', () => {
     expect(refused).toHaveLength(1);
     const ticket = (called[0] as { value: { ticket: string } }).value.ticket;
     expect(!refused[0]!.ok && refused[0]!.error).toMatchObject({ code: 'confirm', confirm: { ticket } });
-    expect(servingCount()).toBe(1);
+    expect(await servingCount()).toBe(1);
   });
 
   it('S1: once the visitor is finished or referred, the next call needs no confirmation', async () => {

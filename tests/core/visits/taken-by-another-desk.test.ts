@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ar } from '../../../shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, type TestCore } from '../../helpers/test-core';
+import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /** Two desks, one visitor: the second desk learns who took the visitor, and nothing changes (issue 2, faults). */
 let t: TestCore;
@@ -16,10 +16,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const snapshot = (id: number) => ({
-  visit: t.raw.prepare('SELECT * FROM visits WHERE id = ?').get(id),
-  audit: (t.raw.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n,
-  events: (t.raw.prepare('SELECT count(*) AS n FROM visit_events').get() as { n: number }).n,
+const snapshot = async (id: number) => ({
+  visit: await t.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst(),
+  audit: await countRows(t, 'audit'),
+  events: await countRows(t, 'visit_events'),
 });
 
 it('calling a visitor another desk already called → conflict naming that employee, nothing written', async () => {
@@ -28,7 +28,7 @@ it('calling a visitor another desk already called → conflict naming that emplo
   expect(called.servedBy?.fullName).toBe('نورة سعد العتيبي');
   expect(called.servingDeskName).toBe('مكتب الاستقبال 1');
 
-  const before = snapshot(v.id);
+  const before = await snapshot(v.id);
   const env = await deskB.call('visits.call', { visitId: v.id });
   expect(env.ok).toBe(false);
   if (!env.ok) {
@@ -37,7 +37,7 @@ it('calling a visitor another desk already called → conflict naming that emplo
     expect(env.error.message).toContain(ar.visitStates.serving);
     expect(isArabicText(env.error.message)).toBe(true);
   }
-  expect(snapshot(v.id)).toEqual(before);
+  expect(await snapshot(v.id)).toEqual(before);
 });
 
 it('referring a visitor another desk already finished names that desk\'s employee too', async () => {
@@ -45,28 +45,28 @@ it('referring a visitor another desk already finished names that desk\'s employe
   await deskA.ok('visits.call', { visitId: v.id });
   await deskA.ok('visits.finish', { visitId: v.id, outcome: 'answered', inquiry: 'سؤال عن الدعم', answer: 'أجيب' });
 
-  const before = snapshot(v.id);
+  const before = await snapshot(v.id);
   const env = await deskB.call('visits.refer', { visitId: v.id, note: 'شرح إجراءات الدراسة' });
   expect(!env.ok && env.error.code).toBe('conflict');
   expect(!env.ok && env.error.message).toContain('نورة سعد العتيبي');
-  expect(snapshot(v.id)).toEqual(before);
+  expect(await snapshot(v.id)).toEqual(before);
 });
 
 it('a second click on "call" by the same desk does not call twice', async () => {
   const v = await deskA.ok('visits.checkIn', walkInInput());
   await deskA.ok('visits.call', { visitId: v.id });
-  const before = snapshot(v.id);
+  const before = await snapshot(v.id);
   const again = await deskA.call('visits.call', { visitId: v.id });
   expect(!again.ok && again.error.code).toBe('conflict');
-  expect(snapshot(v.id)).toEqual(before);
+  expect(await snapshot(v.id)).toEqual(before);
 });
 
 it('call-next after the other desk took the only visitor answers "nobody waits" (null), nothing written', async () => {
   const v = await deskA.ok('visits.checkIn', walkInInput());
   expect((await deskA.ok('visits.callNext', {}))?.id).toBe(v.id);
-  const before = snapshot(v.id);
+  const before = await snapshot(v.id);
   expect(await deskB.ok('visits.callNext', {})).toBeNull();
-  expect(snapshot(v.id).visit).toEqual(before.visit);
+  expect((await snapshot(v.id)).visit).toEqual(before.visit);
 });
 
 it('call-next takes the oldest waiting visitor first, across desks', async () => {

@@ -4,7 +4,7 @@ import { VISIT_ACTIONS, VISIT_STATES, VISIT_TRANSITIONS, type VisitAction, type 
 import { ar } from '../../../shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, type TestCore } from '../../helpers/test-core';
+import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
  * Every (state, action) pair of the visit state machine (shared/domain/visit.ts), generated from
@@ -65,14 +65,14 @@ async function visitIn(state: VisitState): Promise<number> {
     const env = await act(a, id);
     if (!env.ok) throw new Error(`setting up ${state}: ${a} failed: ${env.error.message}`);
   }
-  expect(visitRow(id).state).toBe(state);
+  expect((await visitRow(id)).state).toBe(state);
   return id;
 }
 
 function visitRow(id: number) {
-  return t.raw.prepare('SELECT * FROM visits WHERE id = ?').get(id) as Record<string, unknown> & { state: string; version: number };
+  return t.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
-const count = (sql: string, ...p: unknown[]) => (t.raw.prepare(sql).get(...p) as { n: number }).n;
+const count = (table: 'audit' | 'visit_events') => countRows(t, table);
 
 const matrix = VISIT_STATES.flatMap((from) => VISIT_ACTIONS.map((action) => ({ from, action, legal: VISIT_TRANSITIONS[action].from.includes(from) })));
 
@@ -106,23 +106,23 @@ describe('visit state machine', () => {
 
   it.each(matrix.filter((m) => m.legal))('legal: $action from $from', async ({ from, action }) => {
     const id = await visitIn(from);
-    const before = visitRow(id);
-    const audits = count('SELECT count(*) AS n FROM audit');
+    const before = await visitRow(id);
+    const audits = await count('audit');
 
     const env = await act(action, id);
     expect(env.ok, JSON.stringify(env)).toBe(true);
     const to = VISIT_TRANSITIONS[action].to;
     expect((env as { value: { state: string } }).value.state).toBe(to);
 
-    const after = visitRow(id);
+    const after = await visitRow(id);
     expect(after.state).toBe(to);
     expect(after.version).toBe(before.version + 1);
 
-    const event = t.raw.prepare('SELECT * FROM visit_events WHERE visit_id = ? ORDER BY id DESC LIMIT 1').get(id) as Record<string, unknown>;
+    const event = await t.db.selectFrom('visit_events').selectAll().where('visit_id', '=', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
     expect(event).toMatchObject({ action, from_state: from, to_state: to, user_id: admin.user.id });
 
-    expect(count('SELECT count(*) AS n FROM audit')).toBe(audits + 1);
-    const audit = t.raw.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT 1').get() as Record<string, string | number>;
+    expect(await count('audit')).toBe(audits + 1);
+    const audit = await t.db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ operation: ACTION_OPERATION[action], entity: 'visit', entity_id: id, user_id: admin.user.id });
     expect(JSON.parse(audit.before as string).state).toBe(from);
     expect(JSON.parse(audit.after as string).state).toBe(to);
@@ -130,9 +130,9 @@ describe('visit state machine', () => {
 
   it.each(matrix.filter((m) => !m.legal))('illegal: $action from $from → conflict, nothing written', async ({ from, action }) => {
     const id = await visitIn(from);
-    const before = visitRow(id);
-    const audits = count('SELECT count(*) AS n FROM audit');
-    const events = count('SELECT count(*) AS n FROM visit_events');
+    const before = await visitRow(id);
+    const audits = await count('audit');
+    const events = await count('visit_events');
 
     const env = await act(action, id);
     expect(env.ok).toBe(false);
@@ -142,13 +142,13 @@ describe('visit state machine', () => {
     // The message says what the visit is now, in the catalogue's words.
     expect(env.error.message).toContain(ar.visitStates[from]);
 
-    expect(visitRow(id)).toEqual(before);
-    expect(count('SELECT count(*) AS n FROM audit')).toBe(audits);
-    expect(count('SELECT count(*) AS n FROM visit_events')).toBe(events);
+    expect(await visitRow(id)).toEqual(before);
+    expect(await count('audit')).toBe(audits);
+    expect(await count('visit_events')).toBe(events);
   });
 
   it('an action on a visit that does not exist is not_found, nothing written', async () => {
-    const audits = count('SELECT count(*) AS n FROM audit');
+    const audits = await count('audit');
     for (const action of VISIT_ACTIONS) {
       const env = await act(action, 987654);
       expect(env.ok).toBe(false);
@@ -157,7 +157,7 @@ describe('visit state machine', () => {
         expect(env.error.message).toBe(ar.messages.visitNotFound);
       }
     }
-    expect(count('SELECT count(*) AS n FROM audit')).toBe(audits);
+    expect(await count('audit')).toBe(audits);
   });
 
   it('no internal errors were logged', () => {

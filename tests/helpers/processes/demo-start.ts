@@ -1,16 +1,16 @@
 /**
- * Child process acting as one shell started with --demo (argv: DATA_DIR NOW_ISO): opens the core,
+ * Child process acting as one shell started with --demo (argv: DATA_DIR NOW_ISO [STORE: 'sqlite' or a postgres:// URL]): opens the core,
  * prints "ready", waits for a "go" line (so two of them start together), runs startWithDemo and
  * prints its result as one JSON line.
  */
 import { createInterface } from 'node:readline';
-import { createCore } from '../../../electron/core/core';
+import { createCore, storeChoiceFrom } from '../../../electron/core/core';
 import { startWithDemo } from '../../../electron/core/demo/start-with-demo';
 
 async function main(): Promise<void> {
   const [dataDir, nowIso] = process.argv.slice(2);
   if (!dataDir || !nowIso) throw new Error('usage: demo-start.ts DATA_DIR NOW_ISO');
-  const core = await createCore({ dataDir, now: () => new Date(nowIso), log: (e) => console.error(e) });
+  const core = await createCore({ dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(nowIso), log: (e) => console.error(e) });
   console.log('ready');
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() !== 'go') continue;

@@ -1,17 +1,17 @@
 /**
  * Child process acting as one desk on a shared data folder (two desks = two processes = two SQLite
- * connections, as in the hall). argv: DATA_DIR NOW_ISO. Reads one JSON command per stdin line,
+ * connections, as in the hall). argv: DATA_DIR NOW_ISO [STORE: 'sqlite' or a postgres:// URL]. Reads one JSON command per stdin line,
  * `{"op": "...", "input": {...}}`, dispatches it on its one session and prints the envelope as one
  * JSON line. The clock is fixed at NOW_ISO so both desks and the test agree on the business day.
  */
 import { createInterface } from 'node:readline';
-import { createCore } from '../../../electron/core/core';
+import { createCore, storeChoiceFrom } from '../../../electron/core/core';
 
 async function main(): Promise<void> {
   const [dataDir, nowIso] = process.argv.slice(2);
   if (!dataDir || !nowIso) throw new Error('usage: desk-process.ts DATA_DIR NOW_ISO');
   const now = new Date(nowIso);
-  const core = await createCore({ dataDir, now: () => new Date(now), log: (e) => console.error(e) });
+  const core = await createCore({ dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(now), log: (e) => console.error(e) });
   const session = core.createSession();
   console.log('ready');
   const lines = createInterface({ input: process.stdin });

@@ -59,7 +59,11 @@ const types: pg.CustomTypesConfig = {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 4, types, application_name: 'istiqbal' });
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
-  pool.on('error', (error) => options.onPoolError?.(error));
+  // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) options.onPoolError?.(error);
+  });
 
   /** Statements whose rows come as arrays (Store.arrayRows), by their text, as the SQLite store keeps them. */
   const arrayRowSql = new Set<string>();
@@ -146,6 +150,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return 0;
     },
     async close() {
+      closing = true;
       await db.destroy();
     },
   };

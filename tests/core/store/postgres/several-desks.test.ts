@@ -1,0 +1,196 @@
+import pg from 'pg';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VisitView } from '../../../../shared/contract';
+import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
+import { walkInInput } from '../../../helpers/fixtures';
+import { signedInAs, type SignedIn } from '../../../helpers/sessions';
+import { openTestCore, type TestCore } from '../../../helpers/test-core';
+
+/**
+ * Issue 9: a hall of desks on one PostgreSQL database. Each desk is a core of its own (its own pool of
+ * connections), as each desk's shell is; they all write at once.
+ */
+const MORNING = '2024-02-14T06:00:00Z';
+let cores: TestCore[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0).reverse()) await c.cleanup();
+});
+
+/** `count` desks' cores on one new database, sharing one clock (one business day). */
+async function hall(count: number): Promise<TestCore[]> {
+  const first = await openTestCore({ now: MORNING });
+  cores.push(first);
+  await signedInAs(first, 'admin'); // the first run's setup, once, before the desks sign in
+  for (let i = 1; i < count; i++) cores.push(await openTestCore({ dataDir: first.dataDir, now: first.clock }));
+  return cores.slice(0, count);
+}
+
+/** Desks 4… beside the three seeded ones, so every core works at a desk of its own. */
+async function ensureDesks(t: TestCore, count: number): Promise<void> {
+  const admin = await signedInAs(t, 'admin');
+  const have = (await admin.ok('settings.desks', {})).length;
+  for (let n = have + 1; n <= count; n++) await admin.ok('settings.createDesk', { name: `مكتب ${n}`, ticketPrefix: String.fromCharCode(64 + n + 2) });
+}
+
+describe('Several desks on PostgreSQL: tickets', () => {
+  it('concurrent check-ins from four desks\' cores give each desk and day its own unbroken ticket sequence', async () => {
+    const desks = await hall(4);
+    // Two cores per desk (desks 1 and 2): the same desk's tickets are also issued from two processes at once.
+    const staff: SignedIn[] = [];
+    for (const [i, c] of desks.entries()) staff.push(await signedInAs(c, 'receptionist', { deskId: (i % 2) + 1 }));
+    const checkInAll = (perCore: number, tag: string) =>
+      Promise.all(staff.flatMap((s, i) => Array.from({ length: perCore }, (_, k) => s.ok('visits.checkIn', walkInInput(`زائر ${tag} ${i} ${k} الحربي`)))));
+    const ticketsOf = (visits: VisitView[], prefix: string) =>
+      visits
+        .map((v) => v.ticket)
+        .filter((x) => x.startsWith(`${prefix}-`))
+        .sort();
+    const sequence = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `${prefix}-${String(k + 1).padStart(3, '0')}`);
+
+    const today = await checkInAll(10, 'اليوم');
+    expect(ticketsOf(today, 'A')).toEqual(sequence(20, 'A'));
+    expect(ticketsOf(today, 'B')).toEqual(sequence(20, 'B'));
+
+    // After the desk's local midnight each desk starts again at 001, still with no ticket twice.
+    desks[0]!.clock.advance({ days: 1 });
+    for (const s of staff) await s.ok('auth.unlock', { password: s.password });
+    const tomorrow = await checkInAll(5, 'غدا');
+    expect(new Set(tomorrow.map((v) => v.day)).size).toBe(1);
+    expect(tomorrow[0]!.day).not.toBe(today[0]!.day);
+    expect(ticketsOf(tomorrow, 'A')).toEqual(sequence(10, 'A'));
+    expect(ticketsOf(tomorrow, 'B')).toEqual(sequence(10, 'B'));
+  });
+});
+
+describe('Several desks on PostgreSQL: call-next (FOR UPDATE SKIP LOCKED)', () => {
+  it.each([2, 10])('300 waiting visitors called by %i desks at once: each is served exactly once', async (deskCount) => {
+    const desks = await hall(deskCount);
+    await ensureDesks(desks[0]!, deskCount);
+    const reception = await signedInAs(desks[0]!, 'receptionist');
+    const waiting: number[] = [];
+    for (let i = 0; i < 300; i += 30) {
+      const batch = await Promise.all(Array.from({ length: 30 }, (_, k) => reception.ok('visits.checkIn', walkInInput(`زائر ${i + k} الشمري`))));
+      waiting.push(...batch.map((v) => v.id));
+    }
+    const staff: SignedIn[] = [];
+    for (const [i, c] of desks.entries()) staff.push(await signedInAs(c, 'receptionist', { deskId: i + 1 }));
+
+    // Every desk calls the next visitor as fast as it can until no one waits.
+    const calledBy = await Promise.all(
+      staff.map(async (s) => {
+        const got: number[] = [];
+        for (;;) {
+          const visit = await s.ok('visits.callNext', { alsoWhileServing: true });
+          if (!visit) return got;
+          got.push(visit.id);
+        }
+      }),
+    );
+    const all = calledBy.flat();
+    expect(all.length, 'a visitor called twice').toBe(new Set(all).size);
+    expect([...all].sort((a, b) => a - b)).toEqual([...waiting].sort((a, b) => a - b));
+    for (const got of calledBy) expect(got.length, 'every desk got visitors: they really competed').toBeGreaterThan(0);
+
+    // The store agrees: each visitor is served by the user of the desk that got them, with one call event.
+    const rows = await desks[0]!.db
+      .selectFrom('visits as v')
+      .select((eb) => [
+        'v.id',
+        'v.state',
+        'v.served_by',
+        eb.selectFrom('visit_events as e').select(eb.fn.countAll<number>().as('n')).whereRef('e.visit_id', '=', 'v.id').where('e.action', '=', 'call').as('calls'),
+      ])
+      .execute();
+    const servedBy = new Map(calledBy.flatMap((got, i) => got.map((id) => [id, staff[i]!.user.id] as const)));
+    expect(rows).toHaveLength(300);
+    for (const r of rows) expect(r).toMatchObject({ state: 'serving', served_by: servedBy.get(r.id), calls: 1 });
+  }, 120_000);
+});
+
+describe('Several desks on PostgreSQL: what one desk changes, the others see', () => {
+  it('a receptionist stopped at one desk is signed out at their next call at another desk', async () => {
+    const [deskA, deskB] = await hall(2);
+    const me = await signedInAs(deskA!, 'receptionist', { username: 'moved.on' });
+    expect((await me.call('visits.queue', {})).ok).toBe(true);
+    const admin = await signedInAs(deskB!, 'admin');
+    await admin.ok('users.setActive', { userId: me.user.id, active: false });
+    const env = await me.call('visits.queue', {});
+    expect(!env.ok && env.error.code).toBe('unauthenticated');
+  });
+
+  it('a check-in at one desk is in the next queue read at another', async () => {
+    const [deskA, deskB] = await hall(2);
+    const a = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const b = await signedInAs(deskB!, 'receptionist', { deskId: 2 });
+    expect((await b.ok('visits.queue', {})).visits).toEqual([]);
+    const visit = await a.ok('visits.checkIn', walkInInput());
+    expect((await b.ok('visits.queue', {})).visits.map((v) => v.ticket)).toEqual([visit.ticket]);
+  });
+
+  it('every committed change moves the revision and is announced with NOTIFY carrying it; a call that changes nothing announces nothing', async () => {
+    const [t] = await hall(1);
+    const desk = await signedInAs(t!, 'receptionist');
+    const listener = new pg.Client({ connectionString: t!.storeArg });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      let wake: (() => void) | null = null;
+      listener.on('notification', (n) => {
+        if (n.channel === CHANGES_CHANNEL) heard.push(n.payload ?? '');
+        wake?.();
+      });
+      await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
+      const next = async () => {
+        while (heard.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        return Number(heard.shift());
+      };
+
+      const before = (await desk.ok('settings.revision', {})).revision;
+      const key = '6b1f3c2e-0d7a-4e55-9a61-2f7c8d9e0a11';
+      await desk.ok('visits.checkIn', walkInInput('سالم علي الحربي', { clientKey: key }));
+      const announced = await next();
+      expect(announced).toBe(before + 1);
+      expect((await desk.ok('settings.revision', {})).revision).toBe(announced);
+
+      // The same check-in again (a double press) is answered from the first and writes nothing.
+      await desk.ok('visits.checkIn', walkInInput('سالم علي الحربي', { clientKey: key }));
+      expect((await desk.ok('settings.revision', {})).revision).toBe(announced);
+      // The next real change is the very next announcement: nothing was announced in between.
+      await desk.ok('visits.checkIn', walkInInput('خالد سعد الحربي'));
+      expect(await next()).toBe(announced + 1);
+    } finally {
+      await listener.end();
+    }
+  });
+});
+
+describe('the PostgreSQL store itself', () => {
+  it('a transaction the server refuses as a serialization failure runs again, its first attempt leaving nothing', async () => {
+    const [t] = await hall(1);
+    let attempts = 0;
+    const result = await t!.store.write(async (trx) => {
+      attempts += 1;
+      await trx.insertInto('settings').values({ key: `probe-${attempts}`, value: '"x"' }).execute();
+      if (attempts === 1) await sql`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = 'serialization_failure'; END $$`.execute(trx);
+      return attempts;
+    });
+    expect(result).toBe(2);
+    const probes = await t!.db.selectFrom('settings').select('key').where('key', 'like', 'probe-%').execute();
+    expect(probes.map((p) => p.key)).toEqual(['probe-2']);
+  });
+
+  it('any other failure is not retried: the caller gets it at once and nothing is written', async () => {
+    const [t] = await hall(1);
+    let attempts = 0;
+    await expect(
+      t!.store.write(async (trx) => {
+        attempts += 1;
+        await trx.insertInto('settings').values({ key: 'probe', value: '"x"' }).execute();
+        await sql`DO $$ BEGIN RAISE EXCEPTION 'probe' USING ERRCODE = 'check_violation'; END $$`.execute(trx);
+      }),
+    ).rejects.toThrow(/probe/);
+    expect(attempts).toBe(1);
+    expect(await t!.db.selectFrom('settings').select('key').where('key', '=', 'probe').execute()).toEqual([]);
+  });
+});
