@@ -28,6 +28,11 @@ describe('arguments and the native binding', () => {
     expect(parseDeskArgs([])).toEqual({ dataDir: undefined, demo: false });
   });
 
+  it('reads --store, the PostgreSQL database a hall of desks shares (issue 9)', () => {
+    expect(parseDeskArgs(['.', '--store', 'postgres://desk@db.local:5432/istiqbal']).store).toBe('postgres://desk@db.local:5432/istiqbal');
+    expect(parseDeskArgs(['.']).store).toBeUndefined();
+  });
+
   it('takes the Electron-ABI build named by ISTIQBAL_NATIVE_BINDING, else lets better-sqlite3 find its own', () => {
     expect(nativeBindingPath({ ISTIQBAL_NATIVE_BINDING: '/c/better_sqlite3.node' }, false, '/res')).toBe('/c/better_sqlite3.node');
     expect(nativeBindingPath({}, false, '/res')).toBeUndefined();
