@@ -53,7 +53,7 @@ async function main() {
 function withoutPassword(url: string): string {
   try {
     const u = new URL(url);
-    if (u.password) u.password = '…';
+    if (u.password) u.password = '****';
     return u.toString();
   } catch {
     return 'postgres://…';
