@@ -1,12 +1,21 @@
 import type { Generated } from 'kysely';
+import type { Channel } from '../../../shared/domain/channels';
+import type { IdType } from '../../../shared/domain/identity';
+import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '../../../shared/domain/request';
+import type { Role } from '../../../shared/domain/roles';
+import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
 
-/** The tables as Kysely sees them. Instants are UTC ISO strings; days are YYYY-MM-DD in the desk's zone. */
+/**
+ * The tables as Kysely sees them, the same on both stores. Instants are UTC ISO strings; days are
+ * YYYY-MM-DD in the desk's zone; enum columns are their domain unions (CHECKed on PostgreSQL); flags are
+ * 1 / 0 (SQLite's integers; the PostgreSQL store reads its boolean columns so).
+ */
 export interface Database {
   users: {
     id: Generated<number>;
     username: string;
     full_name: string;
-    role: string;
+    role: Role;
     password_hash: string;
     active: number;
     created_at: string;
@@ -32,7 +41,7 @@ export interface Database {
     family_name: string;
     full_name: string;
     name_norm: string;
-    id_type: string;
+    id_type: IdType;
     id_number: string;
     mobile: string | null;
     file_number: string | null;
@@ -42,9 +51,9 @@ export interface Database {
     latin_name: Generated<string | null>;
     id_expiry: Generated<string | null>;
     nationality: Generated<string | null>;
-    gender: Generated<string | null>;
+    gender: Generated<Gender | null>;
     birth_date: Generated<string | null>;
-    marital_status: Generated<string | null>;
+    marital_status: Generated<MaritalStatus | null>;
     mobile2: Generated<string | null>;
     city: Generated<string | null>;
     district: Generated<string | null>;
@@ -52,7 +61,7 @@ export interface Database {
     monthly_income: Generated<number | null>;
     /** JSON array of IncomeSource. */
     income_sources: Generated<string>;
-    housing_type: Generated<string | null>;
+    housing_type: Generated<HousingType | null>;
     rent_amount: Generated<number | null>;
     notes: Generated<string | null>;
     registered_at: Generated<string | null>;
@@ -68,7 +77,7 @@ export interface Database {
     beneficiary_id: number;
     position: number;
     name: string;
-    relation: string;
+    relation: FamilyRelation;
     id_number: string | null;
     birth_date: string | null;
   };
@@ -101,9 +110,9 @@ export interface Database {
     number: string;
     beneficiary_id: number;
     service_type_id: number;
-    channel: string;
+    channel: Channel;
     visit_id: number | null;
-    state: string;
+    state: RequestState;
     description: string | null;
     requested_amount: number | null;
     opened_at: string;
@@ -114,7 +123,7 @@ export interface Database {
     referred_to: number | null;
     referral_question: string | null;
     referral_open: Generated<number>;
-    decision: string | null;
+    decision: 'accepted' | 'rejected' | null;
     decided_at: string | null;
     decided_by: number | null;
     decision_reason: string | null;
@@ -143,7 +152,7 @@ export interface Database {
     id: Generated<number>;
     request_id: number;
     document_type_id: number | null;
-    purpose: string;
+    purpose: 'document' | 'declaration';
     file_name: string;
     stored_name: string;
     mime_type: string;
@@ -192,9 +201,9 @@ export interface Database {
     beneficiary_id: number | null;
     visitor_name: string | null;
     visitor_mobile: string | null;
-    reason: string;
-    channel: string;
-    state: string;
+    reason: VisitReason;
+    channel: Channel;
+    state: VisitState;
     arrived_at: string;
     called_at: string | null;
     ended_at: string | null;
@@ -202,7 +211,7 @@ export interface Database {
     serving_desk_id: number | null;
     referred_to: number | null;
     referral_note: string | null;
-    outcome: string | null;
+    outcome: VisitOutcome | null;
     outcome_note: string | null;
     inquiry: string | null;
     answer: string | null;

@@ -18,10 +18,16 @@ export function testDatabaseName(prefix: string): string {
 }
 
 export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  await adminRows(adminUrl, statement);
+}
+
+/** The first column of each row a statement returns, run as the server's administrator. */
+export async function adminRows(adminUrl: string, statement: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    const result = await client.query({ text: statement, rowMode: 'array' });
+    return result.rows.map((r: unknown[]) => String(r[0]));
   } finally {
     await client.end();
   }

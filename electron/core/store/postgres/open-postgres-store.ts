@@ -2,7 +2,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
 import { CHANGES_CHANNEL, type Db, type Store } from '../store';
-import { postgresMigrationProvider } from './migrations';
+import { postgresMigrationProvider, postgresMigrations } from './migrations';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
 
 export interface PostgresStoreOptions {
@@ -178,11 +178,23 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  if (await atLatest(db)) return;
   // Kysely runs PostgreSQL's migrations in one transaction under its own lock: a failed migration
   // leaves the database as it was, and desks opening a new store at once migrate it once.
   const { error, results } = await new Migrator({ db, provider: postgresMigrationProvider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  }
+}
+
+/** Every migration already applied (every start but a new database's first): one read instead of the migrator's lock and checks. */
+async function atLatest(db: Kysely<any>): Promise<boolean> {
+  const names = Object.keys(postgresMigrations);
+  try {
+    const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+    return done.rows.length === names.length && done.rows.every((r, i) => r.name === names[i]);
+  } catch {
+    return false; // no migration table yet: the migrator makes it
   }
 }
