@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -16,6 +19,15 @@ const SQLITE_ONLY = [
 
 /** Tests that need the PostgreSQL server whichever project runs (both stores side by side, several desks on one server). */
 const POSTGRES_ONLY = ['tests/core/store/postgres/**/*.test.ts'];
+
+/**
+ * The core suite's files that open a store: the PostgreSQL run repeats these. The others (PDF layout,
+ * the pure parsing of options) touch no store and would only run twice for nothing.
+ */
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const OPENS_A_STORE = readdirSync(join(ROOT, 'tests/core'), { recursive: true })
+  .map((f) => `tests/core/${String(f).split('\\').join('/')}`)
+  .filter((f) => f.endsWith('.test.ts') && /\b(openTestCore|createCore)\(/.test(readFileSync(join(ROOT, f), 'utf8')));
 
 export default defineConfig({
   test: {
@@ -40,7 +52,7 @@ export default defineConfig({
           // The core suite again on PostgreSQL: one server for the run (ISTIQBAL_TEST_PG, or an embedded
           // cluster started here and stopped at the end whatever happened), a database per test store.
           name: 'core-postgres',
-          include: ['tests/core/**/*.test.ts'],
+          include: OPENS_A_STORE,
           exclude: ['tests/e2e/**', 'node_modules/**', ...SQLITE_ONLY],
           env: { ISTIQBAL_TEST_STORE: 'postgres' },
           globalSetup: ['tests/helpers/postgres/global-setup.ts'],
