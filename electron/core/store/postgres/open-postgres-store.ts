@@ -57,7 +57,16 @@ const types: pg.CustomTypesConfig = {
 };
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 4, types, application_name: 'istiqbal' });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 4,
+    types,
+    application_name: 'istiqbal',
+    // A desk that dies inside a write (its PC switched off mid-transaction) would hold the writers' lock
+    // until TCP gives up on it (hours): the server ends such a transaction after a minute instead.
+    idle_in_transaction_session_timeout: 60_000,
+    keepAlive: true,
+  });
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
   // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
   let closing = false;
