@@ -1,4 +1,4 @@
-// `npm start [-- --headless --port N --data-dir DIR --demo]`: build if needed, then the Electron
+// `npm start [-- --headless --port N --data-dir DIR --store postgres://… --demo]`: build if needed, then the Electron
 // shell, or the loopback shell when Electron cannot run here (DESIGN.md "Architecture").
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
