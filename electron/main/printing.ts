@@ -1,11 +1,11 @@
 import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { z } from 'zod';
 import type { Envelope } from '../../shared/errors';
 import { ar, fill } from '../../shared/labels/ar';
+import { writePrivateFile } from '../core/private-files';
 import { hardenWebContents } from './security';
 import { printPreviewWindowOptions } from './window-options';
 
@@ -35,8 +35,7 @@ export async function printPdf(input: unknown, dataDir: string): Promise<Envelop
   const bytes = Buffer.from(parsed.data.pdfBase64, 'base64');
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return refused(ar.printing.badDocument);
   const savedTo = join(dataDir, 'printed', printedFileName(parsed.data.fileName));
-  await mkdir(join(dataDir, 'printed'), { recursive: true });
-  await writeFile(savedTo, bytes);
+  writePrivateFile(savedTo, bytes); // a printed register names people: user-only like the store
   const outcome = await previewAndPrint(savedTo, parsed.data.title);
   return { ok: true, value: { ...outcome, savedTo } };
 }

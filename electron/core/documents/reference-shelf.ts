@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReferenceShelfItem } from '../../../shared/contract/documents';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
+import { writePrivateFile } from '../private-files';
 
 /** The reference shelf's PDFs live in the data folder (replaced by the administrator), never in the database. */
 export function referenceDir(dataDir: string): string {
@@ -20,13 +21,8 @@ export function storeReferencePdf(dataDir: string, shelf: ReferenceShelfItem, pd
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const storedName = `${shelf}-${sha256.slice(0, 16)}.pdf`;
-  const dir = referenceDir(dataDir);
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, storedName);
-  if (!existsSync(target)) {
-    writeFileSync(`${target}.part`, bytes);
-    renameSync(`${target}.part`, target);
-  }
+  const target = join(referenceDir(dataDir), storedName);
+  if (!existsSync(target)) writePrivateFile(target, bytes);
   return { storedName, sha256 };
 }
 

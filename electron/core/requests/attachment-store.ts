@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
+import { writePrivateFile } from '../private-files';
 
 const KINDS: { mime: string; ext: string; magic: number[] }[] = [
   { mime: 'application/pdf', ext: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -30,14 +31,8 @@ export function storeAttachment(dataDir: string, requestId: number, dataBase64: 
   if (!kind) throw invalid(ar.messages.attachmentType);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const storedName = join(String(requestId), `${sha256}.${kind.ext}`);
-  const folder = join(attachmentsDir(dataDir), String(requestId));
   const target = join(attachmentsDir(dataDir), storedName);
-  if (!existsSync(target)) {
-    mkdirSync(folder, { recursive: true });
-    const temporary = `${target}.${process.pid}.part`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, target); // a crash never leaves half a scan under the real name
-  }
+  if (!existsSync(target)) writePrivateFile(target, bytes);
   return { storedName, mimeType: kind.mime, size: bytes.length, sha256 };
 }
 
