@@ -15,10 +15,10 @@ export const SAMPLE_JPEG = Buffer.from(
   'base64',
 );
 
-/** A real one-page PDF (pdfkit, as the core makes its own documents) with `pages` pages. */
-export function samplePdf(pages = 1): Promise<Buffer> {
+/** A real PDF (pdfkit, as the core makes its own documents) with `pages` pages; locked when given a password. */
+export function samplePdf(pages = 1, userPassword?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, info: { CreationDate: new Date(0) } });
+    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, info: { CreationDate: new Date(0) }, ...(userPassword ? { userPassword } : {}) });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
