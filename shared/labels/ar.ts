@@ -275,6 +275,9 @@ export const ar = {
     about: 'حول استقبال',
     aboutMessage: 'استقبال — مكتب الاستقبال، الإصدار {version}',
     dataFolder: 'مجلد البيانات: {dir}',
+    /** The Electron shell refuses to start with a switch only a development run takes (run-mode.ts). */
+    refusedSwitchesTitle: 'لم يبدأ استقبال',
+    refusedSwitches: 'لا يعمل استقبال بهذه الخيارات: {switches}\nهي لتشغيل المطوّرين فقط. أعد تشغيله بدونها.',
   },
   requestActions: {
     open: 'فتح الطلب',
