@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { buildHandlers } from './handlers';
+import { makePrivateDir, makePrivateFile, makePrivateTree } from './private-files';
 import { SessionStore } from './sessions';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
 
@@ -31,8 +31,12 @@ export interface Core {
 
 /** The whole application behind both shells: plain Node, no `electron`. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
+  // Personal data: the folder and everything in it user-only, also what an older version left loose.
+  makePrivateDir(options.dataDir);
+  for (const { path, reason } of makePrivateTree(options.dataDir).failed) console.warn(`[core] not made user-only: ${path} (${reason})`);
+  const storeFile = join(options.dataDir, STORE_FILE_NAME);
+  makePrivateFile(storeFile);
+  const store = await openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding });
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
   const dispatch = createDispatcher({

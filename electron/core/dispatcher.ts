@@ -8,6 +8,7 @@ import type { Handlers } from './handlers';
 import type { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { compiledOnce } from './store/compiled-once';
+import { checkUploadIn } from './uploads/checked-uploads';
 import type { Db, Store } from './store/store';
 
 export interface DispatcherDeps {
@@ -107,6 +108,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      // A file is opened before the transaction, never while holding the write lock.
+      await checkUploadIn(operation, parsed.data);
 
       const handler = handlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };

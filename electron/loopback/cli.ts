@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
+import { makePrivateDir, writePrivateFile } from '../core/private-files';
 import { startLoopback } from './server';
 
 /**
@@ -29,7 +30,7 @@ async function main() {
   const server = await startLoopback({ core, port: values.port ? Number(values.port) : 0, rendererDir });
 
   // For scripts and integrators on this machine: where the API is and its token (readable by this user only).
-  writeFileSync(join(dataDir, 'loopback.json'), JSON.stringify({ url: `http://127.0.0.1:${server.port}`, token: server.token }), { mode: 0o600 });
+  writePrivateFile(join(dataDir, 'loopback.json'), JSON.stringify({ url: `http://127.0.0.1:${server.port}`, token: server.token }));
 
   console.log(`الواجهة تعمل على / desk running at: ${server.url}`);
   console.log(`البيانات في / data folder: ${dataDir}`);
@@ -53,7 +54,7 @@ function openBrowser(url: string, dataDir: string) {
     return;
   }
   const profile = join(dataDir, 'browser-profile');
-  mkdirSync(profile, { recursive: true });
+  makePrivateDir(profile);
   const args = [
     `--app=${url}`,
     `--user-data-dir=${profile}`,

@@ -4,7 +4,7 @@ import { ar } from '../labels/ar';
 import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
 import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
-import { ATTACHMENT_MAX_BYTES, base64Length } from './uploads';
+import { ATTACHMENT_MAX_BYTES, base64File } from './uploads';
 import type { AttachmentView, CommitteeCounts, RequestSummary, RequestView } from './views';
 
 const DESK = ['receptionist', 'supervisor', 'admin'] as const;
@@ -108,14 +108,17 @@ export const requestOperations = {
     access: DESK,
     invalidates: onRequest,
   }),
-  /** A scan (PDF, PNG or JPEG up to 10 MB), kept in the data folder with its SHA-256; for a document or the signed declaration. */
+  /**
+   * A scan (PDF, PNG or JPEG up to 10 MB), kept in the data folder with its SHA-256; for a document or
+   * the signed declaration. The core opens what the bytes claim to be and keeps a cleaned file name.
+   */
   'requests.attach': mutation<AttachmentView>()({
     input: z.object({
       requestId: id,
       documentTypeId: id.optional(),
       purpose: z.enum(['document', 'declaration']),
       fileName: cleanString().trim().min(1).max(200),
-      dataBase64: z.string().min(1).max(base64Length(ATTACHMENT_MAX_BYTES), ar.messages.attachmentTooLarge),
+      dataBase64: base64File(ATTACHMENT_MAX_BYTES, ar.messages.attachmentTooLarge),
     }),
     access: DESK,
     invalidates: onRequest,

@@ -125,6 +125,14 @@ export const ar = {
     attachmentTooLarge: 'حجم الملف أكبر من 10 ميجابايت.',
     listPage: 'الصفحة المطلوبة من القائمة غير صحيحة.',
     attachmentType: 'يُقبل ملف PDF أو صورة (PNG أو JPEG) فقط.',
+    fileEncoding: 'وصل الملف ناقصاً أو بترميز غير صحيح، أعد إرفاقه.',
+    pdfDamaged: 'ملف PDF تالف أو ليس PDF حقيقياً: لا يمكن فتحه.',
+    pdfEncrypted: 'ملف PDF محمي بكلمة مرور: أرفق نسخة بلا كلمة مرور.',
+    pdfNoPages: 'ملف PDF لا يحتوي على أي صفحة.',
+    pdfTooComplex: 'تعذّر فحص ملف PDF في الوقت المحدد: أرفق نسخة أبسط منه، مثل صور صفحاته.',
+    pngDamaged: 'صورة PNG تالفة: لا يمكن قراءة أبعادها.',
+    jpegDamaged: 'صورة JPEG تالفة: لا يمكن قراءة أبعادها.',
+    imageTooLarge: 'أبعاد الصورة أكبر من المعقول لصورة مستند.',
     rejectionReasonRequired: 'سبب الرفض مطلوب.',
     correctionReasonRequired: 'اكتب سبب تصحيح القرار.',
     serviceDescriptionRequired: 'اكتب الخدمة المقدمة.',
@@ -267,6 +275,9 @@ export const ar = {
     about: 'حول استقبال',
     aboutMessage: 'استقبال — مكتب الاستقبال، الإصدار {version}',
     dataFolder: 'مجلد البيانات: {dir}',
+    /** The Electron shell refuses to start with a switch only a development run takes (run-mode.ts). */
+    refusedSwitchesTitle: 'لم يبدأ استقبال',
+    refusedSwitches: 'لا يعمل استقبال بهذه الخيارات: {switches}\nهي لتشغيل المطوّرين فقط. أعد تشغيله بدونها.',
   },
   requestActions: {
     open: 'فتح الطلب',
@@ -454,6 +465,8 @@ export const ar = {
     issueDate: 'تاريخ الإصدار',
     expiryDate: 'تاريخ الانتهاء',
     attachScan: 'إرفاق صورة',
+    /** The name a scan is kept under when the name it came with has nothing left once cleaned. */
+    attachmentFallbackName: 'مرفق',
     noDocuments: 'لا مستندات مطلوبة لهذه الخدمة.',
     idFromFile: 'من ملف المستفيد',
     idExpiryUpdatesFile: 'تعديل تاريخ الانتهاء هنا يحدّثه في الملف.',

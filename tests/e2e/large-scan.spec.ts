@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
+import { SAMPLE_JPEG } from '../helpers/sample-files';
 import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
@@ -48,8 +49,8 @@ test('HTTP API: a 9 MB scan of the ID attaches from the browser desk through the
   await desk.getByTestId('search-input').press('Enter');
   await expect(desk.getByTestId('request-number')).toHaveText(requestNumber);
 
-  // A phone photo of an ID: a JPEG of 9 MB that does not compress.
-  const scan = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(9 * 1024 * 1024 - 4)]);
+  // A phone photo of an ID: a JPEG of 9 MB that does not compress (a real JPEG's header, then noise).
+  const scan = Buffer.concat([SAMPLE_JPEG, randomBytes(9 * 1024 * 1024 - SAMPLE_JPEG.length)]);
   const row = desk.locator(`[data-testid="document-row"][data-document="${ID_DOCUMENT}"]`);
   // The picker's own input: no native dialog to wait for (one that did not show under load failed a run).
   await row.locator('input[type="file"]').setInputFiles({ name: 'hawiya-scan.jpg', mimeType: 'image/jpeg', buffer: scan });

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../shared/bridge';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Dispatch } from '../../electron/core/dispatcher';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { rendererLocation } from '../../electron/main/renderer-location';
 import { WindowSessions } from '../../electron/main/window-sessions';
 import { FakeWebContents, invokeEvent } from './fakes';
@@ -15,9 +15,8 @@ const ipcMain = vi.hoisted(() => ({ handle: vi.fn() }));
 vi.mock('electron', () => ({ ipcMain }));
 const { createCallHandler, registerCallHandler } = await import('../../electron/main/ipc');
 
-const outDir = join('/opt', 'istiqbal', 'out');
-const ourPage = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
-const { isRendererUrl } = rendererLocation(outDir, undefined);
+const ourPage = APP_INDEX_URL;
+const { isRendererUrl } = rendererLocation(undefined);
 
 function setup() {
   const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'forwarded' }));
@@ -57,7 +56,8 @@ describe('the istiqbal:call handler', () => {
     ['a frame in another process', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, processId: 999 })]],
     ['a frame already gone (senderFrame null)', (ours) => [ours, invokeEvent(ours, null)]],
     ['our main frame showing a foreign page', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'https://evil.example/' })]],
-    ['our main frame showing another local file', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'file:///tmp/index.html' })]],
+    ['our main frame showing a local file', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'file:///opt/istiqbal/out/renderer/index.html' })]],
+    ['our main frame showing another page of our origin', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'app://istiqbal/assets/evil.html' })]],
   ];
 
   it.each(refusals)('refuses %s, with nothing dispatched', async (_name, make) => {

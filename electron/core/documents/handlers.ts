@@ -10,6 +10,7 @@ import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
+import { checkedUpload } from '../uploads/checked-uploads';
 import { selectVisits, toVisitView } from '../visits/visit-view';
 import { buildRegisterInput } from './register-input';
 import { renderDailyRegister } from './daily-register';
@@ -169,7 +170,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
   },
 
   'documents.replaceReference': async (input, ctx) => {
-    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, input.pdfBase64);
+    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, checkedUpload(input));
     const before = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
     const values = { stored_name: stored.storedName, sha256: stored.sha256, updated_at: ctx.now.toISOString(), updated_by: ctx.user!.id };
     await ctx.db

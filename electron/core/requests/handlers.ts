@@ -9,6 +9,8 @@ import type { HandlerMap } from '../handlers';
 import { readSettings } from '../settings/read-settings';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
+import { checkedUpload } from '../uploads/checked-uploads';
+import { displayFileName } from '../uploads/display-name';
 import { readAttachment, storeAttachment } from './attachment-store';
 import { checkDocuments, documentBlockers, linkedIdentity, type ChecklistRequest } from './documents-check';
 import { keepIdentityLine, refuseUncheckableDates, saveFileIdExpiry } from './document-dates';
@@ -153,14 +155,16 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       const type = await ctx.db.selectFrom('document_types').select('id').where('id', '=', input.documentTypeId).executeTakeFirst();
       if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
     }
-    const file = storeAttachment(ctx.runtime.dataDir, request.id, input.dataBase64);
+    const checked = checkedUpload(input);
+    const fileName = displayFileName(input.fileName, checked.kind);
+    const file = storeAttachment(ctx.runtime.dataDir, request.id, checked);
     const row = await ctx.db
       .insertInto('attachments')
       .values({
         request_id: request.id,
         document_type_id: input.purpose === 'document' ? (input.documentTypeId ?? null) : null,
         purpose: input.purpose,
-        file_name: input.fileName,
+        file_name: fileName,
         stored_name: file.storedName,
         mime_type: file.mimeType,
         size: file.size,
@@ -170,7 +174,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordRequestEvent(ctx, request.id, 'attach', input.fileName);
+    await recordRequestEvent(ctx, request.id, 'attach', fileName);
     const view = toAttachmentView(row, new Map([[ctx.user!.id, ctx.user!.fullName]]));
     ctx.audit({ entity: 'attachment', entityId: row.id, after: view });
     return view;
