@@ -33,6 +33,7 @@ export async function provideAll(s: Pick<SignedIn, 'ok'>, request: RequestView, 
     view = await s.ok('requests.setDocument', {
       requestId: request.id,
       documentTypeId: d.documentTypeId,
+      version: d.version,
       provided: true,
       expiryDate: d.hasExpiry ? expiryDate : null,
     });
@@ -75,6 +76,7 @@ export async function requestIn(
         r = await desk.ok('requests.setDocument', {
           requestId: r.id,
           documentTypeId: first.documentTypeId,
+          version: first.version,
           provided: true,
           expiryDate: first.hasExpiry ? FAR_EXPIRY : null,
         });

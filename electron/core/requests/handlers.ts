@@ -56,9 +56,9 @@ async function documentsState(ctx: HandlerContext, request: ChecklistRequest): P
   return documentBlockers(docs).length === 0 ? 'complete' : 'incomplete';
 }
 
-async function audited(ctx: HandlerContext, requestId: number, before: unknown) {
+async function audited(ctx: HandlerContext, requestId: number, before: unknown, extra: Record<string, unknown> = {}) {
   const after = await loadRequestView(ctx, requestId);
-  ctx.audit({ entity: 'request', entityId: requestId, before, after: { ...after, events: undefined } });
+  ctx.audit({ entity: 'request', entityId: requestId, before, after: { ...after, events: undefined, ...extra } });
   return after;
 }
 
@@ -123,6 +123,14 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const before = await requireOpenRequest(ctx, input.requestId);
     const type = await ctx.db.selectFrom('document_types').select(['id', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
     if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
+    const line = await ctx.db
+      .selectFrom('request_documents')
+      .select(['provided', 'issue_date', 'expiry_date', 'note', 'version', 'updated_at', 'updated_by'])
+      .where('request_id', '=', before.id)
+      .where('document_type_id', '=', type.id)
+      .executeTakeFirst();
+    // Another desk saved this line since this screen read it: refused, naming who and when, nothing overwritten.
+    await assertFreshVersion(ctx, line ?? { version: 0, updated_by: null, updated_at: ctx.now.toISOString() }, input.version);
     const identity = await linkedIdentity(ctx.db, before.beneficiary_id);
     const linked = identity?.documentTypeId === type.id ? identity : null;
     // The identity line's expiry is the file's unless a new one is typed here (pre-filled, S2).
@@ -134,6 +142,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       expiry_date: input.provided ? expiry : null,
       note: input.note || null,
       updated_at: ctx.now.toISOString(),
+      updated_by: ctx.user!.id,
+      version: (line?.version ?? 0) + 1,
     };
     await ctx.db
       .insertInto('request_documents')
@@ -144,7 +154,9 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const state = await documentsState(ctx, before);
     await updateRequest(ctx, before, { state });
     if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
-    return audited(ctx, before.id, before);
+    // The line itself on both sides, so the audit trail shows which document changed and how.
+    const { updated_at: _at, updated_by: _by, ...lineBefore } = line ?? { updated_at: null, updated_by: null };
+    return audited(ctx, before.id, { ...before, document: line ? lineBefore : null }, { document: { documentTypeId: type.id, ...values, updated_at: undefined, updated_by: undefined } });
   },
 
   'requests.attach': async (input, ctx) => {
@@ -181,6 +193,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     if (!row) throw new AppError('not_found', ar.errors.not_found);
     const uploader = await ctx.db.selectFrom('users').select('full_name').where('id', '=', row.uploaded_by).executeTakeFirst();
     const bytes = readAttachment(ctx.runtime.dataDir, row.stored_name);
+    // A scan of an identity card, a bank statement…: personal data in full, its reading recorded.
+    ctx.audit({ entity: 'attachment', entityId: row.id, after: { fileName: row.file_name, requestId: row.request_id } });
     return { ...toAttachmentView(row, new Map([[row.uploaded_by, uploader?.full_name ?? '']])), dataBase64: bytes.toString('base64') };
   },
 
