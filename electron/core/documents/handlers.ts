@@ -101,7 +101,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
     const settings = await readSettings(ctx.db);
     const bytes = await renderRequestForm(requestFormInput(request, profile, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
     // The pre-filled form carries the applicant's and the family's full IDs: an export of personal data in full.
-    ctx.audit({ entity: 'request', entityId: request.id, after: { document: 'requestForm' } });
+    ctx.audit({ entity: 'request', entityId: request.id });
     return pdf(bytes, `request-${request.number}.pdf`, `${documentsAr.requestForm.title} ${request.number}`);
   },
 

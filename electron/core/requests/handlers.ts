@@ -121,7 +121,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.setDocument': async (input, ctx) => {
     const before = await requireOpenRequest(ctx, input.requestId);
-    const type = await ctx.db.selectFrom('document_types').select(['id', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
+    const type = await ctx.db.selectFrom('document_types').select(['id', 'name', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
     if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
     const line = await ctx.db
       .selectFrom('request_documents')
@@ -154,9 +154,15 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const state = await documentsState(ctx, before);
     await updateRequest(ctx, before, { state });
     if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
-    // The line itself on both sides, so the audit trail shows which document changed and how.
-    const { updated_at: _at, updated_by: _by, ...lineBefore } = line ?? { updated_at: null, updated_by: null };
-    return audited(ctx, before.id, { ...before, document: line ? lineBefore : null }, { document: { documentTypeId: type.id, ...values, updated_at: undefined, updated_by: undefined } });
+    // The line itself on both sides, named by its document, so the audit trail shows which one changed and how.
+    const lineView = (l: { provided: number; issue_date: string | null; expiry_date: string | null; note: string | null }) => ({
+      name: type.name,
+      provided: !!l.provided,
+      issueDate: l.issue_date,
+      expiryDate: l.expiry_date,
+      note: l.note,
+    });
+    return audited(ctx, before.id, { ...before, document: line ? [lineView(line)] : [] }, { document: [lineView(values)] });
   },
 
   'requests.attach': async (input, ctx) => {
