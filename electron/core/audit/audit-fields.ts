@@ -57,6 +57,9 @@ const SKIPPED: ReadonlySet<string> = new Set([
   'updatedBy',
 ]);
 
+/** Yes-or-no fields the store keeps as 0 or 1. */
+const FLAG_KEYS: ReadonlySet<string> = new Set(['active', 'mustChangePassword', 'provided', 'ticketPrinted', 'referralOpen', 'hasExpiry', 'required', 'hasFile', 'overdue', 'fromFile']);
+
 /** Keys whose values are national IDs or other identity numbers. */
 const ID_KEYS: ReadonlySet<string> = new Set(['idNumber']);
 /** A Saudi national ID or iqama number anywhere in a text (ten digits starting with 1 or 2). */
@@ -107,7 +110,7 @@ function fieldLabel(key: string, parent: string | undefined): string {
 function display(key: string, value: unknown, entity: string | null, options: { showFullIds: boolean; timeZone: string }): string | null {
   if (isEmpty(value)) return null;
   if (typeof value === 'boolean') return value ? ar.audit.yes : ar.audit.no;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return FLAG_KEYS.has(key) && (value === 0 || value === 1) ? (value ? ar.audit.yes : ar.audit.no) : String(value);
   if (Array.isArray(value)) {
     const items = value.map((v) => display(key, v, entity, options)).filter((v) => v !== null);
     // Sentences (the reasons a request cannot go to the committee) follow one another; words are listed.
@@ -142,6 +145,8 @@ function enumLabel(key: string, value: string, entity: string | null): string | 
     incomeSources: [ar.incomeSources],
     status: [ar.documentStatuses],
     purpose: [ar.audit.purposes],
+    operation: [ar.operations],
+    kind: [ar.audit.kinds],
   };
   for (const table of tables[key] ?? []) if (Object.prototype.hasOwnProperty.call(table, value)) return table[value];
   return undefined;
