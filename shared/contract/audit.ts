@@ -29,10 +29,14 @@ export interface AuditRowView {
   /** What the row is about (a visit, a request, a user…) and its number. */
   entity: string | null;
   entityId: number | null;
+  /** The record's own name where it has one: a user's name, a request's number, a visit's ticket, a scan's file name. */
+  subject: string | null;
   /** The beneficiary whose file, request, visit or scan it concerns. */
   beneficiary: { id: number; fullName: string; fileNumber: string | null } | null;
   /** A change: the fields that changed (or were set, for a new record); a read: what was read. */
   fields: AuditFieldView[];
+  /** A change to a record that was there before (its fields have a before), not a new one. */
+  hasBefore: boolean;
 }
 
 export interface AuditPage {

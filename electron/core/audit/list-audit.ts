@@ -17,7 +17,14 @@ export async function listAudit(input: ParsedInputOf<'audit.list'>, ctx: Handler
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .leftJoin('desks as d', 'd.id', 'a.desk_id')
     .leftJoin('beneficiaries as b', 'b.id', 'a.beneficiary_id')
+    // The record's own name, where it has one: a user's name, a request's number, a visit's ticket, a scan's file name.
+    .leftJoin('users as eu', (j) => j.on('a.entity', '=', 'user').onRef('eu.id', '=', 'a.entity_id'))
+    .leftJoin('requests as er', (j) => j.on('a.entity', '=', 'request').onRef('er.id', '=', 'a.entity_id'))
+    .leftJoin('visits as ev', (j) => j.on('a.entity', '=', 'visit').onRef('ev.id', '=', 'a.entity_id'))
+    .leftJoin('attachments as ea', (j) => j.on('a.entity', '=', 'attachment').onRef('ea.id', '=', 'a.entity_id'))
+    .leftJoin('desks as ed', (j) => j.on('a.entity', '=', 'desk').onRef('ed.id', '=', 'a.entity_id'))
     .select([
+      sql<string | null>`coalesce(eu.full_name, er.number, ev.ticket, ea.file_name, ed.name)`.as('subject'),
       'a.id',
       'a.at',
       'a.kind',
@@ -62,8 +69,10 @@ export async function listAudit(input: ParsedInputOf<'audit.list'>, ctx: Handler
         desk: r.desk_id !== null ? { id: r.desk_id, name: r.desk_name ?? '' } : null,
         entity: r.entity,
         entityId: r.entity_id,
+        subject: r.subject,
         beneficiary: r.beneficiary_id !== null && r.beneficiary_name !== null ? { id: r.beneficiary_id, fullName: r.beneficiary_name, fileNumber: r.beneficiary_file } : null,
         fields: auditFields(r, { showFullIds: input.showFullIds, timeZone: ctx.timeZone }),
+        hasBefore: r.kind === 'change' && r.before !== null,
       }),
     ),
     next: rows.length > input.limit && last ? { at: last.at, id: last.id } : null,

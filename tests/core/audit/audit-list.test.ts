@@ -110,6 +110,8 @@ describe('audit.list: newest first, a page at a time', () => {
       desk: { id: 2, name: 'مكتب الاستقبال 2' },
       entity: 'request',
       entityId: hindRequest,
+      // The request by its printed number, as the desk knows it.
+      subject: t.raw.prepare('SELECT number FROM requests WHERE id = ?').pluck().get(hindRequest),
       beneficiary: { id: hind, fullName: 'هند سالم مبارك العتيبي', fileNumber: null },
     });
   });
