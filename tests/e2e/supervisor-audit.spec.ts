@@ -6,7 +6,8 @@ import { adminApi, apiSession, loopback, openDesk, screen, signIn } from './supp
  * An audit trail worth its name (issue 8), in the browser at 1366×768: a supervisor opens سجل التدقيق,
  * narrows it to one beneficiary and reads a file's change field by field, before and after, the
  * national ID masked; narrows it to one user and to refusals and finds the call that was refused; a
- * receptionist has no such tab. Independent of the other specs: it makes its own users and data.
+ * receptionist has no such tab. Independent of the other specs: it makes its own users and data (its
+ * name sorts after desk-day.spec.ts, which must find the store before its first run).
  */
 test.describe.configure({ mode: 'serial' });
 
