@@ -126,8 +126,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   }
 
   return async function dispatch(operation, rawInput, sessionId) {
-    let refusal: Refusal | null = null;
-    let refusedSession: Session | null = null;
+    // Set by refuse() below (a closure): typed wide so the catch block does not take them for null.
+    let refusal = null as Refusal | null;
+    let refusedSession = null as Session | null;
     /** Notes who was refused and why, for the audit row written after the refusal. */
     const refuse = (session: Session, reason: RefusalReason, userId: number, deskId: number | null, error: AppError) => {
       refusal = { reason, userId, deskId };
