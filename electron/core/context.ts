@@ -36,7 +36,11 @@ export interface HandlerContext {
   timeZone: string;
   /** How this core was started (flags that are not settings). */
   runtime: RuntimeFlags;
-  /** Records what the mutation changed; the dispatcher writes it to the audit trail in the same transaction. */
+  /**
+   * A mutation: records what it changed; the dispatcher writes it to the audit trail in the same
+   * transaction. A query: records a read of personal data in full (a whole file, a scan, full IDs),
+   * written as a read once the query has succeeded — `after` says what was read, never the data itself.
+   */
   audit(entry: AuditEntry): void;
   /** Says the mutation changed nothing (an empty call-next, a repeated check-in): no audit row. */
   unchanged(): void;

@@ -1,4 +1,5 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { beneficiaryHandlers } from './beneficiaries/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
@@ -16,12 +17,12 @@ export type Handlers = HandlerMap<OperationName>;
 
 /** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers];
+  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, auditHandlers];
   const seen = new Set<string>();
   for (const name of maps.flatMap((m) => Object.keys(m))) {
     if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
     seen.add(name);
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers } satisfies Handlers;
+  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...auditHandlers } satisfies Handlers;
 }
 

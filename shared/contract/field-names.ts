@@ -99,6 +99,11 @@ const NAMES: Record<string, string> = {
   shelf: f.shelf,
   printed: f.printed,
   failure: f.failure,
+  from: f.auditFrom,
+  to: f.auditTo,
+  operation: f.operation,
+  kind: f.auditKind,
+  olderThan: f.olderThan,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditOperations } from './audit';
 import { authOperations } from './auth';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
@@ -21,6 +22,7 @@ export const contract = defineContract(
   requestOperations,
   catalogueOperations,
   documentOperations,
+  auditOperations,
 );
 
 export type Contract = typeof contract;
@@ -35,3 +37,4 @@ export function isOperationName(name: string): name is OperationName {
 
 export type { Access, OperationDef } from './define';
 export * from './views';
+export type { AuditFieldView, AuditPage, AuditRowView } from './audit';

@@ -88,13 +88,16 @@ export const requestOperations = {
    * One line of the documents checklist (S2): provided or not, with its dates. A provided document
    * whose type has an expiry needs its expiry date (the core refuses it without, and an issue date
    * after today). The identity line is the file's identity: its expiry comes from the file and a new
-   * one typed here is saved in the file.
+   * one typed here is saved in the file. `version` is the line's as the screen saw it (0 for a line
+   * never set): refused when someone else saved that line since. Other lines do not count, so two
+   * desks can work one request's checklist side by side.
    */
   'requests.setDocument': mutation<RequestView>()({
     input: z
       .object({
         requestId: id,
         documentTypeId: id,
+        version,
         provided: z.boolean(),
         issueDate: optionalIsoDate,
         expiryDate: optionalIsoDate,

@@ -208,6 +208,8 @@ export interface RequestDocumentView {
   fromFile: boolean;
   /** As of the submission date, or today while the request is still open (S2). */
   status: DocumentStatus;
+  /** This line's version as saved (0: never set): requests.setDocument sends it back and is refused when another desk saved the line since. */
+  version: number;
   attachments: AttachmentView[];
 }
 

@@ -70,10 +70,10 @@ test.beforeAll(async () => {
   let r = (await api('requests.open', { beneficiaryId: family.id, serviceTypeId: service('food_basket'), channel: 'phone', requestedAmount: 600 })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
   };
   for (const d of r.documents) {
-    await api('requests.setDocument', { requestId: r.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: r.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: r.id });
   r = (await api('requests.submit', { requestId: r.id })) as typeof r;

@@ -54,10 +54,10 @@ test.beforeAll(async () => {
   let request = (await api('requests.open', { beneficiaryId: person.id, serviceTypeId: service!.id, channel: 'interview', description: 'طلب مساعدة في سداد فاتورة الكهرباء' })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
   };
   for (const d of request.documents) {
-    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: request.id });
   request = (await api('requests.submit', { requestId: request.id })) as typeof request;

@@ -38,11 +38,11 @@ test.beforeAll(async () => {
   let request = (await api('requests.open', { beneficiaryId: b.id, serviceTypeId: service!.id, channel: 'interview' })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
     beneficiary: { fileNumber: string | null };
   };
   for (const d of request.documents) {
-    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: request.id });
   await api('requests.submit', { requestId: request.id });

@@ -33,6 +33,7 @@ export async function provideAll(s: Pick<SignedIn, 'ok'>, request: RequestView, 
     view = await s.ok('requests.setDocument', {
       requestId: request.id,
       documentTypeId: d.documentTypeId,
+      version: d.version,
       provided: true,
       expiryDate: d.hasExpiry ? expiryDate : null,
     });
@@ -75,6 +76,7 @@ export async function requestIn(
         r = await desk.ok('requests.setDocument', {
           requestId: r.id,
           documentTypeId: first.documentTypeId,
+          version: first.version,
           provided: true,
           expiryDate: first.hasExpiry ? FAR_EXPIRY : null,
         });
@@ -118,7 +120,8 @@ export function requestSnapshot(raw: BetterSqlite3.Database, requestId: number) 
     row: one('SELECT * FROM requests WHERE id = ?', requestId),
     documents: raw.prepare('SELECT * FROM request_documents WHERE request_id = ? ORDER BY document_type_id').all(requestId),
     events: n('SELECT count(*) AS n FROM request_events'),
-    audit: n('SELECT count(*) AS n FROM audit'),
+    // Changes recorded; a refusal of access writes its own audit row of kind 'refused' (tests/core/audit/).
+    audit: n("SELECT count(*) AS n FROM audit WHERE kind = 'change'"),
     signatures: n('SELECT count(*) AS n FROM declaration_signatures'),
     attachments: n('SELECT count(*) AS n FROM attachments'),
     beneficiaries: raw.prepare('SELECT * FROM beneficiaries ORDER BY id').all(),

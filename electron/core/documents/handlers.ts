@@ -101,6 +101,8 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
     const profile = await loadProfile(ctx, request.beneficiaryId);
     const settings = await readSettings(ctx.db);
     const bytes = await renderRequestForm(requestFormInput(request, profile, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
+    // The pre-filled form carries the applicant's and the family's full IDs: an export of personal data in full.
+    ctx.audit({ entity: 'request', entityId: request.id });
     return pdf(bytes, `request-${request.number}.pdf`, `${documentsAr.requestForm.title} ${request.number}`);
   },
 
@@ -148,6 +150,11 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       printedAt: ctx.now.toISOString(),
     });
     const bytes = await renderDailyRegister(registerInput, options(ctx));
+    // Full IDs of a whole day's visitors leave the system on paper: recorded. A masked register (the
+    // default) shows four digits of each, no more than the hall's screen does: not recorded.
+    if (input.showFullIds) {
+      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits: registerInput.visits.length } });
+    }
     return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
   },
 

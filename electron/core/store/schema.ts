@@ -138,6 +138,9 @@ export interface Database {
     expiry_date: string | null;
     note: string | null;
     updated_at: string;
+    /** The line's own version (0008): a stale setDocument is refused. */
+    version: Generated<number>;
+    updated_by: Generated<number | null>;
   };
   attachments: {
     id: Generated<number>;
@@ -231,5 +234,12 @@ export interface Database {
     entity_id: number | null;
     before: string | null;
     after: string | null;
+    /** change, read (personal data in full) or refused (0008). */
+    kind: Generated<string>;
+    /** Why a refused call was refused (shared/domain/audit.ts). */
+    reason: Generated<string | null>;
+    desk_id: Generated<number | null>;
+    /** The beneficiary whose file, request, visit or scan the row concerns. */
+    beneficiary_id: Generated<number | null>;
   };
 }

@@ -24,7 +24,7 @@ export interface Store {
    * building an object per row costs more than reading it (bench: today's queue).
    */
   arrayRows<Row extends unknown[]>(db: Db, query: CompiledQuery): Promise<Row[]>;
-  /** A number that grows with every committed change (the renderer polls it to refresh). */
+  /** A number that grows with every committed change, not with reads or refusals (the renderer polls it to refresh). */
   revision(db: Db): Promise<number>;
   /**
    * Moves whenever what this connection reads may have changed: `others` when another connection

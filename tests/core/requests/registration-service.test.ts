@@ -38,7 +38,7 @@ describe('S6: the file number', () => {
     expect(registered.events.at(-1)).toMatchObject({ action: 'register', note: 'F-1001', fromState: 'accepted', toState: 'registered' });
     const profile = await desk.ok('beneficiaries.profile', { beneficiaryId: b.id });
     expect(profile).toMatchObject({ fileNumber: 'F-1001', registeredAt: t.clock.iso() });
-    const audit = t.raw.prepare("SELECT before, after FROM audit WHERE entity = 'beneficiary' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(b.id) as Record<string, string>;
+    const audit = t.raw.prepare("SELECT before, after FROM audit WHERE entity = 'beneficiary' AND entity_id = ? AND kind = 'change' ORDER BY id DESC LIMIT 1").get(b.id) as Record<string, string>;
     expect(JSON.parse(audit.before!)).toEqual({ fileNumber: null });
     expect(JSON.parse(audit.after!)).toEqual({ fileNumber: 'F-1001' });
 

@@ -90,7 +90,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       return row?.id ?? null;
     },
     async revision(q) {
-      const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit`.execute(q);
+      // Changes only, from their partial index (0008): a read or a refusal leaves every screen as it is.
+      const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit WHERE kind = 'change'`.execute(q);
       return row.rows[0]?.r ?? 0;
     },
     async arrayRows<Row extends unknown[]>(q: Db, query: CompiledQuery) {

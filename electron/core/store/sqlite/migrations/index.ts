@@ -5,6 +5,7 @@ import { printedDocuments } from './0003-printed-documents';
 import { searchNormalisation } from './0004-search-normalisation';
 import { staffAccounts } from './0005-staff-accounts';
 import { queueIndexes } from './0006-queue-indexes';
+import { auditTrail } from './0008-audit-trail';
 import { attachmentNames } from './0010-attachment-names';
 
 /**
@@ -18,6 +19,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0004-search-normalisation': searchNormalisation,
   '0005-staff-accounts': staffAccounts,
   '0006-queue-indexes': queueIndexes,
+  '0008-audit-trail': auditTrail,
   '0010-attachment-names': attachmentNames,
 };
 
