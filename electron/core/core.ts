@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { buildHandlers } from './handlers';
 import { SessionStore } from './sessions';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
@@ -17,6 +18,11 @@ export interface CoreOptions {
   log?: (error: unknown, operation: string) => void;
   /** The app's resources folder (fonts) when packaged; found beside the build otherwise. */
   resourcesDir?: string;
+  /**
+   * scrypt's cost for new hashes; PASSWORD_COST unless given. Only the test helpers give a lower one
+   * (a suite that creates hundreds of accounts); the shells never do.
+   */
+  passwordCost?: PasswordCost;
 }
 
 export interface Core {
@@ -26,6 +32,8 @@ export interface Core {
   endSession(id: string): void;
   store: SqliteStore;
   dataDir: string;
+  /** The cost new password hashes are made with (startWithDemo hashes the demo accounts with it). */
+  passwordCost: PasswordCost;
   close(): Promise<void>;
 }
 
@@ -35,6 +43,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
+  const passwordCost = options.passwordCost ?? PASSWORD_COST;
   const dispatch = createDispatcher({
     store,
     sessions,
@@ -42,6 +51,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     runtime: {
       dataDir: options.dataDir,
       fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
+      passwordCost,
+      commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
     },
     now,
     log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
@@ -52,6 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endSession: (id) => sessions.delete(id),
     store,
     dataDir: options.dataDir,
+    passwordCost,
     close: () => store.close(),
   };
 }

@@ -4,7 +4,7 @@ import { describeIssue } from '../../shared/contract/field-names';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import type { Handlers } from './handlers';
+import { preparationOf, type Handlers } from './handlers';
 import type { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { compiledOnce } from './store/compiled-once';
@@ -112,20 +112,36 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
 
       if (def.kind === 'query') {
-        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {}, unchanged: () => {} });
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {}, unchanged: () => {}, refuse: throwIt });
         return { ok: true, value: value ?? null };
       }
 
+      // A handler's slow part (a password's hash) runs before the transaction: see withPreparation.
+      const prepare = preparationOf(handler);
+      const prepared = prepare ? await prepare(parsed.data as never, { ...base, db: store.db }) : undefined;
+
+      // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
+      let refused: AppError | null = null;
       const value = await store.write(async (trx) => {
         const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
         const entries: AuditEntry[] = [];
         let unchanged = false;
-        const result = await handler(parsed.data, {
-          ...base,
-          db: trx,
-          audit: (e) => entries.push(e),
-          unchanged: () => (unchanged = true),
-        });
+        let result: unknown;
+        try {
+          result = await handler(parsed.data, {
+            ...base,
+            db: trx,
+            audit: (e) => entries.push(e),
+            unchanged: () => (unchanged = true),
+            refuse: (error) => {
+              throw new Refusal(error);
+            },
+            prepared,
+          });
+        } catch (e) {
+          if (!(e instanceof Refusal)) throw e;
+          refused = e.error;
+        }
         if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
         const at = now.toISOString();
@@ -141,6 +157,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         }
         return result;
       });
+      const refusal = refused as AppError | null; // set inside the transaction's callback
+      if (refusal) throw refusal;
       if (session.userId !== null) session.lastActivity = now.getTime();
       return { ok: true, value: value ?? null };
     } catch (error) {
@@ -149,6 +167,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
     }
   };
+}
+
+/** Thrown by ctx.refuse inside the transaction, so the dispatcher commits before answering with the error. */
+class Refusal {
+  constructor(readonly error: AppError) {}
+}
+
+function throwIt(error: AppError): never {
+  throw error;
 }
 
 /** The user the audit row names: whoever was signed in before or after (sign-in and setup set it). */

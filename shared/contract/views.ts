@@ -23,6 +23,12 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
+/** A row of the staff screen: the account, and whether sign-in to it is locked after repeated wrong passwords. */
+export interface StaffView extends UserView {
+  /** Until when every sign-in and unlock is refused (an administrator can lift it: users.unlockSignIn); null when not locked. */
+  signInLockedUntil: string | null;
+}
+
 export interface DeskView {
   id: number;
   name: string;

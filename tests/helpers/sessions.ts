@@ -3,7 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { Envelope } from '../../shared/errors';
 import type { Core } from '../../electron/core/core';
 
-export const ADMIN = { username: 'admin', fullName: 'عبدالعزيز محمد الإداري', password: 'admin-pass-1445' } as const;
+export const ADMIN = { username: 'admin', fullName: 'عبدالعزيز محمد الإداري', password: 'hall-keeper-1445' } as const;
 export const STAFF_PASSWORD = 'staff-pass-1445';
 
 export interface CallEnvelope {
