@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { buildHandlers } from './handlers';
 import { SessionStore } from './sessions';
+import { readSettings } from './settings/read-settings';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
 
 export const STORE_FILE_NAME = 'istiqbal.sqlite3';
@@ -25,11 +26,19 @@ export interface CoreOptions {
   passwordCost?: PasswordCost;
 }
 
+/** How often idle sessions are swept out (besides at their next call). */
+const SESSION_SWEEP_MS = 5 * 60_000;
+
 export interface Core {
   dispatch: Dispatch;
-  /** A new anonymous session (one per window / browser tab); returns its id. */
-  createSession(): string;
+  /**
+   * A new anonymous session (one per window / browser tab); returns its id. An Electron window's
+   * (heldByWindow) ends with the window and is never removed for idleness or to make room.
+   */
+  createSession(options?: { heldByWindow?: boolean }): string;
   endSession(id: string): void;
+  /** Removes the sessions idle past the setting and signs out the idle signed-in ones (also every 5 minutes by itself). */
+  sweepSessions(): Promise<{ removed: number; signedOut: number }>;
   store: SqliteStore;
   dataDir: string;
   /** The cost new password hashes are made with (startWithDemo hashes the demo accounts with it). */
@@ -44,6 +53,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
+  const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
   const dispatch = createDispatcher({
     store,
     sessions,
@@ -55,15 +65,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
     },
     now,
-    log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
+    log,
   });
+  async function sweepSessions() {
+    const { sessionExpiryHours } = await readSettings(store.db, ['sessionExpiryHours']);
+    return sessions.sweep(now().getTime(), sessionExpiryHours * 3_600_000);
+  }
+  const sweeper = setInterval(() => void sweepSessions().catch((error) => log(error, 'sessions.sweep')), SESSION_SWEEP_MS);
+  sweeper.unref();
   return {
     dispatch,
-    createSession: () => sessions.create(now().getTime()).id,
+    createSession: (sessionOptions) => sessions.create(now().getTime(), sessionOptions).id,
     endSession: (id) => sessions.delete(id),
+    sweepSessions,
     store,
     dataDir: options.dataDir,
     passwordCost,
-    close: () => store.close(),
+    close: () => {
+      clearInterval(sweeper);
+      return store.close();
+    },
   };
 }

@@ -22,7 +22,7 @@ export interface DispatcherDeps {
 
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
 
-type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes' | 'sessionExpiryHours'>;
 /** Audit entities whose change may change what the dispatcher keeps between calls. */
 const KEPT_ENTITIES = new Set(['user', 'settings']);
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
@@ -50,7 +50,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
     const mark = store.changeMark();
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
-      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes', 'sessionExpiryHours']), users: new Map() };
     }
     const facts = kept;
     if (userId === null) return { settings: facts.settings, row: undefined };
@@ -76,6 +76,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
       const now = deps.now();
       const { settings, row } = await callFacts(session.userId);
+      // Idle past the setting: a session nobody called is gone, a signed-in one is signed out.
+      if (!sessions.use(session, now.getTime(), settings.sessionExpiryHours * 3_600_000)) {
+        throw new AppError('unauthenticated', ar.errors.unauthenticated);
+      }
       let user: SignedInUser | null = null;
       let mustChangePassword = false;
       if (session.userId !== null) {

@@ -47,6 +47,8 @@ export interface SettingsView {
   associationName: string;
   timeZone: string;
   lockAfterMinutes: number;
+  /** A signed-in session with no activity this long is signed out; one no window calls any more is removed. */
+  sessionExpiryHours: number;
   /** S5: days the research committee has to answer; the expected answer date is submission + this. */
   committeePeriodDays: number;
   /** The letterhead on printed documents. */

@@ -169,6 +169,7 @@ export const ar = {
     desks: 'مكاتب الاستقبال',
     deskName: 'اسم المكتب',
     lockAfterMinutes: 'قفل الجلسة بعد عدم النشاط (دقائق)',
+    sessionExpiryHours: 'الخروج من الحساب بعد عدم النشاط (ساعات)',
     save: 'حفظ',
     saved: 'حُفظت الإعدادات.',
     settingsTab: 'الإعدادات',
