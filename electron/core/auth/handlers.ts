@@ -60,7 +60,9 @@ export const authHandlers: HandlerMap<
 
   'auth.signIn': withPreparation(
     async (input, ctx) => {
-      // A try that will be refused unchecked costs no hashing (whether the username exists or not).
+      // A try that will be refused unchecked costs no hashing (whether the username exists or not);
+      // nor does one naming no desk, which is refused without counting.
+      await requireDesk(ctx.db, input.deskId);
       const seen = verdict(await readFailures(ctx.db, input.username), ctx.now);
       if (seen.kind !== 'open') return { seen, check: null };
       const row = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('username', '=', input.username).executeTakeFirst();

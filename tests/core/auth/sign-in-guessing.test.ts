@@ -252,6 +252,12 @@ describe('the same work whether the username exists or not', () => {
     expect(await hashingOf(() => signIn('noura', 'wrong-password-2'))).toEqual(one);
   });
 
+  it('Sign-in: a try naming a desk that does not exist costs no hash and counts nothing', async () => {
+    const env = await hashingOf(async () => expect(errorOf(await signIn('noura', 'wrong-password-1', 99))?.message).toBe(ar.messages.deskNotFound));
+    expect(env).toEqual([]);
+    expect(failuresOf('noura')).toBe(0);
+  });
+
   it('Sign-in: a try refused for its wait costs no hash, for a real account and an unknown username alike', async () => {
     for (const username of ['noura', 'nobody.here']) {
       for (let i = 0; i < THROTTLE.FREE_TRIES; i++) await signIn(username, `guess-number-${i}`);
