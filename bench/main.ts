@@ -10,11 +10,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy } from './data';
 import { benchRenderer } from './renderer-bench';
+import { benchSignIn } from './sign-in-bench';
 import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer (default: both)
+  --only WHAT      core | renderer | sign-in (default: all; core includes sign-in)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -36,7 +37,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer'].includes(only)) throw new Error(`--only core|renderer, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in'].includes(only)) throw new Error(`--only core|renderer|sign-in, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -50,6 +51,14 @@ async function main() {
   log(`Istiqbal bench — Node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`);
 
   const loadAtStart = loadavg()[0]!;
+  // Sign-in needs no ten-year store: a fresh one at the production password cost.
+  if (only === 'sign-in') {
+    log(`\nsign-in`);
+    const rows = await benchSignIn({ quick: values.quick, log });
+    log('\n' + renderTable(rows));
+    if (values.out) writeFileSync(resolve(values.out), JSON.stringify(toJson(rows), null, 2) + '\n');
+    return;
+  }
   let store = values.regenerate ? null : cachedStore();
   if (store) {
     log(`store: cached ${store.dir} (generated ${store.meta.generatedAt} in ${store.meta.generationSeconds} s)`);
@@ -75,6 +84,8 @@ async function main() {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
     rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, log })));
+    log(`\nsign-in (a fresh store at the production password cost)`);
+    rows.push(...(await benchSignIn({ quick: values.quick, log })));
   }
   if (only !== 'core') {
     const dir = workingCopy(store.dir);

@@ -1,4 +1,6 @@
 import type { Role } from '../../shared/domain/roles';
+import type { AppError } from '../../shared/errors';
+import type { PasswordCost } from './auth/passwords';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -14,11 +16,17 @@ export interface RuntimeFlags {
   dataDir: string;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
+  /** scrypt's cost for new password hashes: PASSWORD_COST, lowered only by the test helpers. */
+  passwordCost: PasswordCost;
+  /** resources/passwords/common-passwords.txt of a packaged app; undefined: found beside the sources or the build. */
+  commonPasswordsFile?: string;
 }
 
 export interface AuditEntry {
   entity: string | null;
   entityId: number | null;
+  /** The desk the row names when it is not the session's (a failed sign-in names the desk it tried). */
+  deskId?: number | null;
   before?: unknown;
   after?: unknown;
 }
@@ -44,10 +52,17 @@ export interface HandlerContext {
   audit(entry: AuditEntry): void;
   /** Says the mutation changed nothing (an empty call-next, a repeated check-in): no audit row. */
   unchanged(): void;
+  /**
+   * Answers with `error` but, unlike a thrown AppError, commits what the mutation wrote and recorded
+   * first (a failed sign-in: its counter and its audit row).
+   */
+  refuse(error: AppError): never;
+  /** What the handler's `prepare` step returned (see withPreparation); undefined for other handlers. */
+  prepared?: unknown;
 }
 
 /** The signed-in user of a handler whose operation is not public. */
-export function requireUser(ctx: HandlerContext): SignedInUser {
+export function requireUser(ctx: Pick<HandlerContext, 'user'>): SignedInUser {
   if (!ctx.user) throw new Error('handler of a non-public operation ran without a user');
   return ctx.user;
 }

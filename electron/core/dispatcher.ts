@@ -7,11 +7,11 @@ import { ar } from '../../shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import type { Handlers } from './handlers';
+import { preparationOf, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn } from './uploads/checked-uploads';
-import type { Db, Store } from './store/store';
+import type { Store } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -25,7 +25,7 @@ export interface DispatcherDeps {
 
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
 
-type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes' | 'sessionExpiryHours'>;
 /** Audit entities whose change may change what the dispatcher keeps between calls. */
 const KEPT_ENTITIES = new Set(['user', 'settings']);
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
@@ -53,7 +53,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
     const mark = store.changeMark();
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
-      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes', 'sessionExpiryHours']), users: new Map() };
     }
     const facts = kept;
     if (userId === null) return { settings: facts.settings, row: undefined };
@@ -146,6 +146,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
       const now = deps.now();
       const { settings, row } = await callFacts(session.userId);
+      // Idle past the setting: a session nobody called is gone, a signed-in one is signed out.
+      if (!sessions.use(session, now.getTime(), settings.sessionExpiryHours * 3_600_000)) {
+        throw new AppError('unauthenticated', ar.errors.unauthenticated);
+      }
       let user: SignedInUser | null = null;
       let mustChangePassword = false;
       let signedOutNow: { userId: number; deskId: number | null } | null = null;
@@ -193,29 +197,59 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
       if (def.kind === 'query') {
         const reads: AuditEntry[] = [];
-        const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {} });
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {}, refuse: throwIt });
         if (reads.length > 0) await auditReads(session, user, operation, now, reads);
         return { ok: true, value: value ?? null };
       }
 
+      // A handler's slow part (a password's hash) runs before the transaction: see withPreparation.
+      const prepare = preparationOf(handler);
+      const prepared = prepare ? await prepare(parsed.data as never, { ...base, db: store.db }) : undefined;
+
       // Sign-in sets the desk and sign-out clears it: the row names the desk the session had at either end.
       const deskAtStart = session.deskId;
+      // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
+      let committedRefusal: AppError | null = null;
       const value = await store.write(async (trx) => {
         const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
         const entries: AuditEntry[] = [];
         let unchanged = false;
-        const result = await handler(parsed.data, {
-          ...base,
-          db: trx,
-          audit: (e) => entries.push(e),
-          unchanged: () => (unchanged = true),
-        });
+        let result: unknown;
+        try {
+          result = await handler(parsed.data, {
+            ...base,
+            db: trx,
+            audit: (e) => entries.push(e),
+            unchanged: () => (unchanged = true),
+            refuse: (error) => {
+              throw new CommittedRefusal(error);
+            },
+            prepared,
+          });
+        } catch (e) {
+          if (!(e instanceof CommittedRefusal)) throw e;
+          committedRefusal = e.error;
+        }
         if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
         const at = now.toISOString();
         const userId = auditUserId(user, session.userId);
+        // A refused try (a wrong password) is recorded as refused, with what the handler noted of it.
+        const kind = committedRefusal ? 'refused' : 'change';
+        const reason = committedRefusal ? 'credentials' : null;
         for (const e of entries) {
-          await insertAudit(trx, at, userId, operation, e.entity ?? null, e.entityId ?? null, auditJson(e.before), auditJson(e.after), deskAtStart ?? session.deskId);
+          await insertAuditRow(trx, {
+            at,
+            userId,
+            deskId: e.deskId ?? deskAtStart ?? session.deskId,
+            operation,
+            kind,
+            reason,
+            entity: e.entity ?? null,
+            entityId: e.entityId ?? null,
+            before: auditJson(e.before),
+            after: auditJson(e.after),
+          });
         }
         // A change that names neither a user nor the settings (every change is audited) leaves what
         // the dispatcher keeps true, if nothing else was written since it was read: then only this
@@ -225,6 +259,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         }
         return result;
       });
+      const answer = committedRefusal as AppError | null; // set inside the transaction's callback
+      if (answer) throw answer;
       if (session.userId !== null) session.lastActivity = now.getTime();
       return { ok: true, value: value ?? null };
     } catch (error) {
@@ -234,6 +270,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
     }
   };
+}
+
+/** Thrown by ctx.refuse inside the transaction, so the dispatcher commits before answering with the error. */
+class CommittedRefusal {
+  constructor(readonly error: AppError) {}
+}
+
+function throwIt(error: AppError): never {
+  throw error;
 }
 
 /** The user the audit row names: whoever was signed in before or after (sign-in and setup set it). */
@@ -260,21 +305,6 @@ interface Refusal {
   reason: RefusalReason;
   userId: number;
   deskId: number | null;
-}
-
-/** One row of a change, in the change's own transaction. */
-function insertAudit(
-  db: Db,
-  at: string,
-  userId: number | null,
-  operation: string,
-  entity: string | null,
-  entityId: number | null,
-  before: string | null,
-  after: string | null,
-  deskId: number | null = null,
-): Promise<void> {
-  return insertAuditRow(db, { at, userId, deskId, operation, kind: 'change', reason: null, entity, entityId, before, after });
 }
 
 /**

@@ -55,6 +55,7 @@ const NAMES: Record<string, string> = {
   active: u.active,
   associationName: u.associationName,
   lockAfterMinutes: u.lockAfterMinutes,
+  sessionExpiryHours: u.sessionExpiryHours,
   committeePeriodDays: ar.catalogue.committeePeriod,
   associationBranch: pr.branch,
   associationLicence: pr.licence,

@@ -10,6 +10,8 @@ export const settingsOperations = {
     input: z.object({
       associationName: cleanString().trim().min(3).max(120).optional(),
       lockAfterMinutes: z.number().int().min(1).max(240).optional(),
+      /** A week at most: a window left signed in longer asks for the password again from the start. */
+      sessionExpiryHours: z.number().int().min(1).max(168).optional(),
       committeePeriodDays: z.number().int().min(1).max(180).optional(),
       associationBranch: cleanString().trim().max(120).nullable().optional(),
       associationLicence: cleanString().trim().max(200).nullable().optional(),

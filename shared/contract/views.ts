@@ -23,6 +23,12 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
+/** A row of the staff screen: the account, and whether sign-in to it is locked after repeated wrong passwords. */
+export interface StaffView extends UserView {
+  /** Until when every sign-in and unlock is refused (an administrator can lift it: users.unlockSignIn); null when not locked. */
+  signInLockedUntil: string | null;
+}
+
 export interface DeskView {
   id: number;
   name: string;
@@ -41,6 +47,8 @@ export interface SettingsView {
   associationName: string;
   timeZone: string;
   lockAfterMinutes: number;
+  /** A signed-in session with no activity this long is signed out; one no window calls any more is removed. */
+  sessionExpiryHours: number;
   /** S5: days the research committee has to answer; the expected answer date is submission + this. */
   committeePeriodDays: number;
   /** The letterhead on printed documents. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupStore } from '../../electron/core/backup/backup-store';
 import { createCore, type Core } from '../../electron/core/core';
+import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 describe('backup of the store while a desk works', () => {
   let core: Core | undefined;
@@ -17,7 +18,7 @@ describe('backup of the store while a desk works', () => {
 
   it('copies every confirmed check-in into a file that passes integrity_check', async () => {
     dir = mkdtempSync(join(tmpdir(), 'istq-backup-'));
-    core = await createCore({ dataDir: join(dir, 'data') });
+    core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir: join(dir, 'data') });
     const desk = core;
     const session = desk.createSession();
     const call = async (op: string, input: unknown) => {

@@ -9,7 +9,7 @@ import { apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, scr
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const STAFF_PASSWORD = 'staff-pass-1';
 let deskA: Page;
 let deskB: Page;

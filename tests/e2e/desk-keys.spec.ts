@@ -11,7 +11,7 @@ import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './supp
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `key${run}`, fullName: 'لمى خالد الزهراني' };

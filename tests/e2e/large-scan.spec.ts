@@ -10,7 +10,7 @@ import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
  * scan now goes from the file picker through the shell into the request, byte for byte.
  * Independent of the other specs: it makes its own users and data.
  */
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `scn${run}`, fullName: 'لمى عبدالله الشمري' };

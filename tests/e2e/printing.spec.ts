@@ -13,7 +13,7 @@ import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, sig
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-4';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `prn${run}`, fullName: 'أمل خالد السبيعي' };

@@ -6,7 +6,7 @@ import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './supp
  * its button (a hall of hundreds drew every row's menu up front). It must still open at the first
  * click and from the keyboard, and do what it offers. Independent of the other specs.
  */
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-8';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `mnu${run}`, fullName: 'سلمى فهد الشهري' };

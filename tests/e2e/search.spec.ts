@@ -10,7 +10,7 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `srch${run}`, fullName: 'منيرة سعد الحربي' };

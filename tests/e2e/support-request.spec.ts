@@ -11,7 +11,7 @@ import { adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, scree
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
+const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-2';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `rcp${run}`, fullName: 'هيفاء محمد الغامدي' };

@@ -9,6 +9,7 @@ import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { rendererLocation } from '../../electron/main/renderer-location';
 import { WindowSessions } from '../../electron/main/window-sessions';
 import { FakeWebContents, invokeEvent } from './fakes';
+import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 // Electron's runtime is absent on this machine: only ipcMain is replaced, and only in this file.
 const ipcMain = vi.hoisted(() => ({ handle: vi.fn() }));
@@ -75,7 +76,7 @@ describe('IPC into a real core', () => {
   let core: Core;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'istiqbal-ipc-'));
-    core = await createCore({ dataDir: dir, log: () => {} });
+    core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir, log: () => {} });
   });
   afterAll(async () => {
     await core.close();

@@ -158,12 +158,16 @@ export function profileInput(p: BeneficiaryProfile, changes: Partial<InputOf<'be
 }
 
 /**
- * After the test clock jumps ahead (days, not minutes) every session is locked by inactivity, as a
- * real desk would be: unlock each with its password, as the lock screen does.
+ * After the test clock jumps ahead every session is locked by inactivity, or past 12 idle hours signed
+ * out, as a real desk would be: unlock each with its password as the lock screen does, or sign in again.
  */
-export async function unlockAfterClockJump(...sessions: Pick<SignedIn, 'call' | 'ok' | 'password'>[]): Promise<void> {
+export async function unlockAfterClockJump(...sessions: Pick<SignedIn, 'call' | 'ok' | 'password' | 'user' | 'deskId'>[]): Promise<void> {
   for (const s of sessions) {
     const env = await s.call('auth.session', {});
-    if (env.ok && (env.value as { locked: boolean }).locked) await s.ok('auth.unlock', { password: s.password });
+    if (!env.ok) continue;
+    const view = env.value as { locked: boolean; user: unknown };
+    // Past the session's expiry (12 hours idle by default) the desk signs in again, as after a night.
+    if (!view.user) await s.ok('auth.signIn', { username: s.user.username, password: s.password, deskId: s.deskId });
+    else if (view.locked) await s.ok('auth.unlock', { password: s.password });
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { PasswordCost } from '../../electron/core/auth/passwords';
 import { createCore, STORE_FILE_NAME, type Core } from '../../electron/core/core';
 import { createClock, type TestClock } from './clock';
 
@@ -16,6 +17,13 @@ export interface TestCore extends Core {
   cleanup(): Promise<void>;
 }
 
+/**
+ * scrypt at N=2^10 instead of the production 2^17 (0.4 s a hash): the suite creates and signs in
+ * hundreds of accounts. tests/core/auth/password-hashing.test.ts opens cores at the production cost
+ * and proves it is the default and that a hash made at a lower one is replaced at the next sign-in.
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };
+
 export function makeTempDir(prefix = 'istiqbal-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -24,7 +32,9 @@ export function makeTempDir(prefix = 'istiqbal-test-'): string {
  * A real core on a real SQLite file in a fresh temp folder, all migrations applied, with a clock
  * the test controls. Pass `dataDir` to open a second core on the same store.
  */
-export async function openTestCore(options: { now?: TestClock | Date | string; dataDir?: string } = {}): Promise<TestCore> {
+export async function openTestCore(
+  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost } = {},
+): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
   const ownsDir = !options.dataDir;
@@ -33,6 +43,7 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
   const core = await createCore({
     dataDir,
     now: clock.now,
+    passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
@@ -78,4 +89,9 @@ export function rowCounts(raw: BetterSqlite3.Database): Record<(typeof APP_TABLE
 /** Audit rows of changes (not the reads of personal data or the refusals recorded beside them). */
 export function auditCount(raw: BetterSqlite3.Database): number {
   return (raw.prepare("SELECT count(*) AS n FROM audit WHERE kind = 'change'").get() as { n: number }).n;
+}
+
+/** Audit rows of calls refused, for their session or role or, at sign-in and unlock, for their credentials. */
+export function refusedCount(raw: BetterSqlite3.Database): number {
+  return (raw.prepare("SELECT count(*) AS n FROM audit WHERE kind = 'refused'").get() as { n: number }).n;
 }

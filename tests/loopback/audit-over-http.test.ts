@@ -35,7 +35,7 @@ async function session(): Promise<(operation: string, input: unknown) => Promise
 describe('the audit trail over HTTP', () => {
   it('a receptionist\'s call to an administrator\'s operation over HTTP: refused in Arabic, and recorded with the user, desk 2 and the reason', async () => {
     const admin = await session();
-    expect((await admin('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: 'admin-pass-123', deskId: 1 })).body.ok).toBe(true);
+    expect((await admin('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: 'hall-keeper-1445', deskId: 1 })).body.ok).toBe(true);
     const clerk = (await admin('users.create', { username: 'reception9', fullName: 'لمياء ناصر الدوسري', role: 'receptionist', password: 'staff-pass-123' })).body.value as { id: number };
 
     const desk = await session();
@@ -57,7 +57,7 @@ describe('the audit trail over HTTP', () => {
 
   it('a whole file read over HTTP is recorded as a read', async () => {
     const admin = await session();
-    await admin('auth.signIn', { username: 'admin', password: 'admin-pass-123', deskId: 1 });
+    await admin('auth.signIn', { username: 'admin', password: 'hall-keeper-1445', deskId: 1 });
     const b = (await admin('beneficiaries.register', beneficiaryInput(91))).body.value as { id: number };
     expect((await admin('beneficiaries.profile', { beneficiaryId: b.id })).body.ok).toBe(true);
     expect(t.raw.prepare("SELECT operation, desk_id, beneficiary_id FROM audit WHERE kind = 'read'").all()).toEqual([

@@ -33,6 +33,10 @@ export function demoDesk(trx: Db, env: { store: Store; runtime: RuntimeFlags; ti
         runtime: env.runtime,
         audit: (e) => entries.push(e),
         unchanged: () => {},
+        // Request handlers never refuse with a commit; a refusal here is a demo that broke a rule.
+        refuse: (error) => {
+          throw error;
+        },
       };
       const handler = requestHandlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<OutputOf<typeof operation>>;
       const result = await handler(parsed, ctx);

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationName: 'جمعية البر الخيرية',
   timeZone: DEFAULT_TIME_ZONE,
   lockAfterMinutes: 10,
+  sessionExpiryHours: 12,
   committeePeriodDays: 14,
   associationBranch: null,
   associationLicence: null,

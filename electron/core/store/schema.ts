@@ -15,6 +15,14 @@ export interface Database {
     /** Bumped by every password change; a session remembers the one it signed in with. */
     password_version: Generated<number>;
   };
+  /** Consecutive failed sign-ins and unlocks per username tried (0007); see auth/sign-in-throttle.ts. */
+  sign_in_failures: {
+    username: string;
+    failures: number;
+    last_failure_at: string;
+    /** Until when every try is refused; null below the lock threshold. */
+    locked_until: string | null;
+  };
   desks: {
     id: Generated<number>;
     name: string;

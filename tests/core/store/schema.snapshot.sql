@@ -179,6 +179,14 @@ CREATE TABLE service_types (
 -- table settings
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+-- table sign_in_failures
+CREATE TABLE sign_in_failures (
+        username TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL,
+        locked_until TEXT
+      );
+
 -- table users
 CREATE TABLE users (
         id INTEGER PRIMARY KEY,

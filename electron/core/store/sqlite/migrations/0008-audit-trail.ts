@@ -19,7 +19,7 @@ export const auditTrail: Migration = {
   async up(db: Kysely<unknown>) {
     const statements = [
       sql`ALTER TABLE audit ADD COLUMN kind TEXT NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'read', 'refused'))`,
-      // Why a call was refused: unauthenticated, locked, forbidden, password_must_change.
+      // Why a call was refused: unauthenticated, locked, forbidden, password_must_change, credentials.
       sql`ALTER TABLE audit ADD COLUMN reason TEXT`,
       sql`ALTER TABLE audit ADD COLUMN desk_id INTEGER REFERENCES desks(id)`,
       // Whose personal data the row concerns; no foreign key: an audit row must never stand in anyone's way.
