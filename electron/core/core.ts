@@ -4,8 +4,9 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { buildHandlers } from './handlers';
 import { SessionStore } from './sessions';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
+import { STORE_FILE_NAME } from './store/store-file';
 
-export const STORE_FILE_NAME = 'istiqbal.sqlite3';
+export { STORE_FILE_NAME };
 
 export interface CoreOptions {
   /** The data folder; the store is `istiqbal.sqlite3` inside it. */

@@ -97,6 +97,9 @@ const NAMES: Record<string, string> = {
   day: pr.registerDay,
   showFullIds: pr.showFullIds,
   shelf: f.shelf,
+  backupFolder: ar.backups.folder,
+  backupFile: ar.backups.filePath,
+  confirmed: f.confirmation,
   printed: f.printed,
   failure: f.failure,
 };

@@ -23,6 +23,20 @@ CREATE TABLE audit (
         before TEXT,
         after TEXT);
 
+-- table backup_runs
+CREATE TABLE backup_runs (
+      id INTEGER PRIMARY KEY,
+      trigger TEXT NOT NULL CHECK (trigger IN ('daily', 'closing', 'manual', 'command')),
+      started_at TEXT NOT NULL,
+      heartbeat_at TEXT NOT NULL,
+      finished_at TEXT,
+      outcome TEXT NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+      folder TEXT NOT NULL,
+      file_name TEXT,
+      size_bytes INTEGER CHECK (size_bytes IS NULL OR size_bytes >= 0),
+      message TEXT,
+      user_id INTEGER REFERENCES users(id));
+
 -- table beneficiaries
 CREATE TABLE beneficiaries (
         id INTEGER PRIMARY KEY,
@@ -235,6 +249,9 @@ CREATE INDEX attachments_request ON attachments(request_id);
 
 -- index audit_entity
 CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+-- index backup_runs_started
+CREATE INDEX backup_runs_started ON backup_runs(started_at);
 
 -- index beneficiaries_mobile
 CREATE INDEX beneficiaries_mobile ON beneficiaries(mobile);

@@ -5,6 +5,7 @@ import { printedDocuments } from './0003-printed-documents';
 import { searchNormalisation } from './0004-search-normalisation';
 import { staffAccounts } from './0005-staff-accounts';
 import { queueIndexes } from './0006-queue-indexes';
+import { backupRuns } from './0009-backup-runs';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -17,6 +18,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0004-search-normalisation': searchNormalisation,
   '0005-staff-accounts': staffAccounts,
   '0006-queue-indexes': queueIndexes,
+  '0009-backup-runs': backupRuns,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
