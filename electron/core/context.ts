@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/domain/roles';
+import type { BackupService } from './backup/backup-service';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -14,6 +15,8 @@ export interface RuntimeFlags {
   dataDir: string;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
+  /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
+  backups?: BackupService;
 }
 
 export interface AuditEntry {

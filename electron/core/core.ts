@@ -1,5 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { ar } from '../../shared/labels/ar';
+import { BackupService } from './backup/backup-service';
+import type { StoreSwap, UndoSwap } from './backup/restore-backup';
+import { CallGate } from './call-gate';
+import type { RuntimeFlags } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { buildHandlers } from './handlers';
 import { SessionStore } from './sessions';
@@ -25,34 +31,73 @@ export interface Core {
   /** A new anonymous session (one per window / browser tab); returns its id. */
   createSession(): string;
   endSession(id: string): void;
-  store: SqliteStore;
+  /** The store open now (a restore closes it and opens the restored one). */
+  readonly store: SqliteStore;
   dataDir: string;
+  /** Backups and restore; the shells start its daily schedule and its closing backup. */
+  backups: BackupService;
+  /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
 
 /** The whole application behind both shells: plain Node, no `electron`. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
+  const open = () => openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
+  let store = await open();
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
-  const dispatch = createDispatcher({
-    store,
-    sessions,
-    handlers: buildHandlers(),
-    runtime: {
-      dataDir: options.dataDir,
-      fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
-    },
-    now,
-    log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
-  });
+  const log = options.log ?? ((error, op) => console.error(`[core] ${op}:`, error));
+  const handlers = buildHandlers();
+  const runtime: RuntimeFlags = {
+    dataDir: options.dataDir,
+    fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
+  };
+  const dispatcherFor = (s: SqliteStore) => createDispatcher({ store: s, sessions, handlers, runtime, now, log });
+  let dispatch = dispatcherFor(store);
+  const gate = new CallGate();
+
+  // A restore: every call waits while the store is closed, the data swapped and the result opened;
+  // a result that cannot be opened is undone. Everyone signs in again, on whichever store is open.
+  const swap: StoreSwap = (replace) =>
+    gate.exclusive(async () => {
+      await store.close();
+      let undo: UndoSwap;
+      try {
+        undo = await replace();
+      } catch (error) {
+        store = await open();
+        dispatch = dispatcherFor(store);
+        throw error;
+      }
+      try {
+        store = await open();
+      } catch (error) {
+        log(error, 'backups.restore');
+        await undo();
+        store = await open();
+        throw new AppError('internal', ar.backups.restoreUndone);
+      } finally {
+        dispatch = dispatcherFor(store);
+        sessions.signOutAll();
+      }
+    });
+
+  const backups = new BackupService({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now, store: () => store, swap, log });
+  runtime.backups = backups;
+
   return {
-    dispatch,
+    dispatch: (operation, input, sessionId) => gate.run(() => dispatch(operation, input, sessionId)),
     createSession: () => sessions.create(now().getTime()).id,
     endSession: (id) => sessions.delete(id),
-    store,
+    get store() {
+      return store;
+    },
     dataDir: options.dataDir,
-    close: () => store.close(),
+    backups,
+    close: async () => {
+      await backups.idle();
+      await store.close();
+    },
   };
 }

@@ -29,4 +29,14 @@ export class SessionStore {
   delete(id: string): void {
     this.sessions.delete(id);
   }
+
+  /** After a restore: the users may not be the same ones, so every window signs in again (its session stays). */
+  signOutAll(): void {
+    for (const s of this.sessions.values()) {
+      s.userId = null;
+      s.deskId = null;
+      s.passwordVersion = null;
+      s.locked = false;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authOperations } from './auth';
+import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
@@ -21,6 +22,7 @@ export const contract = defineContract(
   requestOperations,
   catalogueOperations,
   documentOperations,
+  backupOperations,
 );
 
 export type Contract = typeof contract;
@@ -35,3 +37,4 @@ export function isOperationName(name: string): name is OperationName {
 
 export type { Access, OperationDef } from './define';
 export * from './views';
+export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

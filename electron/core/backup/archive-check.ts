@@ -50,7 +50,6 @@ export interface CheckArchiveOptions {
  */
 export async function checkArchive(file: string, options: CheckArchiveOptions = {}): Promise<BackupManifest> {
   const { manifest, entries } = await readManifest(file);
-  refuseNewerSchema(manifest);
   const expected = new Map(manifest.files.map((f) => [f.path, f]));
   const listed = entries.slice(0, -1);
   if (expected.size !== manifest.files.length || listed.length !== expected.size) throw notABackup();

@@ -27,6 +27,8 @@ export interface CreateBackupOptions {
   now?: Date;
   nativeBinding?: string;
   onProgress?: (progress: BackupProgress) => void;
+  /** A statement run on the snapshot before it is checked, given the backup's final name. */
+  amendSnapshot?: (name: string) => { sql: string; params: (string | number)[] };
 }
 
 export interface CreatedBackup {
@@ -74,7 +76,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     snapshotDir = await mkdtemp(join(options.dataDir, `${SNAPSHOT_PREFIX}${process.pid}-`));
     await chmod(snapshotDir, 0o700);
     const snapshotFile = join(snapshotDir, STORE_FILE_NAME);
-    const facts = await takeSnapshot(storeFile, snapshotFile, { nativeBinding: options.nativeBinding }, (f) => report('snapshot', f));
+    const name = freeName(options.folder, now);
+    const amend = options.amendSnapshot?.(name);
+    const facts = await takeSnapshot(storeFile, snapshotFile, { nativeBinding: options.nativeBinding, amend }, (f) => report('snapshot', f));
     if (facts.integrity !== 'ok') throw new Error(`snapshot failed integrity_check: ${facts.integrity}`);
     report('snapshot', 1);
 
@@ -83,7 +87,6 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     const snapshotInfo = await stat(snapshotFile);
     const total = snapshotInfo.size + files.reduce((n, f) => n + f.size, 0);
 
-    const name = freeName(options.folder, now);
     partial = join(options.folder, partialFileName(name));
     writer = await TarWriter.create(partial);
     let archived = 0;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { version as packageVersion } from '../../../package.json';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sqliteMigrations } from '../store/sqlite/migrations';
 
 /** The last entry of every backup: what it holds, to check it against before anything is restored. */
@@ -33,7 +35,29 @@ export function parseManifest(bytes: Buffer): BackupManifest | null {
   }
 }
 
-export const APP_VERSION: string = packageVersion;
+/**
+ * This program's version, from the package.json found by walking up from this module (the sources,
+ * the build under out/, the packaged app): read, not imported, so the core stays inside its folder.
+ */
+export const APP_VERSION: string = findAppVersion();
+
+function findAppVersion(): string {
+  // __dirname in the CommonJS main-process bundle; import.meta.url under vitest and tsx.
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      try {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'istiqbal' && pkg.version) return pkg.version;
+      } catch {
+        // Not ours; keep walking.
+      }
+    }
+    dir = resolve(dir, '..');
+  }
+  return '0.0.0';
+}
 
 /** The migrations this build knows, by name. */
 export const APP_MIGRATIONS: readonly string[] = Object.keys(sqliteMigrations).sort();

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { STORE_FILE_NAME } from '../store/store-file';
-import { checkArchive, refuseNewerSchema } from './archive-check';
+import { checkArchive, readManifest, refuseNewerSchema } from './archive-check';
 import { BEFORE_RESTORE_FOLDER, DATA_FOLDERS, STORE_COMPANIONS } from './data-folder';
 import { fileProblem } from './file-problems';
 import type { BackupManifest } from './manifest';
@@ -62,6 +62,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoredBa
   if (!existsSync(options.file)) {
     throw new AppError('validation', ar.backups.fileMissing, [{ path: ['backupFile'], message: ar.backups.fileMissing }]);
   }
+  // Told by the manifest alone, before anything is read or unpacked.
+  refuseNewerSchema((await readManifest(options.file)).manifest);
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
 
   let staging: string | null = await mkdtemp(join(options.dataDir, STAGING_PREFIX));

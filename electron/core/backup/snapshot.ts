@@ -13,6 +13,8 @@ export interface SnapshotFacts {
 export interface SnapshotOptions {
   /** better_sqlite3.node for the running ABI (the Electron shell's own build). */
   nativeBinding?: string;
+  /** One statement run on the copy before it is checked (backup-runs.ts: the run marked done in it). */
+  amend?: { sql: string; params: (string | number)[] };
 }
 
 /**
@@ -40,7 +42,7 @@ export async function takeSnapshot(storeFile: string, target: string, options: S
       }, 200)
     : null;
   try {
-    return await runWorker({ task: 'snapshot', source: storeFile, target, nativeBinding: options.nativeBinding });
+    return await runWorker({ task: 'snapshot', source: storeFile, target, nativeBinding: options.nativeBinding, amend: options.amend });
   } finally {
     if (timer) clearInterval(timer);
   }
@@ -56,6 +58,7 @@ interface WorkerTask {
   source?: string;
   target: string;
   nativeBinding?: string;
+  amend?: SnapshotOptions['amend'];
 }
 
 // Plain CommonJS evaluated in the worker: no bundler entry of its own, the same in the sources
@@ -76,6 +79,7 @@ try {
     const copy = open(workerData.target, false);
     try {
       copy.pragma('journal_mode = DELETE');
+      if (workerData.amend) copy.prepare(workerData.amend.sql).run(...workerData.amend.params);
     } finally {
       copy.close();
     }
