@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { sql } from 'kysely';
 import type { BackupRunView, BackupTrigger } from '../../../shared/contract';
 import type { Db, Store } from '../store/store';
@@ -17,10 +18,24 @@ type RunRow = {
   file_name: string | null;
   size_bytes: number | null;
   message: string | null;
+  pid: number;
+  host: string;
 };
 
-function isLive(row: Pick<RunRow, 'outcome' | 'heartbeat_at'>, now: Date): boolean {
-  return row.outcome === 'running' && now.getTime() - Date.parse(row.heartbeat_at) < HEARTBEAT_LOST_MS;
+/** Running, still beating, and — when it runs on this machine — its process is alive. */
+function isLive(row: Pick<RunRow, 'outcome' | 'heartbeat_at' | 'pid' | 'host'>, now: Date): boolean {
+  if (row.outcome !== 'running' || now.getTime() - Date.parse(row.heartbeat_at) >= HEARTBEAT_LOST_MS) return false;
+  return row.host !== hostname() || processAlive(row.pid);
+}
+
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function runView(row: RunRow, now: Date): BackupRunView {
@@ -41,7 +56,7 @@ export async function readHistory(db: Db, now: Date): Promise<BackupHistory & { 
   const good = await db.selectFrom('backup_runs').select('finished_at').where('outcome', '=', 'ok').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const running = await db
     .selectFrom('backup_runs')
-    .select(['outcome', 'heartbeat_at'])
+    .select(['outcome', 'heartbeat_at', 'pid', 'host'])
     .where('outcome', '=', 'running')
     .orderBy('id', 'desc')
     .execute();
@@ -75,7 +90,7 @@ export async function claimRun(
     const at = run.now.toISOString();
     const row = await trx
       .insertInto('backup_runs')
-      .values({ trigger: run.trigger, started_at: at, heartbeat_at: at, outcome: 'running', folder: run.folder, user_id: run.userId })
+      .values({ trigger: run.trigger, started_at: at, heartbeat_at: at, outcome: 'running', folder: run.folder, user_id: run.userId, pid: process.pid, host: hostname() })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { STORE_FILE_NAME } from '../store/store-file';
 import { checkArchive } from './archive-check';
+import { processAlive } from './backup-runs';
 import { backupFileName, partialFileName, partialOwner } from './backup-names';
 import { fileProblem } from './file-problems';
 import { listDataFiles } from './data-folder';
@@ -175,11 +176,11 @@ export function ensurePrivateFolder(folder: string): void {
 function removeLeftovers(dataDir: string, folder: string): void {
   for (const name of safeList(dataDir)) {
     const pid = name.startsWith(SNAPSHOT_PREFIX) ? Number(name.slice(SNAPSHOT_PREFIX.length).split('-')[0]) : null;
-    if (pid !== null && !isAlive(pid)) rmSync(join(dataDir, name), { recursive: true, force: true });
+    if (pid !== null && !processAlive(pid)) rmSync(join(dataDir, name), { recursive: true, force: true });
   }
   for (const name of safeList(folder)) {
     const pid = partialOwner(name);
-    if (pid !== null && !isAlive(pid)) rmSync(join(folder, name), { force: true });
+    if (pid !== null && !processAlive(pid)) rmSync(join(folder, name), { force: true });
   }
 }
 
@@ -191,15 +192,6 @@ function safeList(dir: string): string[] {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function asBackupFailure(error: unknown, folder: string): AppError {
   if (error instanceof AppError) return error;

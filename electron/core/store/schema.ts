@@ -234,6 +234,8 @@ export interface Database {
     size_bytes: number | null;
     message: string | null;
     user_id: number | null;
+    pid: number;
+    host: string;
   };
   audit: {
     id: Generated<number>;

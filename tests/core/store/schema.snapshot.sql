@@ -35,7 +35,9 @@ CREATE TABLE backup_runs (
       file_name TEXT,
       size_bytes INTEGER CHECK (size_bytes IS NULL OR size_bytes >= 0),
       message TEXT,
-      user_id INTEGER REFERENCES users(id));
+      user_id INTEGER REFERENCES users(id),
+      pid INTEGER NOT NULL,
+      host TEXT NOT NULL);
 
 -- table beneficiaries
 CREATE TABLE beneficiaries (
