@@ -36,6 +36,8 @@ async function start() {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let closed = false;
+  let closing = false;
+  let stopBackupSchedule = () => {};
 
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
@@ -46,10 +48,19 @@ async function start() {
   app.on('will-quit', (event) => {
     if (!core || closed) return;
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    if (closing) return;
+    closing = true;
+    const open = core;
+    stopBackupSchedule();
+    // The closing backup (unless a good one is minutes old), then the store is closed.
+    void open.backups
+      .runOnClosing()
+      .catch((error: unknown) => console.error('[main] closing backup:', error))
+      .then(() => open.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   await app.whenReady();
@@ -64,6 +75,8 @@ async function start() {
   });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
   if (args.demo) console.log(demoStartMessage(await startWithDemo(core)));
+  // The daily backup: a timer asking "is one due" (the core decides, from the runs recorded in the store).
+  stopBackupSchedule = core.backups.startSchedule();
 
   const renderer = rendererLocation(resolve(__dirname, '..'), devServerUrl);
   const sessions = new WindowSessions(core);

@@ -219,6 +219,27 @@ describe('the daily schedule and the closing backup, end to end on real files', 
     expect((await (await signedInAs(t, 'admin')).ok('backups.status', {})).last?.trigger).toBe('daily');
   }, 120_000);
 
+  it("the shells' timer asks the core and the daily backup is made by itself, once", async () => {
+    const t = await core();
+    await signedInAs(t, 'admin');
+    // Counts the timer's questions (the answer is the core's own).
+    let asked = 0;
+    const ask = t.backups.runIfDue.bind(t.backups);
+    t.backups.runIfDue = () => ((asked += 1), ask());
+    const stop = t.backups.startSchedule({ firstAfterMs: 0, everyMs: 20 });
+    try {
+      const runs = () => rawDb(t).prepare('SELECT outcome FROM backup_runs').pluck().all();
+      await expect.poll(runs, { timeout: 20_000, interval: 20 }).toEqual(['ok']);
+      // Asked again and again the same day: still that one.
+      const after = asked;
+      await expect.poll(() => asked, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(after + 5);
+      expect(runs()).toEqual(['ok']);
+    } finally {
+      stop();
+    }
+    await t.backups.idle();
+  });
+
   it('closing the app backs up, unless a good backup is only minutes old', async () => {
     const t = await core();
     await signedInAs(t, 'admin');
