@@ -8,6 +8,7 @@ import { auditCount, makeTempDir, openTestCore, rawDb, type TestCore } from '../
 import { fillStore } from '../helpers/backup-fixtures';
 import { signedInAs } from '../helpers/sessions';
 import { isArabicText } from '../helpers/fixtures';
+import { ltr } from '../../shared/text/isolate';
 
 /**
  * Issue 8 through the contract: backups.status, backups.list, backups.run, backups.restore and the
@@ -100,7 +101,7 @@ describe('backups.run', () => {
     await admin.ok('backups.run', {});
     await t.backups.idle();
     const failed = await admin.ok('backups.status', {});
-    expect(failed.last).toMatchObject({ outcome: 'failed', message: fill(ar.backups.folderUnusable, { folder }), fileName: null });
+    expect(failed.last).toMatchObject({ outcome: 'failed', message: fill(ar.backups.folderUnusable, { folder: ltr(folder) }), fileName: null });
     expect(failed.lastGoodAt).toBeNull();
     rmSync(folder, { force: true });
     await admin.ok('backups.run', {});
@@ -137,7 +138,7 @@ describe('the backup folder (settings.update)', () => {
     writeFileSync(blocker, 'x');
     const env = await admin.call('settings.update', { backupFolder: join(blocker, 'backups') });
     expect(env.ok).toBe(false);
-    if (!env.ok) expect(env.error.issues?.[0]?.message).toBe(fill(ar.backups.folderUnusable, { folder: join(blocker, 'backups') }));
+    if (!env.ok) expect(env.error.issues?.[0]?.message).toBe(fill(ar.backups.folderUnusable, { folder: ltr(join(blocker, 'backups')) }));
     expect((await admin.ok('settings.get', {})).backupFolder).toBeNull();
   });
 
@@ -189,7 +190,7 @@ describe('backups.restore on the open desk', () => {
     const again = await signedInAs(t, 'admin');
     const status = await again.ok('backups.status', {});
     expect(status.lastRestore).toMatchObject({ ok: true, name: backup!.name });
-    expect(status.lastRestore!.message).toBe(fill(ar.backups.restored, { name: backup!.name, aside: status.lastRestore!.keptAside! }));
+    expect(status.lastRestore!.message).toBe(fill(ar.backups.restored, { name: ltr(backup!.name), aside: ltr(status.lastRestore!.keptAside!) }));
     expect((rawDb(t).prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n).toBe(visitsAtBackup);
     expect(readdirSync(join(t.dataDir, 'before-restore'))).toHaveLength(1);
     const audit = rawDb(t).prepare("SELECT after FROM audit WHERE operation = 'backups.restore' AND user_id IS NULL").get() as { after: string };

@@ -11,6 +11,7 @@ import { REPO_ROOT } from '../helpers/child-process';
 import { isArabicText } from '../helpers/fixtures';
 import { signedInAs } from '../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
+import { ltr } from '../../shared/text/isolate';
 
 /**
  * Issue 8, "Backups that restore everything": a backup holds the database, every scan, the reference
@@ -147,7 +148,7 @@ describe('refused restores leave the data untouched', () => {
     await admin.ok('backups.restore', { backupFile: created.file, confirmed: true });
     await t.backups.idle();
     const status = await admin.ok('backups.status', {});
-    expect(status.lastRestore).toMatchObject({ ok: false, message: fill(ar.backups.damaged, { path: scan.path }) });
+    expect(status.lastRestore).toMatchObject({ ok: false, message: fill(ar.backups.damaged, { path: ltr(scan.path) }) });
     expect(isArabicText(status.lastRestore!.message)).toBe(true);
     expect((await admin.call('auth.session', {})).ok).toBe(true); // nobody was signed out
     // Untouched but for the audit trail, which records the attempt.
@@ -163,7 +164,7 @@ describe('refused restores leave the data untouched', () => {
     cores.length = 0;
     const run = npmRestore(created.file, dataDir);
     expect(run.code).toBe(1);
-    expect(run.err).toContain(fill(ar.backups.damaged, { path: scan.path }));
+    expect(run.err).toContain(fill(ar.backups.damaged, { path: ltr(scan.path) }));
     expect(stateOf(dataDir)).toEqual(before);
   });
 
@@ -183,7 +184,7 @@ describe('refused restores leave the data untouched', () => {
     const admin = await signedInAs(t, 'admin');
     const env = await admin.call('backups.restore', { backupFile: created.file, confirmed: true });
     expect(env.ok).toBe(false);
-    if (!env.ok) expect(env.error.message).toBe(fill(ar.backups.newerSchema, { version: created.manifest.appVersion }));
+    if (!env.ok) expect(env.error.message).toBe(fill(ar.backups.newerSchema, { version: ltr(created.manifest.appVersion) }));
     expect(t.backups.busy).toBe(false);
     expect(stateOf(dataDir)).toEqual(before);
 
@@ -191,7 +192,7 @@ describe('refused restores leave the data untouched', () => {
     cores.length = 0;
     const run = npmRestore(created.file, dataDir);
     expect(run.code).toBe(1);
-    expect(run.err).toContain(fill(ar.backups.newerSchema, { version: created.manifest.appVersion }));
+    expect(run.err).toContain(fill(ar.backups.newerSchema, { version: ltr(created.manifest.appVersion) }));
     expect(stateOf(dataDir)).toEqual(before);
   });
 

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
 import { isNewerSchema, MANIFEST_PATH, parseManifest, type BackupManifest } from './manifest';
 import { listTar, readTar, readTarEntry, TarFormatError, type TarEntryHeader } from './tar';
+import { ltr } from '../../../shared/text/isolate';
 
 /** Refusals of a backup file: the data in place is never touched by any of them. */
 export function notABackup(): AppError {
@@ -32,7 +33,7 @@ export async function readManifest(file: string): Promise<{ manifest: BackupMani
 
 export function refuseNewerSchema(manifest: BackupManifest, migrations = manifest.migrations): void {
   if (isNewerSchema(migrations, manifest.schemaVersion)) {
-    const message = fill(ar.backups.newerSchema, { version: manifest.appVersion });
+    const message = fill(ar.backups.newerSchema, { version: ltr(manifest.appVersion) });
     throw new AppError('validation', message, [{ path: ['backupFile'], message }]);
   }
 }
@@ -93,7 +94,7 @@ export async function checkArchive(file: string, options: CheckArchiveOptions = 
             current = null;
             const want = expected.get(state.path)!;
             if (state.size !== want.size || state.hash.digest('hex') !== want.sha256) {
-              const message = fill(ar.backups.damaged, { path: state.path });
+              const message = fill(ar.backups.damaged, { path: ltr(state.path) });
               throw new AppError('validation', message, [{ path: ['backupFile'], message }]);
             }
           },

@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
 import { DATA_FOLDERS } from './data-folder';
+import { ltr } from '../../../shared/text/isolate';
 
 /**
  * A folder the administrator chose for backups: it must be usable now (created user-only if missing,
@@ -21,7 +22,7 @@ export function checkBackupFolder(folder: string, dataDir: string): void {
     writeFileSync(probe, '', { mode: 0o600 });
     rmSync(probe, { force: true });
   } catch {
-    throw refusal(fill(ar.backups.folderUnusable, { folder }));
+    throw refusal(fill(ar.backups.folderUnusable, { folder: ltr(folder) }));
   }
 }
 

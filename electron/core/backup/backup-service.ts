@@ -15,6 +15,7 @@ import { isNewerSchema } from './manifest';
 import { restoreBackup, type RestoreProgress, type StoreSwap } from './restore-backup';
 import { backupsToRemove } from './rotation';
 import { backupIsStale, closingBackupDue, dailyBackupDue } from './schedule';
+import { ltr } from '../../../shared/text/isolate';
 
 export interface BackupServiceDeps {
   dataDir: string;
@@ -257,7 +258,7 @@ export class BackupService {
           onProgress?.(p);
         },
       });
-      const message = fill(ar.backups.restored, { name: basename(file), aside: restored.keptAside });
+      const message = fill(ar.backups.restored, { name: ltr(basename(file)), aside: ltr(restored.keptAside) });
       this.lastRestore = { at: at.toISOString(), name: basename(file), ok: true, message, keptAside: restored.keptAside };
       // In the restored store's own audit trail: who restored which backup, and where the data before it went.
       await this.deps.store().write((trx) =>

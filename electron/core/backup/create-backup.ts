@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { chmod, link, mkdtemp, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { ar, fill } from '../../../shared/labels/ar';
+import { ltr } from '../../../shared/text/isolate';
 import { STORE_FILE_NAME } from '../store/store-file';
 import { checkArchive } from './archive-check';
 import { processAlive } from './backup-runs';
@@ -169,7 +170,7 @@ async function flushFolder(folder: string): Promise<void> {
  */
 export function ensurePrivateFolder(folder: string): void {
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
-  if (!statSync(folder).isDirectory()) throw new AppError('validation', ar.backups.folderUnusable.replace('{folder}', folder));
+  if (!statSync(folder).isDirectory()) throw new AppError('validation', fill(ar.backups.folderUnusable, { folder: ltr(folder) }));
 }
 
 /** A dead run's snapshot folder and partial backup (killed, power cut): removed, never listed. */
@@ -196,7 +197,7 @@ function safeList(dir: string): string[] {
 function asBackupFailure(error: unknown, folder: string): AppError {
   if (error instanceof AppError) return error;
   const problem = fileProblem(error, folder);
-  const wrapped = new AppError('internal', ar.backups.failed.replace('{reason}', problem));
+  const wrapped = new AppError('internal', fill(ar.backups.failed, { reason: problem }));
   (wrapped as { cause?: unknown }).cause = error;
   return wrapped;
 }

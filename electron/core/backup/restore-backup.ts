@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { ar, fill } from '../../../shared/labels/ar';
 import { STORE_FILE_NAME } from '../store/store-file';
 import { checkArchive, readManifest, refuseNewerSchema } from './archive-check';
 import { BEFORE_RESTORE_FOLDER, DATA_FOLDERS, STORE_COMPANIONS } from './data-folder';
@@ -94,7 +94,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoredBa
     return { manifest, keptAside: aside };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const wrapped = new AppError('internal', ar.backups.failed.replace('{reason}', fileProblem(error, options.dataDir)));
+    const wrapped = new AppError('internal', fill(ar.backups.failed, { reason: fileProblem(error, options.dataDir) }));
     (wrapped as { cause?: unknown }).cause = error;
     throw wrapped;
   } finally {
