@@ -63,20 +63,22 @@ export async function benchBackup(opts: BackupBenchOptions): Promise<Row[]> {
   const folder = join(dataDir, '..', 'bench-backups');
   rmSync(folder, { recursive: true, force: true });
   const t0 = performance.now();
-  const made = await core.backups.runCommand({ folder });
+  const phases = phaseClock(t0);
+  const made = await core.backups.runCommand({ folder, onProgress: phases.seen });
   const backupMs = performance.now() - t0;
   running = false;
   clearInterval(writer);
   await reader;
   if (!made.ok) throw new Error(made.message);
   const sizeMb = made.backup.size / 2 ** 20;
-  log(`  backup ${made.backup.name}: ${sizeMb.toFixed(0)} MB in ${(backupMs / 1000).toFixed(1)} s; ${checkIns.length} check-ins and ${queueCalls.length} queue reads answered meanwhile`);
+  log(`  backup ${made.backup.name}: ${sizeMb.toFixed(0)} MB in ${(backupMs / 1000).toFixed(1)} s (${phases.report(backupMs)}); ${checkIns.length} check-ins and ${queueCalls.length} queue reads answered meanwhile`);
 
   const r0 = performance.now();
-  const restored = await core.backups.runRestore(made.backup.file, { command: true, osUser: 'bench' });
+  const restorePhases = phaseClock(r0);
+  const restored = await core.backups.runRestore(made.backup.file, { command: true, osUser: 'bench' }, restorePhases.seen);
   const restoreMs = performance.now() - r0;
   if (!restored.ok) throw new Error(restored.message);
-  log(`  restore in ${(restoreMs / 1000).toFixed(1)} s (checked, unpacked, swapped in, reopened)`);
+  log(`  restore in ${(restoreMs / 1000).toFixed(1)} s (${restorePhases.report(restoreMs)})`);
   await core.close();
 
   return [
@@ -85,4 +87,16 @@ export async function benchBackup(opts: BackupBenchOptions): Promise<Row[]> {
     { name: 'check-in during the backup', core: summarize(checkIns), bare: null, targetP95: BACKUP_TARGETS.concurrentMs },
     { name: 'visits.queue during the backup', core: summarize(queueCalls), bare: null, targetP95: BACKUP_TARGETS.concurrentMs },
   ];
+}
+
+/** When each phase began, to say where a backup's or a restore's time goes. */
+function phaseClock(t0: number) {
+  const began: [string, number][] = [];
+  return {
+    seen: ({ phase }: { phase: string }) => {
+      if (began.at(-1)?.[0] !== phase) began.push([phase, performance.now() - t0]);
+    },
+    report: (total: number) =>
+      began.map(([phase, at], i) => `${phase} ${(((began[i + 1]?.[1] ?? total) - at) / 1000).toFixed(1)} s`).join(', '),
+  };
 }

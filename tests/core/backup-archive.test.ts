@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listTar, readTar, readTarEntry, TarFormatError, TarWriter } from '../../electron/core/backup/tar';
+import { findLastEntry, listTar, readTar, readTarEntry, TarFormatError, TarWriter } from '../../electron/core/backup/tar';
 import { makeTempDir } from '../helpers/test-core';
 
 /** Issue 8: one backup is one plain tar file, written and read back by our own code. */
@@ -48,6 +48,21 @@ describe('the backup archive (POSIX tar)', () => {
       await expect(writer.addBuffer(bad, Buffer.from('x'), new Date())).rejects.toThrow(TarFormatError);
     }
     await writer.abandon();
+  });
+
+  it('the last entry (a backup\'s manifest) is found from the end of the archive, without walking it', async () => {
+    dir = makeTempDir('istiqbal-tar-');
+    const file = join(dir, 'a.tar');
+    const writer = await TarWriter.create(file);
+    for (let i = 0; i < 50; i++) await writer.addBuffer(`attachments/${i}/scan.pdf`, Buffer.alloc(700 + i, i), new Date());
+    await writer.addBuffer('manifest.json', Buffer.from('{"the":"manifest"}'), new Date());
+    await writer.finish();
+    const last = await findLastEntry(file, 1024);
+    expect(last).toEqual((await listTar(file)).at(-1));
+    expect((await readTarEntry(file, last!)).toString()).toBe('{"the":"manifest"}');
+    // Cut short: no entry ends at the end marker any more.
+    truncateSync(file, statSync(file).size - 512);
+    expect(await findLastEntry(file, 1024)).toBeNull();
   });
 
   it('a cut-off archive is refused, not read as a shorter one', async () => {

@@ -196,6 +196,26 @@ describe('refused restores leave the data untouched', () => {
     expect(stateOf(dataDir)).toEqual(before);
   });
 
+  it('while another desk has the store open, the restore is refused and the desk here keeps working on its data', async () => {
+    const { t, dataDir } = await filledCore();
+    const created = await createBackup({ dataDir, folder: tempDir('istiqbal-usb-'), now: t.clock.now() });
+    const other = await openTestCore({ dataDir, now: '2025-03-10T06:00:00Z' }); // a second desk's process on the same folder
+    cores.push(other);
+    const before = stateOf(dataDir);
+
+    const admin = await signedInAs(t, 'admin');
+    await admin.ok('backups.restore', { backupFile: created.file, confirmed: true });
+    await t.backups.idle();
+    const status = await admin.ok('backups.status', {});
+    expect(status.lastRestore).toMatchObject({ ok: false, message: ar.backups.storeInUse });
+    // Reopened on the same data, nobody signed out, nothing moved.
+    const queue = await admin.ok('visits.queue', {});
+    expect(queue.visits.length).toBeGreaterThan(0);
+    const after = stateOf(dataDir);
+    expect({ ...after, tables: { ...after.tables, audit: before.tables.audit } }).toEqual(before);
+    expect(existsSync(join(dataDir, 'before-restore'))).toBe(false);
+  });
+
   it('a file that is not a backup, or is cut short, is refused as such', async () => {
     const { t, dataDir } = await filledCore();
     const created = await createBackup({ dataDir, folder: tempDir('istiqbal-usb-'), now: t.clock.now() });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
 import { isNewerSchema, MANIFEST_PATH, parseManifest, type BackupManifest } from './manifest';
-import { listTar, readTar, readTarEntry, TarFormatError, type TarEntryHeader } from './tar';
+import { findLastEntry, listTar, readTar, readTarEntry, TarFormatError, type TarEntryHeader } from './tar';
 import { ltr } from '../../../shared/text/isolate';
 
 /** Refusals of a backup file: the data in place is never touched by any of them. */
@@ -12,10 +12,28 @@ export function notABackup(): AppError {
   return new AppError('validation', ar.backups.notABackup, [{ path: ['backupFile'], message: ar.backups.notABackup }]);
 }
 
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
- * The manifest of a backup file, from its headers alone (the last entry): enough to list it and to
- * refuse one from a newer program before anything is read. Throws an Arabic refusal.
+ * The manifest of a backup file, read from the file's end (the last entry) without walking the
+ * archive: enough to list a backup and to refuse one from a newer program at once. Throws an Arabic
+ * refusal. The whole file is checked (checkArchive) before any restore.
  */
+export async function peekManifest(file: string): Promise<BackupManifest> {
+  let last: TarEntryHeader | null;
+  try {
+    last = await findLastEntry(file, MANIFEST_MAX_BYTES);
+  } catch (error) {
+    if (error instanceof TarFormatError) throw notABackup();
+    throw error;
+  }
+  if (!last || last.path !== MANIFEST_PATH) throw notABackup();
+  const manifest = parseManifest(await readTarEntry(file, last));
+  if (!manifest) throw notABackup();
+  return manifest;
+}
+
+/** The manifest and every entry, by walking the archive's headers. Throws an Arabic refusal. */
 export async function readManifest(file: string): Promise<{ manifest: BackupManifest; entries: TarEntryHeader[] }> {
   let entries: TarEntryHeader[];
   try {
@@ -25,7 +43,7 @@ export async function readManifest(file: string): Promise<{ manifest: BackupMani
     throw error;
   }
   const last = entries[entries.length - 1];
-  if (!last || last.path !== MANIFEST_PATH || last.size > 64 * 1024 * 1024) throw notABackup();
+  if (!last || last.path !== MANIFEST_PATH || last.size > MANIFEST_MAX_BYTES) throw notABackup();
   const manifest = parseManifest(await readTarEntry(file, last));
   if (!manifest) throw notABackup();
   return { manifest, entries };

@@ -6,7 +6,7 @@ import { ar, fill } from '../../../shared/labels/ar';
 import { readSettings } from '../settings/read-settings';
 import type { SqliteStore } from '../store/sqlite/open-sqlite-store';
 import type { Db } from '../store/store';
-import { readManifest } from './archive-check';
+import { peekManifest } from './archive-check';
 import { backupTimeOf } from './backup-names';
 import { beat, claimRun, finishRun, HEARTBEAT_MS, markDoneInSnapshot, readHistory, storeCreatedAt } from './backup-runs';
 import { createBackup, type BackupProgress, type CreatedBackup } from './create-backup';
@@ -91,7 +91,7 @@ export class BackupService {
       const view: BackupFileView = { name, path, sizeBytes: 0, createdAt: at.toISOString(), readable: false, counts: null, newer: false };
       try {
         view.sizeBytes = statSync(path).size;
-        const { manifest } = await readManifest(path);
+        const manifest = await peekManifest(path);
         const t = manifest.tables;
         view.readable = true;
         view.createdAt = manifest.createdAt;

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
-import { readManifest, refuseNewerSchema } from './archive-check';
+import { peekManifest, refuseNewerSchema } from './archive-check';
 import type { BackupService } from './backup-service';
 
 /** The shell's backup jobs; a core always has them (context.ts). */
@@ -32,8 +32,9 @@ export const backupHandlers: HandlerMap<'backups.status' | 'backups.list' | 'bac
     if (!existsSync(input.backupFile) || !statSync(input.backupFile).isFile()) {
       throw new AppError('validation', ar.backups.fileMissing, [{ path: ['backupFile'], message: ar.backups.fileMissing }]);
     }
-    // What can be told from the headers is told now; the whole file is checked by the job, before any swap.
-    const { manifest } = await readManifest(input.backupFile);
+    // What the manifest tells is told now (read from the file's end: a moment, inside this transaction);
+    // the whole file is checked by the job, before any swap.
+    const manifest = await peekManifest(input.backupFile);
     refuseNewerSchema(manifest);
     const user = requireUser(ctx);
     service.startRestore(input.backupFile, { userId: user.id, username: user.username, fullName: user.fullName });

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
 import { STORE_FILE_NAME } from '../store/store-file';
-import { checkArchive, readManifest, refuseNewerSchema } from './archive-check';
+import { checkArchive, peekManifest, refuseNewerSchema } from './archive-check';
 import { BEFORE_RESTORE_FOLDER, DATA_FOLDERS, STORE_COMPANIONS } from './data-folder';
 import { fileProblem } from './file-problems';
 import type { BackupManifest } from './manifest';
@@ -63,7 +63,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoredBa
     throw new AppError('validation', ar.backups.fileMissing, [{ path: ['backupFile'], message: ar.backups.fileMissing }]);
   }
   // Told by the manifest alone, before anything is read or unpacked.
-  refuseNewerSchema((await readManifest(options.file)).manifest);
+  refuseNewerSchema(await peekManifest(options.file));
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
 
   let staging: string | null = await mkdtemp(join(options.dataDir, STAGING_PREFIX));
