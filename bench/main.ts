@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy } from './data';
 import { benchRenderer } from './renderer-bench';
@@ -15,7 +16,7 @@ import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer | sign-in (default: all; core includes sign-in)
+  --only WHAT      core | renderer | sign-in | backup (default: core, renderer and backup; core includes sign-in)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -37,7 +38,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer', 'sign-in'].includes(only)) throw new Error(`--only core|renderer|sign-in, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in', 'backup'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -80,17 +81,23 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  if (only !== 'renderer') {
+  if (only === 'all' || only === 'core') {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
     rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, log })));
     log(`\nsign-in (a fresh store at the production password cost)`);
     rows.push(...(await benchSignIn({ quick: values.quick, log })));
   }
-  if (only !== 'core') {
+  if (only === 'all' || only === 'renderer') {
     const dir = workingCopy(store.dir);
     log(`\nrenderer in Chromium through the loopback shell (on a fresh copy)`);
     rows.push(...(await benchRenderer({ dataDir: dir, meta, quick: values.quick, rendererDir: values['renderer-dir'], log })));
+  }
+
+  if (only === 'all' || only === 'backup') {
+    const dir = workingCopy(store.dir);
+    log(`\nbackup and restore (on a fresh copy)`);
+    rows.push(...(await benchBackup({ dataDir: dir, meta, quick: values.quick, log })));
   }
 
   log('\n' + renderTable(rows));

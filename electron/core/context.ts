@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/domain/roles';
 import type { AppError } from '../../shared/errors';
 import type { PasswordCost } from './auth/passwords';
+import type { BackupService } from './backup/backup-service';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -20,6 +21,8 @@ export interface RuntimeFlags {
   passwordCost: PasswordCost;
   /** resources/passwords/common-passwords.txt of a packaged app; undefined: found beside the sources or the build. */
   commonPasswordsFile?: string;
+  /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
+  backups?: BackupService;
 }
 
 export interface AuditEntry {

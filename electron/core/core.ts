@@ -1,4 +1,10 @@
 import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { ar } from '../../shared/labels/ar';
+import { BackupService } from './backup/backup-service';
+import type { StoreSwap, UndoSwap } from './backup/restore-backup';
+import { CallGate } from './call-gate';
+import type { RuntimeFlags } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { buildHandlers } from './handlers';
@@ -6,8 +12,9 @@ import { makePrivateDir, makePrivateFile, makePrivateTree } from './private-file
 import { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
+import { STORE_FILE_NAME } from './store/store-file';
 
-export const STORE_FILE_NAME = 'istiqbal.sqlite3';
+export { STORE_FILE_NAME };
 
 export interface CoreOptions {
   /** The data folder; the store is `istiqbal.sqlite3` inside it. */
@@ -39,10 +46,14 @@ export interface Core {
   endSession(id: string): void;
   /** Removes the sessions idle past the setting and signs out the idle signed-in ones (also every 5 minutes by itself). */
   sweepSessions(): Promise<{ removed: number; signedOut: number }>;
-  store: SqliteStore;
+  /** The store open now (a restore closes it and opens the restored one). */
+  readonly store: SqliteStore;
   dataDir: string;
   /** The cost new password hashes are made with (startWithDemo hashes the demo accounts with it). */
   passwordCost: PasswordCost;
+  /** Backups and restore; the shells start its daily schedule and its closing backup. */
+  backups: BackupService;
+  /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -52,42 +63,77 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   makePrivateDir(options.dataDir);
   for (const { path, reason } of makePrivateTree(options.dataDir).failed) console.warn(`[core] not made user-only: ${path} (${reason})`);
   const storeFile = join(options.dataDir, STORE_FILE_NAME);
-  makePrivateFile(storeFile);
-  const store = await openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding });
+  const open = () => {
+    makePrivateFile(storeFile);
+    return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding });
+  };
+  let store = await open();
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
   const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
-  const dispatch = createDispatcher({
-    store,
-    sessions,
-    handlers: buildHandlers(),
-    runtime: {
-      dataDir: options.dataDir,
-      fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
-      passwordCost,
-      commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
-    },
-    now,
-    log,
-  });
+  const handlers = buildHandlers();
+  const runtime: RuntimeFlags = {
+    dataDir: options.dataDir,
+    fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
+    passwordCost,
+    commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
+  };
+  const dispatcherFor = (s: SqliteStore) => createDispatcher({ store: s, sessions, handlers, runtime, now, log });
+  let dispatch = dispatcherFor(store);
+  const gate = new CallGate();
+
+  // A restore: every call waits while the store is closed, the data swapped and the result opened;
+  // a result that cannot be opened is undone. Everyone signs in again, on whichever store is open.
+  const swap: StoreSwap = (replace) =>
+    gate.exclusive(async () => {
+      await store.close();
+      let undo: UndoSwap;
+      try {
+        undo = await replace();
+      } catch (error) {
+        store = await open();
+        dispatch = dispatcherFor(store);
+        throw error;
+      }
+      try {
+        store = await open();
+      } catch (error) {
+        log(error, 'backups.restore');
+        await undo();
+        store = await open();
+        throw new AppError('internal', ar.backups.restoreUndone);
+      } finally {
+        dispatch = dispatcherFor(store);
+        sessions.signOutAll();
+      }
+    });
+
+  const backups = new BackupService({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now, store: () => store, swap, log });
+  runtime.backups = backups;
+
   async function sweepSessions() {
     const { sessionExpiryHours } = await readSettings(store.db, ['sessionExpiryHours']);
     return sessions.sweep(now().getTime(), sessionExpiryHours * 3_600_000);
   }
   const sweeper = setInterval(() => void sweepSessions().catch((error) => log(error, 'sessions.sweep')), SESSION_SWEEP_MS);
   sweeper.unref();
+
   return {
-    dispatch,
+    dispatch: (operation, input, sessionId) => gate.run(() => dispatch(operation, input, sessionId)),
     createSession: (sessionOptions) => sessions.create(now().getTime(), sessionOptions).id,
     endSession: (id) => sessions.delete(id),
     sweepSessions,
-    store,
+    get store() {
+      return store;
+    },
     dataDir: options.dataDir,
     passwordCost,
-    close: () => {
+    backups,
+    close: async () => {
       clearInterval(sweeper);
-      return store.close();
+      await backups.idle();
+      await store.close();
     },
   };
 }

@@ -103,6 +103,11 @@ export class SessionStore {
     }
     if (oldest) this.sessions.delete(oldest.id);
   }
+
+  /** After a restore: the users may not be the same ones, so every window signs in again (its session stays). */
+  signOutAll(): void {
+    for (const s of this.sessions.values()) signOut(s);
+  }
 }
 
 export function signOut(session: Session): void {

@@ -9,8 +9,9 @@ import { makePrivateDir, writePrivateFile } from '../core/private-files';
 import { startLoopback } from './server';
 
 /**
- * `node out/main/loopback.js [--data-dir DIR] [--port N] [--headless] [--demo]`: the desk over
- * HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
+ * `node out/main/loopback.js [--data-dir DIR] [--port N] [--headless] [--demo] [--no-auto-backup]`:
+ * the desk over HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
+ * Backups are automatic (daily, and on closing) unless --no-auto-backup (a throwaway store, tests).
  */
 async function main() {
   const { values } = parseArgs({
@@ -19,6 +20,7 @@ async function main() {
       port: { type: 'string' },
       headless: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
+      'no-auto-backup': { type: 'boolean', default: false },
     },
     strict: false,
   });
@@ -36,8 +38,20 @@ async function main() {
   console.log(`البيانات في / data folder: ${dataDir}`);
   if (!values.headless) openBrowser(server.url, dataDir);
 
+  const autoBackup = !values['no-auto-backup'];
+  const stopSchedule = autoBackup ? core.backups.startSchedule() : () => undefined;
+
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    stopSchedule();
     await server.close();
+    if (autoBackup) {
+      const made = await core.backups.runOnClosing().catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+      if (made?.ok) console.log(`نسخة احتياطية عند الإغلاق / closing backup: ${made.backup.file}`);
+      else if (made) console.error(`${made.message} / closing backup failed`);
+    }
     await core.close();
     process.exit(0);
   };

@@ -56,6 +56,8 @@ async function start(dataDir: string, demo: boolean) {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let closed = false;
+  let closing = false;
+  let stopBackupSchedule = () => {};
 
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
@@ -66,10 +68,19 @@ async function start(dataDir: string, demo: boolean) {
   app.on('will-quit', (event) => {
     if (!core || closed) return;
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    if (closing) return;
+    closing = true;
+    const open = core;
+    stopBackupSchedule();
+    // The closing backup (unless a good one is minutes old), then the store is closed.
+    void open.backups
+      .runOnClosing()
+      .catch((error: unknown) => console.error('[main] closing backup:', error))
+      .then(() => open.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   await app.whenReady();
@@ -85,6 +96,8 @@ async function start(dataDir: string, demo: boolean) {
   });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
   if (demo) console.log(demoStartMessage(await startWithDemo(core)));
+  // The daily backup: a timer asking "is one due" (the core decides, from the runs recorded in the store).
+  stopBackupSchedule = core.backups.startSchedule();
 
   const renderer = rendererLocation(devServerUrl);
   const sessions = new WindowSessions(core);

@@ -15,6 +15,7 @@ import { ReferencesMenu } from '../references/ReferencesMenu';
 import { RegisterScreen } from '../register/RegisterScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
+import { BackupWarning } from '../settings/BackupWarning';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { UserMenu } from '../auth/UserMenu';
@@ -115,6 +116,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        {user.role === 'admin' && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (

@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, and what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the backups, and what printed documents carry (the letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
@@ -107,6 +108,7 @@ export function SettingsScreen() {
           <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
+      {settings.data && <BackupCard settings={settings.data} />}
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOperations } from './audit';
 import { authOperations } from './auth';
+import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
@@ -23,6 +24,7 @@ export const contract = defineContract(
   catalogueOperations,
   documentOperations,
   auditOperations,
+  backupOperations,
 );
 
 export type Contract = typeof contract;
@@ -38,3 +40,4 @@ export function isOperationName(name: string): name is OperationName {
 export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
+export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

@@ -3,6 +3,7 @@ import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
 import type { DeskView, SettingsView } from './views';
 import { cleanString } from '../text/invisible';
+import { absolutePath } from './backups';
 
 export const settingsOperations = {
   'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public' }),
@@ -19,6 +20,7 @@ export const settingsOperations = {
       associationPhone: cleanString().trim().max(40).nullable().optional(),
       associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
+      backupFolder: absolutePath().nullable().optional(),
     }),
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],

@@ -59,6 +59,8 @@ export interface SettingsView {
   associationWebsite: string | null;
   /** PNG or JPEG, base64; small (a logo). */
   associationLogoBase64: string | null;
+  /** Where automatic backups go (another disk, a USB stick); null: backups/ in the data folder. */
+  backupFolder: string | null;
 }
 
 export interface BeneficiaryView {

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationPhone: null,
   associationWebsite: null,
   associationLogoBase64: null,
+  backupFolder: null,
 };
 
 /** The settings, or only `keys` of them (the dispatcher reads two on every call, never the logo). */

@@ -233,6 +233,21 @@ export interface Database {
     to_state: string;
     note: string | null;
   };
+  backup_runs: {
+    id: Generated<number>;
+    trigger: 'daily' | 'closing' | 'manual' | 'command';
+    started_at: string;
+    heartbeat_at: string;
+    finished_at: string | null;
+    outcome: 'running' | 'ok' | 'failed';
+    folder: string;
+    file_name: string | null;
+    size_bytes: number | null;
+    message: string | null;
+    user_id: number | null;
+    pid: number;
+    host: string;
+  };
   audit: {
     id: Generated<number>;
     at: string;

@@ -23,6 +23,22 @@ CREATE TABLE audit (
         before TEXT,
         after TEXT, kind TEXT NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'read', 'refused')), reason TEXT, desk_id INTEGER REFERENCES desks(id), beneficiary_id INTEGER);
 
+-- table backup_runs
+CREATE TABLE backup_runs (
+      id INTEGER PRIMARY KEY,
+      trigger TEXT NOT NULL CHECK (trigger IN ('daily', 'closing', 'manual', 'command')),
+      started_at TEXT NOT NULL,
+      heartbeat_at TEXT NOT NULL,
+      finished_at TEXT,
+      outcome TEXT NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+      folder TEXT NOT NULL,
+      file_name TEXT,
+      size_bytes INTEGER CHECK (size_bytes IS NULL OR size_bytes >= 0),
+      message TEXT,
+      user_id INTEGER REFERENCES users(id),
+      pid INTEGER NOT NULL,
+      host TEXT NOT NULL);
+
 -- table beneficiaries
 CREATE TABLE beneficiaries (
         id INTEGER PRIMARY KEY,
@@ -261,6 +277,9 @@ CREATE INDEX audit_operation_at ON audit(operation, at);
 
 -- index audit_user_at
 CREATE INDEX audit_user_at ON audit(user_id, at);
+
+-- index backup_runs_started
+CREATE INDEX backup_runs_started ON backup_runs(started_at);
 
 -- index beneficiaries_mobile
 CREATE INDEX beneficiaries_mobile ON beneficiaries(mobile);

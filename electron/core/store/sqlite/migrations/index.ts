@@ -7,6 +7,7 @@ import { staffAccounts } from './0005-staff-accounts';
 import { queueIndexes } from './0006-queue-indexes';
 import { signInFailures } from './0007-sign-in-failures';
 import { auditTrail } from './0008-audit-trail';
+import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
 
 /**
@@ -22,6 +23,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0006-queue-indexes': queueIndexes,
   '0007-sign-in-failures': signInFailures,
   '0008-audit-trail': auditTrail,
+  '0009-backup-runs': backupRuns,
   '0010-attachment-names': attachmentNames,
 };
 
