@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ar } from '../../shared/labels/ar';
 import { SAMPLE_JPEG, samplePdf } from '../helpers/sample-files';
-import { adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Attachments checked by content (issue 8), from the browser desk through the loopback shell: a file
@@ -10,7 +10,6 @@ import { adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from '
  * whose name hides its type behind a bidi override (U+202E) is listed under a clean name of its real type.
  * Independent of the other specs: it makes its own users and data.
  */
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `att${run}`, fullName: 'هيفاء ناصر الدوسري' };

@@ -20,7 +20,7 @@ const ROOT = join(__dirname, '../../test-results/e2e-backups');
 const DATA = join(ROOT, 'data');
 const USB = join(ROOT, 'usb');
 const PORT = Number(process.env.ISTIQBAL_E2E_PORT ?? 30_000) + 1;
-const PASSWORD = 'admin-pass-2025x';
+const PASSWORD = 'hall-keeper-2025x';
 const DESK_A = 'مكتب الاستقبال 1 (A)';
 const SCREEN = { width: 1366, height: 768 };
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Documents and decisions" (S2, S5), as a new receptionist and a supervisor meet them at
@@ -10,7 +10,6 @@ import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `ddr${run}`, fullName: 'منيرة عبدالله الحربي' };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { SAMPLE_JPEG } from '../helpers/sample-files';
-import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * A normal scan through the browser desk (issue 7, "The HTTP API"): the loopback shell once cut every
@@ -10,7 +10,6 @@ import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
  * scan now goes from the file picker through the shell into the request, byte for byte.
  * Independent of the other specs: it makes its own users and data.
  */
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `scn${run}`, fullName: 'لمى عبدالله الشمري' };

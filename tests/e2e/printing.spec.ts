@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * Printed documents through the loopback shell (issue 4): each document opens in a new tab of the
@@ -13,7 +13,6 @@ import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, sig
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-4';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `prn${run}`, fullName: 'أمل خالد السبيعي' };

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Finding the person" (P2), in the browser: the desk's search box finds a beneficiary by a
@@ -10,7 +10,6 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `srch${run}`, fullName: 'منيرة سعد الحربي' };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Sign-in that resists guessing (issue 8), on screen at 1366×768: the sign-in screen says how long to
@@ -12,7 +12,6 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-9';
 const run = Date.now() % 1_000_000;
 const staff = { username: `lck${run}`, fullName: 'هند فهد القحطاني' };

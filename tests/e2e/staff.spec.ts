@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Staff accounts (issue 7): the administrator corrects a user's name and resets their forgotten
@@ -9,7 +9,6 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const ORIGINAL = 'staff-pass-3';
 const TEMPORARY = 'temp-pass-4455';
 const CHOSEN = 'my-own-pass-8899';

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, apiSession, loopback, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, loopback, openDesk, screen, signIn } from './support/desk';
 
 /**
  * An audit trail worth its name (issue 8), in the browser at 1366×768: a supervisor opens سجل التدقيق,
@@ -11,7 +11,6 @@ import { adminApi, apiSession, loopback, openDesk, screen, signIn } from './supp
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-8';
 const run = Date.now() % 1_000_000;
 const supervisor = { username: `audsup${run}`, fullName: 'فهد ناصر الدوسري' };

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 import { ar } from '../../shared/labels/ar';
 
 /**
@@ -12,7 +12,6 @@ import { ar } from '../../shared/labels/ar';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'hall-keeper-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `wrd${run}`, fullName: 'لمياء ناصر الدوسري' };
