@@ -17,6 +17,8 @@ export interface CoreOptions {
   log?: (error: unknown, operation: string) => void;
   /** The app's resources folder (fonts) when packaged; found beside the build otherwise. */
   resourcesDir?: string;
+  /** How long a call waits for another process's lock before it is refused as busy (tests shorten it). */
+  lockWaitMs?: number;
 }
 
 export interface Core {
@@ -32,7 +34,7 @@ export interface Core {
 /** The whole application behind both shells: plain Node, no `electron`. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding });
+  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
   const dispatch = createDispatcher({

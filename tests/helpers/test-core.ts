@@ -24,7 +24,7 @@ export function makeTempDir(prefix = 'istiqbal-test-'): string {
  * A real core on a real SQLite file in a fresh temp folder, all migrations applied, with a clock
  * the test controls. Pass `dataDir` to open a second core on the same store.
  */
-export async function openTestCore(options: { now?: TestClock | Date | string; dataDir?: string } = {}): Promise<TestCore> {
+export async function openTestCore(options: { now?: TestClock | Date | string; dataDir?: string; lockWaitMs?: number } = {}): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
   const ownsDir = !options.dataDir;
@@ -33,6 +33,7 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
   const core = await createCore({
     dataDir,
     now: clock.now,
+    lockWaitMs: options.lockWaitMs,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
