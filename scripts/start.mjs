@@ -8,7 +8,7 @@ import { ensureElectronNative } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const SOURCES = ['electron', 'shared', 'renderer', 'electron.vite.config.ts', 'package.json'];
 const ELECTRON_INSTALL_TIMEOUT_MS = 60_000;
 const FALLBACK =

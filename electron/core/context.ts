@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/domain/roles';
+import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -14,6 +15,8 @@ export interface RuntimeFlags {
   dataDir: string;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
+  /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
+  jobs?: JobRunner;
 }
 
 export interface AuditEntry {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { buildHandlers } from './handlers';
+import { createJobRunner } from './jobs/job-runner';
 import { SessionStore } from './sessions';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
 
@@ -34,17 +35,17 @@ export interface Core {
 /** The whole application behind both shells: plain Node, no `electron`. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = await openSqliteStore({ file: join(options.dataDir, STORE_FILE_NAME), nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
+  const file = join(options.dataDir, STORE_FILE_NAME);
+  const store = await openSqliteStore({ file, nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
+  const fontsDir = options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined;
+  const jobs = createJobRunner({ reader: { engine: 'sqlite', file, nativeBinding: options.nativeBinding }, fontsDir });
   const dispatch = createDispatcher({
     store,
     sessions,
     handlers: buildHandlers(),
-    runtime: {
-      dataDir: options.dataDir,
-      fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
-    },
+    runtime: { dataDir: options.dataDir, fontsDir, jobs },
     now,
     log: options.log ?? ((error, op) => console.error(`[core] ${op}:`, error)),
   });
@@ -54,6 +55,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endSession: (id) => sessions.delete(id),
     store,
     dataDir: options.dataDir,
-    close: () => store.close(),
+    async close() {
+      await jobs.close();
+      await store.close();
+    },
   };
 }

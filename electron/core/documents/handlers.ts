@@ -11,8 +11,7 @@ import type { HandlerMap } from '../handlers';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
 import { selectVisits, toVisitView } from '../visits/visit-view';
-import { buildRegisterInput } from './register-input';
-import { renderDailyRegister } from './daily-register';
+import { registerHead } from './register-input';
 import { renderDeclaration } from './declaration';
 import { letterhead } from './letterhead';
 import { renderReceipt } from './receipt';
@@ -34,7 +33,11 @@ type DocumentOperation =
   | 'documents.replaceReference';
 
 function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
-  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64: bytes.toString('base64') };
+  return pdfView(bytes.toString('base64'), fileName, title);
+}
+
+function pdfView(pdfBase64: string, fileName: string, title: string): PdfView {
+  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64 };
 }
 
 function options(ctx: HandlerContext) {
@@ -137,7 +140,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       if (!desk) throw new AppError('not_found', ar.messages.deskNotFound);
       deskName = desk.name;
     }
-    const registerInput = await buildRegisterInput(ctx.db, {
+    const head = registerHead({
       day,
       deskId: input.deskId ?? null,
       deskName,
@@ -146,8 +149,10 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       supervisor: ctx.user!.fullName,
       printedAt: ctx.now.toISOString(),
     });
-    const bytes = await renderDailyRegister(registerInput, options(ctx));
-    return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
+    // A day can hold thousands of visits: read and drawn in a worker, so every desk keeps answering.
+    if (!ctx.runtime.jobs) throw new Error('documents.dailyRegister needs the core\'s job runner');
+    const { pdfBase64 } = await ctx.runtime.jobs.run('dailyRegister', { head, deskId: input.deskId ?? null, timeZone: ctx.timeZone });
+    return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
   },
 
   'documents.referenceShelf': async (_input, ctx) => {
