@@ -3,6 +3,8 @@
  * store and runs one job at a time as the runner sends them. Built as out/main/job-worker.js
  * (electron.vite.config.ts); run from the sources through tsx in tests and the bench.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import { openReader } from '../store/open-reader';
@@ -12,6 +14,7 @@ import type { JobReply, JobRequest, JobWorkerData } from './protocol';
 const port = parentPort;
 if (!port) throw new Error('job-worker.ts runs only as a worker thread');
 const { reader: spec, fontsDir } = workerData as JobWorkerData;
+yieldCpuToTheShell();
 const reader = openReader(spec);
 
 port.on('message', (request: JobRequest) => {
@@ -26,5 +29,20 @@ async function run({ id, kind, input }: JobRequest): Promise<JobReply> {
   } catch (error) {
     if (error instanceof AppError) return { id, ok: false, appError: error.toShape() };
     return { id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * On a busy machine the desks' calls should win a core over a register being drawn. On Linux each
+ * thread has its own nice value, so this thread alone steps back; elsewhere priority belongs to the
+ * whole process (the shell's thread too) and is left alone.
+ */
+function yieldCpuToTheShell(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (threadId > 0) setPriority(threadId, 10);
+  } catch {
+    // No /proc, or not allowed: the worker runs at the shell's priority.
   }
 }
