@@ -14,7 +14,8 @@ import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer (default: both)
+  --only WHAT      core | renderer | long-work (default: core and renderer; long-work: only the
+                   16,000-visit register beside the queue, which the core rows end with)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -36,7 +37,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer'].includes(only)) throw new Error(`--only core|renderer, not ${only}`);
+  if (!['all', 'core', 'renderer', 'long-work'].includes(only)) throw new Error(`--only core|renderer|long-work, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -74,9 +75,9 @@ async function main() {
   if (only !== 'renderer') {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
-    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, log })));
+    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', log })));
   }
-  if (only !== 'core') {
+  if (only === 'all' || only === 'renderer') {
     const dir = workingCopy(store.dir);
     log(`\nrenderer in Chromium through the loopback shell (on a fresh copy)`);
     rows.push(...(await benchRenderer({ dataDir: dir, meta, quick: values.quick, rendererDir: values['renderer-dir'], log })));
