@@ -65,6 +65,7 @@ export async function benchLongWork(env: LongWorkBenchEnv): Promise<Row[]> {
   const builds: number[] = [];
   const during: number[] = [];
   const rssBefore = process.resourceUsage().maxRSS;
+  const cpuBefore = process.cpuUsage();
   let shape = '';
   for (let i = 0; i < reps; i++) {
     log(`  daily register of ${BUSY_DAY_VISITS.toLocaleString('en')} visits (${i + 1}/${reps}) …`);
@@ -85,6 +86,9 @@ export async function benchLongWork(env: LongWorkBenchEnv): Promise<Row[]> {
     shape = `${pages} pages, ${(bytes.length / 2 ** 20).toFixed(1)} MB`;
   }
   const rssAfter = process.resourceUsage().maxRSS;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU time depends less than wall time on what else the machine runs (it counts every thread of the process).
+  const cpuPerBuild = `${((cpu.user + cpu.system) / 1000 / reps / 1000).toFixed(1)} s of CPU per build (all threads, the queue calls included)`;
   core.endSession(supervisorSid);
 
   const peak = rssAfter > rssBefore ? `the bench process's peak RSS rose from ${mb(rssBefore)} to ${mb(rssAfter)} MB` : `the bench process's peak RSS stayed at ${mb(rssBefore)} MB`;
@@ -94,7 +98,7 @@ export async function benchLongWork(env: LongWorkBenchEnv): Promise<Row[]> {
       core: summarize(builds),
       bare: null,
       targetP95: REGISTER_TARGET_MS,
-      note: `${day}, all desks, IDs masked, as super1; ${shape}; ${peak}; docs/performance.md has no row for its build time, held to the 300-visit register's target per visit`,
+      note: `${day}, all desks, IDs masked, as super1; ${shape}; ${cpuPerBuild}; ${peak}; docs/performance.md has no row for its build time, held to the 300-visit register's target per visit`,
     },
     {
       name: `today's queue during that register`,

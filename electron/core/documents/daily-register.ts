@@ -121,8 +121,8 @@ export function renderDailyRegister(input: DailyRegisterInput, options: Document
 
 /**
  * The register written page by page as its visits come (in arrival order), each finished page
- * written out and let go: however long the day, the document holds one page and the totals, not
- * every page (a day of 16,000 visits held a gigabyte that way).
+ * written out and let go: however long the day, pdfkit holds one page and the totals besides the
+ * bytes already written, not every page's objects (a day of 16,000 visits held a gigabyte that way).
  */
 export async function writeDailyRegister(
   input: DailyRegisterHead,
