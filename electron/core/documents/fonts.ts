@@ -107,11 +107,12 @@ function shapeLikeChromium(font: PdfkitFont): void {
 export const COMPOSED_FROM_CHARACTERS = /^([A-Z]-)?[0-9*:\- ]+$/;
 
 function composeDigits(font: PdfkitFont): void {
-  const layoutRun = font.layoutRun;
   const cached = font.layoutCached;
-  if (font.composesDigits || typeof layoutRun !== 'function' || typeof cached !== 'function') return;
-  font.layoutRun = (text, features) => {
-    if (features || text.length < 2 || !COMPOSED_FROM_CHARACTERS.test(text)) return layoutRun.call(font, text, features);
+  if (font.composesDigits || typeof cached !== 'function') return;
+  // In front of pdfkit's per-word cache, so the composed layouts of thousands of different numbers
+  // are not kept there: only their characters' are.
+  font.layoutCached = (text) => {
+    if (text.length < 2 || !COMPOSED_FROM_CHARACTERS.test(text)) return cached.call(font, text);
     const head = /^[A-Z]-/.test(text) ? text.slice(0, 2) : '';
     const pieces = head ? [head, ...text.slice(2)] : [...text];
     const parts = pieces.map((piece) => cached.call(font, piece));

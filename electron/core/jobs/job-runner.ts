@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { ReaderSpec } from '../store/reader';
 import type { JobInput, JobKind, JobOutput } from './jobs';
@@ -11,6 +11,8 @@ export interface JobRunnerOptions {
   fontsDir?: string;
   /** A worker idle this long is stopped (its fonts and caches freed); the next job starts another. */
   idleMs?: number;
+  /** The worker's heap (WORKER_HEAP by default). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** Long work (large documents, exports) off the shell's thread, so every desk's calls keep answering. */
@@ -21,6 +23,13 @@ export interface JobRunner {
 }
 
 const IDLE_MS = 120_000;
+
+/**
+ * V8 lets a heap grow far past what is alive before collecting it. A job's live data is small (the
+ * parsed fonts, one page, the totals; the bytes written are outside the heap), under 96 MB for a
+ * register of 16,000 visits: a ceiling above that keeps the worker's memory near it.
+ */
+const WORKER_HEAP: ResourceLimits = { maxOldGenerationSizeMb: 160 };
 
 interface Pending {
   id: number;
@@ -47,7 +56,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   function start(): Worker {
     const { script, eval: isEval } = jobWorkerScript();
     const data: JobWorkerData = { reader: options.reader, fontsDir: options.fontsDir };
-    const w = new Worker(script, { eval: isEval, workerData: data });
+    const w = new Worker(script, { eval: isEval, workerData: data, resourceLimits: options.resourceLimits ?? WORKER_HEAP });
     w.on('message', (reply: JobReply) => settle(reply));
     w.on('error', (error) => lost(w, error));
     w.on('exit', (code) => lost(w, new Error(`the job worker exited (code ${code})`)));

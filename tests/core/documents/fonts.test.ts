@@ -8,7 +8,7 @@ interface Run {
   advanceWidth: number;
 }
 interface EmbeddedFont {
-  layoutRun(text: string): Run;
+  layoutCached(text: string): Run;
   font: { layout(text: string): Run };
   scale: number;
 }
@@ -39,7 +39,7 @@ describe('digits laid out from their characters', () => {
       for (const text of samples) {
         expect(COMPOSED_FROM_CHARACTERS.test(text), text).toBe(true);
         const whole = font.font.layout(text);
-        const composed = font.layoutRun(text);
+        const composed = font.layoutCached(text);
         expect(shape(composed), text).toEqual({
           glyphs: whole.glyphs.map((g) => g.id),
           positions: whole.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset].map((v) => round(v * font.scale))),
