@@ -11,7 +11,7 @@ import { capture, electronBinary, electronVersion } from './electron-runtime.mjs
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const SOURCES = ['electron', 'shared', 'renderer', 'electron.vite.config.ts', 'package.json'];
 const FALLBACK =
   'تعذّر تشغيل Electron هنا، تُفتح الواجهة في المتصفح عبر الخادم المحلي / Electron runtime unavailable: opening the desk in Chromium through the loopback shell';

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'conflict',
   'duplicate',
   'confirm',
+  'busy',
   'unknown_operation',
   'internal',
   'network',

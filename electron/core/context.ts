@@ -2,6 +2,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { AppError } from '../../shared/errors';
 import type { PasswordCost } from './auth/passwords';
 import type { BackupService } from './backup/backup-service';
+import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -23,6 +24,8 @@ export interface RuntimeFlags {
   commonPasswordsFile?: string;
   /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
   backups?: BackupService;
+  /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
+  jobs?: JobRunner;
 }
 
 export interface AuditEntry {

@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { buildHandlers } from './handlers';
 import { makePrivateDir, makePrivateFile, makePrivateTree } from './private-files';
+import { createJobRunner } from './jobs/job-runner';
 import { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/open-sqlite-store';
@@ -31,6 +32,8 @@ export interface CoreOptions {
    * (a suite that creates hundreds of accounts); the shells never do.
    */
   passwordCost?: PasswordCost;
+  /** How long a call waits for another process's lock before it is refused as busy (tests shorten it). */
+  lockWaitMs?: number;
 }
 
 /** How often idle sessions are swept out (besides at their next call). */
@@ -65,7 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const storeFile = join(options.dataDir, STORE_FILE_NAME);
   const open = () => {
     makePrivateFile(storeFile);
-    return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding });
+    return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
   };
   let store = await open();
   const sessions = new SessionStore();
@@ -73,9 +76,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
   const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
   const handlers = buildHandlers();
+  const fontsDir = options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined;
+  // The worker reads the store through a connection of its own: made anew whenever the store is reopened.
+  const jobsFor = () => createJobRunner({ reader: { engine: 'sqlite', file: storeFile, nativeBinding: options.nativeBinding }, fontsDir });
   const runtime: RuntimeFlags = {
     dataDir: options.dataDir,
-    fontsDir: options.resourcesDir ? join(options.resourcesDir, 'fonts') : undefined,
+    fontsDir,
+    jobs: jobsFor(),
     passwordCost,
     commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
   };
@@ -87,6 +94,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // a result that cannot be opened is undone. Everyone signs in again, on whichever store is open.
   const swap: StoreSwap = (replace) =>
     gate.exclusive(async () => {
+      // Every connection to the file closed, the worker's too: the restore swaps the file underneath.
+      await runtime.jobs?.close();
       await store.close();
       let undo: UndoSwap;
       try {
@@ -105,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         throw new AppError('internal', ar.backups.restoreUndone);
       } finally {
         dispatch = dispatcherFor(store);
+        runtime.jobs = jobsFor();
         sessions.signOutAll();
       }
     });
@@ -133,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       clearInterval(sweeper);
       await backups.idle();
+      await runtime.jobs?.close();
       await store.close();
     },
   };

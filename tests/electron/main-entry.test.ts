@@ -23,6 +23,7 @@ const electron = vi.hoisted(() => {
     menu: null as MenuItemConstructorOptions[] | null,
     errorBox: null as [string, string] | null,
     exitCode: null as number | null,
+    quits: 0,
     makeContents: null as null | ((id: number) => EventEmitter & { id: number }),
   };
   const app = Object.assign(new Emitter(), {
@@ -32,7 +33,7 @@ const electron = vi.hoisted(() => {
     requestSingleInstanceLock: () => true,
     whenReady: () => (events.push('whenReady'), Promise.resolve()),
     getVersion: () => '0.1.0',
-    quit: () => undefined,
+    quit: () => void (state.quits += 1),
     exit: (code: number) => void (state.exitCode = code),
   });
   class BrowserWindow extends Emitter {
@@ -86,8 +87,10 @@ beforeEach(() => {
 
 afterEach(async () => {
   // As Electron does on quitting: the shell closes its core (the store) before the folder goes.
+  // Its closing backup first, then the store closed, then app.quit() again: wait for that, not a tick.
+  const quits = state.quits;
   electron.module.app.emit('will-quit', { preventDefault: () => undefined });
-  await new Promise(setImmediate);
+  if (state.windows.length > 0) await vi.waitFor(() => expect(state.quits).toBeGreaterThan(quits), { timeout: 30_000 });
   process.argv = saved.argv;
   process.execArgv = saved.execArgv;
   process.env = saved.env;

@@ -33,7 +33,7 @@ export function makeTempDir(prefix = 'istiqbal-test-'): string {
  * the test controls. Pass `dataDir` to open a second core on the same store.
  */
 export async function openTestCore(
-  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost } = {},
+  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
 ): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
@@ -44,6 +44,7 @@ export async function openTestCore(
     dataDir,
     now: clock.now,
     passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
+    lockWaitMs: options.lockWaitMs,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;

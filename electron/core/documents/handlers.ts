@@ -12,8 +12,7 @@ import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
 import { checkedUpload } from '../uploads/checked-uploads';
 import { selectVisits, toVisitView } from '../visits/visit-view';
-import { buildRegisterInput } from './register-input';
-import { renderDailyRegister } from './daily-register';
+import { registerHead } from './register-input';
 import { renderDeclaration } from './declaration';
 import { letterhead } from './letterhead';
 import { renderReceipt } from './receipt';
@@ -35,7 +34,11 @@ type DocumentOperation =
   | 'documents.replaceReference';
 
 function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
-  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64: bytes.toString('base64') };
+  return pdfView(bytes.toString('base64'), fileName, title);
+}
+
+function pdfView(pdfBase64: string, fileName: string, title: string): PdfView {
+  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64 };
 }
 
 function options(ctx: HandlerContext) {
@@ -140,7 +143,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       if (!desk) throw new AppError('not_found', ar.messages.deskNotFound);
       deskName = desk.name;
     }
-    const registerInput = await buildRegisterInput(ctx.db, {
+    const head = registerHead({
       day,
       deskId: input.deskId ?? null,
       deskName,
@@ -149,13 +152,15 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       supervisor: ctx.user!.fullName,
       printedAt: ctx.now.toISOString(),
     });
-    const bytes = await renderDailyRegister(registerInput, options(ctx));
+    // A day can hold thousands of visits: read and drawn in a worker, so every desk keeps answering.
+    if (!ctx.runtime.jobs) throw new Error('documents.dailyRegister needs the core\'s job runner');
+    const { pdfBase64, visits } = await ctx.runtime.jobs.run('dailyRegister', { head, deskId: input.deskId ?? null, timeZone: ctx.timeZone });
     // Full IDs of a whole day's visitors leave the system on paper: recorded. A masked register (the
     // default) shows four digits of each, no more than the hall's screen does: not recorded.
     if (input.showFullIds) {
-      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits: registerInput.visits.length } });
+      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits } });
     }
-    return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
+    return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
   },
 
   'documents.referenceShelf': async (_input, ctx) => {

@@ -10,7 +10,12 @@ export type Db = Kysely<Database>;
  */
 export interface Store {
   readonly db: Db;
-  /** Runs fn in one write transaction that holds the write lock from its first statement. */
+  /**
+   * Runs fn in one write transaction that holds the write lock from its first statement. While
+   * another process holds that lock it waits without blocking the event loop (every other call goes
+   * on), and gives up with AppError 'busy' when the lock cannot be had in time: fn never ran,
+   * nothing was written. This process's writes take the lock in the order they were asked.
+   */
   write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   /**
    * Beneficiary ids whose normalised name has every token as a word prefix: whole words of every token
