@@ -4,8 +4,9 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * Three builds (electron-vite): the Electron main process (with the loopback shell as a second
- * entry: it is plain Node and runs the same core), the sandboxed preload (CommonJS, as sandboxed
- * preloads must be), and the React renderer.
+ * entry: it is plain Node and runs the same core; and the job worker as a third, the thread that
+ * builds large documents: electron/core/jobs/worker-script.ts finds it beside them), the sandboxed
+ * preload (CommonJS, as sandboxed preloads must be), and the React renderer.
  */
 export default defineConfig({
   main: {
@@ -15,6 +16,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           loopback: resolve(__dirname, 'electron/loopback/cli.ts'),
+          'job-worker': resolve(__dirname, 'electron/core/jobs/job-worker.ts'),
         },
       },
     },

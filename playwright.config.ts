@@ -38,6 +38,12 @@ export default defineConfig({
     headless: true,
     trace: 'retain-on-failure',
   },
+  // The first day at the desk starts from a store nobody has set up (its first-run screen, ticket A-001):
+  // it runs first, and every other spec after it, whatever their names.
+  projects: [
+    { name: 'first-day', testMatch: 'desk-day.spec.ts' },
+    { name: 'desk', testIgnore: 'desk-day.spec.ts', dependencies: ['first-day'] },
+  ],
   webServer: {
     command: `node tests/e2e/serve.cjs ${E2E_PORT} "${E2E_DATA_DIR}"`,
     url: `http://127.0.0.1:${E2E_PORT}/`,

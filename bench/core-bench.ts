@@ -12,6 +12,7 @@ import { selectVisits } from '../electron/core/visits/visit-view';
 import { addDays } from '../shared/dates/calendar';
 import { toHijri } from '../shared/dates/hijri';
 import { benchDocuments } from './documents-bench';
+import { benchLongWork } from './long-work-bench';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, requestWriter, type RequestSpec, type StoreMeta } from './data';
 import { oneFragment, twoFragments, typedMobile, type Random } from './names';
 import { timePair, type Row, type TimeOptions } from './stats';
@@ -23,6 +24,8 @@ export interface CoreBenchOptions {
   dataDir: string;
   meta: StoreMeta;
   quick: boolean;
+  /** Only the long-work rows (a 16,000-visit register beside the queue). */
+  longWorkOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -114,6 +117,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     return r.value;
   };
   await dispatch('auth.signIn', { username: BENCH_USER, password: BENCH_PASSWORD, deskId: 1 });
+  const longWork = () => benchLongWork({ core, today: opts.meta.today, quick, deskSid: sid, log });
+  if (opts.longWorkOnly) return longWork();
 
   // A few thousand calls before the JIT has settled the core's longer paths (the dispatcher, Kysely):
   // with 300, the first read case timed the compiler, not the desk of a running day.
@@ -358,6 +363,9 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
       .filter(Boolean)
       .join('; '),
   );
+
+  // Last: its busy day adds 16,000 visits (and their people's last visits) that no row above should read.
+  rows.push(...(await longWork()));
 
   const journal = raw.pragma('journal_mode', { simple: true });
   const sync = raw.pragma('synchronous', { simple: true });

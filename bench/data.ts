@@ -102,7 +102,7 @@ const REASONS: [string, number, string][] = [
   ['volunteering', 2, 'other'],
 ];
 const REASON_TOTAL = REASONS.reduce((s, r) => s + r[1], 0);
-function pickReason(random: Random): [string, string] {
+export function pickReason(random: Random): [string, string] {
   let x = random() * REASON_TOTAL;
   for (const [reason, w, outcome] of REASONS) {
     if ((x -= w) < 0) return [reason, outcome];
@@ -276,7 +276,7 @@ function insertBeneficiaries(core: Core, today: string, staff: Staff, random: Ra
   }
 }
 
-interface VisitRow {
+export interface VisitRow {
   day: string;
   desk: number;
   seq: number;
@@ -295,7 +295,7 @@ interface VisitRow {
   createdBy: number;
 }
 
-function visitWriter(core: Core) {
+export function visitWriter(core: Core) {
   const raw = asSqliteStore(core.store).raw;
   const insertVisit = raw.prepare(`INSERT INTO visits
     (day, desk_id, seq, ticket, beneficiary_id, visitor_name, visitor_mobile, reason, channel, state, arrived_at, called_at, ended_at,
@@ -359,7 +359,7 @@ function visitWriter(core: Core) {
 }
 
 /** A visitor of that day: mostly returning beneficiaries registered by then, newer ones more often. */
-function visitor(random: Random, maxBeneficiary: number) {
+export function visitor(random: Random, maxBeneficiary: number) {
   if (random() < 0.1) {
     const { base } = personWithVariants(random);
     return { beneficiaryId: null, visitorName: `${base.firstName} ${base.familyName}`, visitorMobile: mobileFor(Math.floor(random() * 49_999_999)) };

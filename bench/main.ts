@@ -7,14 +7,17 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy } from './data';
 import { benchRenderer } from './renderer-bench';
+import { benchSignIn } from './sign-in-bench';
 import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer (default: both)
+  --only WHAT      core | renderer | sign-in | backup | long-work (default: core, renderer and backup; core includes
+                   sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows end with)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -36,7 +39,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer'].includes(only)) throw new Error(`--only core|renderer, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -50,6 +53,14 @@ async function main() {
   log(`Istiqbal bench — Node ${process.version}, SQLite ${sqliteVersion}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`);
 
   const loadAtStart = loadavg()[0]!;
+  // Sign-in needs no ten-year store: a fresh one at the production password cost.
+  if (only === 'sign-in') {
+    log(`\nsign-in`);
+    const rows = await benchSignIn({ quick: values.quick, log });
+    log('\n' + renderTable(rows));
+    if (values.out) writeFileSync(resolve(values.out), JSON.stringify(toJson(rows), null, 2) + '\n');
+    return;
+  }
   let store = values.regenerate ? null : cachedStore();
   if (store) {
     log(`store: cached ${store.dir} (generated ${store.meta.generatedAt} in ${store.meta.generationSeconds} s)`);
@@ -71,15 +82,25 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  if (only !== 'renderer') {
+  if (only === 'all' || only === 'core' || only === 'long-work') {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
-    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, log })));
+    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', log })));
   }
-  if (only !== 'core') {
+  if (only === 'all' || only === 'core') {
+    log(`\nsign-in (a fresh store at the production password cost)`);
+    rows.push(...(await benchSignIn({ quick: values.quick, log })));
+  }
+  if (only === 'all' || only === 'renderer') {
     const dir = workingCopy(store.dir);
     log(`\nrenderer in Chromium through the loopback shell (on a fresh copy)`);
     rows.push(...(await benchRenderer({ dataDir: dir, meta, quick: values.quick, rendererDir: values['renderer-dir'], log })));
+  }
+
+  if (only === 'all' || only === 'backup') {
+    const dir = workingCopy(store.dir);
+    log(`\nbackup and restore (on a fresh copy)`);
+    rows.push(...(await benchBackup({ dataDir: dir, meta, quick: values.quick, log })));
   }
 
   log('\n' + renderTable(rows));

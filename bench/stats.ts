@@ -123,7 +123,7 @@ export function renderTable(rows: Row[]): string {
     String(r.core?.n ?? '—'),
     fmt(r.core?.median),
     fmt(r.core?.p95),
-    `< ${r.targetP95}`,
+    r.targetP95 > 0 ? `< ${r.targetP95}` : '—',
     !r.core ? 'n/a' : r.core.p95 < r.targetP95 ? 'ok' : 'MISS',
     fmt(r.bare?.median),
     fmt(r.bare?.p95),

@@ -1,32 +1,62 @@
 // `npm start [-- --headless --port N --data-dir DIR --store postgres://… --demo]`: build if needed, then the Electron
 // shell, or the loopback shell when Electron cannot run here (DESIGN.md "Architecture").
+// This is the locked-down run: the desk's own options and nothing else — no Chromium or Node switch,
+// no DevTools, no renderer dev server (electron/main/run-mode.ts). Developers use `npm run dev`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronNative } from './electron-native.mjs';
+import { capture, electronBinary, electronVersion } from './electron-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/loopback.js', 'out/main/job-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const SOURCES = ['electron', 'shared', 'renderer', 'electron.vite.config.ts', 'package.json'];
-const ELECTRON_INSTALL_TIMEOUT_MS = 60_000;
 const FALLBACK =
   'تعذّر تشغيل Electron هنا، تُفتح الواجهة في المتصفح عبر الخادم المحلي / Electron runtime unavailable: opening the desk in Chromium through the loopback shell';
+
+const unknown = unknownOptions(args);
+if (unknown.length > 0) {
+  console.error(`لا يقبل التشغيل هذه الخيارات: ${unknown.join(' ')} — هي لتشغيل المطوّرين (npm run dev) / npm start does not take: ${unknown.join(' ')} (developers: npm run dev)`);
+  process.exit(2);
+}
 
 if (needsBuild()) await build();
 
 if (args.includes('--headless')) {
   run(process.execPath, [join(root, 'out/main/loopback.js'), ...args]);
 } else {
-  const electron = await electronBinary();
-  const binding = electron && ensureElectronNative(root, electronVersion());
+  const electron = await electronBinary(root);
+  const binding = electron && ensureElectronNative(root, electronVersion(root));
   if (electron && binding) {
-    run(electron, [root, ...args], { ISTIQBAL_NATIVE_BINDING: binding });
+    run(electron, [root, ...withoutPort(args)], { ISTIQBAL_NATIVE_BINDING: binding });
   } else {
     console.log(FALLBACK);
     run(process.execPath, [join(root, 'out/main/loopback.js'), ...args]);
   }
+}
+
+/**
+ * Anything but the desk's own options: --data-dir DIR, --store URL, --port N, --headless, --demo (and --no-sandbox
+ * for root, whom Chromium will not run without it).
+ */
+function unknownOptions(list) {
+  const unknown = [];
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i].split('=', 1)[0];
+    if (name === '--data-dir' || name === '--store' || name === '--port') {
+      if (!list[i].includes('=')) i += 1;
+    } else if (name !== '--headless' && name !== '--demo' && !(name === '--no-sandbox' && process.getuid?.() === 0)) {
+      unknown.push(list[i]);
+    }
+  }
+  return unknown;
+}
+
+/** The loopback shell's --port means nothing to the Electron window, which takes only its own options. */
+function withoutPort(list) {
+  return list.filter((arg, i) => !arg.startsWith('--port') && list[i - 1] !== '--port');
 }
 
 function needsBuild() {
@@ -48,7 +78,7 @@ function newestMtime(path) {
 async function build() {
   console.log('يُبنى التطبيق / building the desk (electron-vite)…');
   const started = Date.now();
-  const { code, output } = await capture(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+  const { code, output } = await capture(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root });
   if (code !== 0) {
     process.stderr.write(output);
     console.error('تعذّر البناء / build failed');
@@ -57,41 +87,10 @@ async function build() {
   console.log(`تم البناء / built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Electron's runtime binary, fetched once with its own installer if missing; null when it cannot be had. */
-async function electronBinary() {
-  const pkg = join(root, 'node_modules/electron');
-  const binary = () => {
-    const pathFile = join(pkg, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const file = join(pkg, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(file) ? file : null;
-  };
-  if (binary() || !existsSync(join(pkg, 'install.js'))) return binary();
-  // package.json's allowScripts skips Electron's download at install time; try it now, briefly.
-  const notice = setTimeout(() => console.log('يُنزَّل Electron (مرة واحدة) / fetching the Electron runtime (once)…'), 2000);
-  await capture(process.execPath, [join(pkg, 'install.js')], ELECTRON_INSTALL_TIMEOUT_MS);
-  clearTimeout(notice);
-  return binary();
-}
-
-function electronVersion() {
-  return JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-}
-
-function capture(command, commandArgs, timeout) {
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], timeout });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', (error) => resolve({ code: 1, output: String(error) }));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 function run(command, commandArgs, extraEnv = {}) {
   const env = { ...process.env, ...extraEnv };
-  delete env.ELECTRON_RUN_AS_NODE;
+  // Nothing from the caller's environment turns this into a development run or loads code into it.
+  for (const name of ['ELECTRON_RUN_AS_NODE', 'ISTIQBAL_DEV', 'ELECTRON_RENDERER_URL', 'NODE_OPTIONS']) delete env[name];
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   // Ctrl+C already reaches the child through the terminal's process group: wait for it to finish.
   process.on('SIGINT', () => {});

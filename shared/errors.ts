@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'conflict',
   'duplicate',
   'confirm',
+  'busy',
   'unknown_operation',
   'internal',
   'network',
@@ -47,6 +48,8 @@ export interface AppErrorShape {
   duplicates?: DuplicateHint[];
   /** With code 'confirm': how to go ahead anyway. */
   confirm?: ConfirmHint;
+  /** A sign-in or unlock refused for now (repeated wrong passwords): the seconds until the next try is checked. */
+  retryAfterSeconds?: number;
 }
 
 /** What every call returns, over IPC and over HTTP alike. */
@@ -64,6 +67,7 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+  retryAfterSeconds?: number;
   toShape(): AppErrorShape {
     return {
       code: this.code,
@@ -71,6 +75,7 @@ export class AppError extends Error {
       ...(this.issues ? { issues: this.issues } : {}),
       ...(this.duplicates ? { duplicates: this.duplicates } : {}),
       ...(this.confirm ? { confirm: this.confirm } : {}),
+      ...(this.retryAfterSeconds ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
     };
   }
 }

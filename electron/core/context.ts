@@ -1,4 +1,8 @@
 import type { Role } from '../../shared/domain/roles';
+import type { AppError } from '../../shared/errors';
+import type { PasswordCost } from './auth/passwords';
+import type { BackupService } from './backup/backup-service';
+import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
 
@@ -14,11 +18,21 @@ export interface RuntimeFlags {
   dataDir: string;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
+  /** scrypt's cost for new password hashes: PASSWORD_COST, lowered only by the test helpers. */
+  passwordCost: PasswordCost;
+  /** resources/passwords/common-passwords.txt of a packaged app; undefined: found beside the sources or the build. */
+  commonPasswordsFile?: string;
+  /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
+  backups?: BackupService;
+  /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
+  jobs?: JobRunner;
 }
 
 export interface AuditEntry {
   entity: string | null;
   entityId: number | null;
+  /** The desk the row names when it is not the session's (a failed sign-in names the desk it tried). */
+  deskId?: number | null;
   before?: unknown;
   after?: unknown;
 }
@@ -36,14 +50,25 @@ export interface HandlerContext {
   timeZone: string;
   /** How this core was started (flags that are not settings). */
   runtime: RuntimeFlags;
-  /** Records what the mutation changed; the dispatcher writes it to the audit trail in the same transaction. */
+  /**
+   * A mutation: records what it changed; the dispatcher writes it to the audit trail in the same
+   * transaction. A query: records a read of personal data in full (a whole file, a scan, full IDs),
+   * written as a read once the query has succeeded — `after` says what was read, never the data itself.
+   */
   audit(entry: AuditEntry): void;
   /** Says the mutation changed nothing (an empty call-next, a repeated check-in): no audit row. */
   unchanged(): void;
+  /**
+   * Answers with `error` but, unlike a thrown AppError, commits what the mutation wrote and recorded
+   * first (a failed sign-in: its counter and its audit row).
+   */
+  refuse(error: AppError): never;
+  /** What the handler's `prepare` step returned (see withPreparation); undefined for other handlers. */
+  prepared?: unknown;
 }
 
 /** The signed-in user of a handler whose operation is not public. */
-export function requireUser(ctx: HandlerContext): SignedInUser {
+export function requireUser(ctx: Pick<HandlerContext, 'user'>): SignedInUser {
   if (!ctx.user) throw new Error('handler of a non-public operation ran without a user');
   return ctx.user;
 }

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import { contract, isOperationName, type OperationName, type SettingsView } from '../../shared/contract';
 import { describeIssue } from '../../shared/contract/field-names';
+import type { RefusalReason } from '../../shared/domain/audit';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
+import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
+import { insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import type { Handlers } from './handlers';
-import type { SessionStore } from './sessions';
+import { preparationOf, type Handlers } from './handlers';
+import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
-import { compiledOnce } from './store/compiled-once';
-import type { ChangeMark, Db, Store } from './store/store';
+import { checkUploadIn } from './uploads/checked-uploads';
+import type { ChangeMark, Store } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -22,7 +25,7 @@ export interface DispatcherDeps {
 
 export type Dispatch = (operation: string, input: unknown, sessionId: string) => Promise<Envelope<unknown>>;
 
-type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes'>;
+type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes' | 'sessionExpiryHours'>;
 /** Audit entities whose change may change what the dispatcher keeps between calls. */
 const KEPT_ENTITIES = new Set(['user', 'settings']);
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
@@ -52,7 +55,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     // SQLite answers at once: no await (a turn of the event loop on every call) unless it is a promise.
     const mark = asked instanceof Promise ? await asked : asked;
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
-      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes']), users: new Map() };
+      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes', 'sessionExpiryHours']), users: new Map() };
     }
     const facts = kept;
     if (userId === null) return { settings: facts.settings, row: undefined };
@@ -67,7 +70,87 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     return { settings: facts.settings, row: facts.users.get(userId) };
   }
 
+  /**
+   * Audit rows that are not part of a change (a read, a refusal), in their own short write
+   * transaction after the call. What the dispatcher keeps between calls stays true: only these rows
+   * were written, and they name no user or setting.
+   */
+  async function writeAside(rows: AuditRowInput[]): Promise<void> {
+    await store.write(async (trx) => {
+      const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
+      for (const row of rows) await insertAuditRow(trx, row);
+      if (keptAtStart && keptAtStart === kept) keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
+    });
+  }
+
+  /**
+   * Each call's facts in the order the calls came, however long each took to read: on PostgreSQL the
+   * store's change mark is a round trip of its own, and three changes a desk asked one after the
+   * other must still take the write lock in that order (Store.write), as on SQLite.
+   */
+  let factsInTurn: Promise<unknown> = Promise.resolve();
+  function callFactsInTurn(userId: number | null): ReturnType<typeof callFacts> {
+    const facts = callFacts(userId);
+    const turn = factsInTurn.then(() => facts);
+    factsInTurn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  const repeats = new RepeatFilter();
+
+  /** A call refused for its session or role, recorded after the refusal (which itself wrote nothing). */
+  async function auditRefusal(session: Session, operation: string, refusal: Refusal): Promise<void> {
+    if (!auditsRefusal(operation, refusal.reason)) return;
+    const now = deps.now();
+    const key = `refused:${operation}:${refusal.reason}`;
+    if (repeats.recent(session, key, now.getTime(), REFUSAL_REPEAT_MS)) return;
+    try {
+      await writeAside([
+        { at: now.toISOString(), userId: refusal.userId, deskId: refusal.deskId, operation, kind: 'refused', reason: refusal.reason, entity: null, entityId: null, before: null, after: null },
+      ]);
+      repeats.remember(session, key, now.getTime());
+    } catch (error) {
+      // The caller is told of the refusal either way; a store too busy to record it is worth a log line.
+      deps.log?.(error, operation);
+    }
+  }
+
+  /**
+   * Personal data read in full (the handler said so with ctx.audit), recorded once the read has
+   * succeeded. A read that cannot be recorded is not answered: the error goes back instead of the data.
+   */
+  async function auditReads(session: Session, user: SignedInUser | null, operation: string, at: Date, entries: AuditEntry[]): Promise<void> {
+    const fresh = entries
+      .map((e) => ({ e, key: `read:${operation}:${e.entity}:${e.entityId}:${auditJson(e.after)}` }))
+      .filter(({ key }) => !repeats.recent(session, key, at.getTime(), READ_REPEAT_MS));
+    if (fresh.length === 0) return;
+    await writeAside(
+      fresh.map(({ e }) => ({
+        at: at.toISOString(),
+        userId: user?.id ?? session.userId,
+        deskId: session.deskId,
+        operation,
+        kind: 'read' as const,
+        reason: null,
+        entity: e.entity ?? null,
+        entityId: e.entityId ?? null,
+        before: null,
+        after: auditJson(e.after),
+      })),
+    );
+    for (const { key } of fresh) repeats.remember(session, key, at.getTime());
+  }
+
   return async function dispatch(operation, rawInput, sessionId) {
+    // Set by refuse() below (a closure): typed wide so the catch block does not take them for null.
+    let refusal = null as Refusal | null;
+    let refusedSession = null as Session | null;
+    /** Notes who was refused and why, for the audit row written after the refusal. */
+    const refuse = (session: Session, reason: RefusalReason, userId: number, deskId: number | null, error: AppError) => {
+      refusal = { reason, userId, deskId };
+      refusedSession = session;
+      return error;
+    };
     try {
       if (typeof operation !== 'string' || !isOperationName(operation)) {
         throw new AppError('unknown_operation', ar.errors.unknown_operation);
@@ -77,12 +160,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
 
       const now = deps.now();
-      const { settings, row } = await callFacts(session.userId);
+      const { settings, row } = await callFactsInTurn(session.userId);
+      // Idle past the setting: a session nobody called is gone, a signed-in one is signed out.
+      if (!sessions.use(session, now.getTime(), settings.sessionExpiryHours * 3_600_000)) {
+        throw new AppError('unauthenticated', ar.errors.unauthenticated);
+      }
       let user: SignedInUser | null = null;
       let mustChangePassword = false;
+      let signedOutNow: { userId: number; deskId: number | null } | null = null;
       if (session.userId !== null) {
         // Deactivated, or the password changed or was reset since this session signed in (here or on another desk).
         if (!row || !row.active || row.password_version !== session.passwordVersion) {
+          signedOutNow = { userId: session.userId, deskId: session.deskId };
           session.userId = null;
           session.deskId = null;
           session.passwordVersion = null;
@@ -97,43 +186,85 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
 
       if (def.access !== 'public') {
-        if (!user) throw new AppError('unauthenticated', ar.errors.unauthenticated);
-        if (session.locked && !ALLOWED_WHILE_LOCKED.has(operation)) throw new AppError('locked', ar.errors.locked);
+        if (!user) {
+          const error = new AppError('unauthenticated', ar.errors.unauthenticated);
+          // A session that never had a user names nobody: nothing to record.
+          throw signedOutNow ? refuse(session, 'unauthenticated', signedOutNow.userId, signedOutNow.deskId, error) : error;
+        }
+        if (session.locked && !ALLOWED_WHILE_LOCKED.has(operation)) {
+          throw refuse(session, 'locked', user.id, session.deskId, new AppError('locked', ar.errors.locked));
+        }
         if (mustChangePassword && !ALLOWED_WHILE_PASSWORD_MUST_CHANGE.has(operation)) {
-          throw new AppError('forbidden', ar.staff.mustChangePassword);
+          throw refuse(session, 'password_must_change', user.id, session.deskId, new AppError('forbidden', ar.staff.mustChangePassword));
         }
         if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
-          throw new AppError('forbidden', ar.errors.forbidden);
+          throw refuse(session, 'forbidden', user.id, session.deskId, new AppError('forbidden', ar.errors.forbidden));
         }
       }
 
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      // A file is opened before the transaction, never while holding the write lock.
+      await checkUploadIn(operation, parsed.data);
 
       const handler = handlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
 
       if (def.kind === 'query') {
-        const value = await handler(parsed.data, { ...base, db: store.db, audit: () => {}, unchanged: () => {} });
+        const reads: AuditEntry[] = [];
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {}, refuse: throwIt });
+        if (reads.length > 0) await auditReads(session, user, operation, now, reads);
         return { ok: true, value: value ?? null };
       }
 
+      // A handler's slow part (a password's hash) runs before the transaction: see withPreparation.
+      const prepare = preparationOf(handler);
+      const prepared = prepare ? await prepare(parsed.data as never, { ...base, db: store.db }) : undefined;
+
+      // Sign-in sets the desk and sign-out clears it: the row names the desk the session had at either end.
+      const deskAtStart = session.deskId;
+      // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
+      let committedRefusal: AppError | null = null;
       const value = await store.write(async (trx) => {
         const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
         const entries: AuditEntry[] = [];
         let unchanged = false;
-        const result = await handler(parsed.data, {
-          ...base,
-          db: trx,
-          audit: (e) => entries.push(e),
-          unchanged: () => (unchanged = true),
-        });
+        let result: unknown;
+        try {
+          result = await handler(parsed.data, {
+            ...base,
+            db: trx,
+            audit: (e) => entries.push(e),
+            unchanged: () => (unchanged = true),
+            refuse: (error) => {
+              throw new CommittedRefusal(error);
+            },
+            prepared,
+          });
+        } catch (e) {
+          if (!(e instanceof CommittedRefusal)) throw e;
+          committedRefusal = e.error;
+        }
         if (unchanged && entries.length === 0) return result;
         if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
         const at = now.toISOString();
         const userId = auditUserId(user, session.userId);
+        // A refused try (a wrong password) is recorded as refused, with what the handler noted of it.
+        const kind = committedRefusal ? 'refused' : 'change';
+        const reason = committedRefusal ? 'credentials' : null;
         for (const e of entries) {
-          await insertAudit(trx, at, userId, operation, e.entity ?? null, e.entityId ?? null, auditJson(e.before), auditJson(e.after));
+          await insertAuditRow(trx, {
+            at,
+            userId,
+            deskId: e.deskId ?? deskAtStart ?? session.deskId,
+            operation,
+            kind,
+            reason,
+            entity: e.entity ?? null,
+            entityId: e.entityId ?? null,
+            before: auditJson(e.before),
+            after: auditJson(e.after),
+          });
         }
         // A change that names neither a user nor the settings (every change is audited) leaves what
         // the dispatcher keeps true, if nothing else was written since it was read: then only this
@@ -143,14 +274,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         }
         return result;
       });
+      const answer = committedRefusal as AppError | null; // set inside the transaction's callback
+      if (answer) throw answer;
       if (session.userId !== null) session.lastActivity = now.getTime();
       return { ok: true, value: value ?? null };
     } catch (error) {
+      if (refusal && refusedSession) await auditRefusal(refusedSession, String(operation), refusal);
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
       deps.log?.(error, String(operation));
       return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
     }
   };
+}
+
+/** Thrown by ctx.refuse inside the transaction, so the dispatcher commits before answering with the error. */
+class CommittedRefusal {
+  constructor(readonly error: AppError) {}
+}
+
+function throwIt(error: AppError): never {
+  throw error;
 }
 
 /** The user the audit row names: whoever was signed in before or after (sign-in and setup set it). */
@@ -172,10 +315,12 @@ function validationError(error: z.ZodError): AppError {
   return new AppError('validation', first ? `${ar.errors.validation} ${describeIssue(first)}` : ar.errors.validation, issues);
 }
 
-const insertAudit = compiledOnce(
-  (db: Db, at: string, userId: number | null, operation: string, entity: string | null, entityId: number | null, before: string | null, after: string | null) =>
-    db.insertInto('audit').values({ at, user_id: userId, operation, entity, entity_id: entityId, before, after }),
-);
+/** Who a refused call was refused to, and why (the audit row written after the refusal). */
+interface Refusal {
+  reason: RefusalReason;
+  userId: number;
+  deskId: number | null;
+}
 
 /**
  * Before or after of a change, as JSON (no copy of the value is made). Secrets never reach the audit

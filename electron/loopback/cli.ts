@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, storeChoiceFrom } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
+import { makePrivateDir, writePrivateFile } from '../core/private-files';
 import { startLoopback } from './server';
 
 /**
- * `node out/main/loopback.js [--data-dir DIR] [--store postgres://…] [--port N] [--headless] [--demo]`:
+ * `node out/main/loopback.js [--data-dir DIR] [--store postgres://…] [--port N] [--headless] [--demo] [--no-auto-backup]`:
  * the desk over HTTP on 127.0.0.1. Without --headless it opens the system's Chromium in app mode.
  * The store is the SQLite file in the data folder unless --store (or ISTIQBAL_STORE) names a PostgreSQL
  * database; the data folder still holds the desk's own files (scans, reference PDFs, loopback.json).
+ * Backups are automatic (daily, and on closing) unless --no-auto-backup (a throwaway store, tests);
+ * on a PostgreSQL store there are none (pg_dump backs it up).
  */
 async function main() {
   const { values } = parseArgs({
@@ -21,6 +24,7 @@ async function main() {
       port: { type: 'string' },
       headless: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
+      'no-auto-backup': { type: 'boolean', default: false },
     },
     strict: false,
   });
@@ -33,15 +37,27 @@ async function main() {
   const server = await startLoopback({ core, port: values.port ? Number(values.port) : 0, rendererDir });
 
   // For scripts and integrators on this machine: where the API is and its token (readable by this user only).
-  writeFileSync(join(dataDir, 'loopback.json'), JSON.stringify({ url: `http://127.0.0.1:${server.port}`, token: server.token }), { mode: 0o600 });
+  writePrivateFile(join(dataDir, 'loopback.json'), JSON.stringify({ url: `http://127.0.0.1:${server.port}`, token: server.token }));
 
   console.log(`الواجهة تعمل على / desk running at: ${server.url}`);
   console.log(`البيانات في / data folder: ${dataDir}`);
   if (store.kind === 'postgres') console.log(`قاعدة البيانات / store: ${withoutPassword(store.url)}`);
   if (!values.headless) openBrowser(server.url, dataDir);
 
+  const autoBackup = !values['no-auto-backup'];
+  const stopSchedule = autoBackup ? core.backups.startSchedule() : () => undefined;
+
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    stopSchedule();
     await server.close();
+    if (autoBackup) {
+      const made = await core.backups.runOnClosing().catch((error: unknown) => ({ ok: false as const, message: String(error) }));
+      if (made?.ok) console.log(`نسخة احتياطية عند الإغلاق / closing backup: ${made.backup.file}`);
+      else if (made) console.error(`${made.message} / closing backup failed`);
+    }
     await core.close();
     process.exit(0);
   };
@@ -69,7 +85,7 @@ function openBrowser(url: string, dataDir: string) {
     return;
   }
   const profile = join(dataDir, 'browser-profile');
-  mkdirSync(profile, { recursive: true });
+  makePrivateDir(profile);
   const args = [
     `--app=${url}`,
     `--user-data-dir=${profile}`,

@@ -1,41 +1,63 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { ar, fill } from '../../shared/labels/ar';
 import { createCore, storeChoiceFrom, type Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';
 import { openDeskWindow } from './desk-window';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingPath } from './native-binding';
-import { PREVIEW_PARTITION, printPdf, SHELL_PRINT_PDF } from './printing';
+import { printPdf, SHELL_PRINT_PDF } from './printing';
 import { rendererLocation } from './renderer-location';
-import { denyPermissions, hardenSession } from './security';
+import { runMode } from './run-mode';
+import { contentSecurityPolicy, hardenEveryWebContents, hardenSession } from './security';
 import { WindowSessions } from './window-sessions';
 
-// Packaged: [exe, ...flags]; run as `electron <app>`: [electron, app, ...flags].
-const args = parseDeskArgs(process.argv.slice(app.isPackaged ? 1 : 2));
-const dataDir = resolve(args.dataDir ?? defaultDataDir());
-
-// userData is the data folder, so the single-instance lock is per store: two desks with their own
-// --data-dir run side by side, a second launch on the same store focuses the first window.
-app.setPath('userData', dataDir);
-// Arabic UI locale: native menus, dialogs and the menu bar are laid out right to left.
-app.commandLine.appendSwitch('lang', 'ar');
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+// `npm start` and a packaged desk are locked down; `npm run dev` alone is a development run (run-mode.ts).
+const mode = runMode({ isPackaged: app.isPackaged, env: process.env, args: process.argv.slice(1), nodeFlags: process.execArgv, uid: process.getuid?.() });
+if (mode.refused.length > 0) {
+  const message = fill(ar.menu.refusedSwitches, { switches: mode.refused.join(' ') });
+  console.error(`${message}\nIstiqbal does not start with these switches outside \`npm run dev\`: ${mode.refused.join(' ')}`);
+  dialog.showErrorBox(ar.menu.refusedSwitchesTitle, message);
+  app.exit(2);
 } else {
-  start().catch((error: unknown) => {
+  boot();
+}
+
+function boot() {
+  // Packaged: [exe, ...flags]; run as `electron <app>`: [electron, app, ...flags].
+  const args = parseDeskArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  const dataDir = resolve(args.dataDir ?? defaultDataDir());
+
+  // userData is the data folder, so the single-instance lock is per store: two desks with their own
+  // --data-dir run side by side, a second launch on the same store focuses the first window.
+  app.setPath('userData', dataDir);
+  // Arabic UI locale: native menus, dialogs and the menu bar are laid out right to left.
+  app.commandLine.appendSwitch('lang', 'ar');
+  // Before ready, as Electron requires: the renderer's own origin, app://istiqbal.
+  registerAppScheme(protocol);
+  // Every web contents, whoever creates it, hardened once as it is made (security.ts).
+  hardenEveryWebContents(app, mode);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  start(dataDir, args.demo, args.store ?? process.env.ISTIQBAL_STORE).catch((error: unknown) => {
     dialog.showErrorBox('تعذّر تشغيل استقبال / Istiqbal could not start', String((error as Error)?.stack ?? error));
     app.exit(1);
   });
 }
 
-async function start() {
+async function start(dataDir: string, demo: boolean, storeArg: string | undefined) {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let closed = false;
+  let closing = false;
+  let stopBackupSchedule = () => {};
 
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return;
@@ -46,28 +68,40 @@ async function start() {
   app.on('will-quit', (event) => {
     if (!core || closed) return;
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    if (closing) return;
+    closing = true;
+    const open = core;
+    stopBackupSchedule();
+    // The closing backup (unless a good one is minutes old), then the store is closed.
+    void open.backups
+      .runOnClosing()
+      .catch((error: unknown) => console.error('[main] closing backup:', error))
+      .then(() => open.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   await app.whenReady();
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const { devServerUrl, development } = mode;
   hardenSession(session.defaultSession, devServerUrl);
-  denyPermissions(session.fromPartition(PREVIEW_PARTITION));
-  installMenu({ isPackaged: app.isPackaged, version: app.getVersion(), dataDir });
+  const outDir = resolve(__dirname, '..');
+  if (!devServerUrl) handleAppProtocol(protocol, join(outDir, 'renderer'), contentSecurityPolicy(undefined));
+  installMenu({ development, version: app.getVersion(), dataDir });
 
   core = await createCore({
     dataDir,
     // Scans, reference PDFs and printed PDFs stay in dataDir whichever the store (they move into PostgreSQL later).
-    store: storeChoiceFrom(args.store ?? process.env.ISTIQBAL_STORE),
+    store: storeChoiceFrom(storeArg),
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
   });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
-  if (args.demo) console.log(demoStartMessage(await startWithDemo(core)));
+  if (demo) console.log(demoStartMessage(await startWithDemo(core)));
+  // The daily backup: a timer asking "is one due" (the core decides, from the runs recorded in the store).
+  stopBackupSchedule = core.backups.startSchedule();
 
-  const renderer = rendererLocation(resolve(__dirname, '..'), devServerUrl);
+  const renderer = rendererLocation(devServerUrl);
   const sessions = new WindowSessions(core);
   registerCallHandler({
     dispatch: core.dispatch,
@@ -75,5 +109,5 @@ async function start() {
     isRendererUrl: renderer.isRendererUrl,
     shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir) },
   });
-  window = openDeskWindow(join(__dirname, '../preload/index.cjs'), renderer, sessions);
+  window = openDeskWindow(join(outDir, 'preload/index.cjs'), renderer, sessions, development);
 }

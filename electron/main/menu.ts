@@ -4,8 +4,8 @@ import { ar, fill } from '../../shared/labels/ar';
 const m = ar.menu;
 
 export interface MenuFacts {
-  /** Dev tools are for developers: never in a packaged desk. */
-  isPackaged: boolean;
+  /** Dev tools are for developers: in a development run (`npm run dev`) only, never in `npm start`. */
+  development: boolean;
   version: string;
   dataDir: string;
 }
@@ -21,7 +21,7 @@ export function menuTemplate(facts: MenuFacts): MenuItemConstructorOptions[] {
     { type: 'separator' },
     { label: m.fullScreen, role: 'togglefullscreen' },
   ];
-  if (!facts.isPackaged) view.push({ type: 'separator' }, { label: m.devTools, role: 'toggleDevTools' });
+  if (facts.development) view.push({ type: 'separator' }, { label: m.devTools, role: 'toggleDevTools' });
 
   return [
     { label: m.file, submenu: [{ label: m.quit, role: 'quit' }] },

@@ -1,12 +1,13 @@
 import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { z } from 'zod';
-import type { Envelope } from '../../shared/errors';
+import { AppError, type Envelope } from '../../shared/errors';
 import { ar, fill } from '../../shared/labels/ar';
-import { hardenWebContents } from './security';
+import { writePrivateFile } from '../core/private-files';
+import { inspectUpload, type UploadRule } from '../core/uploads/inspect-upload';
+import { allowNavigation } from './security';
 import { printPreviewWindowOptions } from './window-options';
 
 /**
@@ -21,22 +22,41 @@ export { SHELL_PRINT_PDF };
 /** The preview's own in-memory session: none of the desk's storage, every permission denied (index.ts). */
 export const PREVIEW_PARTITION = 'istiqbal-print-preview';
 
+const PRINT_MAX_BYTES = 30_000_000;
+
 const printRequest = z.object({
   title: z.string().max(200),
   fileName: z.string().min(1).max(200),
-  pdfBase64: z.string().min(8).max(40_000_000),
+  pdfBase64: z.string().min(8).max(Math.ceil(PRINT_MAX_BYTES / 3) * 4),
 });
+
+/**
+ * The document to print is checked as strictly as a scan (core/uploads): strict base64 and a PDF that
+ * opens in pdf.js. Only a PDF from our core should come here; anything else is refused before it is
+ * saved or shown.
+ */
+const PRINT_RULE: UploadRule = {
+  field: 'pdfBase64',
+  kinds: ['pdf'],
+  maxBytes: PRINT_MAX_BYTES,
+  tooLarge: ar.printing.badDocument,
+  wrongKind: ar.printing.badDocument,
+};
 
 export type PrintPdfResult = ShellPrintResult;
 
 export async function printPdf(input: unknown, dataDir: string): Promise<Envelope<PrintPdfResult>> {
   const parsed = printRequest.safeParse(input);
   if (!parsed.success) return refused(ar.errors.validation);
-  const bytes = Buffer.from(parsed.data.pdfBase64, 'base64');
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return refused(ar.printing.badDocument);
+  let bytes: Buffer;
+  try {
+    bytes = (await inspectUpload(parsed.data.pdfBase64, PRINT_RULE)).bytes;
+  } catch (error) {
+    if (error instanceof AppError) return refused(ar.printing.badDocument);
+    throw error;
+  }
   const savedTo = join(dataDir, 'printed', printedFileName(parsed.data.fileName));
-  await mkdir(join(dataDir, 'printed'), { recursive: true });
-  await writeFile(savedTo, bytes);
+  writePrivateFile(savedTo, bytes); // a printed register names people: user-only like the store
   const outcome = await previewAndPrint(savedTo, parsed.data.title);
   return { ok: true, value: { ...outcome, savedTo } };
 }
@@ -67,7 +87,7 @@ function previewAndPrint(file: string, title: string): Promise<Omit<PrintPdfResu
   const url = pathToFileURL(file).href;
   const window = new BrowserWindow(printPreviewWindowOptions(title, PREVIEW_PARTITION));
   const contents = window.webContents;
-  hardenWebContents(contents, (u) => u === url);
+  allowNavigation(contents, (u) => u === url);
   // The viewer would rename the window after the file; it keeps the document's Arabic title.
   window.on('page-title-updated', (event) => event.preventDefault());
 

@@ -1,8 +1,12 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-/** Isolation, sandbox, no Node, web security: the same for every window, made fresh each time. */
-function hardenedPreferences(): WebPreferences {
+/**
+ * Isolation, sandbox, no Node, web security: the same for every window, made fresh each time.
+ * DevTools only in a development run (run-mode.ts): `npm start` and a packaged desk have none.
+ */
+function hardenedPreferences(devTools: boolean): WebPreferences {
   return {
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -18,7 +22,7 @@ function hardenedPreferences(): WebPreferences {
 }
 
 /** Every window of the desk is made from these (DESIGN.md "Security"); nothing relaxes them later. */
-export function defaultWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function defaultWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -28,7 +32,7 @@ export function defaultWindowOptions(preloadPath: string): BrowserWindowConstruc
     backgroundColor: '#f6f7f9',
     show: false,
     autoHideMenuBar: false,
-    webPreferences: { preload: preloadPath, ...hardenedPreferences() },
+    webPreferences: { preload: preloadPath, ...hardenedPreferences(devTools) },
   };
 }
 
@@ -37,7 +41,7 @@ export function defaultWindowOptions(preloadPath: string): BrowserWindowConstruc
  * renderer, so it has no bridge), its own in-memory session, and plugins on — for Chromium's PDF
  * viewer, in this window only.
  */
-export function printPreviewWindowOptions(title: string, partition: string): BrowserWindowConstructorOptions {
+export function printPreviewWindowOptions(title: string, partition: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 900,
     height: 1000,
@@ -47,6 +51,6 @@ export function printPreviewWindowOptions(title: string, partition: string): Bro
     backgroundColor: '#f6f7f9',
     show: true,
     autoHideMenuBar: true,
-    webPreferences: { ...hardenedPreferences(), partition, plugins: true },
+    webPreferences: { ...hardenedPreferences(devTools), partition, plugins: true },
   };
 }

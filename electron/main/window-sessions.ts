@@ -12,7 +12,8 @@ export class WindowSessions {
   constructor(private readonly core: Pick<Core, 'createSession' | 'endSession'>) {}
 
   open(contents: WebContents): string {
-    const sessionId = this.core.createSession();
+    // Held by the window: it ends when the window does, never swept out while the window is open.
+    const sessionId = this.core.createSession({ heldByWindow: true });
     this.byContents.set(contents.id, sessionId);
     contents.once('destroyed', () => {
       this.byContents.delete(contents.id);

@@ -54,6 +54,7 @@ export function ChangePasswordForm({
         />
         <PasswordInput
           label={ar.ui.newPassword}
+          description={ar.messages.passwordRules}
           value={newPassword}
           onChange={edited(setNew)}
           withAsterisk

@@ -42,6 +42,7 @@ export function SetupScreen() {
             />
             <PasswordInput
               label={ar.ui.newPassword}
+              description={ar.messages.passwordRules}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               withAsterisk

@@ -1,7 +1,8 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
+import type { CallError } from '../transport/call';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { DeskPicker } from './DeskPicker';
 
@@ -13,6 +14,7 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [desk, setDesk] = useState<string | null>(localStorage.getItem(LAST_DESK) ?? '1');
   const signIn = useOpMutation('auth.signIn', { onSuccess: () => desk && localStorage.setItem(LAST_DESK, desk) });
+  const waiting = useWait(signIn.error);
 
   return (
     <Center h="100%">
@@ -20,7 +22,7 @@ export function SignInScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!signIn.isPending) signIn.mutate({ username, password, deskId: Number(desk) });
+            if (!signIn.isPending && !waiting) signIn.mutate({ username, password, deskId: Number(desk) });
           }}
         >
           <Stack>
@@ -32,7 +34,7 @@ export function SignInScreen() {
             <PasswordInput label={ar.ui.password} value={password} onChange={(e) => setPassword(e.currentTarget.value)} withAsterisk dir="ltr" />
             <DeskPicker value={desk} onChange={setDesk} />
             <ErrorAlert error={signIn.error} />
-            <Button type="submit" loading={signIn.isPending}>
+            <Button type="submit" loading={signIn.isPending} disabled={waiting} data-testid="sign-in-submit">
               {ar.ui.signIn}
             </Button>
           </Stack>
@@ -40,4 +42,20 @@ export function SignInScreen() {
       </Paper>
     </Center>
   );
+}
+
+/**
+ * After repeated wrong passwords the core says how long the next try must wait (and refuses one that
+ * comes earlier): the button waits that long too, the message above it says why.
+ */
+function useWait(error: CallError | null): boolean {
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => {
+    const seconds = error?.retryAfterSeconds;
+    setWaiting(!!seconds);
+    if (!seconds) return;
+    const timer = setTimeout(() => setWaiting(false), seconds * 1000);
+    return () => clearTimeout(timer);
+  }, [error]);
+  return waiting;
 }

@@ -40,14 +40,24 @@ export function DocumentRow({
   const [invalid, setInvalid] = useState({ issueDate: false, expiryDate: false });
   // Ticked here but not yet recorded by the core (its dates are still to come).
   const [ticking, setTicking] = useState(false);
-  const setDocument = useOpMutation('requests.setDocument', { onSuccess: () => setTicking(false) });
+  // The line's version this screen last saw, sent with the next save: the core refuses it when another
+  // desk saved this line since. Taken from this desk's own save at once (the refreshed request follows).
+  const [seen, setSeen] = useState(doc.version);
+  useEffect(() => setSeen(doc.version), [doc.version]);
+  const setDocument = useOpMutation('requests.setDocument', {
+    onSuccess: (view) => {
+      setTicking(false);
+      const saved = view.documents.find((d) => d.documentTypeId === doc.documentTypeId);
+      if (saved) setSeen(saved.version);
+    },
+  });
   // The saved dates win when they change (this desk's save coming back, or another desk's).
   useEffect(() => setDates({ issueDate: doc.issueDate, expiryDate: doc.expiryDate }), [doc.issueDate, doc.expiryDate]);
   const provided = doc.provided || ticking;
 
   const commit = (next: boolean, nextDates: Dates) => {
     if (setDocument.isPending || invalid.issueDate || invalid.expiryDate) return;
-    setDocument.mutate({ requestId, documentTypeId: doc.documentTypeId, provided: next, ...nextDates, note: doc.note ?? undefined });
+    setDocument.mutate({ requestId, documentTypeId: doc.documentTypeId, version: seen, provided: next, ...nextDates, note: doc.note ?? undefined });
   };
   const toggle = (next: boolean) => {
     setTicking(next && !doc.provided);

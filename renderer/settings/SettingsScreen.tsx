@@ -4,18 +4,20 @@ import { useEffect, useState } from 'react';
 import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, and what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the backups, and what printed documents carry (the letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
   const desks = useOp('settings.desks', {});
   const [name, setName] = useState('');
   const [lockMinutes, setLockMinutes] = useState<number>(10);
+  const [expiryHours, setExpiryHours] = useState<number>(12);
   const [committeeDays, setCommitteeDays] = useState<number>(14);
   const [deskName, setDeskName] = useState('');
   const [prefix, setPrefix] = useState('');
@@ -23,6 +25,7 @@ export function SettingsScreen() {
     if (settings.data) {
       setName(settings.data.associationName);
       setLockMinutes(settings.data.lockAfterMinutes);
+      setExpiryHours(settings.data.sessionExpiryHours);
       setCommitteeDays(settings.data.committeePeriodDays);
     }
   }, [settings.data]);
@@ -41,17 +44,25 @@ export function SettingsScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes, committeePeriodDays: committeeDays });
+            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes, sessionExpiryHours: expiryHours, committeePeriodDays: committeeDays });
           }}
         >
           <Stack>
-            <SimpleGrid cols={3}>
+            <SimpleGrid cols={2}>
               <TextInput label={ar.ui.associationName} value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(update.error, 'associationName')} />
               <NumberInput label={ar.ui.lockAfterMinutes} value={lockMinutes} onChange={(v) => setLockMinutes(Number(v) || 0)} min={1} max={240} error={fieldError(update.error, 'lockAfterMinutes')} />
+              <NumberInput
+                label={ar.ui.sessionExpiryHours}
+                value={expiryHours}
+                onChange={(v) => setExpiryHours(Number(v) || 0)}
+                min={1}
+                max={168}
+                error={fieldError(update.error, 'sessionExpiryHours')}
+              />
               {/* S5: the expected answer date is the submission date plus this period. */}
               <NumberInput label={ar.catalogue.committeePeriod} value={committeeDays} onChange={(v) => setCommitteeDays(Number(v) || 0)} min={1} max={180} error={fieldError(update.error, 'committeePeriodDays')} />
             </SimpleGrid>
-            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'committeePeriodDays']} />
+            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'sessionExpiryHours', 'committeePeriodDays']} />
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending}>
                 {ar.ui.save}
@@ -97,6 +108,7 @@ export function SettingsScreen() {
           <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
+      {settings.data && <BackupCard settings={settings.data} />}
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>

@@ -16,12 +16,14 @@ export class CallError extends Error implements AppErrorShape {
   readonly issues?: ErrorIssue[];
   readonly duplicates?: DuplicateHint[];
   readonly confirm?: ConfirmHint;
+  readonly retryAfterSeconds?: number;
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.code = shape.code;
     this.issues = shape.issues;
     this.duplicates = shape.duplicates;
     this.confirm = shape.confirm;
+    this.retryAfterSeconds = shape.retryAfterSeconds;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { ar } from '../../shared/labels/ar';
 
 /**
@@ -11,8 +12,11 @@ export function ConfirmModal({
   confirmLabel,
   onConfirm,
   onCancel,
+  children,
 }: {
   message: string;
+  /** What the question is about, under it (a file's name). */
+  children?: ReactNode;
   title: string;
   confirmLabel: string;
   onConfirm: () => void;
@@ -24,6 +28,7 @@ export function ConfirmModal({
         <Alert color="orange" variant="light" data-testid="confirm-message">
           {message}
         </Alert>
+        {children}
         <Group justify="flex-end" wrap="nowrap">
           <Button variant="default" onClick={onCancel} data-autofocus>
             {ar.ui.back}

@@ -29,6 +29,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose:
           </Text>
           <PasswordInput
             label={ar.staff.temporaryPassword}
+            description={ar.messages.passwordRules}
             value={temporaryPassword}
             onChange={(e) => {
               setPassword(e.currentTarget.value);

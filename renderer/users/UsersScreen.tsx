@@ -2,8 +2,9 @@ import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, 
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView } from '../../shared/contract';
+import { formatTime } from '../../shared/dates/calendar';
 import { ROLES, type Role } from '../../shared/domain/roles';
-import { ar } from '../../shared/labels/ar';
+import { ar, fill } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { notifyError } from '../ui/notify';
@@ -35,6 +36,11 @@ export function UsersScreen() {
     },
   });
   const setActive = useOpMutation('users.setActive', { onError: notifyError });
+  // Repeated wrong passwords lock an account's sign-in for a while; the administrator can lift it at once.
+  const unlockSignIn = useOpMutation('users.unlockSignIn', {
+    onError: notifyError,
+    onSuccess: (u) => notifications.show({ message: fill(ar.staff.signInLockLifted, { name: u.fullName }), color: 'teal' }),
+  });
 
   return (
     <Stack maw={1000} mx="auto">
@@ -51,7 +57,17 @@ export function UsersScreen() {
               <TextInput label={ar.ui.fullName} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} withAsterisk error={fieldError(create.error, 'fullName')} />
               <TextInput label={ar.ui.username} value={username} onChange={(e) => setUsername(e.currentTarget.value)} withAsterisk dir="ltr" error={fieldError(create.error, 'username')} />
               <Select label={ar.ui.role} data={ROLES.map((r) => ({ value: r, label: ar.roles[r] }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
-              <PasswordInput label={ar.ui.password} value={password} onChange={(e) => setPassword(e.currentTarget.value)} withAsterisk dir="ltr" error={fieldError(create.error, 'password')} />
+              <PasswordInput
+                label={ar.ui.password}
+                description={ar.messages.passwordRules}
+                // The rules under the field: the four inputs of the row stay level.
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                withAsterisk
+                dir="ltr"
+                error={fieldError(create.error, 'password')}
+              />
             </SimpleGrid>
             <ErrorAlert error={create.error} fields={['fullName', 'username', 'password']} />
             <Group justify="flex-end">
@@ -91,6 +107,11 @@ export function UsersScreen() {
                         {ar.staff.mustChangeBadge}
                       </Badge>
                     )}
+                    {u.signInLockedUntil && (
+                      <Badge variant="light" color="red" data-testid="sign-in-locked-badge">
+                        {fill(ar.staff.signInLockedBadge, { time: formatTime(u.signInLockedUntil) })}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
                 <Table.Td>
@@ -111,6 +132,20 @@ export function UsersScreen() {
                     {u.id !== me?.id && (
                       <Button size="compact-sm" variant="subtle" color="orange" onClick={() => setResetting(u)} data-testid="reset-password">
                         {ar.staff.resetPassword}
+                      </Button>
+                    )}
+                    {u.signInLockedUntil && (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="red"
+                        loading={unlockSignIn.isPending && unlockSignIn.variables?.userId === u.id}
+                        onClick={() => {
+                          if (!unlockSignIn.isPending) unlockSignIn.mutate({ userId: u.id });
+                        }}
+                        data-testid="lift-sign-in-lock"
+                      >
+                        {ar.staff.liftSignInLock}
                       </Button>
                     )}
                   </Group>

@@ -3,7 +3,7 @@ import { emptyInput, mutation, query } from './define';
 import { ar } from '../labels/ar';
 import { id } from './fields';
 import { cleanString } from '../text/invisible';
-import { base64Length, REFERENCE_PDF_MAX_BYTES } from './uploads';
+import { base64File, REFERENCE_PDF_MAX_BYTES } from './uploads';
 
 /** A generated PDF, ready to show, print or save. */
 export interface PdfView {
@@ -55,7 +55,7 @@ export const documentOperations = {
   'documents.referenceShelf': query<ReferenceDocumentView[]>()({ input: emptyInput, access: 'signed-in' }),
   'documents.reference': query<PdfView>()({ input: z.object({ shelf: z.enum(REFERENCE_SHELF) }), access: 'signed-in' }),
   'documents.replaceReference': mutation<ReferenceDocumentView>()({
-    input: z.object({ shelf: z.enum(REFERENCE_SHELF), pdfBase64: z.string().min(8).max(base64Length(REFERENCE_PDF_MAX_BYTES), ar.printing.pdfTooLarge) }),
+    input: z.object({ shelf: z.enum(REFERENCE_SHELF), pdfBase64: base64File(REFERENCE_PDF_MAX_BYTES, ar.printing.pdfTooLarge) }),
     access: ['admin'],
     invalidates: ['documents.'],
   }),

@@ -55,6 +55,7 @@ const NAMES: Record<string, string> = {
   active: u.active,
   associationName: u.associationName,
   lockAfterMinutes: u.lockAfterMinutes,
+  sessionExpiryHours: u.sessionExpiryHours,
   committeePeriodDays: ar.catalogue.committeePeriod,
   associationBranch: pr.branch,
   associationLicence: pr.licence,
@@ -97,8 +98,16 @@ const NAMES: Record<string, string> = {
   day: pr.registerDay,
   showFullIds: pr.showFullIds,
   shelf: f.shelf,
+  backupFolder: ar.backups.folder,
+  backupFile: ar.backups.filePath,
+  confirmed: f.confirmation,
   printed: f.printed,
   failure: f.failure,
+  from: f.auditFrom,
+  to: f.auditTo,
+  operation: f.operation,
+  kind: f.auditKind,
+  olderThan: f.olderThan,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

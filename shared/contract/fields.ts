@@ -52,7 +52,9 @@ export const username = cleanString()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, m.usernameFormat);
-export const password = z.string().min(8, m.passwordTooShort).max(200);
+/** The length rule of a new password; the core checks the others (password-rules.ts) and the screens show them all (ar.messages.passwordRules). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const password = z.string().min(PASSWORD_MIN_LENGTH, m.passwordTooShort).max(200);
 /** A staff member's name as the header and the audit trail show it. */
 export const staffFullName = cleanString()
   .trim()

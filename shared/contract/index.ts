@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { auditOperations } from './audit';
 import { authOperations } from './auth';
+import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
@@ -21,6 +23,8 @@ export const contract = defineContract(
   requestOperations,
   catalogueOperations,
   documentOperations,
+  auditOperations,
+  backupOperations,
 );
 
 export type Contract = typeof contract;
@@ -35,3 +39,5 @@ export function isOperationName(name: string): name is OperationName {
 
 export type { Access, OperationDef } from './define';
 export * from './views';
+export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
+export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

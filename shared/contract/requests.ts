@@ -4,7 +4,7 @@ import { ar } from '../labels/ar';
 import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
 import { amount, channel, id, isoDate, note, optionalIsoDate, version } from './fields';
-import { ATTACHMENT_MAX_BYTES, base64Length } from './uploads';
+import { ATTACHMENT_MAX_BYTES, base64File } from './uploads';
 import type { AttachmentView, CommitteeCounts, RequestSummary, RequestView } from './views';
 
 const DESK = ['receptionist', 'supervisor', 'admin'] as const;
@@ -88,13 +88,16 @@ export const requestOperations = {
    * One line of the documents checklist (S2): provided or not, with its dates. A provided document
    * whose type has an expiry needs its expiry date (the core refuses it without, and an issue date
    * after today). The identity line is the file's identity: its expiry comes from the file and a new
-   * one typed here is saved in the file.
+   * one typed here is saved in the file. `version` is the line's as the screen saw it (0 for a line
+   * never set): refused when someone else saved that line since. Other lines do not count, so two
+   * desks can work one request's checklist side by side.
    */
   'requests.setDocument': mutation<RequestView>()({
     input: z
       .object({
         requestId: id,
         documentTypeId: id,
+        version,
         provided: z.boolean(),
         issueDate: optionalIsoDate,
         expiryDate: optionalIsoDate,
@@ -108,14 +111,17 @@ export const requestOperations = {
     access: DESK,
     invalidates: onRequest,
   }),
-  /** A scan (PDF, PNG or JPEG up to 10 MB), kept in the data folder with its SHA-256; for a document or the signed declaration. */
+  /**
+   * A scan (PDF, PNG or JPEG up to 10 MB), kept in the data folder with its SHA-256; for a document or
+   * the signed declaration. The core opens what the bytes claim to be and keeps a cleaned file name.
+   */
   'requests.attach': mutation<AttachmentView>()({
     input: z.object({
       requestId: id,
       documentTypeId: id.optional(),
       purpose: z.enum(['document', 'declaration']),
       fileName: cleanString().trim().min(1).max(200),
-      dataBase64: z.string().min(1).max(base64Length(ATTACHMENT_MAX_BYTES), ar.messages.attachmentTooLarge),
+      dataBase64: base64File(ATTACHMENT_MAX_BYTES, ar.messages.attachmentTooLarge),
     }),
     access: DESK,
     invalidates: onRequest,

@@ -3,6 +3,7 @@ import { ar } from '../labels/ar';
 import { emptyInput, mutation, query } from './define';
 import type { DeskView, SettingsView } from './views';
 import { cleanString } from '../text/invisible';
+import { absolutePath } from './backups';
 
 export const settingsOperations = {
   'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public' }),
@@ -10,6 +11,8 @@ export const settingsOperations = {
     input: z.object({
       associationName: cleanString().trim().min(3).max(120).optional(),
       lockAfterMinutes: z.number().int().min(1).max(240).optional(),
+      /** A week at most: a window left signed in longer asks for the password again from the start. */
+      sessionExpiryHours: z.number().int().min(1).max(168).optional(),
       committeePeriodDays: z.number().int().min(1).max(180).optional(),
       associationBranch: cleanString().trim().max(120).nullable().optional(),
       associationLicence: cleanString().trim().max(200).nullable().optional(),
@@ -17,6 +20,7 @@ export const settingsOperations = {
       associationPhone: cleanString().trim().max(40).nullable().optional(),
       associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
+      backupFolder: absolutePath().nullable().optional(),
     }),
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],

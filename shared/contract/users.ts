@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { emptyInput, mutation, query } from './define';
 import { id, password, role, staffFullName, username } from './fields';
-import type { UserView } from './views';
+import type { StaffView, UserView } from './views';
 
 export const userOperations = {
-  'users.list': query<UserView[]>()({ input: emptyInput, access: ['admin', 'supervisor'] }),
+  'users.list': query<StaffView[]>()({ input: emptyInput, access: ['admin', 'supervisor'] }),
   /** Researchers the desk can refer a visitor to (S3). */
   'users.researchers': query<UserView[]>()({ input: emptyInput, access: 'signed-in' }),
   'users.create': mutation<UserView>()({
@@ -30,6 +30,15 @@ export const userOperations = {
    */
   'users.resetPassword': mutation<UserView>()({
     input: z.object({ userId: id, temporaryPassword: password }),
+    access: ['admin'],
+    invalidates: ['users.'],
+  }),
+  /**
+   * Lifts the lock that repeated wrong passwords put on an account's sign-in (and the waits before it):
+   * the next try is checked at once.
+   */
+  'users.unlockSignIn': mutation<StaffView>()({
+    input: z.object({ userId: id }),
     access: ['admin'],
     invalidates: ['users.'],
   }),

@@ -23,6 +23,12 @@ export interface UserView {
   mustChangePassword: boolean;
 }
 
+/** A row of the staff screen: the account, and whether sign-in to it is locked after repeated wrong passwords. */
+export interface StaffView extends UserView {
+  /** Until when every sign-in and unlock is refused (an administrator can lift it: users.unlockSignIn); null when not locked. */
+  signInLockedUntil: string | null;
+}
+
 export interface DeskView {
   id: number;
   name: string;
@@ -41,6 +47,8 @@ export interface SettingsView {
   associationName: string;
   timeZone: string;
   lockAfterMinutes: number;
+  /** A signed-in session with no activity this long is signed out; one no window calls any more is removed. */
+  sessionExpiryHours: number;
   /** S5: days the research committee has to answer; the expected answer date is submission + this. */
   committeePeriodDays: number;
   /** The letterhead on printed documents. */
@@ -51,6 +59,8 @@ export interface SettingsView {
   associationWebsite: string | null;
   /** PNG or JPEG, base64; small (a logo). */
   associationLogoBase64: string | null;
+  /** Where automatic backups go (another disk, a USB stick); null: backups/ in the data folder. */
+  backupFolder: string | null;
 }
 
 export interface BeneficiaryView {
@@ -208,6 +218,8 @@ export interface RequestDocumentView {
   fromFile: boolean;
   /** As of the submission date, or today while the request is still open (S2). */
   status: DocumentStatus;
+  /** This line's version as saved (0: never set): requests.setDocument sends it back and is refused when another desk saved the line since. */
+  version: number;
   attachments: AttachmentView[];
 }
 

@@ -17,6 +17,9 @@ interface AuditRow {
   entity_id: number | null;
   before: string | null;
   after: string | null;
+  kind: string;
+  reason: string | null;
+  desk_id: number | null;
 }
 const auditRows = (): Promise<AuditRow[]> => t.db.selectFrom('audit').selectAll().orderBy('id').execute();
 const lastAudit = (): Promise<AuditRow> => t.db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -66,13 +69,17 @@ describe('audit rows', () => {
     expect(await lastAudit()).toMatchObject({ operation: 'auth.signIn', user_id: desk.user.id, entity: 'user', entity_id: desk.user.id });
   });
 
-  it('queries and refused calls leave no audit row', async () => {
+  it('ordinary queries and refused input leave no audit row; a call outside the role leaves one refused row and no change', async () => {
     const before = (await auditRows()).length;
     await desk.ok('visits.queue', {});
     await desk.ok('beneficiaries.search', { text: 'محمد' });
-    await desk.call('users.create', { username: 'x-user', fullName: 'مستخدم', role: 'admin', password: 'password-1' });
     await desk.call('visits.call', { visitId: 424242 });
+    await desk.call('beneficiaries.search', { text: 42 });
     expect((await auditRows()).length).toBe(before);
+    await desk.call('users.create', { username: 'x-user', fullName: 'مستخدم', role: 'admin', password: 'password-1' });
+    const added = (await auditRows()).slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ operation: 'users.create', user_id: desk.user.id, kind: 'refused', reason: 'forbidden', before: null, after: null });
   });
 
   it('no password, and no password hash, anywhere in the audit table', async () => {

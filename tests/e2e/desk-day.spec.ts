@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn, signOut } from './support/desk';
+import { ADMIN_PASSWORD, apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn, signOut } from './support/desk';
 
 /**
  * A morning at the desk (issue 2; S1, S3, P2, C1): first run, users, a new visitor registered and
@@ -9,7 +9,6 @@ import { apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, scr
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const STAFF_PASSWORD = 'staff-pass-1';
 let deskA: Page;
 let deskB: Page;

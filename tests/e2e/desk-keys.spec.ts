@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * The desk as a new user finds it (issue 7): the queue and check-in by keyboard and mouse at 1366×768.
@@ -11,7 +11,6 @@ import { adminApi, apiSession, openDesk, queueRow, screen, signIn } from './supp
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `key${run}`, fullName: 'لمى خالد الزهراني' };

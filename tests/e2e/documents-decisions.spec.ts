@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Documents and decisions" (S2, S5), as a new receptionist and a supervisor meet them at
@@ -10,7 +10,6 @@ import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `ddr${run}`, fullName: 'منيرة عبدالله الحربي' };
@@ -70,10 +69,10 @@ test.beforeAll(async () => {
   let r = (await api('requests.open', { beneficiaryId: family.id, serviceTypeId: service('food_basket'), channel: 'phone', requestedAmount: 600 })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
   };
   for (const d of r.documents) {
-    await api('requests.setDocument', { requestId: r.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: r.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: r.id });
   r = (await api('requests.submit', { requestId: r.id })) as typeof r;

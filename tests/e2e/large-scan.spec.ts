@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { SAMPLE_JPEG } from '../helpers/sample-files';
+import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * A normal scan through the browser desk (issue 7, "The HTTP API"): the loopback shell once cut every
@@ -9,7 +10,6 @@ import { adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
  * scan now goes from the file picker through the shell into the request, byte for byte.
  * Independent of the other specs: it makes its own users and data.
  */
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `scn${run}`, fullName: 'لمى عبدالله الشمري' };
@@ -48,8 +48,8 @@ test('HTTP API: a 9 MB scan of the ID attaches from the browser desk through the
   await desk.getByTestId('search-input').press('Enter');
   await expect(desk.getByTestId('request-number')).toHaveText(requestNumber);
 
-  // A phone photo of an ID: a JPEG of 9 MB that does not compress.
-  const scan = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(9 * 1024 * 1024 - 4)]);
+  // A phone photo of an ID: a JPEG of 9 MB that does not compress (a real JPEG's header, then noise).
+  const scan = Buffer.concat([SAMPLE_JPEG, randomBytes(9 * 1024 * 1024 - SAMPLE_JPEG.length)]);
   const row = desk.locator(`[data-testid="document-row"][data-document="${ID_DOCUMENT}"]`);
   // The picker's own input: no native dialog to wait for (one that did not show under load failed a run).
   await row.locator('input[type="file"]').setInputFiles({ name: 'hawiya-scan.jpg', mimeType: 'image/jpeg', buffer: scan });

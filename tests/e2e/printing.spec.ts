@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * Printed documents through the loopback shell (issue 4): each document opens in a new tab of the
@@ -13,7 +13,6 @@ import { adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, sig
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-4';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `prn${run}`, fullName: 'أمل خالد السبيعي' };
@@ -54,10 +53,10 @@ test.beforeAll(async () => {
   let request = (await api('requests.open', { beneficiaryId: person.id, serviceTypeId: service!.id, channel: 'interview', description: 'طلب مساعدة في سداد فاتورة الكهرباء' })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
   };
   for (const d of request.documents) {
-    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: request.id });
   request = (await api('requests.submit', { requestId: request.id })) as typeof request;

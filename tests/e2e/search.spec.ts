@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Issue 7, "Finding the person" (P2), in the browser: the desk's search box finds a beneficiary by a
@@ -10,7 +10,6 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `srch${run}`, fullName: 'منيرة سعد الحربي' };
@@ -38,11 +37,11 @@ test.beforeAll(async () => {
   let request = (await api('requests.open', { beneficiaryId: b.id, serviceTypeId: service!.id, channel: 'interview' })) as {
     id: number;
     number: string;
-    documents: { documentTypeId: number; hasExpiry: boolean }[];
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number }[];
     beneficiary: { fileNumber: string | null };
   };
   for (const d of request.documents) {
-    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+    await api('requests.setDocument', { requestId: request.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
   }
   await api('requests.signDeclaration', { requestId: request.id });
   await api('requests.submit', { requestId: request.id });

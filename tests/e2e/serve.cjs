@@ -5,7 +5,7 @@ const { join } = require('node:path');
 
 const [port, dataDir] = process.argv.slice(2);
 rmSync(dataDir, { recursive: true, force: true });
-const child = spawn(process.execPath, [join(__dirname, '../../out/main/loopback.js'), '--headless', '--port', port, '--data-dir', dataDir], {
+const child = spawn(process.execPath, [join(__dirname, '../../out/main/loopback.js'), '--headless', '--port', port, '--data-dir', dataDir, '--no-auto-backup'], {
   stdio: 'inherit',
 });
 const stop = () => child.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Staff accounts (issue 7): the administrator corrects a user's name and resets their forgotten
@@ -9,7 +9,6 @@ import { adminApi, openDesk, screen, signIn } from './support/desk';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const ORIGINAL = 'staff-pass-3';
 const TEMPORARY = 'temp-pass-4455';
 const CHOSEN = 'my-own-pass-8899';
@@ -48,7 +47,7 @@ test('Staff accounts: the administrator corrects the name and resets the passwor
   await expect(admin.getByTestId('temporary-password')).toBeFocused();
   await admin.getByTestId('temporary-password').fill('short');
   await admin.getByTestId('confirm-reset').click();
-  await expect(admin.getByText('كلمة المرور يجب ألا تقل عن 8 أحرف.')).toBeVisible();
+  await expect(admin.getByText('كلمة المرور يجب ألا تقل عن 10 أحرف.')).toBeVisible();
   await admin.getByTestId('temporary-password').fill(TEMPORARY);
   await screen(admin, 'staff-01-reset-dialog');
   await admin.getByTestId('confirm-reset').click();

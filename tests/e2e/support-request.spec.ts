@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * A support request from the desk to the service (issue 3; S2–S7, P4): a new visitor checked in for
@@ -11,7 +11,6 @@ import { adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, scree
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-2';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `rcp${run}`, fullName: 'هيفاء محمد الغامدي' };

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 import { ar } from '../../shared/labels/ar';
 
 /**
@@ -12,7 +12,6 @@ import { ar } from '../../shared/labels/ar';
  */
 test.describe.configure({ mode: 'serial' });
 
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-7';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `wrd${run}`, fullName: 'لمياء ناصر الدوسري' };
@@ -115,7 +114,7 @@ test('the administrator\'s screens: an empty user, service or desk is named fiel
   const users = admin.getByRole('main');
   expect(await errorOf(users.getByLabel('الاسم الكامل'))).toBe('هذا الحقل مطلوب.');
   expect(await errorOf(users.getByLabel('اسم المستخدم'))).toBe('اسم المستخدم من 3 إلى 32 حرفاً إنجليزياً أو رقماً.');
-  expect(await errorOf(users.getByLabel('كلمة المرور'))).toBe('كلمة المرور يجب ألا تقل عن 8 أحرف.');
+  expect(await errorOf(users.getByLabel('كلمة المرور'))).toBe('كلمة المرور يجب ألا تقل عن 10 أحرف.');
   await users.getByLabel('الاسم الكامل').fill('سع');
   await admin.getByRole('button', { name: 'إضافة مستخدم' }).click();
   await expect.poll(() => errorOf(users.getByLabel('الاسم الكامل'))).toBe(ar.messages.fullNameTooShort);

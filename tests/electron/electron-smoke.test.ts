@@ -35,7 +35,9 @@ it.skipIf(!binary)(
     const app = await _electron.launch({
       executablePath: binary!,
       args: [root, ...rootOnly, '--data-dir', dataDir],
-      env: { ...process.env, ISTIQBAL_NATIVE_BINDING: binding! } as Record<string, string>,
+      // Playwright drives Electron through --inspect and --remote-debugging-port, which only a
+      // development run takes (run-mode.ts); the page's isolation checked here is the same in both.
+      env: { ...process.env, ISTIQBAL_NATIVE_BINDING: binding!, ISTIQBAL_DEV: '1' } as Record<string, string>,
     });
     try {
       const page = await app.firstWindow();

@@ -1,23 +1,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../shared/bridge';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Dispatch } from '../../electron/core/dispatcher';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { rendererLocation } from '../../electron/main/renderer-location';
 import { WindowSessions } from '../../electron/main/window-sessions';
 import { FakeWebContents, invokeEvent } from './fakes';
+import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 // Electron's runtime is absent on this machine: only ipcMain is replaced, and only in this file.
 const ipcMain = vi.hoisted(() => ({ handle: vi.fn() }));
 vi.mock('electron', () => ({ ipcMain }));
 const { createCallHandler, registerCallHandler } = await import('../../electron/main/ipc');
 
-const outDir = join('/opt', 'istiqbal', 'out');
-const ourPage = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
-const { isRendererUrl } = rendererLocation(outDir, undefined);
+const ourPage = APP_INDEX_URL;
+const { isRendererUrl } = rendererLocation(undefined);
 
 function setup() {
   const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'forwarded' }));
@@ -57,7 +57,8 @@ describe('the istiqbal:call handler', () => {
     ['a frame in another process', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, processId: 999 })]],
     ['a frame already gone (senderFrame null)', (ours) => [ours, invokeEvent(ours, null)]],
     ['our main frame showing a foreign page', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'https://evil.example/' })]],
-    ['our main frame showing another local file', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'file:///tmp/index.html' })]],
+    ['our main frame showing a local file', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'file:///opt/istiqbal/out/renderer/index.html' })]],
+    ['our main frame showing another page of our origin', (ours) => [ours, invokeEvent(ours, { ...ours.mainFrame, url: 'app://istiqbal/assets/evil.html' })]],
   ];
 
   it.each(refusals)('refuses %s, with nothing dispatched', async (_name, make) => {
@@ -75,7 +76,7 @@ describe('IPC into a real core', () => {
   let core: Core;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'istiqbal-ipc-'));
-    core = await createCore({ dataDir: dir, log: () => {} });
+    core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir, log: () => {} });
   });
   afterAll(async () => {
     await core.close();

@@ -2,9 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { App, BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ar } from '../../shared/labels/ar';
+import { hardenEveryWebContents } from '../../electron/main/security';
+import { samplePdf } from '../helpers/sample-files';
 import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
 
 // Electron's runtime is absent on this machine: BrowserWindow is replaced, and only in this file.
@@ -12,9 +14,18 @@ import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
 const electron = vi.hoisted(() => {
   const { EventEmitter } = require('node:events') as typeof import('node:events');
   const script = { load: 'ok' as 'ok' | 'fail' | 'never', print: [true, ''] as [boolean, string] | 'never' };
+  // Its session only needs to take the handlers the shell sets on every session.
+  const previewSession = {
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    setDevicePermissionHandler() {},
+    webRequest: { onBeforeRequest() {} },
+  };
   class PreviewContents extends EventEmitter {
     readonly mainFrame = { processId: 500, frameToken: 'preview', url: '' };
+    readonly session = previewSession;
     openHandler?: (details: { url: string }) => { action: string };
+    closeDevTools() {}
     printOptions?: unknown;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.openHandler = handler;
@@ -33,6 +44,7 @@ const electron = vi.hoisted(() => {
     constructor(readonly options: unknown) {
       super();
       BrowserWindow.opened.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
     }
     loadURL(url: string) {
       this.loadedUrl = url;
@@ -48,13 +60,17 @@ const electron = vi.hoisted(() => {
       this.emit('closed');
     }
   }
-  return { BrowserWindow, script };
+  const app = new EventEmitter();
+  return { BrowserWindow, script, app };
 });
-vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, ipcMain: { handle: vi.fn() } }));
+vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, app: electron.app, ipcMain: { handle: vi.fn() } }));
 const { PREVIEW_PARTITION, printedFileName, printFailure, printPdf, SHELL_PRINT_PDF } = await import('../../electron/main/printing');
 const { createCallHandler } = await import('../../electron/main/ipc');
 
-const PDF = Buffer.from('%PDF-1.7\n% a tiny document\n%%EOF\n');
+// As index.ts does before any window: every contents hardened as Electron creates it.
+hardenEveryWebContents(electron.app as unknown as App, { development: false });
+
+const PDF = await samplePdf();
 const request = { title: 'إيصال استلام طلب', fileName: 'receipt-1448-00042.pdf', pdfBase64: PDF.toString('base64') };
 
 let dataDir: string;
@@ -145,9 +161,20 @@ describe('shell.printPdf', () => {
     expect(result.ok && result.value.failure).toContain('ERR_FILE_NOT_FOUND');
   });
 
-  it('refuses what is not a PDF, or not a request, with nothing saved and no window', async () => {
-    const html = { ...request, pdfBase64: Buffer.from('<html><script>alert(1)</script></html>').toString('base64') };
-    expect(await printPdf(html, dataDir)).toEqual({ ok: false, error: { code: 'validation', message: ar.printing.badDocument } });
+  it.each([
+    ['an HTML page', Buffer.from('<html><script>alert(1)</script></html>').toString('base64')],
+    ['%PDF-<html>…, which only starts like a PDF (issue 8)', Buffer.from('%PDF-<html><script>alert(1)</script></html>').toString('base64')],
+    ['a PDF with no page', Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n').toString('base64')],
+    ['a PDF cut in half', PDF.subarray(0, PDF.length >> 1).toString('base64')],
+    ['a real PDF in lenient base64 (line breaks)', PDF.toString('base64').replace(/.{76}/g, '$&\n')],
+    ['a real PDF in lenient base64 (its padding left off)', Buffer.concat([PDF, Buffer.from(PDF.length % 3 === 0 ? '\n' : '')]).toString('base64').replace(/=+$/, '')],
+  ])('refuses %s as strictly as a scan: nothing saved, no window', async (_label, pdfBase64) => {
+    expect(await printPdf({ ...request, pdfBase64 }, dataDir)).toEqual({ ok: false, error: { code: 'validation', message: ar.printing.badDocument } });
+    expect(existsSync(join(dataDir, 'printed'))).toBe(false);
+    expect(electron.BrowserWindow.opened).toHaveLength(0);
+  });
+
+  it('refuses what is not a request, with nothing saved and no window', async () => {
     expect(await printPdf({ title: 'x' }, dataDir)).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await printPdf(null, dataDir)).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(existsSync(join(dataDir, 'printed'))).toBe(false);

@@ -7,18 +7,18 @@ vi.mock('electron', () => ({ Menu: { buildFromTemplate: vi.fn(), setApplicationM
 const { menuTemplate } = await import('../../electron/main/menu');
 
 describe('menu', () => {
-  const roles = (packaged: boolean) =>
-    JSON.stringify(menuTemplate({ isPackaged: packaged, version: '0.1.0', dataDir: '/d' }), (k, v) => (k === 'click' ? undefined : v));
+  const roles = (development: boolean) =>
+    JSON.stringify(menuTemplate({ development, version: '0.1.0', dataDir: '/d' }), (k, v) => (k === 'click' ? undefined : v));
 
   it('is in Arabic: ملف / عرض / مساعدة, with quit, reload and zoom', () => {
-    const labels = menuTemplate({ isPackaged: true, version: '0.1.0', dataDir: '/d' }).map((m) => m.label);
+    const labels = menuTemplate({ development: false, version: '0.1.0', dataDir: '/d' }).map((m) => m.label);
     expect(labels).toEqual(expect.arrayContaining(['ملف', 'عرض', 'مساعدة']));
-    for (const role of ['"quit"', '"reload"', '"zoomIn"', '"zoomOut"']) expect(roles(true)).toContain(role);
+    for (const role of ['"quit"', '"reload"', '"zoomIn"', '"zoomOut"']) expect(roles(false)).toContain(role);
   });
 
-  it('offers dev tools only when not packaged', () => {
-    expect(roles(true)).not.toContain('toggleDevTools');
-    expect(roles(false)).toContain('toggleDevTools');
+  it('offers dev tools in a development run (npm run dev) only, never in npm start', () => {
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
   });
 });
 

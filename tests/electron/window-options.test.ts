@@ -25,6 +25,12 @@ describe('defaultWindowOptions', () => {
     });
   });
 
+  it('has no DevTools unless a development run asks for them', () => {
+    expect(webPreferences?.devTools).toBe(false);
+    expect(defaultWindowOptions('/p', true).webPreferences?.devTools).toBe(true);
+    expect(printPreviewWindowOptions('إقرار', 'p').webPreferences?.devTools).toBe(false);
+  });
+
   it('sizes the window for a desk and paints a background before the page does', () => {
     const options = defaultWindowOptions('/p');
     expect(options.minWidth).toBeGreaterThanOrEqual(1024);

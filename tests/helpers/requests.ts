@@ -2,7 +2,7 @@ import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, Servic
 import type { Channel } from '../../shared/domain/channels';
 import type { RequestState } from '../../shared/domain/request';
 import type { SignedIn } from './sessions';
-import { countRows, type TestCore } from './test-core';
+import { auditCount, countRows, type TestCore } from './test-core';
 
 /**
  * Support requests driven through the dispatcher as the desk and the committee would (issue 3):
@@ -33,6 +33,7 @@ export async function provideAll(s: Pick<SignedIn, 'ok'>, request: RequestView, 
     view = await s.ok('requests.setDocument', {
       requestId: request.id,
       documentTypeId: d.documentTypeId,
+      version: d.version,
       provided: true,
       expiryDate: d.hasExpiry ? expiryDate : null,
     });
@@ -75,6 +76,7 @@ export async function requestIn(
         r = await desk.ok('requests.setDocument', {
           requestId: r.id,
           documentTypeId: first.documentTypeId,
+          version: first.version,
           provided: true,
           expiryDate: first.hasExpiry ? FAR_EXPIRY : null,
         });
@@ -116,7 +118,8 @@ export async function requestSnapshot(t: Pick<TestCore, 'db' | 'store'>, request
     row: await t.db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirst(),
     documents: await t.db.selectFrom('request_documents').selectAll().where('request_id', '=', requestId).orderBy('document_type_id').execute(),
     events: await countRows(t, 'request_events'),
-    audit: await countRows(t, 'audit'),
+    // Changes recorded; a refusal of access writes its own audit row of kind 'refused' (tests/core/audit/).
+    audit: await auditCount(t),
     signatures: await countRows(t, 'declaration_signatures'),
     attachments: await countRows(t, 'attachments'),
     beneficiaries: await t.db.selectFrom('beneficiaries').selectAll().orderBy('id').execute(),
@@ -153,12 +156,16 @@ export function profileInput(p: BeneficiaryProfile, changes: Partial<InputOf<'be
 }
 
 /**
- * After the test clock jumps ahead (days, not minutes) every session is locked by inactivity, as a
- * real desk would be: unlock each with its password, as the lock screen does.
+ * After the test clock jumps ahead every session is locked by inactivity, or past 12 idle hours signed
+ * out, as a real desk would be: unlock each with its password as the lock screen does, or sign in again.
  */
-export async function unlockAfterClockJump(...sessions: Pick<SignedIn, 'call' | 'ok' | 'password'>[]): Promise<void> {
+export async function unlockAfterClockJump(...sessions: Pick<SignedIn, 'call' | 'ok' | 'password' | 'user' | 'deskId'>[]): Promise<void> {
   for (const s of sessions) {
     const env = await s.call('auth.session', {});
-    if (env.ok && (env.value as { locked: boolean }).locked) await s.ok('auth.unlock', { password: s.password });
+    if (!env.ok) continue;
+    const view = env.value as { locked: boolean; user: unknown };
+    // Past the session's expiry (12 hours idle by default) the desk signs in again, as after a night.
+    if (!view.user) await s.ok('auth.signIn', { username: s.user.username, password: s.password, deskId: s.deskId });
+    else if (view.locked) await s.ok('auth.unlock', { password: s.password });
   }
 }

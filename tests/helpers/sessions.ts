@@ -3,7 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import type { Envelope } from '../../shared/errors';
 import type { Core } from '../../electron/core/core';
 
-export const ADMIN = { username: 'admin', fullName: 'عبدالعزيز محمد الإداري', password: 'admin-pass-1445' } as const;
+export const ADMIN = { username: 'admin', fullName: 'عبدالعزيز محمد الإداري', password: 'hall-keeper-1445' } as const;
 export const STAFF_PASSWORD = 'staff-pass-1445';
 
 export interface CallEnvelope {
@@ -16,6 +16,8 @@ export interface SignedIn {
   sessionId: string;
   user: UserView;
   password: string;
+  /** The desk it signed in at (to sign in again after a clock jump past the session's expiry). */
+  deskId: number;
   /** The envelope, as the renderer would get it. */
   call: CallEnvelope;
   /** The value, or a thrown Error naming the code and Arabic message. */
@@ -35,14 +37,19 @@ export function bind(core: Core, sessionId: string): Pick<SignedIn, 'call' | 'ok
   return { call, ok };
 }
 
-/** A fresh anonymous session (a new window before sign-in). */
+/**
+ * A fresh anonymous session: a new desk window before sign-in. Held as an Electron window's is, so a
+ * test that moves the clock by days signs it in again (unlockAfterClockJump) rather than losing it.
+ */
 export function anonymous(core: Core): Pick<SignedIn, 'call' | 'ok'> & { sessionId: string } {
-  const sessionId = core.createSession();
+  const sessionId = core.createSession({ heldByWindow: true });
   return { sessionId, ...bind(core, sessionId) };
 }
 
 async function needsSetup(core: Core): Promise<boolean> {
-  const env = await core.dispatch('auth.session', {}, core.createSession());
+  const probe = core.createSession();
+  const env = await core.dispatch('auth.session', {}, probe);
+  core.endSession(probe);
   if (!env.ok) throw new Error(`auth.session failed: ${env.error.message}`);
   return (env.value as SessionView).needsSetup;
 }
@@ -84,7 +91,7 @@ export async function signedInAs(
   const admin = await adminSession(core, deskId);
   if (role === 'admin' && !options.username) {
     const view = await admin.ok('auth.session', {});
-    return { ...admin, user: view.user!, password: ADMIN.password };
+    return { ...admin, user: view.user!, password: ADMIN.password, deskId };
   }
   serial += 1;
   const username = options.username ?? `${role}${serial}`;
@@ -96,7 +103,7 @@ export async function signedInAs(
   });
   const me = anonymous(core);
   await me.ok('auth.signIn', { username, password: STAFF_PASSWORD, deskId });
-  return { ...me, user, password: STAFF_PASSWORD };
+  return { ...me, user, password: STAFF_PASSWORD, deskId };
 }
 
 const DEFAULT_NAMES: Record<Role, string> = {

@@ -1,12 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
+import type { PasswordCost } from '../../electron/core/auth/passwords';
 import { createCore, STORE_FILE_NAME, type Core, type StoreChoice } from '../../electron/core/core';
 import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import type { Db, StoreKind } from '../../electron/core/store/store';
 import { createClock, type TestClock } from './clock';
+import { TEST_PASSWORD_COST } from './password-cost';
+
+export { TEST_PASSWORD_COST };
 import { adminQuery, databaseOf, testDatabaseName, withDatabase } from './postgres/databases';
 
 /**
@@ -18,7 +23,7 @@ export const TEST_STORE: StoreKind = process.env.ISTIQBAL_TEST_STORE === 'postgr
 export interface TestCore extends Core {
   clock: TestClock;
   /** The store's Kysely instance, to look at rows the same way on both stores. */
-  db: Db;
+  readonly db: Db;
   /** The better-sqlite3 connection under the SQLite store: only for tests about the SQLite file itself. */
   readonly raw: BetterSqlite3.Database;
   storeFile: string;
@@ -30,12 +35,17 @@ export interface TestCore extends Core {
   cleanup(): Promise<void>;
 }
 
+
 export function makeTempDir(prefix = 'istiqbal-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The PostgreSQL database of each data folder a test opened cores on, with how many are open on it. */
-const databases = new Map<string, { url: string; open: number }>();
+/**
+ * The PostgreSQL database of each data folder a test opened cores on, with how many are open on it. A
+ * data folder the test gave keeps its database when its last core closes, as a SQLite file stays in
+ * it: the test may open the store again (a restart); the run's end removes it.
+ */
+const databases = new Map<string, { url: string; open: number; kept: boolean }>();
 
 /**
  * A fresh PostgreSQL database for a new store: a copy of the migrated template the run's global setup
@@ -51,6 +61,14 @@ async function newTestDatabase(): Promise<string> {
   return url;
 }
 
+/** A new empty PostgreSQL database of this run (no migration applied); the run's end removes it. */
+export async function emptyTestDatabase(): Promise<string> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = testDatabaseName(inject('pgDatabasePrefix'));
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  return withDatabase(adminUrl, name);
+}
+
 async function copyTemplate(): Promise<string> {
   const adminUrl = inject('pgAdminUrl');
   const name = testDatabaseName(inject('pgDatabasePrefix'));
@@ -63,7 +81,9 @@ async function copyTemplate(): Promise<string> {
  * fresh PostgreSQL database (TEST_STORE) — with a clock the test controls. Pass `dataDir` to open a
  * second core on the same store (another desk's process).
  */
-export async function openTestCore(options: { now?: TestClock | Date | string; dataDir?: string } = {}): Promise<TestCore> {
+export async function openTestCore(
+  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
+): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
   const ownsDir = !options.dataDir;
@@ -71,7 +91,7 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
   let store: StoreChoice = { kind: 'sqlite' };
   if (TEST_STORE === 'postgres') {
     let database = databases.get(dataDir);
-    if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0 }));
+    if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0, kept: !ownsDir }));
     database.open += 1;
     store = { kind: 'postgres', url: database.url };
   }
@@ -80,14 +100,18 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
     dataDir,
     store,
     now: clock.now,
+    // `passwordCost: undefined` given outright: the cost the shells get, which gives none.
+    passwordCost: 'passwordCost' in options ? options.passwordCost : TEST_PASSWORD_COST,
+    lockWaitMs: options.lockWaitMs,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
-  // A getter, not a value: only a test about the SQLite file asks for it, and on PostgreSQL it refuses.
+  // Getters, not values: the store open now (a restore reopens it); raw only for a test about the
+  // SQLite file, and on PostgreSQL it refuses.
   Object.defineProperty(core, 'raw', { get: () => rawDb(core) });
-  return Object.assign(core as Core & { raw: BetterSqlite3.Database }, {
+  Object.defineProperty(core, 'db', { get: () => core.store.db });
+  return Object.assign(core as Core & { raw: BetterSqlite3.Database; db: Db }, {
     clock,
-    db: core.store.db,
     storeFile: join(dataDir, STORE_FILE_NAME),
     storeArg: store.kind === 'postgres' ? store.url : 'sqlite',
     internalErrors,
@@ -109,7 +133,7 @@ export async function openTestCore(options: { now?: TestClock | Date | string; d
 /** The last core on a test database closed: the database goes (the cluster itself goes at the end of the run). */
 async function releaseDatabase(dataDir: string): Promise<void> {
   const database = databases.get(dataDir);
-  if (!database || --database.open > 0) return;
+  if (!database || --database.open > 0 || database.kept) return;
   databases.delete(dataDir);
   await adminQuery(inject('pgAdminUrl'), `DROP DATABASE IF EXISTS ${databaseOf(database.url)} WITH (FORCE)`);
 }
@@ -121,14 +145,33 @@ export function rawDb(core: Core): BetterSqlite3.Database {
 
 export const APP_TABLES = ['users', 'desks', 'settings', 'beneficiaries', 'visits', 'visit_events', 'audit'] as const;
 
-/** Row count of every application table: "nothing written" means this is equal before and after. */
+/**
+ * Row count of every application table: "nothing written" means this is equal before and after.
+ * The audit table counts its changes: a refusal of access is recorded by a row of its own kind
+ * ('refused'), which tests/core/audit/ checks.
+ */
 export async function rowCounts(core: Pick<Core, 'store'>): Promise<Record<(typeof APP_TABLES)[number], number>> {
-  const counts = await Promise.all(APP_TABLES.map((t) => countRows(core, t)));
+  const counts = await Promise.all(APP_TABLES.map((t) => (t === 'audit' ? auditCount(core) : countRows(core, t))));
   return Object.fromEntries(APP_TABLES.map((t, i) => [t, counts[i]])) as Record<(typeof APP_TABLES)[number], number>;
 }
 
+/** Audit rows of changes (not the reads of personal data or the refusals recorded beside them). */
 export async function auditCount(core: Pick<Core, 'store'>): Promise<number> {
-  return countRows(core, 'audit');
+  return auditKindCount(core, 'change');
+}
+
+/** Audit rows of calls refused, for their session or role or, at sign-in and unlock, for their credentials. */
+export async function refusedCount(core: Pick<Core, 'store'>): Promise<number> {
+  return auditKindCount(core, 'refused');
+}
+
+async function auditKindCount(core: Pick<Core, 'store'>, kind: 'change' | 'refused'): Promise<number> {
+  const row = await core.store.db
+    .selectFrom('audit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The number of rows of a table (through Kysely: the same on both stores). */
@@ -138,4 +181,13 @@ export async function countRows(core: Pick<Core, 'store'>, table: Parameters<Db[
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** What the store takes on disk: the SQLite file with its WAL, or the PostgreSQL database. */
+export async function storeBytes(t: Pick<TestCore, 'store' | 'db' | 'storeFile'>): Promise<number> {
+  if (t.store.kind === 'postgres') {
+    const { rows } = await sql<{ n: number }>`SELECT pg_database_size(current_database()) AS n`.execute(t.db);
+    return Number(rows[0]!.n);
+  }
+  return ['', '-wal'].map((s) => (existsSync(t.storeFile + s) ? statSync(t.storeFile + s).size : 0)).reduce((a, b) => a + b);
 }

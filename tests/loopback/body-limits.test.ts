@@ -5,6 +5,7 @@ import { ar, fill } from '../../shared/labels/ar';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { beneficiaryInput, isArabicText } from '../helpers/fixtures';
 import { loadCatalogue } from '../helpers/requests';
+import { paddedTo, SAMPLE_PNG, samplePdf } from '../helpers/sample-files';
 import { signedInAs, STAFF_PASSWORD, ADMIN } from '../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../helpers/test-core';
 
@@ -45,11 +46,10 @@ async function httpSession(username: string, password: string): Promise<string> 
   return sessionId;
 }
 
-/** A file whose bytes say what it is (the core checks the content, not the name), `size` bytes long. */
+/** A real file of its kind (the core opens what the bytes claim), padded to `size` bytes. */
+const PDF = await samplePdf();
 function fileOf(kind: 'pdf' | 'png', size: number): Buffer {
-  const bytes = Buffer.alloc(size, 0x20);
-  bytes.write(kind === 'pdf' ? '%PDF-1.7\n' : '\x89PNG\r\n\x1a\n', 'latin1');
-  return bytes;
+  return paddedTo(kind === 'pdf' ? PDF : SAMPLE_PNG, size);
 }
 
 const attachInput = (data: Buffer) => ({ requestId, purpose: 'declaration', fileName: 'مسح الإقرار.pdf', dataBase64: data.toString('base64') });

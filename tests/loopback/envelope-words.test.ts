@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { ar } from '../../shared/labels/ar';
+import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 /**
  * Words over HTTP (issue 7): an integrator's refused input is answered in our Arabic, naming the field
@@ -17,7 +18,7 @@ let call: (operation: unknown, input: unknown) => Promise<{ status: number; body
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'istiqbal-words-'));
-  core = await createCore({ dataDir: join(dir, 'data'), log: () => {} });
+  core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir: join(dir, 'data'), log: () => {} });
   server = await startLoopback({ core, port: 0 });
   const base = `http://${LOOPBACK_HOST}:${server.port}/api`;
   const headers = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/core/content-security-po
 import { createCore, type Core } from '../../electron/core/core';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { checkNationalId } from '../../shared/validation/national-id';
+import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 const SECRET = 'must-never-be-served';
 let dir: string;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ secret: SECRET }));
   mkdirSync(join(dir, 'renderer'));
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><html dir="rtl"><title>استقبال</title></html>');
-  core = await createCore({ dataDir: join(dir, 'data'), log: () => {} });
+  core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir: join(dir, 'data'), log: () => {} });
   server = await startLoopback({ core, port: 0, rendererDir: join(dir, 'renderer') });
   base = `http://${LOOPBACK_HOST}:${server.port}`;
 });

@@ -78,6 +78,11 @@ const KNOWN_STRINGS: Record<string, string> = {
   pdfBase64: 'JVBERi0xLjQKJcOkw7zDtsOfCg==',
   dataBase64: 'JVBERi0xLjQKJcOkw7zDtsOfCg==',
   visitorName: 'سالم علي الشهري',
+  from: '2026-03-01',
+  to: '2026-03-05',
+  operation: 'visits.checkIn',
+  backupFolder: '/media/usb/istiqbal',
+  backupFile: '/media/usb/istiqbal/istiqbal-backup-2026-03-05T05-00-00Z.tar',
 };
 
 /** A value the schema accepts, built from its shape (`key` is the field's name, for the strings above). */

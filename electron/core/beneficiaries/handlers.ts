@@ -19,7 +19,12 @@ export const beneficiaryHandlers: HandlerMap<
     return toBeneficiaryView(row);
   },
 
-  'beneficiaries.profile': async (input, ctx) => loadProfile(ctx, input.beneficiaryId),
+  // The whole file (identity, family, income, housing): a read an auditor must be able to find.
+  'beneficiaries.profile': async (input, ctx) => {
+    const profile = await loadProfile(ctx, input.beneficiaryId);
+    ctx.audit({ entity: 'beneficiary', entityId: profile.id });
+    return profile;
+  },
 
   'beneficiaries.update': updateProfile,
 

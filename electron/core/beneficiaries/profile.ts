@@ -95,6 +95,10 @@ export async function updateProfile(input: ParsedInputOf<'beneficiaries.update'>
     .where('id', '=', before.id)
     .where('version', '=', before.version)
     .execute();
+  // The family as it was, in the file's own shape, so the audit trail shows who was added, removed or corrected.
+  const familyBefore = (
+    await ctx.db.selectFrom('family_members').select(['name', 'relation', 'id_number', 'birth_date']).where('beneficiary_id', '=', before.id).orderBy('position').execute()
+  ).map((f) => ({ name: f.name, relation: f.relation, idNumber: f.id_number, birthDate: f.birth_date }));
   await ctx.db.deleteFrom('family_members').where('beneficiary_id', '=', before.id).execute();
   for (const [position, f] of p.family.entries()) {
     await ctx.db
@@ -103,6 +107,6 @@ export async function updateProfile(input: ParsedInputOf<'beneficiaries.update'>
       .execute();
   }
   const after = await loadProfile(ctx, before.id);
-  ctx.audit({ entity: 'beneficiary', entityId: before.id, before, after: { ...after, visits: undefined, requests: undefined } });
+  ctx.audit({ entity: 'beneficiary', entityId: before.id, before: { ...before, family: familyBefore }, after: { ...after, visits: undefined, requests: undefined } });
   return after;
 }

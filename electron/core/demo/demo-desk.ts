@@ -1,4 +1,5 @@
 import { contract, type InputOf, type OutputOf } from '../../../shared/contract';
+import { insertAuditRow } from '../audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from '../context';
 import { requestHandlers } from '../requests/handlers';
 import { SessionStore } from '../sessions';
@@ -32,24 +33,27 @@ export function demoDesk(trx: Db, env: { store: Store; runtime: RuntimeFlags; ti
         runtime: env.runtime,
         audit: (e) => entries.push(e),
         unchanged: () => {},
+        // Request handlers never refuse with a commit; a refusal here is a demo that broke a rule.
+        refuse: (error) => {
+          throw error;
+        },
       };
       const handler = requestHandlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<OutputOf<typeof operation>>;
       const result = await handler(parsed, ctx);
-      if (entries.length > 0) {
-        await trx
-          .insertInto('audit')
-          .values(
-            entries.map((e) => ({
-              at: at.toISOString(),
-              user_id: user.id,
-              operation,
-              entity: e.entity,
-              entity_id: e.entityId,
-              before: e.before === undefined ? null : JSON.stringify(e.before),
-              after: e.after === undefined ? null : JSON.stringify(e.after),
-            })),
-          )
-          .execute();
+      for (const e of entries) {
+        await insertAuditRow(trx, {
+          at: at.toISOString(),
+          userId: user.id,
+          // The training data's past work was done at the desks of the hall.
+          deskId: 1,
+          operation,
+          kind: 'change',
+          reason: null,
+          entity: e.entity,
+          entityId: e.entityId,
+          before: e.before === undefined ? null : JSON.stringify(e.before),
+          after: e.after === undefined ? null : JSON.stringify(e.after),
+        });
       }
       return result as never;
     },

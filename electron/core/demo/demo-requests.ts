@@ -190,6 +190,8 @@ export async function seedDemoRequests(
           desk.run('requests.setDocument', clerk, when, {
             requestId,
             documentTypeId: doc.id,
+            // A new request: each line is set once.
+            version: 0,
             provided: true,
             issueDate: addDays(openDay, doc === expiredDoc ? -400 : -120 - 30 * i),
             expiryDate: doc.has_expiry ? addDays(openDay, doc === expiredDoc ? -35 : 600 + 30 * i) : null,

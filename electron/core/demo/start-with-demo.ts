@@ -1,7 +1,6 @@
 import type { Core } from '../core';
-import { hashPassword } from '../auth/passwords';
 import { readSettings } from '../settings/read-settings';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo, type DemoSummary } from './seed-demo';
+import { DEMO_PASSWORD, DEMO_USERS, demoPasswordHashes, seedDemo, type DemoSummary } from './seed-demo';
 
 /** The administrator `--demo` creates on a brand-new store (README "--demo"). */
 export const DEMO_ADMIN = { username: 'admin', fullName: 'سلمان عبدالله العمري', password: DEMO_PASSWORD } as const;
@@ -14,18 +13,25 @@ export type DemoStart = { filled: true; summary: DemoSummary } | { filled: false
  * account is left exactly as it is — demo accounts with a published password never enter a store
  * someone has started to use.
  */
-export async function startWithDemo(core: Pick<Core, 'store' | 'dataDir'>, now = new Date()): Promise<DemoStart> {
-  const passwordHash = await hashPassword(DEMO_ADMIN.password);
+export async function startWithDemo(core: Pick<Core, 'store' | 'dataDir' | 'passwordCost'>, now = new Date()): Promise<DemoStart> {
+  const passwordHashes = await demoPasswordHashes([DEMO_ADMIN.username, ...DEMO_USERS.map((u) => u.username)], core.passwordCost);
   // Checked inside the write transaction: two shells started on one folder at once fill it once.
   return core.store.write(async (trx): Promise<DemoStart> => {
     if (await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()) return { filled: false };
     const admin = await trx
       .insertInto('users')
-      .values({ username: DEMO_ADMIN.username, full_name: DEMO_ADMIN.fullName, role: 'admin', password_hash: passwordHash, active: 1, created_at: now.toISOString() })
+      .values({ username: DEMO_ADMIN.username, full_name: DEMO_ADMIN.fullName, role: 'admin', password_hash: passwordHashes[DEMO_ADMIN.username]!, active: 1, created_at: now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
     const { timeZone } = await readSettings(trx, ['timeZone']);
-    const summary = await seedDemo(trx, { actorId: admin.id, now, timeZone, store: core.store, runtime: { dataDir: core.dataDir } });
+    const summary = await seedDemo(trx, {
+      actorId: admin.id,
+      now,
+      timeZone,
+      store: core.store,
+      runtime: { dataDir: core.dataDir, passwordCost: core.passwordCost },
+      passwordHashes,
+    });
     await trx
       .insertInto('audit')
       .values({ at: now.toISOString(), user_id: admin.id, operation: 'demo.seed', entity: 'demo', entity_id: null, before: null, after: JSON.stringify(summary) })

@@ -5,12 +5,12 @@ import { ar, fill } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
 import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
 import { FONT } from './fonts';
+import { footersAsYouGo } from './footers-as-you-go';
 import {
   A4_LANDSCAPE,
   COLOR,
   createPdf,
   drawLetterhead,
-  drawPageFooters,
   drawRunningHeader,
   frame,
   maskId,
@@ -19,7 +19,7 @@ import {
   type DocumentOptions,
 } from './pdf-page';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
-import { drawTable, type TableColumn } from './table';
+import { startTable, type TableColumn } from './table';
 
 /** One visit of the day as the register prints it. */
 export interface RegisterVisit {
@@ -39,19 +39,23 @@ export interface RegisterVisit {
   outcome: VisitOutcome | null;
 }
 
-/** السجل اليومي: every visit of a day, for one desk or all desks, with totals and the supervisor's signature. */
-export interface DailyRegisterInput {
+/** السجل اليومي without its visits: what is printed around them. */
+export interface DailyRegisterHead {
   header: AssociationHeader;
   /** The business day, YYYY-MM-DD. */
   day: string;
   /** null: all desks. */
   deskName: string | null;
-  visits: readonly RegisterVisit[];
   /** IDs are masked but for their last 4 digits unless the supervisor asks for them in full. */
   showFullIds?: boolean;
   supervisor?: { fullName: string } | null;
   printedAt: string;
   printedBy?: string | null;
+}
+
+/** السجل اليومي: every visit of a day, for one desk or all desks, with totals and the supervisor's signature. */
+export interface DailyRegisterInput extends DailyRegisterHead {
+  visits: readonly RegisterVisit[];
 }
 
 export interface RegisterTotals {
@@ -73,9 +77,16 @@ export function waitingMs(v: RegisterVisit): number | null {
   return Number.isFinite(ms) && ms >= 0 ? ms : null;
 }
 
-export function registerTotals(visits: readonly RegisterVisit[]): RegisterTotals {
+export function registerTotals(visits: Iterable<RegisterVisit>): RegisterTotals {
+  const counter = totalsCounter();
+  for (const v of visits) counter.count(v);
+  return counter.totals();
+}
+
+/** Totals counted visit by visit, as a register is written. */
+function totalsCounter() {
   const t: RegisterTotals = {
-    visits: visits.length,
+    visits: 0,
     byState: zero(VISIT_STATES),
     byReason: zero(VISIT_REASONS),
     byChannel: zero(CHANNELS),
@@ -83,30 +94,46 @@ export function registerTotals(visits: readonly RegisterVisit[]): RegisterTotals
   };
   let waited = 0;
   let sum = 0;
-  for (const v of visits) {
-    t.byState[v.state]++;
-    t.byReason[v.reason]++;
-    t.byChannel[v.channel]++;
-    const w = waitingMs(v);
-    if (w !== null) {
-      waited++;
-      sum += w;
-    }
-  }
-  t.averageWaitMs = waited > 0 ? sum / waited : null;
-  return t;
+  return {
+    count(v: RegisterVisit) {
+      t.visits++;
+      t.byState[v.state]++;
+      t.byReason[v.reason]++;
+      t.byChannel[v.channel]++;
+      const w = waitingMs(v);
+      if (w !== null) {
+        waited++;
+        sum += w;
+      }
+    },
+    totals(): RegisterTotals {
+      return { ...t, averageWaitMs: waited > 0 ? sum / waited : null };
+    },
+  };
 }
 
 const L = documentsAr.register;
 const MARGINS = { top: 28, bottom: 40, left: 30, right: 30 };
 
-export async function renderDailyRegister(input: DailyRegisterInput, options: DocumentOptions = {}): Promise<Buffer> {
+export function renderDailyRegister(input: DailyRegisterInput, options: DocumentOptions = {}): Promise<Buffer> {
+  return writeDailyRegister(input, input.visits, options);
+}
+
+/**
+ * The register written page by page as its visits come (in arrival order), each finished page
+ * written out and let go: however long the day, pdfkit holds one page and the totals besides the
+ * bytes already written, not every page's objects (a day of 16,000 visits held a gigabyte that way).
+ */
+export async function writeDailyRegister(
+  input: DailyRegisterHead,
+  visits: Iterable<RegisterVisit> | AsyncIterable<RegisterVisit>,
+  options: DocumentOptions = {},
+): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const pdf = createPdf({
     ...options,
     size: A4_LANDSCAPE,
     margins: MARGINS,
-    bufferPages: true,
     title: `${L.title} ${input.day}`,
     author: input.header.name,
   });
@@ -115,7 +142,9 @@ export async function renderDailyRegister(input: DailyRegisterInput, options: Do
   const desk = input.deskName ?? documentsAr.common.allDesks;
   const dayText = `${formatWeekday(input.day, tz)} ${formatHijri(input.day, tz)} — ${formatGregorian(input.day, tz)}`;
   const dayLine = fill(L.day, { day: dayText });
+  const footers = footersAsYouGo(doc, printedNote(input.printedAt, tz, input.printedBy));
   const newPage = () => {
+    footers.drawOnPage();
     doc.addPage({ size: A4_LANDSCAPE, margins: MARGINS });
     return drawRunningHeader(doc, `${L.title} — ${dayLine} — ${desk}`, MARGINS.top);
   };
@@ -133,7 +162,10 @@ export async function renderDailyRegister(input: DailyRegisterInput, options: Do
     4,
   );
 
-  if (input.visits.length === 0) {
+  const rows = iterate(visits);
+  const first = await rows.next();
+  const counter = totalsCounter();
+  if (first.done) {
     const message = layoutRtlText(doc, L.empty, { x: f.left, y: 0, width: f.width, font: FONT.bold, fontSize: 14, align: 'center', lineHeight: 1.6 });
     flow.place(
       {
@@ -166,9 +198,8 @@ export async function renderDailyRegister(input: DailyRegisterInput, options: Do
       { header: c.outcome, weight: 1.4, cell: (v) => (v.outcome ? ar.outcomes[v.outcome] : '') },
       { header: c.waited, weight: 0.65, cell: (v) => waitDisplay(v), align: 'center' },
     ];
-    const table = drawTable(doc, {
+    const table = startTable(doc, {
       columns,
-      rows: input.visits,
       x: f.left,
       width: f.width,
       y: flow.y,
@@ -179,10 +210,14 @@ export async function renderDailyRegister(input: DailyRegisterInput, options: Do
       padding: 2,
       zebra: true,
     });
-    flow.y = table.y + 12;
+    for (let row: IteratorResult<RegisterVisit> = first; !row.done; row = await rows.next()) {
+      table.add(row.value);
+      counter.count(row.value);
+    }
+    flow.y = table.end().y + 12;
   }
 
-  placeTotals(doc, flow, registerTotals(input.visits), f.left, f.width);
+  placeTotals(doc, flow, counter.totals(), f.left, f.width);
   flow.place(
     signatureRow(
       doc,
@@ -196,8 +231,13 @@ export async function renderDailyRegister(input: DailyRegisterInput, options: Do
     ),
   );
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
+  footers.drawOnPage();
+  footers.finish();
   return pdf.finish();
+}
+
+function iterate<T>(source: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
 }
 
 function waitDisplay(v: RegisterVisit): string {

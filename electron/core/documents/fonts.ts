@@ -51,11 +51,18 @@ interface Shared {
 const shared = new Map<string, Shared>();
 const LAYOUT_CACHE_LIMIT = 20_000;
 
+interface PdfkitRun {
+  glyphs: { codePoints: number[] }[];
+  positions: object[];
+  advanceWidth: number;
+}
 interface PdfkitFont {
   font: unknown;
   layoutCache?: Record<string, unknown>;
-  layoutRun?: (text: string, features?: unknown) => { glyphs: { codePoints: number[] }[] };
+  layoutRun?: (text: string, features?: unknown) => PdfkitRun;
+  layoutCached?: (text: string) => PdfkitRun;
   shapesLikeChromium?: boolean;
+  composesDigits?: boolean;
 }
 
 const TATWEEL = 0x0640;
@@ -87,6 +94,35 @@ function shapeLikeChromium(font: PdfkitFont): void {
     return run;
   };
   font.shapesLikeChromium = true;
+}
+
+/**
+ * Digits and the signs printed with them — masked IDs («******1234»), times, counts, ticket and
+ * request numbers («A-0042», «1447-00042») — laid out from their characters' own (cached) layouts
+ * instead of shaping each string: a register prints thousands of them, nearly all different, and
+ * fontkit ran each through every lookup of Amiri (most of a long register's time). Amiri neither kerns
+ * nor substitutes between these characters, nor between a capital's «A-» and the digits after it,
+ * so the result is the same glyphs at the same places (fonts.test.ts compares it with fontkit's).
+ */
+export const COMPOSED_FROM_CHARACTERS = /^([A-Z]-)?[0-9*:\- ]+$/;
+
+function composeDigits(font: PdfkitFont): void {
+  const cached = font.layoutCached;
+  if (font.composesDigits || typeof cached !== 'function') return;
+  // In front of pdfkit's per-word cache, so the composed layouts of thousands of different numbers
+  // are not kept there: only their characters' are.
+  font.layoutCached = (text) => {
+    if (text.length < 2 || !COMPOSED_FROM_CHARACTERS.test(text)) return cached.call(font, text);
+    const head = /^[A-Z]-/.test(text) ? text.slice(0, 2) : '';
+    const pieces = head ? [head, ...text.slice(2)] : [...text];
+    const parts = pieces.map((piece) => cached.call(font, piece));
+    return {
+      glyphs: parts.flatMap((p) => p.glyphs),
+      positions: parts.flatMap((p) => p.positions.map((position) => ({ ...position }))),
+      advanceWidth: parts.reduce((sum, p) => sum + p.advanceWidth, 0),
+    };
+  };
+  font.composesDigits = true;
 }
 
 interface FontkitGlyph {
@@ -135,6 +171,7 @@ export function registerDocumentFonts(doc: PDFKit.PDFDocument, fontsDir?: string
     }
     font.layoutCache = entry.layouts;
     shapeLikeChromium(font);
+    composeDigits(font);
   }
   doc.font(FONT.regular);
 }

@@ -10,9 +10,9 @@ import type { HandlerContext } from '../context';
 import type { HandlerMap } from '../handlers';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
+import { checkedUpload } from '../uploads/checked-uploads';
 import { selectVisits, toVisitView } from '../visits/visit-view';
-import { buildRegisterInput } from './register-input';
-import { renderDailyRegister } from './daily-register';
+import { registerHead } from './register-input';
 import { renderDeclaration } from './declaration';
 import { letterhead } from './letterhead';
 import { renderReceipt } from './receipt';
@@ -34,7 +34,11 @@ type DocumentOperation =
   | 'documents.replaceReference';
 
 function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
-  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64: bytes.toString('base64') };
+  return pdfView(bytes.toString('base64'), fileName, title);
+}
+
+function pdfView(pdfBase64: string, fileName: string, title: string): PdfView {
+  return { fileName: fileName.replace(/[^\p{L}\p{N}._-]+/gu, '-'), title, pdfBase64 };
 }
 
 function options(ctx: HandlerContext) {
@@ -100,6 +104,8 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
     const profile = await loadProfile(ctx, request.beneficiaryId);
     const settings = await readSettings(ctx.db);
     const bytes = await renderRequestForm(requestFormInput(request, profile, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
+    // The pre-filled form carries the applicant's and the family's full IDs: an export of personal data in full.
+    ctx.audit({ entity: 'request', entityId: request.id });
     return pdf(bytes, `request-${request.number}.pdf`, `${documentsAr.requestForm.title} ${request.number}`);
   },
 
@@ -137,7 +143,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       if (!desk) throw new AppError('not_found', ar.messages.deskNotFound);
       deskName = desk.name;
     }
-    const registerInput = await buildRegisterInput(ctx.db, {
+    const head = registerHead({
       day,
       deskId: input.deskId ?? null,
       deskName,
@@ -146,8 +152,15 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
       supervisor: ctx.user!.fullName,
       printedAt: ctx.now.toISOString(),
     });
-    const bytes = await renderDailyRegister(registerInput, options(ctx));
-    return pdf(bytes, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
+    // A day can hold thousands of visits: read and drawn in a worker, so every desk keeps answering.
+    if (!ctx.runtime.jobs) throw new Error('documents.dailyRegister needs the core\'s job runner');
+    const { pdfBase64, visits } = await ctx.runtime.jobs.run('dailyRegister', { head, deskId: input.deskId ?? null, timeZone: ctx.timeZone });
+    // Full IDs of a whole day's visitors leave the system on paper: recorded. A masked register (the
+    // default) shows four digits of each, no more than the hall's screen does: not recorded.
+    if (input.showFullIds) {
+      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits } });
+    }
+    return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
   },
 
   'documents.referenceShelf': async (_input, ctx) => {
@@ -169,7 +182,7 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
   },
 
   'documents.replaceReference': async (input, ctx) => {
-    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, input.pdfBase64);
+    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, checkedUpload(input));
     const before = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
     const values = { stored_name: stored.storedName, sha256: stored.sha256, updated_at: ctx.now.toISOString(), updated_by: ctx.user!.id };
     await ctx.db

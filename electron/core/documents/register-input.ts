@@ -1,41 +1,69 @@
 import type { SettingsView } from '../../../shared/contract';
 import type { Db } from '../store/store';
 import { selectVisits, toVisitView } from '../visits/visit-view';
-import type { DailyRegisterInput } from './daily-register';
+import type { DailyRegisterHead, DailyRegisterInput, RegisterVisit } from './daily-register';
 import { letterhead } from './letterhead';
 
-/** السجل اليومي's input: a day's visits in arrival order, for one desk or all (deskId null). */
-export async function buildRegisterInput(
-  db: Db,
-  opts: { day: string; deskId: number | null; deskName: string | null; showFullIds: boolean; settings: SettingsView; supervisor: string; printedAt: string },
-): Promise<DailyRegisterInput> {
-  let query = selectVisits(db).select('b.id_number').where('v.day', '=', opts.day).orderBy('v.arrived_at').orderBy('v.id');
-  if (opts.deskId !== null) query = query.where('v.desk_id', '=', opts.deskId);
-  const rows = await query.execute();
+export interface RegisterScope {
+  day: string;
+  deskId: number | null;
+  deskName: string | null;
+  showFullIds: boolean;
+  settings: SettingsView;
+  supervisor: string;
+  printedAt: string;
+}
+
+/** What السجل اليومي prints around its visits. */
+export function registerHead(opts: RegisterScope): DailyRegisterHead {
   return {
     header: letterhead(opts.settings),
     day: opts.day,
     deskName: opts.deskName,
-    visits: rows.map((r) => {
-      const v = toVisitView(r);
-      return {
-        ticket: v.ticket,
-        state: v.state,
-        reason: v.reason,
-        channel: v.channel,
-        name: v.name,
-        idNumber: r.id_number ?? null,
-        arrivedAt: v.arrivedAt,
-        calledAt: v.calledAt,
-        endedAt: v.endedAt,
-        deskName: v.deskName,
-        employee: v.servedBy?.fullName ?? null,
-        outcome: v.outcome,
-      };
-    }),
     showFullIds: opts.showFullIds,
     supervisor: { fullName: opts.supervisor },
     printedAt: opts.printedAt,
     printedBy: opts.supervisor,
   };
+}
+
+/** A day's visits in arrival order, for one desk or all (deskId null). */
+function registerQuery(db: Db, day: string, deskId: number | null) {
+  let query = selectVisits(db).select('b.id_number').where('v.day', '=', day).orderBy('v.arrived_at').orderBy('v.id');
+  if (deskId !== null) query = query.where('v.desk_id', '=', deskId);
+  return query;
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof registerQuery>['executeTakeFirstOrThrow']>>;
+
+function toRegisterVisit(r: Row): RegisterVisit {
+  const v = toVisitView(r);
+  return {
+    ticket: v.ticket,
+    state: v.state,
+    reason: v.reason,
+    channel: v.channel,
+    name: v.name,
+    idNumber: r.id_number ?? null,
+    arrivedAt: v.arrivedAt,
+    calledAt: v.calledAt,
+    endedAt: v.endedAt,
+    deskName: v.deskName,
+    employee: v.servedBy?.fullName ?? null,
+    outcome: v.outcome,
+  };
+}
+
+/**
+ * The day's visits one by one as the store reads them (one statement, so one consistent snapshot),
+ * never the whole day in memory at once.
+ */
+export async function* streamRegisterVisits(db: Db, day: string, deskId: number | null): AsyncGenerator<RegisterVisit> {
+  for await (const row of registerQuery(db, day, deskId).stream()) yield toRegisterVisit(row);
+}
+
+/** السجل اليومي's whole input at once: a day's visits in arrival order, for one desk or all (deskId null). */
+export async function buildRegisterInput(db: Db, opts: RegisterScope): Promise<DailyRegisterInput> {
+  const rows = await registerQuery(db, opts.day, opts.deskId).execute();
+  return { ...registerHead(opts), visits: rows.map(toRegisterVisit) };
 }

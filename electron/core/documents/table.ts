@@ -16,7 +16,7 @@ export interface TableColumn<Row> {
 
 export interface TableOptions<Row> {
   columns: readonly TableColumn<Row>[];
-  rows: readonly Row[];
+  rows: Iterable<Row>;
   /** Left edge and width of the table; the first column is at the right (RTL). */
   x: number;
   width: number;
@@ -45,7 +45,7 @@ interface Cell {
 }
 
 /** The table's layout, shared by drawing and measuring. */
-function prepare<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>) {
+function prepare<Row>(doc: PDFKit.PDFDocument, options: Omit<TableOptions<Row>, 'rows'>) {
   const fontSize = options.fontSize ?? 9.5;
   const headerFontSize = options.headerFontSize ?? fontSize;
   const pad = options.padding ?? 3;
@@ -59,7 +59,7 @@ function prepare<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>) {
     right -= w;
   }
 
-  const layoutRow = (texts: (string | null | undefined)[], header: boolean): { cells: Cell[]; height: number } => {
+  const layoutRow = (texts: (string | null | undefined)[], header: boolean): LaidOutRow => {
     const cells = texts.map((t, i) => {
       const col = options.columns[i]!;
       const box = boxes[i]!;
@@ -79,10 +79,9 @@ function prepare<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>) {
     const height = Math.max(minHeight, ...cells.map((c) => c.layout.height)) + 2 * pad;
     return { cells, height };
   };
-  const blank = Array.from({ length: options.blankRows ?? 0 }, () => null);
-  const all: (Row | null)[] = [...options.rows, ...blank];
+  /** A data row, or null for a blank row to fill by hand. */
   const layoutBodyRow = (r: Row | null, i: number) => {
-    const row = r === null ? layoutRow(options.columns.map(() => ''), false) : layoutRow(cellsOf(options, r, i), false);
+    const row = r === null ? layoutRow(options.columns.map(() => ''), false) : layoutRow(cellsOf(options.columns, r, i), false);
     if (r === null) row.height = Math.max(row.height, fontSize * 2.2);
     return row;
   };
@@ -90,13 +89,27 @@ function prepare<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>) {
     options.columns.map((c) => c.header),
     true,
   );
-  return { fontSize, header, all, layoutBodyRow };
+  return { fontSize, header, layoutBodyRow };
+}
+
+interface LaidOutRow {
+  cells: Cell[];
+  height: number;
+}
+
+/** The data rows, then the blank rows to fill by hand. */
+function* allRows<Row>(options: TableOptions<Row>): Generator<Row | null> {
+  yield* options.rows;
+  for (let i = 0; i < (options.blankRows ?? 0); i++) yield null;
 }
 
 /** Height of the whole table if it fits on one page (its header once). */
 export function measureTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>): number {
-  const { header, all, layoutBodyRow } = prepare(doc, options);
-  return all.reduce((h, r, i) => h + layoutBodyRow(r, i).height, header.height);
+  const { header, layoutBodyRow } = prepare(doc, options);
+  let h = header.height;
+  let i = 0;
+  for (const r of allRows(options)) h += layoutBodyRow(r, i++).height;
+  return h;
 }
 
 /**
@@ -105,9 +118,28 @@ export function measureTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions
  * table and the number of pages it started.
  */
 export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Row>): { y: number; pagesAdded: number } {
-  const { fontSize, header, all, layoutBodyRow } = prepare(doc, options);
+  const table = startTable(doc, options);
+  for (const r of allRows(options)) table.add(r);
+  return table.end();
+}
 
-  const paintRow = (row: { cells: Cell[]; height: number }, y: number, fillColor: string | null, data?: { row: Row | null }) => {
+/** A table drawn as its rows come (a register read from the store row by row): add them in order, then end it. */
+export interface TableWriter<Row> {
+  /** A data row, or null for a blank row. */
+  add(row: Row | null): void;
+  /** Draws what is left; the y under the table and the number of pages it started. */
+  end(): { y: number; pagesAdded: number };
+}
+
+/**
+ * The same table as drawTable, for rows that are not all at hand: each row is painted once the
+ * next one has come (or the table ends), since where the first and the last row go depends on
+ * whether another follows.
+ */
+export function startTable<Row>(doc: PDFKit.PDFDocument, options: Omit<TableOptions<Row>, 'rows' | 'blankRows'>): TableWriter<Row> {
+  const { fontSize, header, layoutBodyRow } = prepare(doc, options);
+
+  const paintRow = (row: LaidOutRow, y: number, fillColor: string | null, data?: { row: Row | null }) => {
     if (fillColor) doc.rect(options.x, y, options.width, row.height).fillColor(fillColor).fill();
     doc.fillColor(COLOR.text);
     doc.lineWidth(0.4).strokeColor(COLOR.light);
@@ -125,6 +157,11 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Ro
 
   let y = options.y;
   let pagesAdded = 0;
+  let started = false;
+  let count = 0;
+  let pending: { row: Row | null; layout: LaidOutRow; index: number } | null = null;
+  const keep = options.keepWithLast ?? 0;
+
   const startPage = (first: boolean) => {
     if (!first) {
       y = options.newPage();
@@ -133,22 +170,34 @@ export function drawTable<Row>(doc: PDFKit.PDFDocument, options: TableOptions<Ro
     paintRow(header, y, COLOR.fill);
     y += header.height;
   };
-
-  const keep = options.keepWithLast ?? 0;
   // Never leave a header alone at the foot of a page.
-  const firstRowHeight = all.length > 0 ? layoutBodyRow(all[0]!, 0).height : fontSize * 2;
-  startPage(y + header.height + firstRowHeight + (all.length <= 1 ? keep : 0) <= options.bottom);
+  const startTableHere = (firstRowHeight: number, onlyRow: boolean) => {
+    started = true;
+    startPage(y + header.height + firstRowHeight + (onlyRow ? keep : 0) <= options.bottom);
+  };
+  const place = (p: NonNullable<typeof pending>, last: boolean) => {
+    if (!started) startTableHere(p.layout.height, last);
+    const after = last ? keep : 0;
+    if (y + p.layout.height + after > options.bottom && (p.index > 0 || y + p.layout.height > options.bottom)) startPage(false);
+    paintRow(p.layout, y, options.zebra && p.index % 2 === 1 ? COLOR.zebra : null, { row: p.row });
+    y += p.layout.height;
+  };
 
-  all.forEach((r, i) => {
-    const row = layoutBodyRow(r, i);
-    const after = i === all.length - 1 ? keep : 0;
-    if (y + row.height + after > options.bottom && (i > 0 || y + row.height > options.bottom)) startPage(false);
-    paintRow(row, y, options.zebra && i % 2 === 1 ? COLOR.zebra : null, { row: r });
-    y += row.height;
-  });
-  return { y, pagesAdded };
+  return {
+    add(row) {
+      if (pending) place(pending, false);
+      pending = { row, layout: layoutBodyRow(row, count), index: count };
+      count++;
+    },
+    end() {
+      if (pending) place(pending, true);
+      else if (!started) startTableHere(fontSize * 2, true);
+      pending = null;
+      return { y, pagesAdded };
+    },
+  };
 }
 
-function cellsOf<Row>(options: TableOptions<Row>, row: Row, index: number): (string | null | undefined)[] {
-  return options.columns.map((c) => c.cell(row, index));
+function cellsOf<Row>(columns: readonly TableColumn<Row>[], row: Row, index: number): (string | null | undefined)[] {
+  return columns.map((c) => c.cell(row, index));
 }

@@ -14,6 +14,8 @@ export interface CheckedDocument {
   note: string | null;
   fromFile: boolean;
   status: DocumentStatus;
+  /** The line's version as saved (0: never set), sent back with the next requests.setDocument. */
+  version: number;
 }
 
 /** The catalogue's identity document (the seeded «صورة الهوية الوطنية / الإقامة»), linked to the file's identity. */
@@ -62,7 +64,7 @@ export async function checkDocuments(db: Db, request: ChecklistRequest, asOf: st
   const rows = await db
     .selectFrom('request_documents as rd')
     .innerJoin('document_types as d', 'd.id', 'rd.document_type_id')
-    .select(['rd.document_type_id', 'rd.provided', 'rd.issue_date', 'rd.expiry_date', 'rd.note', 'd.name', 'd.has_expiry'])
+    .select(['rd.document_type_id', 'rd.provided', 'rd.issue_date', 'rd.expiry_date', 'rd.note', 'rd.version', 'd.name', 'd.has_expiry'])
     .where('rd.request_id', '=', request.id)
     .execute();
   const atDesk = (OPEN_REQUEST_STATES as readonly string[]).includes(request.state);
@@ -84,7 +86,7 @@ function toChecked(
   name: string,
   hasExpiry: boolean,
   required: boolean,
-  r: { provided: number; issue_date: string | null; expiry_date: string | null; note: string | null } | undefined,
+  r: { provided: number; issue_date: string | null; expiry_date: string | null; note: string | null; version: number } | undefined,
   asOf: string,
   fromFile: { expiry: string | null } | null,
 ): CheckedDocument {
@@ -103,6 +105,7 @@ function toChecked(
     note: r?.note ?? null,
     fromFile: !!fromFile,
     status: documentStatus({ provided, expiryDate, hasExpiry }, asOf),
+    version: r?.version ?? 0,
   };
 }
 

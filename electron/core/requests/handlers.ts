@@ -9,6 +9,8 @@ import { readSettings } from '../settings/read-settings';
 import { textLiteral } from '../store/portable';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
+import { checkedUpload } from '../uploads/checked-uploads';
+import { displayFileName } from '../uploads/display-name';
 import { readAttachment, storeAttachment } from './attachment-store';
 import { checkDocuments, documentBlockers, linkedIdentity, type ChecklistRequest } from './documents-check';
 import { keepIdentityLine, refuseUncheckableDates, saveFileIdExpiry } from './document-dates';
@@ -56,9 +58,9 @@ async function documentsState(ctx: HandlerContext, request: ChecklistRequest): P
   return documentBlockers(docs).length === 0 ? 'complete' : 'incomplete';
 }
 
-async function audited(ctx: HandlerContext, requestId: number, before: unknown) {
+async function audited(ctx: HandlerContext, requestId: number, before: unknown, extra: Record<string, unknown> = {}) {
   const after = await loadRequestView(ctx, requestId);
-  ctx.audit({ entity: 'request', entityId: requestId, before, after: { ...after, events: undefined } });
+  ctx.audit({ entity: 'request', entityId: requestId, before, after: { ...after, events: undefined, ...extra } });
   return after;
 }
 
@@ -121,8 +123,16 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
 
   'requests.setDocument': async (input, ctx) => {
     const before = await requireOpenRequest(ctx, input.requestId);
-    const type = await ctx.db.selectFrom('document_types').select(['id', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
+    const type = await ctx.db.selectFrom('document_types').select(['id', 'name', 'has_expiry']).where('id', '=', input.documentTypeId).executeTakeFirst();
     if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
+    const line = await ctx.db
+      .selectFrom('request_documents')
+      .select(['provided', 'issue_date', 'expiry_date', 'note', 'version', 'updated_at', 'updated_by'])
+      .where('request_id', '=', before.id)
+      .where('document_type_id', '=', type.id)
+      .executeTakeFirst();
+    // Another desk saved this line since this screen read it: refused, naming who and when, nothing overwritten.
+    await assertFreshVersion(ctx, line ?? { version: 0, updated_by: null, updated_at: ctx.now.toISOString() }, input.version);
     const identity = await linkedIdentity(ctx.db, before.beneficiary_id);
     const linked = identity?.documentTypeId === type.id ? identity : null;
     // The identity line's expiry is the file's unless a new one is typed here (pre-filled, S2).
@@ -134,6 +144,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       expiry_date: input.provided ? expiry : null,
       note: input.note || null,
       updated_at: ctx.now.toISOString(),
+      updated_by: ctx.user!.id,
+      version: (line?.version ?? 0) + 1,
     };
     await ctx.db
       .insertInto('request_documents')
@@ -144,7 +156,15 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const state = await documentsState(ctx, before);
     await updateRequest(ctx, before, { state });
     if (state !== before.state) await recordRequestEvent(ctx, before.id, 'documents', null, before.state as RequestState, state);
-    return audited(ctx, before.id, before);
+    // The line itself on both sides, named by its document, so the audit trail shows which one changed and how.
+    const lineView = (l: { provided: number; issue_date: string | null; expiry_date: string | null; note: string | null }) => ({
+      name: type.name,
+      provided: !!l.provided,
+      issueDate: l.issue_date,
+      expiryDate: l.expiry_date,
+      note: l.note,
+    });
+    return audited(ctx, before.id, { ...before, document: line ? [lineView(line)] : [] }, { document: [lineView(values)] });
   },
 
   'requests.attach': async (input, ctx) => {
@@ -153,14 +173,16 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       const type = await ctx.db.selectFrom('document_types').select('id').where('id', '=', input.documentTypeId).executeTakeFirst();
       if (!type) throw new AppError('not_found', ar.messages.documentNotOnRequest);
     }
-    const file = storeAttachment(ctx.runtime.dataDir, request.id, input.dataBase64);
+    const checked = checkedUpload(input);
+    const fileName = displayFileName(input.fileName, checked.kind);
+    const file = storeAttachment(ctx.runtime.dataDir, request.id, checked);
     const row = await ctx.db
       .insertInto('attachments')
       .values({
         request_id: request.id,
         document_type_id: input.purpose === 'document' ? (input.documentTypeId ?? null) : null,
         purpose: input.purpose,
-        file_name: input.fileName,
+        file_name: fileName,
         stored_name: file.storedName,
         mime_type: file.mimeType,
         size: file.size,
@@ -170,7 +192,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordRequestEvent(ctx, request.id, 'attach', input.fileName);
+    await recordRequestEvent(ctx, request.id, 'attach', fileName);
     const view = toAttachmentView(row, new Map([[ctx.user!.id, ctx.user!.fullName]]));
     ctx.audit({ entity: 'attachment', entityId: row.id, after: view });
     return view;
@@ -181,6 +203,8 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     if (!row) throw new AppError('not_found', ar.errors.not_found);
     const uploader = await ctx.db.selectFrom('users').select('full_name').where('id', '=', row.uploaded_by).executeTakeFirst();
     const bytes = readAttachment(ctx.runtime.dataDir, row.stored_name);
+    // A scan of an identity card, a bank statement…: personal data in full, its reading recorded.
+    ctx.audit({ entity: 'attachment', entityId: row.id, after: { fileName: row.file_name, requestId: row.request_id } });
     return { ...toAttachmentView(row, new Map([[row.uploaded_by, uploader?.full_name ?? '']])), dataBase64: bytes.toString('base64') };
   },
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
+import { checkBackupFolder } from '../backup/backup-folder';
 import type { HandlerMap } from '../handlers';
 import { readSettings } from './read-settings';
 
@@ -9,6 +10,7 @@ export const settingsHandlers: HandlerMap<
   'settings.get': async (_input, ctx) => readSettings(ctx.db),
 
   'settings.update': async (input, ctx) => {
+    if (input.backupFolder) checkBackupFolder(input.backupFolder, ctx.runtime.dataDir);
     const before = await readSettings(ctx.db);
     for (const [key, value] of Object.entries(input)) {
       if (value === undefined) continue;

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationName: 'جمعية البر الخيرية',
   timeZone: DEFAULT_TIME_ZONE,
   lockAfterMinutes: 10,
+  sessionExpiryHours: 12,
   committeePeriodDays: 14,
   associationBranch: null,
   associationLicence: null,
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationPhone: null,
   associationWebsite: null,
   associationLogoBase64: null,
+  backupFolder: null,
 };
 
 /** The settings, or only `keys` of them (the dispatcher reads two on every call, never the logo). */

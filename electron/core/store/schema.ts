@@ -24,6 +24,14 @@ export interface Database {
     /** Bumped by every password change; a session remembers the one it signed in with. */
     password_version: Generated<number>;
   };
+  /** Consecutive failed sign-ins and unlocks per username tried (0007); see auth/sign-in-throttle.ts. */
+  sign_in_failures: {
+    username: string;
+    failures: number;
+    last_failure_at: string;
+    /** Until when every try is refused; null below the lock threshold. */
+    locked_until: string | null;
+  };
   desks: {
     id: Generated<number>;
     name: string;
@@ -147,6 +155,9 @@ export interface Database {
     expiry_date: string | null;
     note: string | null;
     updated_at: string;
+    /** The line's own version (0008): a stale setDocument is refused. */
+    version: Generated<number>;
+    updated_by: Generated<number | null>;
   };
   attachments: {
     id: Generated<number>;
@@ -231,6 +242,21 @@ export interface Database {
     to_state: string;
     note: string | null;
   };
+  backup_runs: {
+    id: Generated<number>;
+    trigger: 'daily' | 'closing' | 'manual' | 'command';
+    started_at: string;
+    heartbeat_at: string;
+    finished_at: string | null;
+    outcome: 'running' | 'ok' | 'failed';
+    folder: string;
+    file_name: string | null;
+    size_bytes: number | null;
+    message: string | null;
+    user_id: number | null;
+    pid: number;
+    host: string;
+  };
   audit: {
     id: Generated<number>;
     at: string;
@@ -240,5 +266,12 @@ export interface Database {
     entity_id: number | null;
     before: string | null;
     after: string | null;
+    /** change, read (personal data in full) or refused (0008). */
+    kind: Generated<string>;
+    /** Why a refused call was refused (shared/domain/audit.ts). */
+    reason: Generated<string | null>;
+    desk_id: Generated<number | null>;
+    /** The beneficiary whose file, request, visit or scan the row concerns. */
+    beneficiary_id: Generated<number | null>;
   };
 }

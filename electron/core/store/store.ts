@@ -23,9 +23,12 @@ export interface Store {
   /**
    * Runs fn in one write transaction that holds the write lock from its first statement: writers on
    * one store run one at a time, on SQLite (BEGIN IMMEDIATE) and on PostgreSQL (a transaction-level
-   * lock) alike, so the domain's read-then-write rules hold on both. fn may run more than once (the
-   * PostgreSQL store retries a transaction the server refused as a serialization failure or deadlock):
-   * nothing outside the transaction may depend on how often it ran.
+   * lock) alike, so the domain's read-then-write rules hold on both. While another process holds that
+   * lock it waits without blocking the event loop (every other call goes on), and gives up with
+   * AppError 'busy' when the lock cannot be had in time: nothing was written. This process's writes
+   * take the lock in the order they were asked. fn may run more than once (the PostgreSQL store
+   * retries a transaction the server refused as a serialization failure or deadlock): nothing
+   * outside the transaction may depend on how often it ran.
    */
   write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   /**
@@ -41,25 +44,31 @@ export interface Store {
    */
   arrayRows<Row extends unknown[]>(db: Db, query: CompiledQuery): Promise<Row[]>;
   /**
-   * A number that grows with every committed change (the renderer polls it to refresh). On PostgreSQL
-   * every write transaction that changed anything also sends it with NOTIFY on CHANGES_CHANNEL, in the
-   * same transaction, so a listener hears of a change only once it is committed (the push to each
-   * desk's renderer builds on that).
+   * A number that grows with every committed change, not with reads or refusals (the renderer polls
+   * it to refresh). On PostgreSQL every write transaction that changed anything also sends it with
+   * NOTIFY on CHANGES_CHANNEL, in the same transaction, so a listener hears of a change only once it
+   * is committed (the push to each desk's renderer builds on that).
    */
   revision(db: Db): Promise<number>;
   /**
    * Moves whenever what this connection reads may have changed: `others` when another connection
    * (another desk's process) committed, `own` when this connection wrote anything. Read before what it
    * guards, so a change committed meanwhile moves it for the next call. SQLite answers at once; the
-   * PostgreSQL store reads its revision counter (one round trip, cheaper than what the dispatcher
-   * keeps), hence the promise. `ownChanges()` is this process's own part alone (0 on PostgreSQL, whose
-   * revision already counts its own writes).
+   * PostgreSQL store reads its count of write transactions (one round trip, cheaper than what the
+   * dispatcher keeps), hence the promise. `ownChanges()` is this process's own part alone (0 on
+   * PostgreSQL, whose count already has its own writes). Unlike the revision, any write moves it.
    */
   changeMark(): ChangeMark | Promise<ChangeMark>;
   ownChanges(): number;
   /** Releases the connection (the pool on PostgreSQL). */
   close(): Promise<void>;
 }
+
+/**
+ * How long a change waits for a lock another process holds (another desk's shell writing, a backup)
+ * before it is refused as busy, on either store.
+ */
+export const LOCK_WAIT_MS = 5_000;
 
 /** The channel of PostgreSQL's NOTIFY that every committed change is announced on (payload: the revision). */
 export const CHANGES_CHANNEL = 'istiqbal_changes';

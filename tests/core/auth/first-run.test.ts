@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ar } from '../../../shared/labels/ar';
 import { ADMIN, anonymous } from '../../helpers/sessions';
-import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
+import { openTestCore, refusedCount, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /** First run creates the administrator, once; sign-in never hints which usernames exist. */
 let t: TestCore;
@@ -19,7 +19,7 @@ it('a new store asks for its administrator, and only once', async () => {
 
   // A second window that still shows the first-run screen cannot create another administrator.
   const before = await rowCounts(t);
-  const second = await anonymous(t).call('auth.setup', { username: 'other', fullName: 'مدير آخر', password: 'another-pass-1', deskId: 1 });
+  const second = await anonymous(t).call('auth.setup', { username: 'other', fullName: 'مدير آخر', password: 'spare-keys-771', deskId: 1 });
   expect(second).toEqual({ ok: false, error: { code: 'conflict', message: ar.messages.setupDone } });
   expect(await rowCounts(t)).toEqual(before);
 });
@@ -34,14 +34,17 @@ it('two first-run windows racing: exactly one administrator', async () => {
   expect((await rowCounts(t)).users).toBe(1);
 });
 
-it('a wrong password and an unknown user get the same Arabic answer, nothing written', async () => {
+it('a wrong password and an unknown user get the same Arabic answer; nothing but the failure itself is written', async () => {
   await anonymous(t).ok('auth.setup', { ...ADMIN, deskId: 1 });
   const before = await rowCounts(t);
+  const refusedBefore = await refusedCount(t);
   const wrong = await anonymous(t).call('auth.signIn', { username: ADMIN.username, password: 'wrong-password', deskId: 1 });
   const unknown = await anonymous(t).call('auth.signIn', { username: 'nobody', password: 'wrong-password', deskId: 1 });
   expect(wrong).toEqual(unknown);
   expect(!wrong.ok && wrong.error.message).toBe(ar.messages.badCredentials);
+  // Each failure is in the audit trail as refused (tests/core/auth/sign-in-guessing.test.ts); no account, desk or setting changed.
   expect(await rowCounts(t)).toEqual(before);
+  expect(await refusedCount(t)).toBe(refusedBefore + 2);
 });
 
 it('signing in needs a desk that exists', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ar } from '../../../shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
+import { openTestCore, refusedCount, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /** The session locks after inactivity (a setting) and unlocks with the password (issue 2, "Sign in"). */
 let t: TestCore;
@@ -54,9 +54,12 @@ describe('lock after inactivity', () => {
     expect(await desk.call('visits.queue', {})).toEqual(locked);
 
     const before = await rowCounts(t);
+    const refusedBefore = await refusedCount(t);
     const wrong = await desk.call('auth.unlock', { password: 'not-my-password' });
     expect(!wrong.ok && wrong.error).toMatchObject({ code: 'validation', message: ar.messages.badPassword });
+    // Only the failure's audit row, as refused (tests/core/auth/sign-in-guessing.test.ts).
     expect(await rowCounts(t)).toEqual(before);
+    expect(await refusedCount(t)).toBe(refusedBefore + 1);
     expect(await desk.call('visits.queue', {})).toEqual(locked);
 
     // Someone else's password does not open this session either.

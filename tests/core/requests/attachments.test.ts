@@ -6,8 +6,9 @@ import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
 import { ar } from '../../../shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
+import { paddedTo, SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../helpers/sample-files';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, type TestCore } from '../../helpers/test-core';
+import { openTestCore, storeBytes, type TestCore } from '../../helpers/test-core';
 
 /**
  * S2 / S4 scans: a PDF, PNG or JPEG up to 10 MB — judged by its bytes, not its name — kept as a file
@@ -37,10 +38,10 @@ function filesOnDisk(): string[] {
 }
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-// A real 1×1 PNG, a minimal PDF, and a JPEG header: what a scanner or a phone produces.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 7), Buffer.from([0xff, 0xd9])]);
+// Real files, as a scanner or a phone makes them: they open as what they are (issue 8).
+const PNG = SAMPLE_PNG;
+const PDF = await samplePdf();
+const JPEG = SAMPLE_JPEG;
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.from([0x90, 0x00, 0x03, 0x00]), Buffer.from('This program cannot be run in DOS mode.')]);
 
 const attach = (fileName: string, bytes: Buffer, extra: { documentTypeId?: number; purpose?: 'document' | 'declaration' } = {}) =>
@@ -52,8 +53,8 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
     ['an HTML page named .png', 'scan.png', Buffer.from('<html><body>not an image</body></html>'), ar.messages.attachmentType],
     ['a GIF image (not one of the accepted types)', 'scan.jpg', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;'), ar.messages.attachmentType],
     ['a PDF cut off before its header ends', 'scan.pdf', Buffer.from('%PD'), ar.messages.attachmentType],
-    ['a PDF one byte over 10 MB', 'big.pdf', Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES + 1 - PDF.length)]), ar.messages.attachmentTooLarge],
-    ['a PDF of 11 MB', 'bigger.pdf', Buffer.concat([PDF, Buffer.alloc(11 * 1024 * 1024 - PDF.length)]), ar.messages.attachmentTooLarge],
+    ['a PDF one byte over 10 MB', 'big.pdf', paddedTo(PDF, ATTACHMENT_MAX_BYTES + 1), ar.messages.attachmentTooLarge],
+    ['a PDF of 11 MB', 'bigger.pdf', paddedTo(PDF, 11 * 1024 * 1024), ar.messages.attachmentTooLarge],
   ])('%s', async (_label, fileName, bytes, message) => {
     const before = await requestSnapshot(t, requestId);
     const files = filesOnDisk();
@@ -73,7 +74,7 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
     const empty = await desk.call('requests.attach', { requestId, purpose: 'document', fileName: 'a.pdf', dataBase64: '' });
     expect(!empty.ok && empty.error.code).toBe('validation');
     const garbage = await desk.call('requests.attach', { requestId, purpose: 'document', fileName: 'a.pdf', dataBase64: '!!!!' });
-    expect(!garbage.ok && garbage.error).toMatchObject({ code: 'validation', message: expect.stringContaining(ar.messages.attachmentType) });
+    expect(!garbage.ok && garbage.error).toMatchObject({ code: 'validation', message: expect.stringContaining(ar.messages.fileEncoding) });
     expect(await requestSnapshot(t, requestId)).toEqual(before);
   });
 
@@ -87,12 +88,12 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
 
 describe('accepted scans live in the data folder, checksummed', () => {
   it.each([
-    ['a PNG', 'هوية.png', PNG, 'image/png', 'png'],
-    ['a PDF', 'سجل الأسرة.pdf', PDF, 'application/pdf', 'pdf'],
-    ['a JPEG', 'photo.jpeg', JPEG, 'image/jpeg', 'jpg'],
-    ['a PNG named .pdf (the bytes decide)', 'scan.pdf', Buffer.concat([PNG, Buffer.from('x')]), 'image/png', 'png'],
-  ])('%s', async (_label, fileName, bytes, mimeType, ext) => {
-    const env = await attach(fileName, bytes, { documentTypeId: cat.documents.family_register!.id });
+    ['a PNG', 'هوية.png', PNG, 'image/png', 'png', 'هوية.png'],
+    ['a PDF', 'سجل الأسرة.pdf', PDF, 'application/pdf', 'pdf', 'سجل الأسرة.pdf'],
+    ['a JPEG', 'photo.jpeg', JPEG, 'image/jpeg', 'jpg', 'photo.jpeg'],
+    ['a PNG named .pdf (the bytes decide, the kept name too)', 'scan.pdf', Buffer.concat([PNG, Buffer.from('x')]), 'image/png', 'png', 'scan.png'],
+  ])('%s', async (_label, given, bytes, mimeType, ext, fileName) => {
+    const env = await attach(given, bytes, { documentTypeId: cat.documents.family_register!.id });
     expect(env.ok, JSON.stringify(env)).toBe(true);
     if (!env.ok) return;
     const view = env.value as { id: number; sha256: string; size: number; mimeType: string; fileName: string; uploadedBy: string };
@@ -118,12 +119,11 @@ describe('accepted scans live in the data folder, checksummed', () => {
   });
 
   it('exactly 10 MB is accepted, and the database does not grow by it', async () => {
-    const bytes = Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES - PDF.length, 0x20)]);
-    const dbBytes = () => ['', '-wal'].map((s) => (existsSync(t.storeFile + s) ? statSync(t.storeFile + s).size : 0)).reduce((a, b) => a + b);
-    const before = dbBytes();
+    const bytes = paddedTo(PDF, ATTACHMENT_MAX_BYTES);
+    const before = await storeBytes(t);
     const env = await attach('تقرير طبي كامل.pdf', bytes);
     expect(env.ok, JSON.stringify(!env.ok && env.error)).toBe(true);
-    expect(dbBytes() - before).toBeLessThan(1024 * 1024);
+    expect((await storeBytes(t)) - before).toBeLessThan(1024 * 1024);
     expect((env as { value: { size: number } }).value.size).toBe(ATTACHMENT_MAX_BYTES);
   });
 

@@ -71,12 +71,12 @@ describe('dates that do not exist', () => {
     ['month 13', { expiryDate: '2026-13-01' }, ['expiryDate']],
   ])('requests.setDocument: %s → dateInvalid', async (_label, dates, path) => {
     const r = await inState('draft');
-    await expectRefused(r.id, 'requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), provided: true, ...dates }, { path, message: ar.messages.dateInvalid });
+    await expectRefused(r.id, 'requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), version: 0, provided: true, ...dates }, { path, message: ar.messages.dateInvalid });
   });
 
   it('29 February of a leap year is a real day', async () => {
     const r = await inState('draft');
-    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), provided: true, expiryDate: '2028-02-29' });
+    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), version: 0, provided: true, expiryDate: '2028-02-29' });
     expect(v.documents.find((d) => d.documentTypeId === nationalId())!.expiryDate).toBe('2028-02-29');
   });
 
@@ -114,14 +114,14 @@ describe('an expiry date before the issue date', () => {
     await expectRefused(
       r.id,
       'requests.setDocument',
-      { requestId: r.id, documentTypeId: nationalId(), provided: true, issueDate: '2025-03-10', expiryDate: '2025-03-09' },
+      { requestId: r.id, documentTypeId: nationalId(), version: 0, provided: true, issueDate: '2025-03-10', expiryDate: '2025-03-09' },
       { path: ['expiryDate'], message: ar.messages.expiryBeforeIssue },
     );
   });
 
   it('the same day for both is accepted', async () => {
     const r = await inState('draft');
-    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), provided: true, issueDate: '2025-03-10', expiryDate: '2025-03-10' });
+    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), version: 0, provided: true, issueDate: '2025-03-10', expiryDate: '2025-03-10' });
     expect(v.documents.find((d) => d.documentTypeId === nationalId())).toMatchObject({ issueDate: '2025-03-10', expiryDate: '2025-03-10', status: 'provided' });
   });
 });
@@ -223,7 +223,7 @@ describe('other required words', () => {
 
   it('a document with an expiry far ahead is fine (FAR_EXPIRY is a real date)', async () => {
     const r = await inState('draft');
-    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), provided: true, expiryDate: FAR_EXPIRY });
+    const v = await admin.ok('requests.setDocument', { requestId: r.id, documentTypeId: nationalId(), version: 0, provided: true, expiryDate: FAR_EXPIRY });
     expect(v.state).toBe('incomplete');
   });
 

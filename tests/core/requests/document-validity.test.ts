@@ -42,12 +42,13 @@ async function foodBasketRequest(idExpiry: string, options: { sign?: boolean; fa
   let view = await desk.ok('requests.setDocument', {
     requestId: r.id,
     documentTypeId: doc('national_id').id,
+    version: 0,
     provided: true,
     issueDate: '2020-01-01',
     expiryDate: idExpiry,
   });
   if (options.familyRegister !== false) {
-    view = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('family_register').id, provided: true });
+    view = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('family_register').id, version: 0, provided: true });
   }
   if (options.sign !== false) view = await desk.ok('requests.signDeclaration', { requestId: r.id });
   return view;
@@ -139,7 +140,7 @@ describe('S2 / S4: submitting with something missing is refused, naming it in Ar
   it('a document marked "not provided" again after being ticked', async () => {
     await setClock(MORNING);
     const r = await foodBasketRequest(FAR_EXPIRY);
-    const undone = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('national_id').id, provided: false, expiryDate: FAR_EXPIRY });
+    const undone = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('national_id').id, version: statusOf(r, 'national_id')!.version, provided: false, expiryDate: FAR_EXPIRY });
     expect(statusOf(undone, 'national_id')).toMatchObject({ provided: false, expiryDate: null, status: 'missing' });
     const env = await desk.call('requests.submit', { requestId: r.id });
     expect(!env.ok && env.error.message).toContain(fill(ar.messages.documentMissing, { name: doc('national_id').name }));
@@ -187,7 +188,7 @@ describe('S2: what the checklist counts', () => {
   it('an expired document the service does not require is shown expired but does not block', async () => {
     await setClock(MORNING);
     const r = await foodBasketRequest(FAR_EXPIRY);
-    const extra = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('medical_report').id, provided: true, expiryDate: '2025-01-01' });
+    const extra = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('medical_report').id, version: 0, provided: true, expiryDate: '2025-01-01' });
     expect(statusOf(extra, 'medical_report')).toMatchObject({ required: false, status: 'expired' });
     expect(extra.blockers).toEqual([]);
     expect((await desk.ok('requests.submit', { requestId: r.id })).state).toBe('submitted');
@@ -196,7 +197,7 @@ describe('S2: what the checklist counts', () => {
   it('a document type without an expiry never expires (an expiry typed for it is not kept)', async () => {
     await setClock(MORNING);
     const r = await foodBasketRequest(FAR_EXPIRY);
-    const v = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('family_register').id, provided: true, expiryDate: '2020-01-01' });
+    const v = await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: doc('family_register').id, version: statusOf(r, 'family_register')!.version, provided: true, expiryDate: '2020-01-01' });
     expect(statusOf(v, 'family_register')).toMatchObject({ hasExpiry: false, expiryDate: null, status: 'provided' });
   });
 

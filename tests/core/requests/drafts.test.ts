@@ -49,7 +49,7 @@ describe('requests.saveDraft from two sessions with the same version', () => {
 
   it('a document ticked by someone else since also makes the screen stale', async () => {
     const r = await openRequest();
-    await fahd.ok('requests.setDocument', { requestId: r.id, documentTypeId: cat.documents.bank_iban!.id, provided: true });
+    await fahd.ok('requests.setDocument', { requestId: r.id, documentTypeId: cat.documents.bank_iban!.id, version: 0, provided: true });
     const env = await noura.call('requests.saveDraft', { requestId: r.id, version: r.version, description: 'وصف' });
     expect(!env.ok && env.error.code).toBe('conflict');
     expect(!env.ok && env.error.message).toContain('فهد ناصر الدوسري');
@@ -102,7 +102,7 @@ describe('saved as typed: a half-filled request survives closing the app', () =>
       const b = await desk.ok('beneficiaries.register', beneficiaryInput(102));
       const r = await desk.ok('requests.open', { beneficiaryId: b.id, serviceTypeId: c.services.medical!.id, channel: 'phone' });
       await desk.ok('requests.saveDraft', { requestId: r.id, version: r.version, description: 'يحتاج جلسات علاج طبيعي', requestedAmount: 1200 });
-      await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: c.documents.national_id!.id, provided: true, expiryDate: '2030-01-01' });
+      await desk.ok('requests.setDocument', { requestId: r.id, documentTypeId: c.documents.national_id!.id, version: 0, provided: true, expiryDate: '2030-01-01' });
       await first.close(); // the window closed, the app quit
 
       const again = await openTestCore({ now: '2025-03-10T07:30:00Z', dataDir });

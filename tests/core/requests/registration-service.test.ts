@@ -43,6 +43,7 @@ describe('S6: the file number', () => {
       .select(['before', 'after'])
       .where('entity', '=', 'beneficiary')
       .where('entity_id', '=', b.id)
+      .where('kind', '=', 'change')
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();

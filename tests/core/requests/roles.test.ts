@@ -85,7 +85,7 @@ describe('researchers: referrals and study notes (S3) — not the desk\'s or the
     await desk.ok('requests.signDeclaration', { requestId: r.id });
     await expectForbidden(researcher, 'requests.open', { beneficiaryId, serviceTypeId: cat.services.food_basket!.id, channel: 'interview' });
     await expectForbidden(researcher, 'requests.saveDraft', { requestId: r.id, version: r.version + 1, description: 'تعديل' }, r.id);
-    await expectForbidden(researcher, 'requests.setDocument', { requestId: r.id, documentTypeId: cat.documents.national_id!.id, provided: false }, r.id);
+    await expectForbidden(researcher, 'requests.setDocument', { requestId: r.id, documentTypeId: cat.documents.national_id!.id, version: 0, provided: false }, r.id);
     await expectForbidden(researcher, 'requests.submit', { requestId: r.id }, r.id);
     await desk.ok('requests.submit', { requestId: r.id });
     await expectForbidden(researcher, 'requests.decide', { requestId: r.id, outcome: 'accepted' }, r.id);

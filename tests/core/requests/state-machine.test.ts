@@ -150,13 +150,15 @@ describe('incomplete ⇄ complete follow the documents checklist (S2)', () => {
       [cat.documents.national_id!.name, 'missing'],
       [cat.documents.family_register!.name, 'missing'],
     ]);
-    const set = (code: string, provided: boolean) =>
-      admin.ok('requests.setDocument', {
+    let view = r;
+    const set = async (code: string, provided: boolean) =>
+      (view = await admin.ok('requests.setDocument', {
         requestId: r.id,
         documentTypeId: cat.documents[code]!.id,
+        version: view.documents.find((d) => d.documentTypeId === cat.documents[code]!.id)!.version,
         provided,
         expiryDate: provided && cat.documents[code]!.hasExpiry ? FAR_EXPIRY : null,
-      });
+      }));
 
     expect((await set('national_id', true)).state).toBe('incomplete');
     expect((await set('family_register', true)).state).toBe('complete');
@@ -192,7 +194,7 @@ describe('the desk cannot edit a request once it went to the committee', () => {
         operation === 'requests.saveDraft'
           ? { requestId: r.id, version: r.version, description: 'تعديل بعد الرفع' }
           : operation === 'requests.setDocument'
-            ? { requestId: r.id, documentTypeId: cat.documents.family_register!.id, provided: false }
+            ? { requestId: r.id, documentTypeId: cat.documents.family_register!.id, version: r.documents.find((d) => d.documentTypeId === cat.documents.family_register!.id)?.version ?? 0, provided: false }
             : { requestId: r.id };
       const env = await admin.call(operation, input as never);
       expect(!env.ok && env.error).toMatchObject({

@@ -21,7 +21,23 @@ CREATE TABLE audit (
         entity TEXT,
         entity_id INTEGER,
         before TEXT,
-        after TEXT);
+        after TEXT, kind TEXT NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'read', 'refused')), reason TEXT, desk_id INTEGER REFERENCES desks(id), beneficiary_id INTEGER);
+
+-- table backup_runs
+CREATE TABLE backup_runs (
+      id INTEGER PRIMARY KEY,
+      trigger TEXT NOT NULL CHECK (trigger IN ('daily', 'closing', 'manual', 'command')),
+      started_at TEXT NOT NULL,
+      heartbeat_at TEXT NOT NULL,
+      finished_at TEXT,
+      outcome TEXT NOT NULL CHECK (outcome IN ('running', 'ok', 'failed')),
+      folder TEXT NOT NULL,
+      file_name TEXT,
+      size_bytes INTEGER CHECK (size_bytes IS NULL OR size_bytes >= 0),
+      message TEXT,
+      user_id INTEGER REFERENCES users(id),
+      pid INTEGER NOT NULL,
+      host TEXT NOT NULL);
 
 -- table beneficiaries
 CREATE TABLE beneficiaries (
@@ -113,7 +129,7 @@ CREATE TABLE request_documents (
         issue_date TEXT,
         expiry_date TEXT,
         note TEXT,
-        updated_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1, updated_by INTEGER REFERENCES users(id),
         PRIMARY KEY (request_id, document_type_id),
         CHECK (expiry_date IS NULL OR issue_date IS NULL OR expiry_date >= issue_date));
 
@@ -179,6 +195,14 @@ CREATE TABLE service_types (
 -- table settings
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
+-- table sign_in_failures
+CREATE TABLE sign_in_failures (
+        username TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL,
+        locked_until TEXT
+      );
+
 -- table users
 CREATE TABLE users (
         id INTEGER PRIMARY KEY,
@@ -233,8 +257,29 @@ CREATE TABLE visits (
 -- index attachments_request
 CREATE INDEX attachments_request ON attachments(request_id);
 
+-- index audit_at
+CREATE INDEX audit_at ON audit(at);
+
+-- index audit_beneficiary_at
+CREATE INDEX audit_beneficiary_at ON audit(beneficiary_id, at) WHERE beneficiary_id IS NOT NULL;
+
+-- index audit_changes
+CREATE INDEX audit_changes ON audit(id) WHERE kind = 'change';
+
 -- index audit_entity
 CREATE INDEX audit_entity ON audit(entity, entity_id);
+
+-- index audit_kind_at
+CREATE INDEX audit_kind_at ON audit(kind, at) WHERE kind <> 'change';
+
+-- index audit_operation_at
+CREATE INDEX audit_operation_at ON audit(operation, at);
+
+-- index audit_user_at
+CREATE INDEX audit_user_at ON audit(user_id, at);
+
+-- index backup_runs_started
+CREATE INDEX backup_runs_started ON backup_runs(started_at);
 
 -- index beneficiaries_mobile
 CREATE INDEX beneficiaries_mobile ON beneficiaries(mobile);
@@ -286,6 +331,14 @@ CREATE INDEX visits_day_state ON visits(day, state, arrived_at);
 
 -- index visits_open
 CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving');
+
+-- trigger audit_no_delete
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+          BEGIN SELECT RAISE(ABORT, 'سجل التدقيق يُضاف إليه فقط: لا يُحذف صف منه'); END;
+
+-- trigger audit_no_update
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+          BEGIN SELECT RAISE(ABORT, 'سجل التدقيق يُضاف إليه فقط: لا يُعدَّل صف منه'); END;
 
 -- trigger beneficiaries_fts_ad
 CREATE TRIGGER beneficiaries_fts_ad AFTER DELETE ON beneficiaries BEGIN

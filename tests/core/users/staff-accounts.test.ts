@@ -173,7 +173,7 @@ describe('a password reset by the administrator', () => {
     expect(await rowCounts(t)).toEqual(before);
   });
 
-  it('Staff accounts: a temporary password shorter than 8 characters is refused, nothing written', async () => {
+  it('Staff accounts: a temporary password shorter than 10 characters is refused, nothing written', async () => {
     const user = await signedInAs(t, 'receptionist');
     const before = await rowCounts(t);
     const env = await admin.call('users.resetPassword', { userId: user.user.id, temporaryPassword: '1234' });

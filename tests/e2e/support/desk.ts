@@ -99,11 +99,14 @@ export async function apiSession() {
   };
 }
 
+/** The administrator's password in every spec: whichever spec runs first sets the store up with it. */
+export const ADMIN_PASSWORD = 'hall-keeper-1';
+
 /**
  * The API as the administrator: sets the store up on its first use in a run (as the first-run screen
  * does), signs in afterwards. Every spec starts here, whichever runs first.
  */
-export async function adminApi(password: string) {
+export async function adminApi(password = ADMIN_PASSWORD) {
   const api = await apiSession();
   const session = (await api('auth.session', {})) as { needsSetup: boolean };
   if (session.needsSetup) {

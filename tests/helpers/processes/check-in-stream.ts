@@ -5,13 +5,14 @@
  * check-ins the desk showed as issued, and the parent SIGKILLs this process mid-stream.
  */
 import { createCore } from '../../../electron/core/core';
+import { TEST_PASSWORD_COST } from '../password-cost';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: check-in-stream.ts DATA_DIR');
-  const core = await createCore({ dataDir, log: (e) => console.error(e) });
+  const core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir, log: (e) => console.error(e) });
   const session = core.createSession();
-  const admin = { username: 'admin', password: 'admin-pass-1445', deskId: 1 };
+  const admin = { username: 'admin', password: 'hall-keeper-1445', deskId: 1 };
   let env = await core.dispatch('auth.signIn', admin, session);
   if (!env.ok) env = await core.dispatch('auth.setup', { ...admin, fullName: 'مدير النظام' }, session);
   if (!env.ok) throw new Error(JSON.stringify(env.error));

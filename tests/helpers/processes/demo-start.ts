@@ -6,11 +6,12 @@
 import { createInterface } from 'node:readline';
 import { createCore, storeChoiceFrom } from '../../../electron/core/core';
 import { startWithDemo } from '../../../electron/core/demo/start-with-demo';
+import { TEST_PASSWORD_COST } from '../password-cost';
 
 async function main(): Promise<void> {
   const [dataDir, nowIso] = process.argv.slice(2);
   if (!dataDir || !nowIso) throw new Error('usage: demo-start.ts DATA_DIR NOW_ISO');
-  const core = await createCore({ dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(nowIso), log: (e) => console.error(e) });
+  const core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(nowIso), log: (e) => console.error(e) });
   console.log('ready');
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() !== 'go') continue;

@@ -6,12 +6,13 @@
  */
 import { createInterface } from 'node:readline';
 import { createCore, storeChoiceFrom } from '../../../electron/core/core';
+import { TEST_PASSWORD_COST } from '../password-cost';
 
 async function main(): Promise<void> {
   const [dataDir, nowIso] = process.argv.slice(2);
   if (!dataDir || !nowIso) throw new Error('usage: desk-process.ts DATA_DIR NOW_ISO');
   const now = new Date(nowIso);
-  const core = await createCore({ dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(now), log: (e) => console.error(e) });
+  const core = await createCore({ passwordCost: TEST_PASSWORD_COST, dataDir, store: storeChoiceFrom(process.argv[4]), now: () => new Date(now), log: (e) => console.error(e) });
   const session = core.createSession();
   console.log('ready');
   const lines = createInterface({ input: process.stdin });

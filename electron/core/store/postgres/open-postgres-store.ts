@@ -1,8 +1,11 @@
 import pg from 'pg';
+import { AppError } from '../../../../shared/errors';
+import { ar } from '../../../../shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
-import { CHANGES_CHANNEL, type Db, type Store } from '../store';
+import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
+import { valueTypes } from './value-types';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
 
 export interface PostgresStoreOptions {
@@ -12,6 +15,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Where a pool error with no call waiting for it goes (a server restart, a cable out). */
   onPoolError?: (error: Error) => void;
+  /** How long a change waits for the writers' lock before it is refused as busy (default LOCK_WAIT_MS, as on SQLite). */
+  lockWaitMs?: number;
 }
 
 /** The PostgreSQL store, with its pool for tools that need it (tests; the change listener and store:migrate to come). */
@@ -25,42 +30,47 @@ export type PostgresStore = Store & { kind: 'postgres'; pool: pg.Pool };
  * holds for all desks on the server without a rule of its own. A write is a few milliseconds; a hall's
  * desks write a few times a minute. Reads never wait for it.
  */
-const WRITERS_LOCK = 0x15_71_9a_01;
-const BEGIN = CompiledQuery.raw(`BEGIN; SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
+export const WRITERS_LOCK = 0x15_71_9a_01;
 /**
- * The revision moves, and NOTIFY tells every listening desk, only when the transaction wrote
- * something (PostgreSQL gives it a transaction id at its first write, and not before): an empty
- * call-next or a repeated check-in moves nothing, as on SQLite, where the revision is the last audit row.
- * The notification leaves the server only if the transaction commits.
+ * The lock is waited for on the server, at most `waitMs` (lock_timeout): past it the server answers
+ * lock_not_available and the change is refused as busy, with nothing written, as on SQLite. Then the
+ * transaction's later statements wait as the server's settings say.
  */
+const begin = (waitMs: number) =>
+  CompiledQuery.raw(
+    `BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; SELECT pg_advisory_xact_lock(${WRITERS_LOCK}); SET LOCAL lock_timeout TO DEFAULT`,
+  );
+/** lock_not_available: the writers' lock was not had within lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+/**
+ * The revision moves, and NOTIFY tells every listening desk, only when the transaction recorded a
+ * change (an audit row of kind 'change' marks its transaction: migration 0008): an empty call-next, a
+ * repeated check-in, a read or a refusal recorded moves nothing, as on SQLite, where the revision is
+ * the newest change's audit row. The notification leaves the server only if the transaction commits.
+ * `writes` moves with every transaction that wrote anything (PostgreSQL gives it a transaction id at
+ * its first write, and not before): Store.changeMark.
+ */
+const CHANGED = `coalesce(current_setting('istiqbal.changed', true) = 'on', false)`;
 const BUMP_AND_COMMIT = CompiledQuery.raw(
-  `WITH moved AS (UPDATE store_revision SET revision = revision + 1 WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL RETURNING revision)
-   SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved; COMMIT`,
+  `WITH moved AS (
+     UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
+     WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
+     RETURNING revision)
+   SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED}; COMMIT`,
 );
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT revision FROM store_revision WHERE id = 1';
+const WRITES = 'SELECT writes FROM store_revision WHERE id = 1';
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
-/**
- * Values as the domain reads them on SQLite too: counts and sums (bigint) as numbers, flags (boolean
- * columns) as 1 / 0. Per pool, not pg's global parsers: nothing else in the process is touched.
- */
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: string) => {
-    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (v: string) => Number(v);
-    if (oid === pg.types.builtins.BOOL) return (v: string) => (v === 't' ? 1 : 0);
-    return pg.types.getTypeParser(oid, format as 'text');
-  }) as pg.CustomTypesConfig['getTypeParser'],
-};
-
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 4,
-    types,
+    types: valueTypes,
     application_name: 'istiqbal',
     // A desk that dies inside a write (its PC switched off mid-transaction) would hold the writers' lock
     // until TCP gives up on it (hours): the server ends such a transaction after a minute instead.
@@ -84,30 +94,48 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw e;
   }
 
+  const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+  // This process's changes wait for the writers' lock one after the other, in the order they were
+  // asked: one connection waits on the server, the others stay free for the desk's reads.
+  let lastWrite: Promise<unknown> = Promise.resolve();
+
+  async function writeNow<T>(fn: (trx: Db) => Promise<T>, deadline: number): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.connection().execute(async (conn) => {
+          try {
+            await conn.executeQuery(begin(deadline - Date.now()));
+          } catch (e) {
+            await conn.executeQuery(ROLLBACK).catch(() => undefined);
+            if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new AppError('busy', ar.errors.busy);
+            throw e;
+          }
+          try {
+            const result = await fn(conn);
+            await conn.executeQuery(BUMP_AND_COMMIT);
+            return result;
+          } catch (e) {
+            await conn.executeQuery(ROLLBACK).catch(() => undefined); // a lost connection has rolled back by itself
+            throw e;
+          }
+        });
+      } catch (e) {
+        if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
+        // A moment apart, so two desks that collided do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
   return {
     kind: 'postgres',
     db,
     pool,
-    async write(fn) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.connection().execute(async (conn) => {
-            await conn.executeQuery(BEGIN);
-            try {
-              const result = await fn(conn);
-              await conn.executeQuery(BUMP_AND_COMMIT);
-              return result;
-            } catch (e) {
-              await conn.executeQuery(ROLLBACK).catch(() => undefined); // a lost connection has rolled back by itself
-              throw e;
-            }
-          });
-        } catch (e) {
-          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
-          // A moment apart, so two desks that collided do not collide again.
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-        }
-      }
+    write(fn) {
+      const deadline = Date.now() + lockWaitMs;
+      const turn = lastWrite.then(() => writeNow(fn, deadline));
+      lastWrite = turn.catch(() => {});
+      return turn;
     },
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];
@@ -151,9 +179,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return (await q.executeQuery(query)).rows as Row[];
     },
     async changeMark() {
-      // Every desk's commits move the revision, this process's own included: one number says it all.
-      const result = await pool.query<{ revision: number }>(REVISION);
-      return { others: result.rows[0]?.revision ?? 0, own: 0 };
+      // Every desk's transactions that wrote move `writes`, this process's own included: one number says it all.
+      const result = await pool.query<{ writes: number }>(WRITES);
+      return { others: result.rows[0]?.writes ?? 0, own: 0 };
     },
     ownChanges() {
       return 0;

@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, sql } from 'kysely';
 import type { Database } from '../schema';
 import type { Db, Store } from '../store';
+import { LOCK_WAIT_MS, PatientSqliteDialect, untilNotBusy } from './lock-wait';
 import { sqliteMigrationProvider } from './migrations';
 import { NAME_INDEX_RANK_BASE } from './migrations/0004-search-normalisation';
 
@@ -10,6 +11,8 @@ export interface SqliteStoreOptions {
   file: string;
   /** Path of a better_sqlite3.node built for the running ABI (the Electron shell passes its own). */
   nativeBinding?: string;
+  /** How long a call waits for another process's lock before it is refused as busy (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 /** The SQLite store, with its raw connection for tools that need it (bench, tests, backups). */
@@ -24,11 +27,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   const raw = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
+  // Opening waits for another desk migrating a new store (nothing is served yet); afterwards no
+  // statement ever waits inside SQLite, which would block the shell: see lock-wait.ts.
   raw.pragma('busy_timeout = 5000');
   // WAL with synchronous=FULL: a confirmed check-in survives a power cut, not only a crash.
   raw.pragma('synchronous = FULL');
 
-  const db: Db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+  const db: Db = new Kysely<Database>({ dialect: new PatientSqliteDialect({ database: withStatementCache(raw) }, lockWaitMs) });
   // data_version moves when another connection commits; total_changes() when this one writes.
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   const totalChanges = raw.prepare('SELECT total_changes()').pluck();
@@ -38,23 +44,35 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     await db.destroy();
     throw e;
   }
+  raw.pragma('busy_timeout = 0');
+
+  // This process's changes take the write lock one after the other, in the order they were asked.
+  let lastWrite: Promise<unknown> = Promise.resolve();
 
   return {
     kind: 'sqlite',
     db,
     raw,
     async write(fn) {
-      return db.connection().execute(async (conn) => {
-        await conn.executeQuery(BEGIN_IMMEDIATE);
-        try {
-          const result = await fn(conn);
-          await conn.executeQuery(COMMIT);
-          return result;
-        } catch (e) {
-          if (raw.inTransaction) await conn.executeQuery(ROLLBACK);
-          throw e;
-        }
-      });
+      const deadline = Date.now() + lockWaitMs;
+      // BEGIN IMMEDIATE fails at once with SQLITE_BUSY while another process holds the write lock:
+      // the connection is let go (this shell's reads go on) and the attempt is made again on a timer.
+      // Every later statement of the transaction runs under the lock and never meets SQLITE_BUSY.
+      const attempt = () =>
+        db.connection().execute(async (conn) => {
+          await conn.executeQuery(BEGIN_IMMEDIATE);
+          try {
+            const result = await fn(conn);
+            await conn.executeQuery(COMMIT);
+            return result;
+          } catch (e) {
+            if (raw.inTransaction) await conn.executeQuery(ROLLBACK);
+            throw e;
+          }
+        });
+      const turn = lastWrite.then(() => untilNotBusy(attempt, deadline));
+      lastWrite = turn.catch(() => {});
+      return turn;
     },
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];
@@ -91,7 +109,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       return row?.id ?? null;
     },
     async revision(q) {
-      const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit`.execute(q);
+      // Changes only, from their partial index (0008): a read or a refusal leaves every screen as it is.
+      const row = await sql<{ r: number | null }>`SELECT max(id) AS r FROM audit WHERE kind = 'change'`.execute(q);
       return row.rows[0]?.r ?? 0;
     },
     async arrayRows<Row extends unknown[]>(q: Db, query: CompiledQuery) {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VisitView } from '../../../../shared/contract';
 import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
 import { walkInInput } from '../../../helpers/fixtures';
+import { unlockAfterClockJump } from '../../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
@@ -54,7 +55,7 @@ describe('Several desks on PostgreSQL: tickets', () => {
 
     // After the desk's local midnight each desk starts again at 001, still with no ticket twice.
     desks[0]!.clock.advance({ days: 1 });
-    for (const s of staff) await s.ok('auth.unlock', { password: s.password });
+    await unlockAfterClockJump(...staff);
     const tomorrow = await checkInAll(5, 'غدا');
     expect(new Set(tomorrow.map((v) => v.day)).size).toBe(1);
     expect(tomorrow[0]!.day).not.toBe(today[0]!.day);

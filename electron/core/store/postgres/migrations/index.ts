@@ -5,6 +5,10 @@ import { printedDocuments } from './0003-printed-documents';
 import { searchNormalisation } from './0004-search-normalisation';
 import { staffAccounts } from './0005-staff-accounts';
 import { queueIndexes } from './0006-queue-indexes';
+import { signInFailures } from './0007-sign-in-failures';
+import { auditTrail } from './0008-audit-trail';
+import { backupRuns } from './0009-backup-runs';
+import { attachmentNames } from './0010-attachment-names';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -18,6 +22,10 @@ export const postgresMigrations: Record<string, Migration> = {
   '0004-search-normalisation': searchNormalisation,
   '0005-staff-accounts': staffAccounts,
   '0006-queue-indexes': queueIndexes,
+  '0007-sign-in-failures': signInFailures,
+  '0008-audit-trail': auditTrail,
+  '0009-backup-runs': backupRuns,
+  '0010-attachment-names': attachmentNames,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

@@ -1,0 +1,21 @@
+import { dailyRegisterJob } from '../documents/register-job';
+import type { Db } from '../store/store';
+
+/** What a job has in its worker: its own read-only connection, and the fonts. */
+export interface JobEnv {
+  db: Db;
+  fontsDir?: string;
+}
+
+/**
+ * Long work done off the shell's thread (job-runner.ts), each a function of plain data (its input
+ * crosses to the worker by structured clone) that reads what it needs through env.db. Another
+ * export (the register as a spreadsheet) is one more entry here.
+ */
+export const JOBS = {
+  dailyRegister: dailyRegisterJob,
+} satisfies Record<string, (input: never, env: JobEnv) => Promise<unknown>>;
+
+export type JobKind = keyof typeof JOBS;
+export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[0];
+export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof JOBS)[K]>>;

@@ -1,0 +1,164 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ar } from '../../shared/labels/ar';
+import { APP_INDEX_URL, APP_SCHEME } from '../../electron/main/app-protocol';
+import { FakeSession, FakeWebContents, navigate } from './fakes';
+
+/**
+ * The Electron shell as `npm start` and `npm run dev` start it (issue 8): electron/main/index.ts
+ * imported whole, on a real core in a temp folder, with the electron module replaced in this file
+ * only — an app that becomes ready at once, windows that record what they are asked to load.
+ */
+const electron = vi.hoisted(() => {
+  const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+  const events: string[] = [];
+  const state = {
+    events,
+    windows: [] as { options: BrowserWindowConstructorOptions; loaded?: string; webContents: unknown }[],
+    handlers: new Map<string, unknown>(),
+    menu: null as MenuItemConstructorOptions[] | null,
+    errorBox: null as [string, string] | null,
+    exitCode: null as number | null,
+    quits: 0,
+    makeContents: null as null | ((id: number) => EventEmitter & { id: number }),
+  };
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    commandLine: { appendSwitch: () => events.push('appendSwitch') },
+    setPath: () => undefined,
+    requestSingleInstanceLock: () => true,
+    whenReady: () => (events.push('whenReady'), Promise.resolve()),
+    getVersion: () => '0.1.0',
+    quit: () => void (state.quits += 1),
+    exit: (code: number) => void (state.exitCode = code),
+  });
+  class BrowserWindow extends Emitter {
+    readonly webContents: EventEmitter & { id: number };
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      this.webContents = state.makeContents!(state.windows.length + 1);
+      state.windows.push(this as never);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL(url: string) {
+      (this as unknown as { loaded: string }).loaded = url;
+      return Promise.resolve();
+    }
+  }
+  return {
+    state,
+    module: {
+      app,
+      BrowserWindow,
+      dialog: { showErrorBox: (title: string, message: string) => void (state.errorBox = [title, message]), showMessageBox: () => undefined },
+      protocol: {
+        registerSchemesAsPrivileged: () => events.push('registerSchemesAsPrivileged'),
+        handle: (scheme: string, handler: unknown) => (events.push(`handle:${scheme}`), state.handlers.set(scheme, handler)),
+      },
+      session: { defaultSession: null as unknown, fromPartition: () => null },
+      ipcMain: { handle: () => undefined },
+      Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => (state.menu = t), setApplicationMenu: () => undefined },
+    },
+  };
+});
+vi.mock('electron', () => electron.module);
+
+const { state } = electron;
+let dataDir: string;
+let saved: { argv: string[]; execArgv: string[]; env: NodeJS.ProcessEnv };
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'istiqbal-main-'));
+  saved = { argv: process.argv, execArgv: process.execArgv, env: { ...process.env } };
+  state.events.length = 0;
+  state.windows.length = 0;
+  state.handlers.clear();
+  state.menu = state.errorBox = state.exitCode = null;
+  const desk = new FakeSession();
+  electron.module.session.defaultSession = desk;
+  state.makeContents = (id) => new FakeWebContents(id, 'about:blank', desk) as never;
+  electron.module.app.removeAllListeners();
+  vi.resetModules();
+});
+
+afterEach(async () => {
+  // As Electron does on quitting: the shell closes its core (the store) before the folder goes.
+  // Its closing backup first, then the store closed, then app.quit() again: wait for that, not a tick.
+  const quits = state.quits;
+  electron.module.app.emit('will-quit', { preventDefault: () => undefined });
+  if (state.windows.length > 0) await vi.waitFor(() => expect(state.quits).toBeGreaterThan(quits), { timeout: 30_000 });
+  process.argv = saved.argv;
+  process.execArgv = saved.execArgv;
+  process.env = saved.env;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the shell as `electron <app> ...args` would, with `env` added; resolves once its window has opened. */
+async function launch(args: string[], env: NodeJS.ProcessEnv = {}) {
+  process.argv = ['/opt/electron/electron', '/opt/istiqbal', ...args];
+  process.execArgv = [];
+  Object.assign(process, { resourcesPath: '/opt/istiqbal/resources' });
+  Object.assign(process.env, env);
+  await import('../../electron/main/index');
+}
+
+/** The desk window is open (or the start failed: its error box says why). */
+const opened = () => vi.waitFor(() => expect(state.windows.length, JSON.stringify(state.errorBox)).toBe(1), { timeout: 20_000 });
+
+const devToolsInMenu = () => JSON.stringify(state.menu).includes('toggleDevTools');
+
+describe('npm start: the locked-down run', () => {
+  it('serves the renderer from app://istiqbal, registered before ready, with DevTools off, even with ELECTRON_RENDERER_URL set', async () => {
+    await launch(['--data-dir', dataDir], { ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
+    await opened();
+    const [window] = state.windows;
+    expect(window!.loaded).toBe(APP_INDEX_URL);
+    expect(window!.options.webPreferences?.devTools).toBe(false);
+    expect(devToolsInMenu()).toBe(false);
+    expect(state.events.indexOf('registerSchemesAsPrivileged')).toBeLessThan(state.events.indexOf('whenReady'));
+    expect(state.events).toContain(`handle:${APP_SCHEME}`);
+  });
+
+  it('hardens the desk window as it is created: its own page only, no new windows, DevTools closed, nothing remote', async () => {
+    await launch(['--data-dir', dataDir]);
+    await opened();
+    const contents = state.windows[0]!.webContents as FakeWebContents;
+    expect(navigate(contents, 'will-navigate', `${APP_INDEX_URL}#/queue`)).toBe(true);
+    expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(false);
+    expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(false);
+    expect(contents.openHandler?.({ url: APP_INDEX_URL })).toEqual({ action: 'deny' });
+    contents.emit('devtools-opened');
+    expect(contents.devToolsClosed).toBe(1);
+    expect(contents.session.requestGoesOut('https://evil.example/x.js')).toBe(false);
+  });
+
+  it.each([['--remote-debugging-port=9222'], ['--disable-web-security'], ['--inspect=9229']])(
+    'refuses to start with %s: an Arabic message, no scheme, no window',
+    async (switchGiven) => {
+      await launch(['--data-dir', dataDir, switchGiven]);
+      expect(state.exitCode).toBe(2);
+      expect(state.errorBox?.[0]).toBe(ar.menu.refusedSwitchesTitle);
+      expect(state.errorBox?.[1]).toContain(switchGiven);
+      expect(state.errorBox?.[1]).toMatch(/[\u0600-\u06FF]/);
+      expect(state.events).not.toContain('registerSchemesAsPrivileged');
+      expect(state.windows).toHaveLength(0);
+    },
+  );
+});
+
+describe('npm run dev: the development run', () => {
+  it('loads the renderer dev server with DevTools, and takes developer switches', async () => {
+    await launch(['--data-dir', dataDir, '--remote-debugging-port=9222'], { ISTIQBAL_DEV: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173' });
+    await opened();
+    const [window] = state.windows;
+    expect(state.exitCode).toBeNull();
+    expect(window!.loaded).toBe('http://localhost:5173/');
+    expect(window!.options.webPreferences?.devTools).toBe(true);
+    expect(devToolsInMenu()).toBe(true);
+    expect(state.events).not.toContain(`handle:${APP_SCHEME}`);
+  });
+});
