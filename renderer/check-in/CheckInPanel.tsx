@@ -1,5 +1,5 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { BeneficiaryView, TodayVisit, VisitView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useTicketPrint } from '../printing/useTicketPrint';
@@ -17,9 +17,10 @@ type Step =
 
 /**
  * Check-in, keyboard first (S1, P2): search → pick (or register, or a visitor without a file) →
- * reason → ticket. Every step answers Enter and Escape.
+ * reason → ticket. Every step answers Enter and Escape. Memoised: it takes no props, and the hall
+ * redrawn around it (a new visitor, the tab shown again) has nothing for it.
  */
-export function CheckInPanel() {
+export const CheckInPanel = memo(function CheckInPanel() {
   const [step, setStep] = useState<Step>({ kind: 'search' });
   const [issued, setIssued] = useState<VisitView | null>(null);
   const ticket = useTicketPrint();
@@ -84,4 +85,4 @@ export function CheckInPanel() {
       )}
     </Paper>
   );
-}
+});

@@ -11,7 +11,6 @@ import { adminApi, chooseReason, openDesk, screen, signIn } from './support/desk
  * than a change waits. The check-in says so in Arabic, keeps what was chosen, and the same press
  * issues the ticket once the lock is free. Independent of the other specs: its own user and visitor.
  */
-const ADMIN_PASSWORD = 'admin-pass-1';
 const PASSWORD = 'staff-pass-8';
 const run = Date.now() % 1_000_000;
 const receptionist = { username: `busy${run}`, fullName: 'أمل فهد السبيعي' };
@@ -19,7 +18,7 @@ const visitor = { firstName: 'مشاعل', fatherName: 'راشد', grandfatherNa
 const idNumber = nationalIdFor(4_700_000 + (run % 99_999));
 
 test('a check-in that cannot get the write lock says «النظام مشغول، حاول بعد لحظات.», keeps the visitor and reason, and goes through when pressed again', async ({ browser }) => {
-  const api = await adminApi(ADMIN_PASSWORD);
+  const api = await adminApi();
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
   await api('beneficiaries.register', { ...visitor, identity: { idType: 'national_id', idNumber }, mobile: `05${String(run).padStart(8, '6')}` });
 

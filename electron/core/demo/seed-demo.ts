@@ -10,7 +10,7 @@ import { FEMALE_FIRST, generatePerson, mobileFor, nationalIdFor, pick, seededRan
 import { demoDesk } from './demo-desk';
 import { seedDemoRequests } from './demo-requests';
 
-export const DEMO_PASSWORD = 'demo-1234';
+export const DEMO_PASSWORD = 'demo-hall-1234';
 export const DEMO_USERS = [
   { username: 'reception1', fullName: 'نورة سعد العتيبي', role: 'receptionist' },
   { username: 'reception2', fullName: 'خالد محمد الشهري', role: 'receptionist' },

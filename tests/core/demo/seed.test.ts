@@ -3,7 +3,9 @@ import { VISIT_STATES } from '../../../shared/domain/visit';
 import { ar } from '../../../shared/labels/ar';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
 import { checkNationalId } from '../../../shared/validation/national-id';
+import { checkNewPassword } from '../../../electron/core/auth/password-rules';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/contract/fields';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
@@ -78,4 +80,11 @@ it('only the administrator may seed', async () => {
   const supervisor = await signedInAs(t, 'supervisor');
   expect(!(await supervisor.call('demo.seed', {})).ok).toBe(true);
   expect((await rowCounts(t)).visits).toBe(0);
+});
+
+it('the training password obeys the rules every other password does: long enough, not the username, not a common one', () => {
+  expect(DEMO_PASSWORD.length).toBeGreaterThanOrEqual(PASSWORD_MIN_LENGTH);
+  for (const u of [...DEMO_USERS, { username: 'admin' }]) {
+    expect(() => checkNewPassword(DEMO_PASSWORD, u.username, 'password', {})).not.toThrow();
+  }
 });
