@@ -3,7 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
 import { QUEUE_GROUPS, queueGroupOf, type QueueGroup } from '../../shared/domain/visit';
+import { DEFAULT_WAIT_TARGETS } from '../../shared/domain/wait-targets';
 import { ar } from '../../shared/labels/ar';
+import { useOp } from '../data/operations';
 import { useNow } from '../ui/useNow';
 import { VisitRow } from './VisitRow';
 
@@ -15,6 +17,7 @@ type Item = { kind: 'group'; group: QueueGroup; count: number } | { kind: 'visit
 /** Today's visits grouped by state, virtualised so a hall of hundreds scrolls smoothly. */
 export function QueueList({ visits, user }: { visits: VisitView[]; user: UserView }) {
   const now = useNow(15_000);
+  const targets = useOp('settings.get', {}).data?.waitTargets ?? DEFAULT_WAIT_TARGETS;
   const items = useMemo(() => {
     const byGroup = new Map<QueueGroup, VisitView[]>(QUEUE_GROUPS.map((g) => [g, []]));
     for (const v of visits) byGroup.get(queueGroupOf(v.state))!.push(v);
@@ -81,7 +84,7 @@ export function QueueList({ visits, user }: { visits: VisitView[]; user: UserVie
                     </Badge>
                   </Group>
                 ) : (
-                  <VisitRow visit={item.visit} user={user} now={now} />
+                  <VisitRow visit={item.visit} user={user} now={now} target={targets[item.visit.reason]} />
                 )}
               </div>
             );

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
+import { waitBand, type WaitTarget } from '../../shared/domain/wait-targets';
 import { formatDuration, formatTime } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
 import { formatMobile } from '../../shared/validation/mobile';
@@ -14,11 +15,12 @@ export function waitedMs(v: VisitView, now: Date): number {
 }
 
 /** One visitor in the hall; memoised so a refresh redraws only the rows whose visit changed. */
-export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit: VisitView; user: UserView; now: Date }) {
+export const VisitRow = memo(function VisitRow({ visit: v, user, now, target }: { visit: VisitView; user: UserView; now: Date; target: WaitTarget }) {
   const stillWaiting = v.state === 'waiting';
-  const late = stillWaiting && waitedMs(v, now) > 20 * 60_000;
+  // S1: only a visitor still waiting is marked; once called, the wait is history for the reports.
+  const band = stillWaiting ? waitBand(waitedMs(v, now), target) : 'within';
   return (
-    <div className={css.row} data-testid="queue-row" data-ticket={v.ticket} data-state={v.state}>
+    <div className={`${css.row} ${band === 'critical' ? css.criticalRow : ''}`} data-testid="queue-row" data-ticket={v.ticket} data-state={v.state} data-wait-band={band}>
       <span className={`${css.ticket} tabular ltr`}>{v.ticket}</span>
       <div className={css.who}>
         <div className={css.nameLine}>
@@ -38,7 +40,7 @@ export const VisitRow = memo(function VisitRow({ visit: v, user, now }: { visit:
       </div>
       <div className={css.times}>
         <span className={`${css.arrived} tabular`}>{formatTime(v.arrivedAt)}</span>
-        <span className={`${css.small} ${late ? css.late : css.dimmed} tabular`} data-testid="waiting-time">
+        <span className={`${css.small} ${css[band]} tabular`} data-testid="waiting-time" title={band === 'within' ? undefined : ar.ui.waitBands[band]}>
           {ar.ui.waited} {formatDuration(waitedMs(v, now))}
         </span>
       </div>

@@ -7,6 +7,7 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
+import { WaitTargetsCard } from './WaitTargetsCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
@@ -108,6 +109,7 @@ export function SettingsScreen() {
           <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
+      {settings.data && <WaitTargetsCard settings={settings.data} />}
       {settings.data && <BackupCard settings={settings.data} />}
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />

@@ -57,6 +57,10 @@ const NAMES: Record<string, string> = {
   lockAfterMinutes: u.lockAfterMinutes,
   sessionExpiryHours: u.sessionExpiryHours,
   committeePeriodDays: ar.catalogue.committeePeriod,
+  waitTargets: u.waitTargetsTitle,
+  warningMinutes: u.warningMinutes,
+  targetMinutes: u.targetMinutes,
+  criticalMinutes: u.criticalMinutes,
   associationBranch: pr.branch,
   associationLicence: pr.licence,
   associationAddress: pr.address,
@@ -114,7 +118,12 @@ const NAMES: Record<string, string> = {
 export function fieldName(path: readonly PropertyKey[]): string | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const step = path[i];
-    if (typeof step === 'string') return Object.prototype.hasOwnProperty.call(NAMES, step) ? NAMES[step] : undefined;
+    if (typeof step !== 'string') continue;
+    const name = Object.prototype.hasOwnProperty.call(NAMES, step) ? NAMES[step] : undefined;
+    // A table by visit reason (the wait targets) says whose field it is: «استفسار — الهدف (دقائق)».
+    const owner = path[i - 1];
+    if (name && typeof owner === 'string' && Object.prototype.hasOwnProperty.call(ar.reasons, owner)) return `${ar.reasons[owner as keyof typeof ar.reasons]} — ${name}`;
+    return name;
   }
   return undefined;
 }

@@ -4,6 +4,15 @@ import { emptyInput, mutation, query } from './define';
 import type { DeskView, SettingsView } from './views';
 import { cleanString } from '../text/invisible';
 import { absolutePath } from './backups';
+import { VISIT_REASONS } from '../domain/visit';
+import { isOrdered, MAX_TARGET_MINUTES } from '../domain/wait-targets';
+
+const minutes = z.number().int().min(1).max(MAX_TARGET_MINUTES);
+
+/** One reason's bands (S1): the order is checked here so the API refuses what the screen would. */
+const waitTarget = z
+  .object({ warningMinutes: minutes, targetMinutes: minutes, criticalMinutes: minutes })
+  .refine(isOrdered, { message: ar.messages.waitTargetOrder, path: ['targetMinutes'] });
 
 export const settingsOperations = {
   'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public' }),
@@ -21,6 +30,8 @@ export const settingsOperations = {
       associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
       backupFolder: absolutePath().nullable().optional(),
+      /** The reasons given are replaced whole; the others keep theirs. */
+      waitTargets: z.partialRecord(z.enum(VISIT_REASONS), waitTarget).optional(),
     }),
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],

@@ -2,6 +2,7 @@ import type { Channel } from '../domain/channels';
 import type { IdType } from '../domain/identity';
 import type { Role } from '../domain/roles';
 import type { VisitOutcome, VisitReason, VisitState } from '../domain/visit';
+import type { WaitTargets } from '../domain/wait-targets';
 import type {
   DocumentStatus,
   FamilyRelation,
@@ -61,6 +62,8 @@ export interface SettingsView {
   associationLogoBase64: string | null;
   /** Where automatic backups go (another disk, a USB stick); null: backups/ in the data folder. */
   backupFolder: string | null;
+  /** S1: how long a visitor may wait, per reason, with its warning and critical bands. */
+  waitTargets: WaitTargets;
 }
 
 export interface BeneficiaryView {

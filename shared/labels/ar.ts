@@ -5,6 +5,7 @@ import type { VisitOutcome, VisitReason, VisitState, QueueGroup } from '../domai
 import type { DuplicateHint, ErrorCode } from '../errors';
 import type { DocumentStatus, FamilyRelation, Gender, HousingType, IncomeSource, MaritalStatus } from '../domain/request';
 import type { AuditKind, RefusalReason } from '../domain/audit';
+import type { WaitBand } from '../domain/wait-targets';
 
 /**
  * The one catalogue of Arabic text. Every label the user reads — in the renderer, in error
@@ -98,6 +99,7 @@ export const ar = {
     mobileInvalid: 'رقم الجوال غير صحيح: اكتبه بصيغة سعودية، عشرة أرقام تبدأ بـ 05.',
     namePartRequired: 'هذا الجزء من الاسم مطلوب.',
     nameTooShort: 'الاسم قصير جداً.',
+    waitTargetOrder: 'يأتي التنبيه قبل الهدف، والهدف قبل الحد الحرج: اجعل الأرقام متزايدة.',
     fullNameTooShort: 'اكتب الاسم الثنائي على الأقل.',
     required: 'هذا الحقل مطلوب.',
     passwordTooShort: 'كلمة المرور يجب ألا تقل عن 10 أحرف.',
@@ -180,6 +182,13 @@ export const ar = {
     deskName: 'اسم المكتب',
     lockAfterMinutes: 'قفل الجلسة بعد عدم النشاط (دقائق)',
     sessionExpiryHours: 'الخروج من الحساب بعد عدم النشاط (ساعات)',
+    waitTargetsTitle: 'أهداف زمن الانتظار',
+    waitTargetsHint: 'لكل سبب زيارة: متى يُنبَّه الموظف، والمدة المستهدفة لاستدعاء الزائر، ومتى يصبح الانتظار حرجاً. تُحسب من وصول الزائر حتى استدعائه، وتظهر في قائمة الانتظار والتقارير.',
+    visitReason: 'سبب الزيارة',
+    warningMinutes: 'تنبيه بعد (دقائق)',
+    targetMinutes: 'الهدف (دقائق)',
+    criticalMinutes: 'حرج بعد (دقائق)',
+    waitBands: { within: 'ضمن الهدف', warning: 'يقترب من الهدف', over: 'تجاوز الهدف', critical: 'انتظار حرج' } satisfies Record<WaitBand, string>,
     save: 'حفظ',
     saved: 'حُفظت الإعدادات.',
     settingsTab: 'الإعدادات',

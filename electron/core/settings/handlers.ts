@@ -12,7 +12,9 @@ export const settingsHandlers: HandlerMap<
   'settings.update': async (input, ctx) => {
     if (input.backupFolder) checkBackupFolder(input.backupFolder, ctx.runtime.dataDir);
     const before = await readSettings(ctx.db);
-    for (const [key, value] of Object.entries(input)) {
+    // Targets arrive for the reasons changed; the whole table is kept so a reader never merges.
+    const values = input.waitTargets ? { ...input, waitTargets: { ...before.waitTargets, ...input.waitTargets } } : input;
+    for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
       await ctx.db
         .insertInto('settings')

@@ -1,5 +1,6 @@
 import type { SettingsView } from '../../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
+import { completeWaitTargets, DEFAULT_WAIT_TARGETS, type WaitTargets } from '../../../shared/domain/wait-targets';
 import type { Db } from '../store/store';
 
 export const DEFAULT_SETTINGS: SettingsView = {
@@ -15,6 +16,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationWebsite: null,
   associationLogoBase64: null,
   backupFolder: null,
+  waitTargets: DEFAULT_WAIT_TARGETS,
 };
 
 /** The settings, or only `keys` of them (the dispatcher reads two on every call, never the logo). */
@@ -24,5 +26,7 @@ export async function readSettings(db: Db, keys?: readonly (keyof SettingsView)[
   const rows = await query.execute();
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = JSON.parse(r.value);
+  // A reason added after the targets were saved gets its default rather than no target at all.
+  if (!keys || keys.includes('waitTargets')) out.waitTargets = completeWaitTargets(out.waitTargets as WaitTargets);
   return out as unknown as SettingsView;
 }
