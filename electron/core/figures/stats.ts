@@ -1,0 +1,28 @@
+/**
+ * The few statistics the supervisor's screens and reports print, computed one way everywhere so the
+ * board, the register's totals and the period report never disagree on the same visits.
+ */
+
+/** The mean, or null for no values (a day without visits has no average wait, not a zero one). */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/**
+ * The p-th percentile by nearest rank (0 < p ≤ 100): the smallest value with at least p% of the values
+ * at or below it — always one of the values, so a supervisor can check it by sorting the register.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** The median as the 50th percentile by nearest rank (the lower middle of an even count). */
+export function median(values: readonly number[]): number | null {
+  return percentile(values, 50);
+}
