@@ -720,7 +720,7 @@ export const ar = {
       register: 'السجل',
       totals: 'الإجماليات',
       title: 'إجماليات السجل اليومي',
-      period: 'المدة',
+      day: 'اليوم',
       scope: 'المكتب',
       ids: 'أرقام الهوية',
       idsMasked: 'مخفية عدا آخر 4 أرقام',
@@ -739,7 +739,6 @@ export const ar = {
       byState: 'حسب الحالة',
       count: 'العدد',
       noOutcome: 'بلا نتيجة بعد',
-      periodRange: 'من {from} إلى {to}',
     },
   },
   /** Backups and restore (the administrator's settings, the CLI, the warning on the administrator's screen). */

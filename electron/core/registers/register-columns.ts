@@ -11,6 +11,10 @@ export type ColumnKind = 'text' | 'day' | 'instant' | 'minutes';
 export interface ExportColumn {
   key: keyof typeof ar.registers.columns;
   kind: ColumnKind;
+  /** Identifiers (tickets, IDs, file and request numbers) read left to right inside the right-to-left sheet. */
+  ltr?: boolean;
+  /** Free text that may run long: wrapped in a column of bounded width. */
+  wraps?: boolean;
   /** text: the text; day: YYYY-MM-DD; instant: a UTC ISO instant; minutes: a number. */
   value(v: RegisterRowView): string | number | null;
   /** The longest text the column may hold, in characters (its header aside). */
@@ -38,9 +42,9 @@ function hijriDay(day: string): string {
 
 /** The register's columns in the order the supervisors read them, right to left. */
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { key: 'ticket', kind: 'text', value: (v) => v.ticket, longest: () => 7 },
+  { key: 'ticket', kind: 'text', ltr: true, value: (v) => v.ticket, longest: () => 7 },
   { key: 'day', kind: 'day', value: (v) => v.day, longest: () => 10 },
-  { key: 'hijriDay', kind: 'text', value: (v) => hijriDay(v.day), longest: () => 10 },
+  { key: 'hijriDay', kind: 'text', ltr: true, value: (v) => hijriDay(v.day), longest: () => 10 },
   { key: 'arrivedAt', kind: 'instant', value: (v) => v.arrivedAt, longest: () => 16 },
   { key: 'calledAt', kind: 'instant', value: (v) => v.calledAt, longest: () => 16 },
   { key: 'endedAt', kind: 'instant', value: (v) => v.endedAt, longest: () => 16 },
@@ -52,11 +56,11 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'channel', kind: 'text', value: (v) => ar.channels[v.channel], longest: () => longestOf(ar.channels, CHANNELS) },
   { key: 'state', kind: 'text', value: (v) => ar.visitStates[v.state], longest: () => longestOf(ar.visitStates, VISIT_STATES) },
   { key: 'outcome', kind: 'text', value: (v) => (v.outcome ? ar.outcomes[v.outcome] : null), longest: () => longestOf(ar.outcomes, VISIT_OUTCOMES) },
-  { key: 'outcomeNote', kind: 'text', value: (v) => v.outcomeNote, longest: (d) => d.note },
+  { key: 'outcomeNote', kind: 'text', wraps: true, value: (v) => v.outcomeNote, longest: (d) => d.note },
   { key: 'name', kind: 'text', value: (v) => v.name, longest: (d) => d.name },
-  { key: 'idNumber', kind: 'text', value: (v) => v.idNumber, longest: () => 10 },
-  { key: 'fileNumber', kind: 'text', value: (v) => v.fileNumber, longest: () => 8 },
-  { key: 'requestNumber', kind: 'text', value: (v) => (v.requestNumbers.length ? v.requestNumbers.join('، ') : null), longest: () => 10 },
+  { key: 'idNumber', kind: 'text', ltr: true, value: (v) => v.idNumber, longest: () => 10 },
+  { key: 'fileNumber', kind: 'text', ltr: true, value: (v) => v.fileNumber, longest: () => 8 },
+  { key: 'requestNumber', kind: 'text', ltr: true, value: (v) => (v.requestNumbers.length ? v.requestNumbers.join('، ') : null), longest: () => 10 },
 ];
 
 export const columnHeader = (column: ExportColumn): string => c[column.key];

@@ -4,7 +4,7 @@ import type { RegisterRowView } from '../../../shared/contract/registers';
 import { formatGregorian, formatHijri } from '../../../shared/dates/calendar';
 import { CHANNELS } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar } from '../../../shared/labels/ar';
 import { columnHeader, EXPORT_COLUMNS, type ColumnKind, type ExportColumn, type LongestTexts } from './register-columns';
 import { totalsCounter, type RegisterTotals } from './register-totals';
 import { dayCell, wallClockOf } from './wall-clock';
@@ -38,15 +38,37 @@ const FORMATS: Record<ColumnKind, string | undefined> = {
 };
 
 /**
- * Excel measures a column in widths of the digit zero. Arabic letters join and run narrower than
- * digits, but a name's spaces and long letters (ـم، س) make up for it: one unit per character, and a
- * margin for the autofilter's button.
+ * Excel measures a column in widths of the digit zero. Joined Arabic letters run narrower than digits
+ * (LibreOffice and Excel draw a four-part name in about three quarters of its length in zeros);
+ * digits and Latin letters take one each. A margin leaves room for the autofilter's button.
  */
 function widthOf(column: ExportColumn, longest: LongestTexts): number {
   const header = columnHeader(column);
   // Headers wrap onto two lines: their longest word must fit, and half of the whole.
   const headerFit = Math.max(...header.split(' ').map((w) => w.length), Math.ceil(header.length / 2));
-  return Math.min(60, Math.max(headerFit + 3, column.longest(longest) + 2));
+  const text = column.longest(longest);
+  const data = column.kind === 'text' && !column.ltr ? Math.ceil(text * ARABIC_WIDTH) : text;
+  return Math.min(column.wraps ? WRAPPED_WIDTH : 60, Math.max(headerFit + 3, data + 2));
+}
+
+const ARABIC_WIDTH = 0.8;
+/** A long note wraps in a column this wide rather than stretching the sheet. */
+const WRAPPED_WIDTH = 40;
+
+/** Points per line of a 10-point font. */
+const LINE_HEIGHT = 13;
+
+/** The lines a text takes when wrapped in a column of this width (each paragraph on its own). */
+function linesOf(value: string | number | null, width: number): number {
+  if (typeof value !== 'string') return 1;
+  const perLine = Math.max(1, Math.floor((width - 1) / ARABIC_WIDTH));
+  return value.split('\n').reduce((n, paragraph) => n + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+}
+
+/** How a column's cells sit: identifiers left to right, Arabic right to left (a quote or a colon then ends where it should). */
+function alignmentOf(column: ExportColumn): Partial<ExcelJS.Alignment> {
+  if (column.kind !== 'text') return { vertical: 'top', horizontal: 'center' };
+  return { vertical: 'top', horizontal: 'right', readingOrder: column.ltr ? 'ltr' : 'rtl', wrapText: column.wraps ?? false };
 }
 
 /**
@@ -75,7 +97,7 @@ export async function writeRegisterXlsx(
   sheet.columns = EXPORT_COLUMNS.map((column) => ({
     key: column.key,
     width: widthOf(column, longest),
-    style: { font: FONT, numFmt: FORMATS[column.kind], alignment: { vertical: 'top', horizontal: column.kind === 'text' ? 'right' : 'center' } },
+    style: { font: FONT, numFmt: FORMATS[column.kind], alignment: alignmentOf(column) },
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   const header = sheet.addRow(EXPORT_COLUMNS.map(columnHeader));
@@ -96,9 +118,14 @@ export async function writeRegisterXlsx(
     if (column.kind === 'instant') return wallClock(value as string);
     return value;
   };
+  const wrapped = EXPORT_COLUMNS.flatMap((column, i) => (column.wraps ? [{ column, width: sheet.getColumn(i + 1).width ?? WRAPPED_WIDTH }] : []));
   for await (const v of rows) {
     counter.count(v);
-    sheet.addRow(EXPORT_COLUMNS.map((column) => cellOf(column, v))).commit();
+    const row = sheet.addRow(EXPORT_COLUMNS.map((column) => cellOf(column, v)));
+    // Office suites keep a row one line high unless told: a wrapped note gets the lines it needs.
+    const lines = Math.max(1, ...wrapped.map(({ column, width }) => linesOf(column.value(v), width)));
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
+    row.commit();
   }
   sheet.commit();
 
@@ -109,10 +136,13 @@ export async function writeRegisterXlsx(
 }
 
 function writeTotals(book: ExcelJS.stream.xlsx.WorkbookWriter, head: RegisterFileHead, totals: RegisterTotals, wallClock: (iso: string) => Date) {
-  const sheet = book.addWorksheet(S.totals, { views: [{ rightToLeft: true }] });
+  const sheet = book.addWorksheet(S.totals, {
+    views: [{ rightToLeft: true }],
+    pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.columns = [
-    { key: 'label', width: 40, style: { font: FONT, alignment: { horizontal: 'right' } } },
-    { key: 'value', width: 30, style: { font: FONT, alignment: { horizontal: 'center' } } },
+    { key: 'label', width: 36, style: { font: FONT, alignment: { horizontal: 'right' } } },
+    { key: 'value', width: 32, style: { font: FONT, alignment: { horizontal: 'right', readingOrder: 'rtl' } } },
   ];
   const add = (label: string, value: ExcelJS.CellValue, numFmt?: string) => {
     const row = sheet.addRow([label, value]);
@@ -123,8 +153,11 @@ function writeTotals(book: ExcelJS.stream.xlsx.WorkbookWriter, head: RegisterFil
   title.getCell(1).font = { ...FONT, size: 14, bold: true };
   title.height = 24;
   title.commit();
-  const period = head.from === head.to ? bothCalendars(head.from) : fill(S.periodRange, { from: bothCalendars(head.from), to: bothCalendars(head.to) });
-  add(S.period, period);
+  if (head.from === head.to) add(S.day, bothCalendars(head.from));
+  else {
+    add(ar.registers.from, bothCalendars(head.from));
+    add(ar.registers.to, bothCalendars(head.to));
+  }
   add(S.scope, head.deskName ?? ar.printing.allDesks);
   add(S.ids, head.showFullIds ? S.idsShown : S.idsMasked);
   add(S.generated, wallClock(head.generatedAt), 'yyyy/mm/dd hh:mm');

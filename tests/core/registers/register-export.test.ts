@@ -160,8 +160,15 @@ describe('registers.export as XLSX', () => {
     expect(row.getCell(4).numFmt).toBe('yyyy/mm/dd hh:mm');
     expect(row.getCell(7).numFmt).toBe('0.0');
     const longest = Math.max(...Object.values(day.beneficiaries).map((b) => b.fullName.length), WALK_IN_INQUIRY.length);
-    expect(sheet.getColumn(16).width).toBeGreaterThanOrEqual(longest);
-    expect(sheet.getColumn(15).width).toBeGreaterThanOrEqual(COMPLAINT_NOTE.length);
+    // Joined Arabic letters take about three quarters of a digit's width each (LibreOffice, Excel).
+    expect(sheet.getColumn(16).width).toBeGreaterThanOrEqual(Math.ceil(longest * 0.75));
+    expect(sheet.getColumn(16).width).toBeLessThanOrEqual(longest + 4);
+    // A long note wraps; an ID reads left to right («******1234», not «1234******»), a name right to left.
+    expect(sheet.getRow(4).getCell(15).alignment).toMatchObject({ wrapText: true, readingOrder: 'rtl' });
+    expect(sheet.getRow(4).height).toBe(26); // the note's two lines
+    expect(sheet.getRow(3).height).toBeUndefined();
+    expect(row.getCell(17).alignment?.readingOrder).toBe('ltr');
+    expect(row.getCell(16).alignment?.readingOrder).toBe('rtl');
   });
 
   it('the totals sheet: visits by reason, channel, desk, outcome and state; mean and 90th-percentile wait (counted by hand)', async () => {
@@ -169,7 +176,7 @@ describe('registers.export as XLSX', () => {
     expect(head!.get('المكتب')).toBe('جميع المكاتب');
     expect(head!.get('أرقام الهوية')).toBe('مخفية عدا آخر 4 أرقام');
     expect(head!.get('أعدّه')).toBe(day.supervisor.user.fullName);
-    expect(String(head!.get('المدة'))).toContain('15\u00a0رمضان\u00a01447');
+    expect(String(head!.get('اليوم'))).toContain('15\u00a0رمضان\u00a01447');
     expect(Object.fromEntries(summary!)).toEqual({
       'عدد الزيارات': 7,
       'زيارات معروف انتظارها': 6,
