@@ -61,8 +61,9 @@ export const registerHandlers: HandlerMap<'registers.list' | 'registers.export'>
       ctx.db,
       rows.map((r) => r.id),
     );
-    // Full IDs on screen are personal data in full: recorded (a masked register shows what the hall's screen shows).
-    if (input.showFullIds) ctx.audit({ entity: null, entityId: null, after: { ...readOf(input, named), visits: total } });
+    // Full IDs on screen are personal data in full: recorded (a masked register shows what the hall's
+    // screen shows). Without a count, so the screen asking again as the hall changes is the same read.
+    if (input.showFullIds) ctx.audit({ entity: null, entityId: null, after: readOf(input, named) });
     return { rows: rows.map((r) => toRegisterRow(r, numbers.get(r.id), input.showFullIds)), total, offset: input.offset, limit: input.limit };
   },
 

@@ -199,12 +199,16 @@ describe('registers.list: who may read it, and what is recorded', () => {
       operation: 'registers.list',
       kind: 'read',
       user_id: day.supervisor.user.id,
-      after: { from: DAY, to: DAY, deskName: 'مكتب الاستقبال 2', reasons: ['complaint'], showFullIds: true, visits: 1 },
+      after: { from: DAY, to: DAY, deskName: 'مكتب الاستقبال 2', reasons: ['complaint'], showFullIds: true },
     });
     // The audit screen names the register's fields in Arabic.
     const shown = await day.supervisor.ok('audit.list', { operation: 'registers.list' });
     const fields = shown.rows[0]!.fields.map((f) => `${f.field}: ${f.after}`);
     expect(fields).toContain('المكتب: مكتب الاستقبال 2');
     expect(fields).toContain('سبب الزيارة: شكوى / اقتراح');
+
+    // The screen asking again (the hall changed) within minutes is the same read: no second row.
+    await list({ deskId: 2, showFullIds: true, reasons: ['complaint'] });
+    expect((await readAudits()).length).toBe(before + 1);
   });
 });
