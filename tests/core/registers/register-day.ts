@@ -18,7 +18,7 @@ import type { TestCore } from '../../helpers/test-core';
  * | A-003  | 09:00   | —      | 09:20 (left)      | left      | follow_up   | interview | 20     | —      | —                  |
  * | B-002  | 10:30   | —      | —                 | waiting   | inquiry     | interview | —      | —      | —                  |
  * | B-003  | 10:40   | —      | 10:50 (cancelled) | cancelled | other       | interview | 10     | —      | —                  |
- * | A-004  | 23:50   | 23:55  | 00:20 next day    | done      | receive_aid | interview | 5      | 25     | aid_delivered      |
+ * | A-004  | 23:50   | 23:55  | 00:20 next day    | done      | receive_aid | interview | 5      | 25     | aid_delivered (a note typed as a formula) |
  *
  * Waits known: 5, 10, 10, 20, 35, 60 → mean 140 / 6 = 23.3 minutes, 90th percentile (nearest rank,
  * the 6th of 6) 60. Services: 20, 5, 30, 25 → mean 20.0. A-001 opened a support request at the visit;
@@ -40,6 +40,8 @@ export const NAMES = {
 export const WALK_IN_INQUIRY = 'سالم علي الحربي';
 export const WALK_IN_CANCELLED = 'خالد عمر الدوسري';
 export const COMPLAINT_NOTE = 'تأخر الرد، وقال: "سأعود غداً"\nمع الشكر';
+/** A note typed as a spreadsheet formula: an export must show it, never run it. */
+export const FORMULA_NOTE = '=1+1 سلة إضافية';
 export const RECEPTIONIST_1 = 'نورة سعد العتيبي';
 export const RECEPTIONIST_2 = 'هند علي الزهراني';
 
@@ -124,7 +126,7 @@ export async function makeRegisterDay(t: TestCore): Promise<RegisterDay> {
   at('23:55');
   await late.ok('visits.call', { visitId: a4.id });
   at('00:20', DAY_AFTER);
-  await late.ok('visits.finish', { visitId: a4.id, outcome: 'aid_delivered' });
+  await late.ok('visits.finish', { visitId: a4.id, outcome: 'aid_delivered', outcomeNote: FORMULA_NOTE });
 
   at('08:00', DAY_AFTER);
   const morning = await again(t, 'hind', 2);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, RegisterFileView } from '../../../shared/contract';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
-import { COMPLAINT_NOTE, DAY, DAY_AFTER, DAY_BEFORE, makeRegisterDay, RECEPTIONIST_2, WALK_IN_INQUIRY, type RegisterDay } from './register-day';
+import { COMPLAINT_NOTE, DAY, DAY_AFTER, DAY_BEFORE, FORMULA_NOTE, makeRegisterDay, RECEPTIONIST_2, WALK_IN_INQUIRY, type RegisterDay } from './register-day';
 
 /**
  * Issue 10, the register exported: registers.export over the hand-made day of register-day.ts, on both
@@ -151,6 +151,8 @@ describe('registers.export as XLSX', () => {
   it('a visit that crosses midnight: arrival on its day, its end the next day as a date cell', async () => {
     const late = rowsOf((await workbook(await exported())).getWorksheet('السجل')!).find((r) => r['التذكرة'] === 'A-004')!;
     expect(late).toMatchObject({ اليوم: cell(DAY, '00:00'), الوصول: cell(DAY, '23:50'), الانتهاء: cell(DAY_AFTER, '00:20'), 'مدة الخدمة (دقيقة)': 25 });
+    // A note typed as a formula is text in its cell, never a formula.
+    expect(late['ملاحظة النتيجة']).toBe(FORMULA_NOTE);
   });
 
   it('the cells are formatted as a reader expects, and the columns are wide enough for the longest name', async () => {
@@ -218,7 +220,7 @@ describe('registers.export as XLSX', () => {
 });
 
 describe('registers.export as CSV', () => {
-  it('UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting: a note with a comma, quotes and a line break comes back whole', async () => {
+  it('UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting: a note with a comma, quotes and a line break comes back whole, one typed as a formula stays text', async () => {
     const file = await exported({ format: 'csv' });
     expect(file.fileName).toBe(`register-${DAY}.csv`);
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
@@ -236,6 +238,8 @@ describe('registers.export as CSV', () => {
     expect(at('A-001')).toMatchObject({ اليوم: DAY, 'اليوم بالهجري': '1447/09/15', الوصول: `${DAY} 08:00`, 'الانتظار (دقيقة)': '10', 'مدة الخدمة (دقيقة)': '20', 'رقم الطلب': day.requestNumber });
     expect(at('B-001')['ملاحظة النتيجة']).toBe(COMPLAINT_NOTE);
     expect(at('A-004')).toMatchObject({ الانتهاء: `${DAY_AFTER} 00:20`, 'مدة الخدمة (دقيقة)': '25' });
+    // Opened in a spreadsheet, a note typed as a formula shows as typed and runs nothing: an apostrophe before it.
+    expect(at('A-004')['ملاحظة النتيجة']).toBe(`'${FORMULA_NOTE}`);
     expect(at('B-002')).toMatchObject({ الاستدعاء: '', 'الانتظار (دقيقة)': '' });
     expect(at('A-001')['رقم الهوية']).toBe(`******${day.beneficiaries.ahmad.idNumber.slice(-4)}`);
   });
