@@ -1,15 +1,13 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { RegisterFilters, RegisterSortColumn } from '../../../shared/contract/registers';
 import { CHANNELS } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
 import { millisBetween, textLiteral } from '../store/portable';
-import type { Database } from '../store/schema';
 import type { Db } from '../store/store';
 
 /** Which visits a register holds and in what order: its filters without the choice of how IDs are shown. */
 export type RegisterScope = Omit<RegisterFilters, 'showFullIds'>;
 
-type Eb = ExpressionBuilder<{ v: Database['visits']; d: Database['desks']; b: Database['beneficiaries']; s: Database['users']; requests: Database['requests'] }, 'v' | 'd' | 'b' | 's'>;
 
 /**
  * The visits of the scope: their business days (`v.day`, the desk's day the ticket was issued on, so
@@ -32,6 +30,10 @@ export function scopedVisits(db: Db, scope: RegisterScope) {
   if (scope.outcomes?.length) query = query.where('v.outcome', 'in', scope.outcomes);
   return query;
 }
+
+/** The expression builder of scopedVisits' statement: its tables, the left-joined ones nullable. */
+type Scoped = ReturnType<typeof scopedVisits>;
+type Eb = Scoped extends SelectQueryBuilder<infer DB, infer TB, infer _O> ? ExpressionBuilder<DB, TB> : never;
 
 /** The register's rows in the scope's order (ties: arrival, then the visit's number). */
 export function registerRows(db: Db, scope: RegisterScope) {
@@ -56,7 +58,7 @@ export function registerRows(db: Db, scope: RegisterScope) {
       'v.outcome',
       'v.outcome_note',
     ])
-    .orderBy((eb) => sortKey(db, eb as unknown as Eb, column), (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+    .orderBy((eb) => sortKey(db, eb, column), (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('v.arrived_at')
     .orderBy('v.id');
 }
