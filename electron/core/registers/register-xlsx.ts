@@ -94,11 +94,10 @@ export async function writeRegisterXlsx(
     views: [{ rightToLeft: true, state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.columns = EXPORT_COLUMNS.map((column) => ({
-    key: column.key,
-    width: widthOf(column, longest),
-    style: { font: FONT, numFmt: FORMATS[column.kind], alignment: alignmentOf(column) },
-  }));
+  // One style object per column, shared by its cells: exceljs looks a style up by the object first
+  // and only serialises one it has not seen (a fresh object per cell cost seconds a month).
+  const styles: Partial<ExcelJS.Style>[] = EXPORT_COLUMNS.map((column) => ({ font: FONT, numFmt: FORMATS[column.kind], alignment: alignmentOf(column) }));
+  sheet.columns = EXPORT_COLUMNS.map((column, i) => ({ key: column.key, width: widthOf(column, longest), style: styles[i] }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
   const header = sheet.addRow(EXPORT_COLUMNS.map(columnHeader));
   header.height = 30;
@@ -122,6 +121,7 @@ export async function writeRegisterXlsx(
   for await (const v of rows) {
     counter.count(v);
     const row = sheet.addRow(EXPORT_COLUMNS.map((column) => cellOf(column, v)));
+    row.eachCell((cell, n) => (cell.style = styles[n - 1]!));
     // Office suites keep a row one line high unless told: a wrapped note gets the lines it needs.
     const lines = Math.max(1, ...wrapped.map(({ column, width }) => linesOf(column.value(v), width)));
     if (lines > 1) row.height = LINE_HEIGHT * lines;
