@@ -40,9 +40,9 @@ export function RegisterFilters({ value, today, onChange }: { value: RegisterFil
   const setDay = (key: 'from' | 'to', day: string | null, bad: boolean) => {
     const next = { ...badDays, [key]: bad };
     setBadDays(next);
-    // A new first day moves a one-day register along with it: the usual choice is one day.
-    const single = key === 'from' && value.from === value.to && !bad;
-    set({ [key]: day, ...(single ? { to: day } : {}), invalid: next.from || next.to || day === null });
+    // A first day after the last one takes the last one with it: the range stays a range.
+    const follow = key === 'from' && day !== null && value.to !== null && day > value.to;
+    set({ [key]: day, ...(follow ? { to: day } : {}), invalid: next.from || next.to || day === null });
   };
 
   return (

@@ -156,3 +156,16 @@ test('full IDs only after a deliberate confirmation: shown on screen and in the 
   sheet.eachRow((r, n) => n > 1 && r.getCell(17).value && ids.push(String(r.getCell(17).value)));
   expect(ids).toEqual([ID_NUMBER]);
 });
+
+test('a range of days: each row says its day, and the PDF waits for a single day', async () => {
+  const today = await page.getByTestId('register-to').inputValue();
+  const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId('register-from').fill(yesterday);
+  await expect(page.getByTestId('register-to')).toHaveValue(today);
+  const rows = page.getByTestId('register-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toHaveAttribute('data-day', today);
+  await expect(page.getByRole('columnheader', { name: 'اليوم' })).toBeVisible();
+  await expect(page.getByTestId('print-register')).toBeDisabled();
+  await screen(page, '92-register-range');
+});
