@@ -13,6 +13,7 @@ import { addDays } from '../shared/dates/calendar';
 import { toHijri } from '../shared/dates/hijri';
 import { benchDocuments } from './documents-bench';
 import { benchLongWork } from './long-work-bench';
+import { benchRegisterExport } from './register-bench';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, requestWriter, type RequestSpec, type StoreMeta } from './data';
 import { oneFragment, twoFragments, typedMobile, type Random } from './names';
 import { timePair, type Row, type TimeOptions } from './stats';
@@ -26,6 +27,8 @@ export interface CoreBenchOptions {
   quick: boolean;
   /** Only the long-work rows (a 16,000-visit register beside the queue). */
   longWorkOnly?: boolean;
+  /** Only the register's month exported as XLSX (issue 10). */
+  registerOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -119,6 +122,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   await dispatch('auth.signIn', { username: BENCH_USER, password: BENCH_PASSWORD, deskId: 1 });
   const longWork = () => benchLongWork({ core, today: opts.meta.today, quick, deskSid: sid, log });
   if (opts.longWorkOnly) return longWork();
+  const registerExport = () => benchRegisterExport({ core, today: opts.meta.today, quick, log });
+  if (opts.registerOnly) return registerExport();
 
   // A few thousand calls before the JIT has settled the core's longer paths (the dispatcher, Kysely):
   // with 300, the first read case timed the compiler, not the desk of a running day.
@@ -363,6 +368,9 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
       .filter(Boolean)
       .join('; '),
   );
+
+  // Before the long work: its busy day may fall in the month the register exports.
+  rows.push(...(await registerExport()));
 
   // Last: its busy day adds 16,000 visits (and their people's last visits) that no row above should read.
   rows.push(...(await longWork()));

@@ -27,3 +27,16 @@ export interface ShellPrintResult {
   /** Where the shell saved the PDF before printing it. */
   savedTo: string;
 }
+
+/**
+ * The Electron shell's own save: asks where with the system's save dialog, then writes the file there
+ * (an exported register; a browser downloads it instead).
+ */
+export const SHELL_SAVE_FILE = 'shell.saveFile';
+
+export interface ShellSaveResult {
+  /** false: the user closed the dialog without choosing. */
+  saved: boolean;
+  /** Where the file was written. */
+  path?: string;
+}

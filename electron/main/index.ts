@@ -12,6 +12,7 @@ import { installMenu } from './menu';
 import { nativeBindingPath } from './native-binding';
 import { printPdf, SHELL_PRINT_PDF } from './printing';
 import { rendererLocation } from './renderer-location';
+import { saveFile, SHELL_SAVE_FILE } from './saving';
 import { runMode } from './run-mode';
 import { contentSecurityPolicy, hardenEveryWebContents, hardenSession } from './security';
 import { WindowSessions } from './window-sessions';
@@ -107,7 +108,7 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
     dispatch: core.dispatch,
     sessionFor: (c) => sessions.sessionFor(c),
     isRendererUrl: renderer.isRendererUrl,
-    shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir) },
+    shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir), [SHELL_SAVE_FILE]: (input) => saveFile(input, window) },
   });
   window = openDeskWindow(join(outDir, 'preload/index.cjs'), renderer, sessions, development);
 }

@@ -1,4 +1,4 @@
-import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
+import { SHELL_PRINT_PDF, SHELL_SAVE_FILE, type ShellPrintResult, type ShellSaveResult } from '../../shared/bridge';
 import type { PdfView } from '../../shared/contract/documents';
 import { CallError } from './call';
 
@@ -7,7 +7,7 @@ import { CallError } from './call';
  * nothing more. The name and shapes are the shell's (electron/main/printing.ts);
  * tests/electron/printing.test.ts holds the two sides together. Absent in a browser.
  */
-export { SHELL_PRINT_PDF, type ShellPrintResult };
+export { SHELL_PRINT_PDF, SHELL_SAVE_FILE, type ShellPrintResult, type ShellSaveResult };
 
 export function hasShell(): boolean {
   return window.istiqbal !== undefined;
@@ -18,4 +18,11 @@ export async function printInShell(pdf: PdfView): Promise<ShellPrintResult> {
   const envelope = await window.istiqbal!.call(SHELL_PRINT_PDF, { title: pdf.title, fileName: pdf.fileName, pdfBase64: pdf.pdfBase64 });
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.value as ShellPrintResult;
+}
+
+/** The system's save dialog, then the file written where the user chose; answers when that dialog does. */
+export async function saveInShell(file: { fileName: string; dataBase64: string }): Promise<ShellSaveResult> {
+  const envelope = await window.istiqbal!.call(SHELL_SAVE_FILE, { fileName: file.fileName, dataBase64: file.dataBase64 });
+  if (!envelope.ok) throw new CallError(envelope.error);
+  return envelope.value as ShellSaveResult;
 }

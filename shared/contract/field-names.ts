@@ -112,6 +112,13 @@ const NAMES: Record<string, string> = {
   operation: f.operation,
   kind: f.auditKind,
   olderThan: f.olderThan,
+  format: ar.audit.fields.format!,
+  employeeId: ar.registers.employee,
+  reasons: ar.registers.reasons,
+  channels: ar.registers.channels,
+  outcomes: ar.registers.outcomes,
+  sort: ar.registers.sort,
+  offset: f.olderThan,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -7,6 +7,7 @@ import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
+import { registerOperations } from './registers';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
 import { userOperations } from './users';
@@ -23,6 +24,7 @@ export const contract = defineContract(
   requestOperations,
   catalogueOperations,
   documentOperations,
+  registerOperations,
   auditOperations,
   backupOperations,
 );
@@ -40,4 +42,5 @@ export function isOperationName(name: string): name is OperationName {
 export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
+export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

@@ -151,7 +151,9 @@ test('a supervisor prints the daily register: a day, one desk or all, IDs in ful
   await page.getByRole('tab', { name: 'السجل اليومي' }).click();
   await expect(page.getByTestId('register-screen')).toBeVisible();
   await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات في هذا اليوم: [1-9]/);
-  await page.getByRole('switch', { name: 'إظهار أرقام الهوية كاملة' }).check();
+  // Full IDs are a deliberate choice: the switch asks first.
+  await page.getByRole('switch', { name: 'إظهار أرقام الهوية كاملة' }).click();
+  await page.getByTestId('confirm-anyway').click();
   await expect(page.getByTestId('register-full-ids')).toBeChecked();
   await screen(page, '46-daily-register');
   expectPdf(await printed(page, () => page.getByTestId('print-register').click()));

@@ -147,6 +147,12 @@ function enumLabel(key: string, value: string, entity: string | null): string | 
     purpose: [ar.audit.purposes],
     operation: [ar.operations],
     kind: [ar.audit.kinds],
+    // A register's filters, as its read rows record them.
+    states: [ar.visitStates],
+    reasons: [ar.reasons],
+    channels: [ar.channels],
+    outcomes: [ar.outcomes],
+    format: [ar.registers.formats],
   };
   for (const table of tables[key] ?? []) if (Object.prototype.hasOwnProperty.call(table, value)) return table[value];
   return undefined;

@@ -1,4 +1,5 @@
 import { dailyRegisterJob } from '../documents/register-job';
+import { registerExportJob } from '../registers/export-job';
 import type { Db } from '../store/store';
 
 /** What a job has in its worker: its own read-only connection, and the fonts. */
@@ -9,11 +10,11 @@ export interface JobEnv {
 
 /**
  * Long work done off the shell's thread (job-runner.ts), each a function of plain data (its input
- * crosses to the worker by structured clone) that reads what it needs through env.db. Another
- * export (the register as a spreadsheet) is one more entry here.
+ * crosses to the worker by structured clone) that reads what it needs through env.db.
  */
 export const JOBS = {
   dailyRegister: dailyRegisterJob,
+  registerExport: registerExportJob,
 } satisfies Record<string, (input: never, env: JobEnv) => Promise<unknown>>;
 
 export type JobKind = keyof typeof JOBS;

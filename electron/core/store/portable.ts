@@ -24,6 +24,16 @@ export function jsonTextArray(db: Db, values: Expression<unknown>[]): RawBuilder
   return isPostgres(db) ? sql<string>`json_build_array(${list})::text` : sql<string>`json_array(${list})`;
 }
 
+/**
+ * Milliseconds from one stored instant (a UTC ISO string) to another, as a number the statement can
+ * sort by (the register's waits and service times); null when either is null.
+ */
+export function millisBetween(db: Db, from: Expression<string | null>, to: Expression<string | null>): RawBuilder<number | null> {
+  return isPostgres(db)
+    ? sql<number | null>`round(extract(epoch from (${to}::timestamptz - ${from}::timestamptz)) * 1000)::bigint`
+    : sql<number | null>`CAST(round((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
+}
+
 function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

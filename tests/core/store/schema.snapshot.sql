@@ -317,6 +317,9 @@ CREATE INDEX requests_referral ON requests(referral_open, opened_at) WHERE refer
 -- index requests_state_submitted
 CREATE INDEX requests_state_submitted ON requests(state, submitted_at);
 
+-- index requests_visit
+CREATE INDEX requests_visit ON requests(visit_id) WHERE visit_id IS NOT NULL;
+
 -- index visit_events_visit
 CREATE INDEX visit_events_visit ON visit_events(visit_id);
 
