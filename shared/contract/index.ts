@@ -3,6 +3,7 @@ import { auditOperations } from './audit';
 import { authOperations } from './auth';
 import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
+import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
@@ -25,6 +26,7 @@ export const contract = defineContract(
   documentOperations,
   auditOperations,
   backupOperations,
+  boardOperations,
 );
 
 export type Contract = typeof contract;
@@ -40,4 +42,5 @@ export function isOperationName(name: string): name is OperationName {
 export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
+export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
