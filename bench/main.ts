@@ -16,8 +16,9 @@ import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer | sign-in | backup | long-work (default: core, renderer and backup; core includes
-                   sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows end with)
+  --only WHAT      core | renderer | sign-in | backup | long-work | board (default: core, renderer and backup; core includes
+                   sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows end with;
+                   board: only the supervisor's board, one of the core rows)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -39,7 +40,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'board'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work|board, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -82,10 +83,10 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  if (only === 'all' || only === 'core' || only === 'long-work') {
+  if (only === 'all' || only === 'core' || only === 'long-work' || only === 'board') {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
-    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', log })));
+    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', boardOnly: only === 'board', log })));
   }
   if (only === 'all' || only === 'core') {
     log(`\nsign-in (a fresh store at the production password cost)`);

@@ -10,7 +10,8 @@ const staffNames = compiledOnce((db: Db) => db.selectFrom('users').select(['id',
 
 /**
  * Everyone being served now, whatever day they arrived (a visit called before midnight is still at its
- * desk after it). The literal state lets SQLite read them from the partial index visits_open.
+ * desk after it). SQLite reads them from the partial index visits_open only when the statement repeats
+ * that index's own condition in literals (a plain state = 'serving' scans a million visits).
  */
 const servingNow = compiledOnce((db: Db) =>
   db
@@ -24,6 +25,7 @@ const servingNow = compiledOnce((db: Db) =>
       'v.called_at',
       eb.fn.coalesce('b.full_name', 'v.visitor_name', textLiteral('')).as('name'),
     ])
+    .where('v.state', 'in', [textLiteral('referred'), textLiteral('serving')])
     .where('v.state', '=', textLiteral('serving'))
     .orderBy('v.called_at'),
 );
