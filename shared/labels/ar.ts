@@ -555,7 +555,9 @@ export const ar = {
   },
   /** The supervisor's live board: the hall now, the desks, today so far, the committee, the last 30 days. */
   board: {
-    tab: 'لوحة المتابعة',
+    tab: 'المتابعة',
+    title: 'لوحة المتابعة',
+    updatedAt: 'آخر تحديث',
     waitingNow: 'ينتظرون الآن',
     longestWait: 'أطول انتظار',
     nobodyWaiting: 'لا أحد ينتظر',
@@ -575,8 +577,8 @@ export const ar = {
     left: 'غادروا دون خدمة',
     cancelled: 'أُلغيت',
     committee: 'طلبات بانتظار لجنة البحث',
-    awaiting: 'بانتظار القرار',
     overdue: 'تجاوزت موعد الرد',
+    notYetDue: 'لم يحن موعد الرد',
     noneAwaiting: 'لا توجد طلبات بانتظار القرار.',
     noneOverdue: 'لا توجد طلبات متأخرة.',
     dueOn: 'الرد المتوقع {date}',
