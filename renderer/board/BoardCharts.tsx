@@ -26,7 +26,7 @@ const REASON_COLORS: Record<VisitReason, string> = {
  * value axis on the right, and the legend and tooltips are our own Arabic HTML, laid out right to left.
  */
 const TIME_AXIS = { reversed: true } as const;
-const VALUE_AXIS = { orientation: 'right', tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } } as const;
+const VALUE_AXIS = { orientation: 'right', allowDecimals: false, tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } } as const;
 
 interface TooltipProps {
   active?: boolean;

@@ -59,7 +59,7 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} className="tabular">
+      <Text fw={700} className="tabular" data-testid={`${testId}-value`}>
         {formatCount(value)}
       </Text>
     </Stack>
