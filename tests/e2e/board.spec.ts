@@ -103,7 +103,7 @@ test('a realistic day on the board at 1366×768 and 1920×1080', async () => {
   await screen(page, 'board-1366');
   await page.getByTestId('board-chart-channels').scrollIntoViewIfNeeded();
   await screen(page, 'board-charts-1366');
-  await page.getByTestId('board').scrollIntoViewIfNeeded();
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screen(page, 'board-1920');
   await page.setViewportSize({ width: 1366, height: 768 });
