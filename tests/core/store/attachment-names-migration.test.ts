@@ -39,7 +39,10 @@ beforeAll(async () => {
     await core.db.updateTable('attachments').set({ file_name: given }).where('id', '=', view.id).execute();
     await core.db.updateTable('request_events').set({ note: given }).where('request_id', '=', requestId).where('action', '=', 'attach').where('note', '=', view.fileName).execute();
   }
-  await sql`DELETE FROM kysely_migration WHERE name = '0010-attachment-names'`.execute(core.db);
+  // A store of the version before 0010 had none of the later migrations either: they are undone too,
+  // so the migrator runs them again after it, in order (it refuses one missing before another applied).
+  await sql`DROP INDEX visits_day_figures`.execute(core.db); // 0014
+  await sql`DELETE FROM kysely_migration WHERE name >= '0010-attachment-names'`.execute(core.db);
   await core.cleanup();
 });
 
