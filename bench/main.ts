@@ -16,9 +16,10 @@ import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer | sign-in | backup | long-work | register (default: core, renderer and backup; core
-                   includes sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows end
-                   with; register: only a month of 10,000 visits exported as XLSX, a core row too)
+  --only WHAT      core | renderer | sign-in | backup | long-work | register | board (default: core, renderer and backup;
+                   core includes sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows
+                   end with; register: only a month of 10,000 visits exported as XLSX, a core row too; board: only the
+                   supervisor's board, one of the core rows)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -40,7 +41,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'register'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work|register, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'register', 'board'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work|register|board, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -83,10 +84,10 @@ async function main() {
   }
 
   const rows: Row[] = [];
-  if (only === 'all' || only === 'core' || only === 'long-work' || only === 'register') {
+  if (only === 'all' || only === 'core' || only === 'long-work' || only === 'register' || only === 'board') {
     const dir = workingCopy(store.dir);
     log(`\ncore (on a fresh copy: ${dir})`);
-    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', registerOnly: only === 'register', log })));
+    rows.push(...(await benchCore({ dataDir: dir, meta, quick: values.quick, longWorkOnly: only === 'long-work', registerOnly: only === 'register', boardOnly: only === 'board', log })));
   }
   if (only === 'all' || only === 'core') {
     log(`\nsign-in (a fresh store at the production password cost)`);

@@ -57,6 +57,11 @@ export class SessionStore {
     return this.sessions.size;
   }
 
+  /** The sessions someone is signed in to (the board's desks: who works where in this shell). */
+  *signedIn(): IterableIterator<Readonly<Session>> {
+    for (const session of this.sessions.values()) if (session.userId !== null) yield session;
+  }
+
   /**
    * A call arrives on `session`: false (and the session is gone) when nobody had called it for
    * `idleMs` — a closed tab's, or an abandoned script's. A signed-in session without user activity for

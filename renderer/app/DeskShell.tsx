@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskView, UserView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
@@ -26,7 +26,10 @@ import { PagesProvider, usePages } from './pages';
 import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
 
-type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'audit' | 'catalogue' | 'users' | 'settings';
+// The board brings the chart library: loaded when first opened, never by a desk that has no board.
+const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
+
+type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
@@ -40,7 +43,8 @@ export function DeskShell(props: { user: UserView; desk: DeskView }) {
 }
 
 function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
-  const [screen, setScreen] = useState<Screen>(user.role === 'researcher' ? 'referrals' : 'queue');
+  // The supervisor's home is the board; a researcher's the referrals; everyone else's the hall.
+  const [screen, setScreen] = useState<Screen>(user.role === 'supervisor' ? 'board' : user.role === 'researcher' ? 'referrals' : 'queue');
   const pages = usePages();
   const client = useQueryClient();
   const wanted = useRef<Screen>(screen);
@@ -60,6 +64,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const decides = mayCall(user.role, 'requests.decide');
   const printsRegister = mayCall(user.role, 'documents.dailyRegister');
   const readsAudit = mayCall(user.role, 'audit.list');
+  const readsBoard = mayCall(user.role, 'board.today');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -90,6 +95,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
             >
               {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
               <Tabs.List onClick={pages.closeAll}>
+                {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
                 <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
                 {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
@@ -125,6 +131,11 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
                 <QueueScreen user={user} />
               </ScreenVisible>
             </div>
+          )}
+          {screen === 'board' && readsBoard && (
+            <Suspense fallback={null}>
+              <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} />
+            </Suspense>
           )}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}

@@ -3,6 +3,7 @@ import { auditOperations } from './audit';
 import { authOperations } from './auth';
 import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
+import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
@@ -27,6 +28,7 @@ export const contract = defineContract(
   registerOperations,
   auditOperations,
   backupOperations,
+  boardOperations,
 );
 
 export type Contract = typeof contract;
@@ -43,4 +45,5 @@ export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
+export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

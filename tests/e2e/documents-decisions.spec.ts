@@ -147,6 +147,8 @@ test('S5: −50 typed as the request\'s amount or the file\'s income shows the m
 
 test('S5: the committee\'s form starts with no outcome; a decision needs one, and −50 or nothing granted is refused', async ({ browser }) => {
   const committee = await openAt1366(browser, supervisor, 'مكتب الاستقبال 2 (B)');
+  // A supervisor's home is the board: the search box is on the hall's tab.
+  await committee.getByRole('tab', { name: 'الطابور' }).click();
   await openRequest(committee, submitted.number);
   const form = committee.getByTestId('decision-form');
   await expect(form).toBeVisible();

@@ -2,7 +2,7 @@ import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { RegisterFilters, RegisterSortColumn } from '../../../shared/contract/registers';
 import { CHANNELS } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import { millisBetween, textLiteral } from '../store/portable';
+import { msBetween, textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 
 /** Which visits a register holds and in what order: its filters without the choice of how IDs are shown. */
@@ -141,13 +141,13 @@ function sortKey(db: Db, eb: Eb, column: RegisterSortColumn) {
       return eb
         .case()
         .when('v.called_at', 'is not', null)
-        .then(millisBetween(db, eb.ref('v.arrived_at'), eb.ref('v.called_at')))
+        .then(msBetween(db, eb.ref('v.arrived_at'), eb.ref('v.called_at')))
         .when('v.state', 'in', ['left', 'cancelled'])
-        .then(millisBetween(db, eb.ref('v.arrived_at'), eb.ref('v.ended_at')))
+        .then(msBetween(db, eb.ref('v.arrived_at'), eb.ref('v.ended_at')))
         .else(null)
         .end();
     case 'servedFor':
-      return millisBetween(db, eb.ref('v.called_at'), eb.ref('v.ended_at'));
+      return msBetween(db, eb.ref('v.called_at'), eb.ref('v.ended_at'));
     case 'desk':
       return eb.ref('d.name');
     case 'employee':

@@ -25,13 +25,19 @@ export function jsonTextArray(db: Db, values: Expression<unknown>[]): RawBuilder
 }
 
 /**
- * Milliseconds from one stored instant (a UTC ISO string) to another, as a number the statement can
- * sort by (the register's waits and service times); null when either is null.
+ * Whole milliseconds from one stored instant (UTC ISO text) to another, null when either is null: a
+ * wait, worked out where the rows are so a month of them need not travel one by one. SQLite's julianday
+ * is exact to well under a millisecond at these magnitudes, so the rounded figure is the exact one.
  */
-export function millisBetween(db: Db, from: Expression<string | null>, to: Expression<string | null>): RawBuilder<number | null> {
+export function msBetween(db: Db, from: Expression<string | null>, to: Expression<string | null>): RawBuilder<number | null> {
   return isPostgres(db)
-    ? sql<number | null>`round(extract(epoch from (${to}::timestamptz - ${from}::timestamptz)) * 1000)::bigint`
-    : sql<number | null>`CAST(round((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`;
+    ? sql<number | null>`round(extract(epoch from (${to})::timestamptz - (${from})::timestamptz) * 1000)::bigint`
+    : sql<number | null>`cast(round((julianday(${to}) - julianday(${from})) * 86400000) as integer)`;
+}
+
+/** An aggregate: a group's non-null values as one comma-separated text (null for none), in no set order. */
+export function joinedText(db: Db, value: Expression<unknown>): RawBuilder<string | null> {
+  return isPostgres(db) ? sql<string | null>`string_agg((${value})::text, ',')` : sql<string | null>`group_concat(${value}, ',')`;
 }
 
 function isPostgres(db: Db): boolean {

@@ -95,6 +95,22 @@ describe('query plans of the hot paths', () => {
     expect(counts[0]!.plan.join('\n')).toMatch(/USING COVERING INDEX requests_awaiting/);
   });
 
+  it("Speed: the supervisor's board reads no whole table — those being served from visits_open, today from visits_day_arrival, the month from visits_day_figures alone, already grouped", async () => {
+    const supervisor = await signedInAs(t, 'supervisor');
+    const plans = await plansOf(() => supervisor.ok('board.today', {}), /from "visits"/i);
+    expectNoFullScan(plans, ['v', 'visits', 'b', 'beneficiaries']);
+    const serving = plans.find((p) => /"state" = 'serving'/.test(p.sql))!;
+    expect(serving, plans.map((p) => p.sql).join('\n')).toBeDefined();
+    expect(serving.plan.join('\n')).toMatch(/SEARCH v USING INDEX visits_open/);
+    const today = plans.find((p) => /"v"\."day" = \?/.test(p.sql))!;
+    expect(today.plan.join('\n')).toMatch(/SEARCH v USING INDEX visits_day_arrival \(day=\?\)/);
+    const month = plans.find((p) => /group by/i.test(p.sql))!;
+    expect(month.plan.join('\n')).toMatch(/SEARCH visits USING COVERING INDEX visits_day_figures \(day>\? AND day<\?\)/);
+    expect(month.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    const activity = await plansOf(() => supervisor.ok('board.today', {}), /from "audit"/i);
+    expect(activity[0]!.plan.join('\n')).toMatch(/SEARCH audit USING INDEX audit_at \(at>\?\)/);
+  });
+
   it('a name search goes through the FTS5 index, then fetches rows by primary key', async () => {
     const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: 'محمد القحطاني' }), /beneficiaries/);
     const fts = plans.find((p) => /MATCH/i.test(p.sql))!;

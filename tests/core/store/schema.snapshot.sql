@@ -329,6 +329,9 @@ CREATE INDEX visits_beneficiary ON visits(beneficiary_id);
 -- index visits_day_arrival
 CREATE INDEX visits_day_arrival ON visits(day, arrived_at);
 
+-- index visits_day_figures
+CREATE INDEX visits_day_figures ON visits(day, reason, channel, arrived_at, called_at);
+
 -- index visits_day_state
 CREATE INDEX visits_day_state ON visits(day, state, arrived_at);
 

@@ -10,6 +10,7 @@ import { auditTrail } from './0008-audit-trail';
 import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
 import { registerIndexes } from './0013-register-indexes';
+import { boardFigures } from './0014-board-figures';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -28,6 +29,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0009-backup-runs': backupRuns,
   '0010-attachment-names': attachmentNames,
   '0013-register-indexes': registerIndexes,
+  '0014-board-figures': boardFigures,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

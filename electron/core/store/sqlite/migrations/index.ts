@@ -10,6 +10,7 @@ import { auditTrail } from './0008-audit-trail';
 import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
 import { registerIndexes } from './0013-register-indexes';
+import { boardFigures } from './0014-board-figures';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -27,6 +28,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0009-backup-runs': backupRuns,
   '0010-attachment-names': attachmentNames,
   '0013-register-indexes': registerIndexes,
+  '0014-board-figures': boardFigures,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
