@@ -112,6 +112,7 @@ const NAMES: Record<string, string> = {
   operation: f.operation,
   kind: f.auditKind,
   olderThan: f.olderThan,
+  format: ar.reports.format,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -7,6 +7,7 @@ import { catalogueOperations } from './catalogue';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
+import { reportOperations } from './reports';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
 import { userOperations } from './users';
@@ -25,6 +26,7 @@ export const contract = defineContract(
   documentOperations,
   auditOperations,
   backupOperations,
+  reportOperations,
 );
 
 export type Contract = typeof contract;
@@ -41,3 +43,4 @@ export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
+export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';

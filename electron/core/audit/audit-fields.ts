@@ -147,6 +147,8 @@ function enumLabel(key: string, value: string, entity: string | null): string | 
     purpose: [ar.audit.purposes],
     operation: [ar.operations],
     kind: [ar.audit.kinds],
+    // A report's read rows record the file asked for.
+    format: [ar.reports.formats],
   };
   for (const table of tables[key] ?? []) if (Object.prototype.hasOwnProperty.call(table, value)) return table[value];
   return undefined;

@@ -70,7 +70,7 @@ export interface RegisterTotals {
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Minutes from arrival to being called; for a visitor never called, to leaving; unknown while still waiting. */
-export function waitingMs(v: RegisterVisit): number | null {
+export function waitingMs(v: Pick<RegisterVisit, 'state' | 'arrivedAt' | 'calledAt' | 'endedAt'>): number | null {
   const until = v.calledAt ?? (v.state === 'left' || v.state === 'cancelled' ? v.endedAt : null);
   if (!until) return null;
   const ms = Date.parse(until) - Date.parse(v.arrivedAt);

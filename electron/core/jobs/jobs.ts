@@ -1,4 +1,5 @@
 import { dailyRegisterJob } from '../documents/register-job';
+import { evidencePackJob, periodReportJob } from '../reports/report-jobs';
 import type { Db } from '../store/store';
 
 /** What a job has in its worker: its own read-only connection, and the fonts. */
@@ -14,6 +15,8 @@ export interface JobEnv {
  */
 export const JOBS = {
   dailyRegister: dailyRegisterJob,
+  periodReport: periodReportJob,
+  evidencePack: evidencePackJob,
 } satisfies Record<string, (input: never, env: JobEnv) => Promise<unknown>>;
 
 export type JobKind = keyof typeof JOBS;
