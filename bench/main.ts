@@ -11,13 +11,15 @@ import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy } from './data';
 import { benchRenderer } from './renderer-bench';
+import { benchReports } from './reports-bench';
 import { benchSignIn } from './sign-in-bench';
 import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer | sign-in | backup | long-work (default: core, renderer and backup; core includes
-                   sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows end with)
+  --only WHAT      core | renderer | sign-in | backup | long-work | reports (default: core, renderer, backup and
+                   reports; core includes sign-in; long-work: only the 16,000-visit register beside the queue, which
+                   the core rows end with; reports: a year's period report and evidence pack)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -39,7 +41,7 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work, not ${only}`);
+  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'reports'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work|reports, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -101,6 +103,12 @@ async function main() {
     const dir = workingCopy(store.dir);
     log(`\nbackup and restore (on a fresh copy)`);
     rows.push(...(await benchBackup({ dataDir: dir, meta, quick: values.quick, log })));
+  }
+
+  if (only === 'all' || only === 'reports') {
+    const dir = workingCopy(store.dir);
+    log(`\nperiod report and evidence pack (on a fresh copy)`);
+    rows.push(...(await benchReports({ dataDir: dir, meta, quick: values.quick, log })));
   }
 
   log('\n' + renderTable(rows));

@@ -58,7 +58,7 @@ export interface ReasonFigures extends VisitGroupFigures {
   targetMinutes: number;
 }
 
-/** The desk that called the visitor; deskId null: visits never called. */
+/** The desk that served the visitor (the researcher's, once they took a referral); deskId null: visits never called. */
 export interface DeskFigures extends VisitGroupFigures {
   deskId: number | null;
   deskName: string | null;

@@ -38,6 +38,18 @@ export function daysOf(scope: Pick<PeriodScope, 'from' | 'to'>): string[] {
   return out;
 }
 
+/** The period cut at month ends: [first day, last day] of each part, in order. */
+export function monthsOf(scope: Pick<PeriodScope, 'from' | 'to'>): [string, string][] {
+  const out: [string, string][] = [];
+  for (let first = scope.from; first <= scope.to; ) {
+    const nextMonth = `${addDays(`${first.slice(0, 8)}01`, 32).slice(0, 8)}01`;
+    const monthEnd = addDays(nextMonth, -1);
+    out.push([first, monthEnd < scope.to ? monthEnd : scope.to]);
+    first = nextMonth;
+  }
+  return out;
+}
+
 /** Whole days from one day to another (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -49,6 +61,7 @@ export function weekdayOf(day: string): number {
 }
 
 const QUARTER_MS = 900_000;
+const DAY_MS = 86_400_000;
 
 /** The zone's offset from UTC at an instant, in ms. */
 function offsetAt(parts: Intl.DateTimeFormat, t: number): number {
@@ -82,21 +95,31 @@ export function dayStartIso(day: string, timeZone: string): string {
 }
 
 /**
- * The business day and hour of stored instants at the zone's clock, for a year of visits: the
- * zone is asked once per quarter hour of UTC (no zone changes its offset more often), not once per visit.
+ * The business day and hour of stored instants at the zone's clock, for a year of visits: the zone is
+ * asked about each UTC day's two ends, and only a day whose offset changes in between (a clock change)
+ * is asked again quarter hour by quarter hour (no zone changes its offset more often) — not once per visit.
  */
 export function localClock(timeZone: string) {
   const parts = partsFormat(timeZone);
-  const offsets = new Map<number, number>();
+  const days = new Map<number, number | null>();
+  const quarters = new Map<number, number>();
+  const offsetOf = (t: number) => {
+    const day = Math.floor(t / DAY_MS);
+    let offset = days.get(day);
+    if (offset === undefined) {
+      const first = offsetAt(parts, day * DAY_MS);
+      offset = first === offsetAt(parts, (day + 1) * DAY_MS - 1000) ? first : null;
+      days.set(day, offset);
+    }
+    if (offset !== null) return offset;
+    const quarter = Math.floor(t / QUARTER_MS);
+    let exact = quarters.get(quarter);
+    if (exact === undefined) quarters.set(quarter, (exact = offsetAt(parts, quarter * QUARTER_MS)));
+    return exact;
+  };
   const wallOf = (iso: string) => {
     const t = Date.parse(iso);
-    const quarter = Math.floor(t / QUARTER_MS);
-    let offset = offsets.get(quarter);
-    if (offset === undefined) {
-      offset = offsetAt(parts, quarter * QUARTER_MS);
-      offsets.set(quarter, offset);
-    }
-    return new Date(t + offset);
+    return new Date(t + offsetOf(t));
   };
   return {
     /** The instant as the zone's wall clock, read as UTC (how a spreadsheet's date cell holds it). */
@@ -104,8 +127,9 @@ export function localClock(timeZone: string) {
     dayOf(iso: string): string {
       return wallOf(iso).toISOString().slice(0, 10);
     },
-    hourOf(iso: string): number {
-      return wallOf(iso).getUTCHours();
+    /** The hour (0–23) of an instant given in ms. */
+    hourAt(t: number): number {
+      return Math.floor((t + offsetOf(t)) / 3_600_000) % 24;
     },
   };
 }

@@ -105,6 +105,11 @@ describe('the period report as a PDF', () => {
     expect(pdf.text).toContain(n(fillDay(R.asOf, '21 رمضان 1445 هـ — 31 مارس 2024م')));
   });
 
+  it('never prints an internal clause id', async () => {
+    const raw = await pdfText((await file('reports.period', { ...MARCH, format: 'pdf' })).bytes);
+    for (const page of raw.raw) expect(page.replace(/[()]/g, ' ')).not.toMatch(CLAUSE_CODE);
+  });
+
   it('a period with no visits says so and still gives its requests', async () => {
     const empty = asRead(await pdfText((await file('reports.period', { from: '2024-03-11', to: '2024-03-11', format: 'pdf' })).bytes));
     expect(empty.text).toContain(n(R.noVisits));
