@@ -157,12 +157,13 @@ export async function renderPeriodReport(input: PeriodReportInput, options: Docu
     table(
       R.perDay,
       [
-        { header: R.day, weight: 2.4, cell: (d) => dayBoth(d.day) },
-        { header: R.weekday, weight: 0.9, cell: (d) => formatWeekday(d.day, tz) },
+        // Wide enough for the longest Hijri month («جمادى الآخرة») and its Gregorian day on one line.
+        { header: R.day, weight: 3.2, cell: (d) => dayBoth(d.day) },
+        { header: R.weekday, weight: 0.8, cell: (d) => formatWeekday(d.day, tz) },
         { header: R.visits, weight: 0.7, cell: (d) => countText(d.visits), align: 'center' },
-        { header: R.leftBeforeServed, weight: 0.8, cell: (d) => countText(d.left), align: 'center' },
+        { header: R.leftBeforeServed, weight: 0.7, cell: (d) => countText(d.left), align: 'center' },
         { header: R.meanWait, weight: 0.8, cell: (d) => durationText(d.wait.meanMs), align: 'center' },
-        { header: R.p90, weight: 0.8, cell: (d) => durationText(d.wait.p90Ms), align: 'center' },
+        { header: R.p90, weight: 0.7, cell: (d) => durationText(d.wait.p90Ms), align: 'center' },
         { header: R.withinShare, weight: 0.9, cell: (d) => shareText(d.target.withinShare), align: 'center' },
         { header: R.aboveTarget, weight: 0.7, cell: (d) => countText(d.target.aboveTarget), align: 'center' },
       ],
