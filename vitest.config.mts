@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Tests about the SQLite file itself, run on the SQLite store only: crash safety of the file under
  * SIGKILL; SQLite's migrations (their FTS5 rebuild, 0010 on a file) and the snapshot of its schema; its
- * query plans (the audit list's among them); its connection never waiting inside SQLite for another
+ * query plans (the audit list's and the reports' among them); its connection never waiting inside SQLite for another
  * process's lock; the data folder's file modes (the .sqlite3 file and its -wal and -shm; the folder's
  * other files are made private by the same code whichever the store); and backups, which are the
  * SQLite store's (the data folder's file and scans: VACUUM INTO, the archive, restore, a backup under
@@ -17,6 +17,7 @@ const SQLITE_ONLY = [
   'tests/core/crash-safety.test.ts',
   'tests/core/store/migrations.test.ts',
   'tests/core/store/query-plans.test.ts',
+  'tests/core/reports/report-query-plans.test.ts',
   'tests/core/store/schema-snapshot.test.ts',
   'tests/core/store/search-normalisation-migration.test.ts',
   'tests/core/audit/audit-list-plans.test.ts',

@@ -11,15 +11,17 @@ import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy } from './data';
 import { benchRenderer } from './renderer-bench';
+import { benchReports } from './reports-bench';
 import { benchSignIn } from './sign-in-bench';
 import { renderTable, toJson, type Row } from './stats';
 
 const HELP = `npm run bench [-- options]
   --out FILE       also write the rows as JSON: [{name, median_ms, p95_ms, target_ms, bare_p95_ms}]
-  --only WHAT      core | renderer | sign-in | backup | long-work | register | board (default: core, renderer and backup;
-                   core includes sign-in; long-work: only the 16,000-visit register beside the queue, which the core rows
-                   end with; register: only a month of 10,000 visits exported as XLSX, a core row too; board: only the
-                   supervisor's board, one of the core rows)
+  --only WHAT      core | renderer | sign-in | backup | long-work | register | board | reports (default: core, renderer,
+                   backup and reports; core includes sign-in; long-work: only the 16,000-visit register beside the queue,
+                   which the core rows end with; register: only a month of 10,000 visits exported as XLSX, a core row
+                   too; board: only the supervisor's board, one of the core rows; reports: a year's period report and
+                   evidence pack)
   --quick          fewer repetitions (a smoke run; the figures are noisier)
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
@@ -41,7 +43,8 @@ async function main() {
   });
   if (values.help) return console.log(HELP);
   const only = values.only ?? 'all';
-  if (!['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'register', 'board'].includes(only)) throw new Error(`--only core|renderer|sign-in|backup|long-work|register|board, not ${only}`);
+  const ONLY = ['all', 'core', 'renderer', 'sign-in', 'backup', 'long-work', 'register', 'board', 'reports'];
+  if (!ONLY.includes(only)) throw new Error(`--only ${ONLY.slice(1).join('|')}, not ${only}`);
   if (values.scale) {
     const k = Number(values.scale);
     if (!(k > 0 && k <= 1)) throw new Error('--scale wants a number in (0, 1]');
@@ -103,6 +106,12 @@ async function main() {
     const dir = workingCopy(store.dir);
     log(`\nbackup and restore (on a fresh copy)`);
     rows.push(...(await benchBackup({ dataDir: dir, meta, quick: values.quick, log })));
+  }
+
+  if (only === 'all' || only === 'reports') {
+    const dir = workingCopy(store.dir);
+    log(`\nperiod report and evidence pack (on a fresh copy)`);
+    rows.push(...(await benchReports({ dataDir: dir, meta, quick: values.quick, log })));
   }
 
   log('\n' + renderTable(rows));

@@ -8,6 +8,7 @@ import { catalogueHandlers } from './catalogue/handlers';
 import { demoHandlers } from './demo/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
+import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
 import type { HandlerContext } from './context';
 import { settingsHandlers } from './settings/handlers';
@@ -42,12 +43,12 @@ export type Handlers = HandlerMap<OperationName>;
 
 /** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers];
+  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers];
   const seen = new Set<string>();
   for (const name of maps.flatMap((m) => Object.keys(m))) {
     if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
     seen.add(name);
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers } satisfies Handlers;
+  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers } satisfies Handlers;
 }
 

@@ -19,8 +19,8 @@ export { SHELL_SAVE_FILE };
 const SAVE_MAX_BYTES = 200_000_000;
 
 const KINDS = {
-  xlsx: { magic: Buffer.from('PK\u0003\u0004', 'latin1'), filter: ar.registers.formats.xlsx! },
-  csv: { magic: Buffer.from([0xef, 0xbb, 0xbf]), filter: ar.registers.formats.csv! },
+  xlsx: { magic: Buffer.from('PK\u0003\u0004', 'latin1'), filter: ar.fileFormats.xlsx! },
+  csv: { magic: Buffer.from([0xef, 0xbb, 0xbf]), filter: ar.fileFormats.csv! },
 } as const;
 
 const saveRequest = z.object({

@@ -13,6 +13,7 @@ import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
 import { ReferencesMenu } from '../references/ReferencesMenu';
 import { RegisterScreen } from '../register/RegisterScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { RequestsScreen } from '../requests/RequestsScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { BackupWarning } from '../settings/BackupWarning';
@@ -29,7 +30,7 @@ import { useLiveRevision } from './useLiveRevision';
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
 
-type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'audit' | 'catalogue' | 'users' | 'settings';
+type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
@@ -65,6 +66,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const printsRegister = mayCall(user.role, 'documents.dailyRegister');
   const readsAudit = mayCall(user.role, 'audit.list');
   const readsBoard = mayCall(user.role, 'board.today');
+  const readsReports = mayCall(user.role, 'reports.period');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -101,6 +103,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
                 {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
                 <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
                 {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
+                {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
                 {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
                 {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
@@ -141,6 +144,7 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}
           {screen === 'register' && printsRegister && <RegisterScreen />}
+          {screen === 'reports' && readsReports && <ReportsScreen />}
           {screen === 'audit' && readsAudit && <AuditScreen />}
           {screen === 'catalogue' && user.role === 'admin' && <CatalogueScreen />}
           {screen === 'users' && user.role === 'admin' && <UsersScreen />}

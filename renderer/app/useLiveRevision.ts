@@ -14,7 +14,9 @@ export function useLiveRevision() {
   useEffect(() => {
     if (current === undefined) return;
     if (last.current !== null && last.current !== current) {
-      void client.invalidateQueries({ predicate: (q) => !['settings.revision', 'auth.session'].includes(String(q.queryKey[0])) });
+      // A period report is read when asked for, not again at every change in the hall: a year's figures
+      // are half a second of the job worker's time.
+      void client.invalidateQueries({ predicate: (q) => !['settings.revision', 'auth.session'].includes(String(q.queryKey[0])) && !String(q.queryKey[0]).startsWith('reports.') });
     }
     last.current = current;
   }, [current, client]);

@@ -10,10 +10,10 @@ import { call } from '../transport/call';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { notifyError } from '../ui/notify';
+import { saveFile } from '../ui/save-file';
 import { useToday } from '../ui/useToday';
 import { dayFilters, narrowed, RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable, type RegisterSort } from './RegisterTable';
-import { saveExport } from './saveExport';
 
 const r = ar.registers;
 const ARRIVAL: RegisterSort = { column: 'arrivedAt', direction: 'asc' };
@@ -80,7 +80,7 @@ export function RegisterScreen() {
     if (!scope || exporting) return;
     setExporting(format);
     try {
-      await saveExport(await call('registers.export', { ...scope, format }));
+      await saveFile(await call('registers.export', { ...scope, format }));
     } catch (error) {
       notifyError(error as Error);
     } finally {

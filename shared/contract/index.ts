@@ -9,6 +9,7 @@ import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
+import { reportOperations } from './reports';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
 import { userOperations } from './users';
@@ -29,6 +30,7 @@ export const contract = defineContract(
   auditOperations,
   backupOperations,
   boardOperations,
+  reportOperations,
 );
 
 export type Contract = typeof contract;
@@ -47,3 +49,4 @@ export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
+export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';

@@ -147,12 +147,12 @@ function enumLabel(key: string, value: string, entity: string | null): string | 
     purpose: [ar.audit.purposes],
     operation: [ar.operations],
     kind: [ar.audit.kinds],
-    // A register's filters, as its read rows record them.
+    // A register's filters, as its read rows record them, and the file asked for (registers, reports).
     states: [ar.visitStates],
     reasons: [ar.reasons],
     channels: [ar.channels],
     outcomes: [ar.outcomes],
-    format: [ar.registers.formats],
+    format: [ar.fileFormats],
   };
   for (const table of tables[key] ?? []) if (Object.prototype.hasOwnProperty.call(table, value)) return table[value];
   return undefined;

@@ -1,5 +1,6 @@
 import { dailyRegisterJob } from '../documents/register-job';
 import { registerExportJob } from '../registers/export-job';
+import { evidencePackJob, periodReportJob } from '../reports/report-jobs';
 import type { Db } from '../store/store';
 
 /** What a job has in its worker: its own read-only connection, and the fonts. */
@@ -15,6 +16,8 @@ export interface JobEnv {
 export const JOBS = {
   dailyRegister: dailyRegisterJob,
   registerExport: registerExportJob,
+  periodReport: periodReportJob,
+  evidencePack: evidencePackJob,
 } satisfies Record<string, (input: never, env: JobEnv) => Promise<unknown>>;
 
 export type JobKind = keyof typeof JOBS;

@@ -302,6 +302,9 @@ CREATE INDEX declaration_signatures_request ON declaration_signatures(request_id
 -- index family_members_beneficiary
 CREATE INDEX family_members_beneficiary ON family_members(beneficiary_id);
 
+-- index request_events_action_at
+CREATE INDEX request_events_action_at ON request_events(action, at);
+
 -- index request_events_request
 CREATE INDEX request_events_request ON request_events(request_id);
 
@@ -311,11 +314,29 @@ CREATE INDEX requests_awaiting ON requests(state, expected_answer_date) WHERE st
 -- index requests_beneficiary
 CREATE INDEX requests_beneficiary ON requests(beneficiary_id);
 
+-- index requests_closed
+CREATE INDEX requests_closed ON requests(closed_at);
+
+-- index requests_decided
+CREATE INDEX requests_decided ON requests(decided_at, decision, submission_day, expected_answer_date);
+
+-- index requests_delivered
+CREATE INDEX requests_delivered ON requests(delivered_on, service_amount);
+
+-- index requests_opened
+CREATE INDEX requests_opened ON requests(opened_at, channel);
+
 -- index requests_referral
 CREATE INDEX requests_referral ON requests(referral_open, opened_at) WHERE referral_open = 1;
 
+-- index requests_registered
+CREATE INDEX requests_registered ON requests(registered_at);
+
 -- index requests_state_submitted
 CREATE INDEX requests_state_submitted ON requests(state, submitted_at);
+
+-- index requests_submission_day
+CREATE INDEX requests_submission_day ON requests(submission_day);
 
 -- index requests_visit
 CREATE INDEX requests_visit ON requests(visit_id) WHERE visit_id IS NOT NULL;

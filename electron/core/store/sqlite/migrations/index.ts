@@ -11,6 +11,7 @@ import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
+import { reportIndexes } from './0015-report-indexes';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -29,6 +30,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0010-attachment-names': attachmentNames,
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
+  '0015-report-indexes': reportIndexes,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {

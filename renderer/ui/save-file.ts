@@ -1,18 +1,24 @@
 import { notifications } from '@mantine/notifications';
-import type { RegisterFileView } from '../../shared/contract';
 import { ar, fill } from '../../shared/labels/ar';
 import { hasShell, saveInShell } from '../transport/shell';
 
+/** A file the core made (a register or a report exported as a spreadsheet), as it crosses the contract. */
+export interface FileToSave {
+  fileName: string;
+  mimeType: string;
+  dataBase64: string;
+}
+
 /**
- * An exported register put where the user keeps files: in the Electron shell through the system's
+ * An exported register or report put where the user keeps files: in the Electron shell through the system's
  * save dialog; in a browser (the loopback shell) as a download. The outcome is told without taking
  * the user's focus.
  */
-export async function saveExport(file: RegisterFileView): Promise<void> {
+export async function saveFile(file: FileToSave): Promise<void> {
   if (hasShell()) {
     const result = await saveInShell(file);
-    if (result.saved) notifications.show({ message: fill(ar.registers.savedTo, { path: result.path ?? file.fileName }), color: 'teal', autoClose: 10_000 });
-    else notifications.show({ message: ar.registers.saveCancelled, color: 'gray' });
+    if (result.saved) notifications.show({ message: fill(ar.saving.savedTo, { path: result.path ?? file.fileName }), color: 'teal', autoClose: 10_000 });
+    else notifications.show({ message: ar.saving.cancelled, color: 'gray' });
     return;
   }
   const binary = atob(file.dataBase64);
@@ -28,5 +34,5 @@ export async function saveExport(file: RegisterFileView): Promise<void> {
   link.remove();
   // The browser has taken the bytes once the click's task is over; a minute covers a slow disk.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  notifications.show({ message: fill(ar.registers.downloaded, { fileName: file.fileName }), color: 'teal', autoClose: 8_000 });
+  notifications.show({ message: fill(ar.saving.downloaded, { fileName: file.fileName }), color: 'teal', autoClose: 8_000 });
 }
