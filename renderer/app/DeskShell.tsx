@@ -25,13 +25,17 @@ import { PageView } from './PageView';
 import { PagesProvider, usePages } from './pages';
 import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
+import { BANNER_HEIGHT } from './ServerGoneBanner';
+import type { LiveState } from './useLiveChanges';
 
 type Screen = 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
 
-export function DeskShell(props: { user: UserView; desk: DeskView }) {
+const HEADER_HEIGHT = 64;
+
+export function DeskShell(props: { user: UserView; desk: DeskView; live: LiveState }) {
   return (
     <PagesProvider>
       <DeskFrame {...props} />
@@ -39,7 +43,7 @@ export function DeskShell(props: { user: UserView; desk: DeskView }) {
   );
 }
 
-function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
+function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live: LiveState }) {
   const [screen, setScreen] = useState<Screen>(user.role === 'researcher' ? 'referrals' : 'queue');
   const pages = usePages();
   const client = useQueryClient();
@@ -63,14 +67,16 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
-  useLiveRevision();
+  // On PostgreSQL the shell pushes every change; the revision is polled on SQLite only.
+  useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
   useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
 
   return (
-    <AppShell header={{ height: 64 }} padding="md">
-      <AppShell.Header px="md">
+    // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
+    <AppShell header={{ height: HEADER_HEIGHT + (live.connected ? 0 : BANNER_HEIGHT) }} padding="md">
+      <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <div style={{ whiteSpace: 'nowrap' }}>

@@ -4,11 +4,12 @@ import { useOp } from '../data/operations';
 
 /**
  * Another window or desk changed something: the core's change counter moved. Polling one tiny
- * number each second keeps every desk's queue within a second or two of the others.
+ * number each second keeps every desk's queue within a second or two of the others. This is the
+ * SQLite store's way; on PostgreSQL the changes are pushed (useLiveChanges) and `poll` is false.
  */
-export function useLiveRevision() {
+export function useLiveRevision({ poll }: { poll: boolean }) {
   const client = useQueryClient();
-  const revision = useOp('settings.revision', {}, { refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
+  const revision = useOp('settings.revision', {}, { enabled: poll, refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
   const last = useRef<number | null>(null);
   const current = revision.data?.revision;
   useEffect(() => {

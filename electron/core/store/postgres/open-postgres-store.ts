@@ -1,9 +1,11 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import { AppError } from '../../../../shared/errors';
 import { ar } from '../../../../shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
 import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';
+import { isConnectionLoss } from './connection-errors';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
 import { valueTypes } from './value-types';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
@@ -19,8 +21,20 @@ export interface PostgresStoreOptions {
   lockWaitMs?: number;
 }
 
-/** The PostgreSQL store, with its pool for tools that need it (tests; the change listener and store:migrate to come). */
-export type PostgresStore = Store & { kind: 'postgres'; pool: pg.Pool };
+/** The PostgreSQL store, with its pool for tools that need it (tests; store:migrate to come). */
+export type PostgresStore = Store & {
+  kind: 'postgres';
+  pool: pg.Pool;
+  /**
+   * The server stopped answering (the change listener heard nothing in time: a cable out, a server
+   * that froze): every connection of the pool is cut here, so a call waiting on one is answered
+   * 'unavailable' at once instead of when TCP gives up (hours); the next call connects anew.
+   */
+  abandonConnections(): void;
+};
+
+/** How long a call waits for a connection (a new one to the server, or a free one of the pool) before it is answered 'unavailable'. */
+const CONNECT_WAIT_MS = 5_000;
 
 /**
  * The writers' lock (a transaction-level advisory lock of this database): every write transaction takes
@@ -67,6 +81,7 @@ const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const sockets = new Set<Socket>();
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 4,
@@ -76,6 +91,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // until TCP gives up on it (hours): the server ends such a transaction after a minute instead.
     idle_in_transaction_session_timeout: 60_000,
     keepAlive: true,
+    connectionTimeoutMillis: CONNECT_WAIT_MS,
+    // Each connection's socket made here, so abandonConnections can cut it (pg offers no other handle on it).
+    stream: () => {
+      const socket = new Socket();
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      return socket;
+    },
   });
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
   // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
@@ -186,6 +209,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ownChanges() {
       return 0;
     },
+    lostConnection: isConnectionLoss,
+    abandonConnections() {
+      for (const socket of sockets) socket.destroy();
+    },
     async close() {
       closing = true;
       await db.destroy();
@@ -201,6 +228,9 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
       if (!wrapper) {
+        // A connection lost while a call holds it (between two statements of a transaction) is told
+        // to its next statement, which fails; without a listener pg's 'error' event would end the process.
+        client.on('error', () => undefined);
         wrapper = {
           query: ((text: string, values: unknown[]) =>
             arrayRowSql.has(text) ? client.query({ text, values, rowMode: 'array' }) : client.query(text, values)) as unknown as PostgresPoolClient['query'],
