@@ -4,6 +4,7 @@ import { createCore, type Core } from '../../../../electron/core/core';
 import { LOOPBACK_HOST, startLoopback } from '../../../../electron/loopback/server';
 import { ChangePush } from '../../../../electron/main/change-push';
 import { CHANGES_CHANNEL_IPC } from '../../../../shared/bridge';
+import { openPostgresReader } from '../../../../electron/core/store/postgres/open-postgres-reader';
 import type { PostgresStore } from '../../../../electron/core/store/postgres/open-postgres-store';
 import { ar } from '../../../../shared/labels/ar';
 import { FakeWebContents } from '../../../electron/fakes';
@@ -193,6 +194,24 @@ describe('the server restarted', () => {
     expect((await a.ok('visits.queue', {})).visits.map((v) => v.ticket)).toEqual([first.ticket, second.ticket]);
     expect(deskA.internalErrors).toEqual([]);
     expect(deskB.internalErrors).toEqual([]);
+  }, 60_000);
+
+  it("the job worker's reader tells a server that is away as a lost connection (on which the worker answers «unavailable»), not a failed statement, and reads again once it is back", async () => {
+    cluster = await startTestCluster();
+    const reader = openPostgresReader({ url: cluster.url });
+    cleanups.push(() => reader.close());
+    const read = () => reader.db.selectFrom('pg_catalog.pg_database' as never).select('datname' as never).execute();
+    expect((await read()).length).toBeGreaterThan(0);
+    await cluster.halt();
+    const failure = await read().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure, 'a read from a stopped server must fail').not.toBeNull();
+    expect(reader.lostConnection(failure)).toBe(true);
+    expect(reader.lostConnection(new Error('relation "visits" does not exist'))).toBe(false);
+    await cluster.resume();
+    expect((await read()).length).toBeGreaterThan(0);
   }, 60_000);
 });
 
