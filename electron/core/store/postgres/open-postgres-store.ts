@@ -33,7 +33,7 @@ export type PostgresStore = Store & {
   abandonConnections(): void;
 };
 
-/** How long a call waits for a connection (a new one to the server, or a free one of the pool) before it is answered 'unavailable'. */
+/** How long a new connection waits for the server's first word before the call is answered 'unavailable'. */
 const CONNECT_WAIT_MS = 5_000;
 
 /**
@@ -82,6 +82,7 @@ const MAX_ATTEMPTS = 5;
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const sockets = new Set<Socket>();
+  const connecting = new WeakMap<Socket, NodeJS.Timeout>();
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 4,
@@ -91,15 +92,25 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // until TCP gives up on it (hours): the server ends such a transaction after a minute instead.
     idle_in_transaction_session_timeout: 60_000,
     keepAlive: true,
-    connectionTimeoutMillis: CONNECT_WAIT_MS,
     // Each connection's socket made here, so abandonConnections can cut it (pg offers no other handle on it).
     stream: () => {
       const socket = new Socket();
       sockets.add(socket);
-      socket.once('close', () => sockets.delete(socket));
+      // A server that takes the connection and never answers (a cable out past the switch, a frozen
+      // server) is given up after CONNECT_WAIT_MS: the call is answered 'unavailable'. Bounded here, not
+      // with pg's connectionTimeoutMillis, which would also refuse a call waiting its turn for a busy pool.
+      const giveUp = setTimeout(() => socket.destroy(), CONNECT_WAIT_MS);
+      giveUp.unref();
+      connecting.set(socket, giveUp);
+      socket.once('close', () => {
+        sockets.delete(socket);
+        clearTimeout(giveUp);
+      });
       return socket;
     },
   });
+  // Connected: the server answered, the wait is over.
+  pool.on('connect', (client) => clearTimeout(connecting.get((client as unknown as pg.Client).connection.stream as Socket)));
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
   // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
   let closing = false;
