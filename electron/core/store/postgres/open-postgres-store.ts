@@ -102,6 +102,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       const giveUp = setTimeout(() => socket.destroy(), CONNECT_WAIT_MS);
       giveUp.unref();
       connecting.set(socket, giveUp);
+      // The server's first word (its answer to the startup, or to the request for TLS) ends the wait.
+      socket.once('data', () => clearTimeout(giveUp));
       socket.once('close', () => {
         sockets.delete(socket);
         clearTimeout(giveUp);
@@ -109,8 +111,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return socket;
     },
   });
-  // Connected: the server answered, the wait is over.
-  pool.on('connect', (client) => clearTimeout(connecting.get((client as unknown as pg.Client).connection.stream as Socket)));
+  // Connected: the wait is over (TLS negotiated directly says no word before: its stream wraps ours as _parent).
+  pool.on('connect', (client) => {
+    const stream = (client as unknown as pg.Client).connection.stream as Socket & { _parent?: Socket };
+    clearTimeout(connecting.get(stream) ?? (stream._parent && connecting.get(stream._parent)));
+  });
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
   // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
   let closing = false;
