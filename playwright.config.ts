@@ -26,6 +26,8 @@ export default defineConfig({
   // A bound on each awaited condition, not a delay: generous, because the machine may be busy (two cores, other runs).
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  // The PostgreSQL server of the specs with several desks on one database (issue 9), stopped at the end whatever happened.
+  globalSetup: './tests/e2e/support/postgres-global-setup.ts',
   use: {
     locale: 'ar-SA',
     timezoneId: 'Asia/Riyadh',

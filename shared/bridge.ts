@@ -1,11 +1,17 @@
 import type { Envelope } from './errors';
+import type { ChangeEvent } from './live-changes';
 
 /** The one IPC channel between the preload and the Electron shell. */
 export const CALL_CHANNEL = 'istiqbal:call';
 
+/** The shell's pushes to the preload (main → renderer only): the store's changes and state (shared/live-changes.ts). */
+export const CHANGES_CHANNEL_IPC = 'istiqbal:changes';
+
 /** What `window.istiqbal` offers the renderer: the preload over IPC, or the loopback bridge over HTTP. */
 export interface IstiqbalBridge {
   call(operation: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Hears the store's state, then its changes, until the returned function is called. */
+  onChanges(listener: (event: ChangeEvent) => void): () => void;
 }
 
 /** The request the preload sends on CALL_CHANNEL. */

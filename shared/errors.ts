@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'duplicate',
   'confirm',
   'busy',
+  /** The store's server cannot be reached (restart, cable out): the call did not complete. */
+  'unavailable',
   'unknown_operation',
   'internal',
   'network',

@@ -10,9 +10,12 @@ import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
 import { buildHandlers } from './handlers';
 import { makePrivateDir, makePrivateFile, makePrivateTree } from './private-files';
 import { createJobRunner } from './jobs/job-runner';
+import { polledChanges, pushedChanges, type LiveChanges } from './live-changes';
 import { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
-import { openPostgresStore } from './store/postgres/open-postgres-store';
+import { startChangeListener } from './store/postgres/change-listener';
+import { isConnectionLoss } from './store/postgres/connection-errors';
+import { openPostgresStore, type PostgresStore } from './store/postgres/open-postgres-store';
 import type { ReaderSpec } from './store/reader';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from './store/store-file';
@@ -71,6 +74,8 @@ export interface Core {
   passwordCost: PasswordCost;
   /** Backups and restore; the shells start its daily schedule and its closing backup. */
   backups: BackupService;
+  /** The store's changes and state, pushed on PostgreSQL (each shell subscribes and tells its renderer). */
+  changes: LiveChanges;
   /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
@@ -85,7 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
   const open = (): Promise<Store> => {
     if (choice.kind === 'postgres') {
-      return openPostgresStore({ url: choice.url, lockWaitMs: options.lockWaitMs, onPoolError: (error) => log(error, 'store') });
+      // An idle connection ended by a server going away is no fault of ours: the change listener reports the outage.
+      const onPoolError = (error: Error) => isConnectionLoss(error) || log(error, 'store');
+      return openPostgresStore({ url: choice.url, lockWaitMs: options.lockWaitMs, onPoolError });
     }
     makePrivateFile(storeFile);
     return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
@@ -147,6 +154,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const { sessionExpiryHours } = await readSettings(store.db, ['sessionExpiryHours']);
     return sessions.sweep(now().getTime(), sessionExpiryHours * 3_600_000);
   }
+  const changes: LiveChanges =
+    choice.kind === 'postgres'
+      ? pushedChanges((events) =>
+          startChangeListener({
+            url: choice.url,
+            onChange: events.onChange,
+            onState: (connected) => {
+              console.warn(connected ? '[core] the store\'s server answers again' : '[core] the store\'s server cannot be reached: retrying');
+              events.onState(connected);
+            },
+            // Connections to a server that stopped answering hang until TCP gives up: cut them, so
+            // calls waiting on them are answered at once.
+            onUnreachable: () => (store as PostgresStore).abandonConnections(),
+          }),
+        )
+      : polledChanges();
+
   const sweeper = setInterval(() => void sweepSessions().catch((error) => log(error, 'sessions.sweep')), SESSION_SWEEP_MS);
   sweeper.unref();
 
@@ -161,8 +185,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     passwordCost,
     backups,
+    changes,
     close: async () => {
       clearInterval(sweeper);
+      await changes.close();
       await backups.idle();
       await runtime.jobs?.close();
       await store.close();

@@ -39,7 +39,7 @@ const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['auth.changePassword
 /**
  * The one way into the core, for both shells: validate → check the session and role → run (a
  * mutation in one write transaction with its audit rows) → envelope. Handlers throw AppError;
- * anything else becomes "internal" with nothing written.
+ * a store's server gone away becomes "unavailable", anything else "internal", with nothing written.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const { store, sessions, handlers } = deps;
@@ -110,8 +110,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       ]);
       repeats.remember(session, key, now.getTime());
     } catch (error) {
-      // The caller is told of the refusal either way; a store too busy to record it is worth a log line.
-      deps.log?.(error, operation);
+      // The caller is told of the refusal either way; a store too busy to record it is worth a log line
+      // (one whose server is away is already reported by the change listener).
+      if (!store.lostConnection(error)) deps.log?.(error, operation);
     }
   }
 
@@ -281,6 +282,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     } catch (error) {
       if (refusal && refusedSession) await auditRefusal(refusedSession, String(operation), refusal);
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      // The server went away (a restart, a cable out): one transaction per call, so nothing of it was
+      // written unless its commit had reached the server; the desk says so and tries again by itself.
+      if (store.lostConnection(error)) return { ok: false, error: { code: 'unavailable', message: ar.errors.unavailable } };
       deps.log?.(error, String(operation));
       return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
     }

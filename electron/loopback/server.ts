@@ -7,10 +7,12 @@ import { ATTACHMENT_MAX_BYTES, MAX_CALL_BODY_BYTES, megabytes, REFERENCE_PDF_MAX
 import { ar, fill } from '../../shared/labels/ar';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import type { Core } from '../core/core';
+import type { ChangeEvent } from '../../shared/live-changes';
 
 /** The only address the loopback shell ever binds (DESIGN.md: "never anything but loopback"). */
 export const LOOPBACK_HOST = '127.0.0.1';
 export const SESSION_HEADER = 'x-istiqbal-session';
+const SSE_KEEP_ALIVE_MS = 15_000;
 
 export interface LoopbackOptions {
   core: Core;
@@ -47,7 +49,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * The same core as the Electron shell, over HTTP on 127.0.0.1: `POST /api/session` opens a window
- * session, `POST /api/call` runs `{operation, input}` through the dispatcher. Every API request
+ * session, `POST /api/call` runs `{operation, input}` through the dispatcher, `GET /api/changes` streams
+ * the store's changes (server-sent events). Every API request
  * needs the launch token; a foreign Host or Origin header is refused (DNS rebinding, other sites).
  */
 export async function startLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
@@ -75,6 +78,10 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
 
     if (pathname.startsWith('/api/')) {
       if (!hasToken(req)) return send(res, 401, refusal('unauthenticated'));
+      if (pathname === '/api/changes') {
+        if (req.method !== 'GET') return send(res, 405, refusal('unknown_operation'));
+        return streamChanges(req, res);
+      }
       if (req.method !== 'POST') return send(res, 405, refusal('unknown_operation'));
       if (pathname === '/api/session') return send(res, 200, { sessionId: options.core.createSession() });
       if (pathname === '/api/call') {
@@ -91,6 +98,24 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, refusal('forbidden'));
     return serveStatic(pathname, res);
+  }
+
+  /**
+   * `GET /api/changes`: the store's state, then every change, as server-sent events
+   * (shared/live-changes.ts), for as long as the page keeps the stream open. It carries revisions and
+   * the store's state only, no data: the launch token is all it asks.
+   */
+  function streamChanges(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    const write = (event: ChangeEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+    write(options.core.changes.state());
+    const unsubscribe = options.core.changes.subscribe(write);
+    // A comment now and then: a stream the page has left is found closed and let go.
+    const keepAlive = setInterval(() => res.write(': \n\n'), SSE_KEEP_ALIVE_MS);
+    res.once('close', () => {
+      unsubscribe();
+      clearInterval(keepAlive);
+    });
   }
 
   function hasToken(req: IncomingMessage): boolean {

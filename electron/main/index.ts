@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';
+import { ChangePush } from './change-push';
 import { openDeskWindow } from './desk-window';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';
@@ -110,5 +111,8 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
     isRendererUrl: renderer.isRendererUrl,
     shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir), [SHELL_SAVE_FILE]: (input) => saveFile(input, window) },
   });
+  // The store's changes pushed to the window (PostgreSQL); on SQLite it learns to poll instead.
+  const push = new ChangePush(core.changes);
   window = openDeskWindow(join(outDir, 'preload/index.cjs'), renderer, sessions, development);
+  push.attach(window.webContents);
 }

@@ -26,6 +26,8 @@ import { PageView } from './PageView';
 import { PagesProvider, usePages } from './pages';
 import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
+import { BANNER_HEIGHT } from './ServerGoneBanner';
+import type { LiveState } from './useLiveChanges';
 
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
@@ -35,7 +37,9 @@ type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'regi
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
 
-export function DeskShell(props: { user: UserView; desk: DeskView }) {
+const HEADER_HEIGHT = 64;
+
+export function DeskShell(props: { user: UserView; desk: DeskView; live: LiveState }) {
   return (
     <PagesProvider>
       <DeskFrame {...props} />
@@ -43,7 +47,7 @@ export function DeskShell(props: { user: UserView; desk: DeskView }) {
   );
 }
 
-function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
+function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live: LiveState }) {
   // The supervisor's home is the board; a researcher's the referrals; everyone else's the hall.
   const [screen, setScreen] = useState<Screen>(user.role === 'supervisor' ? 'board' : user.role === 'researcher' ? 'referrals' : 'queue');
   const pages = usePages();
@@ -70,14 +74,16 @@ function DeskFrame({ user, desk }: { user: UserView; desk: DeskView }) {
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
-  useLiveRevision();
+  // On PostgreSQL the shell pushes every change; the revision is polled on SQLite only.
+  useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
   useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
 
   return (
-    <AppShell header={{ height: 64 }} padding="md">
-      <AppShell.Header px="md">
+    // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
+    <AppShell header={{ height: HEADER_HEIGHT + (live.connected ? 0 : BANNER_HEIGHT) }} padding="md">
+      <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <div style={{ whiteSpace: 'nowrap' }}>

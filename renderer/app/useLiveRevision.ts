@@ -1,22 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useOp } from '../data/operations';
+import { staleAfterChange } from './useLiveChanges';
 
 /**
  * Another window or desk changed something: the core's change counter moved. Polling one tiny
- * number each second keeps every desk's queue within a second or two of the others.
+ * number each second keeps every desk's queue within a second or two of the others. This is the
+ * SQLite store's way; on PostgreSQL the changes are pushed (useLiveChanges) and `poll` is false.
  */
-export function useLiveRevision() {
+export function useLiveRevision({ poll }: { poll: boolean }) {
   const client = useQueryClient();
-  const revision = useOp('settings.revision', {}, { refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
+  const revision = useOp('settings.revision', {}, { enabled: poll, refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
   const last = useRef<number | null>(null);
   const current = revision.data?.revision;
   useEffect(() => {
     if (current === undefined) return;
     if (last.current !== null && last.current !== current) {
-      // A period report is read when asked for, not again at every change in the hall: a year's figures
-      // are half a second of the job worker's time.
-      void client.invalidateQueries({ predicate: (q) => !['settings.revision', 'auth.session'].includes(String(q.queryKey[0])) && !String(q.queryKey[0]).startsWith('reports.') });
+      // The session is not among them: its loss shows as this poll's error, below.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth.session' && staleAfterChange(q) });
     }
     last.current = current;
   }, [current, client]);

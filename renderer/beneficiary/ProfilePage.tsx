@@ -21,7 +21,8 @@ export function ProfilePage({ beneficiaryId, user }: { beneficiaryId: number; us
       </Center>
     );
   }
-  if (profile.isError) return <ErrorAlert error={profile.error} />;
+  // A re-read that failed (the server away) keeps the page and what is typed in it as they were.
+  if (!profile.data) return <ErrorAlert error={profile.error} />;
   const p = profile.data;
 
   return (

@@ -48,7 +48,8 @@ export function RequestPage({ requestId, user }: { requestId: number; user: User
       </Center>
     );
   }
-  if (request.isError) return <ErrorAlert error={request.error} />;
+  // A re-read that failed (the server away) keeps the page and what is typed in it as they were.
+  if (!request.data) return <ErrorAlert error={request.error} />;
   const r = request.data;
   const role = user.role;
   const open = OPEN_REQUEST_STATES.includes(r.state);

@@ -1,5 +1,6 @@
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
 import type { IstiqbalBridge } from '../../shared/bridge';
+import type { ChangeEvent } from '../../shared/live-changes';
 import type { AppErrorShape, ConfirmHint, DuplicateHint, Envelope, ErrorIssue } from '../../shared/errors';
 import { ar } from '../../shared/labels/ar';
 import { httpBridge } from './http';
@@ -39,4 +40,9 @@ export async function call<K extends OperationName>(operation: K, input: InputOf
   }
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.value as OutputOf<K>;
+}
+
+/** Hears the store's state, then its changes (shared/live-changes.ts), from whichever shell runs the desk. */
+export function onChanges(listener: (event: ChangeEvent) => void): () => void {
+  return bridge.onChanges(listener);
 }

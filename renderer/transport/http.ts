@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/errors';
 import type { IstiqbalBridge } from '../../shared/bridge';
+import { asChangeEvent, type ChangeEvent } from '../../shared/live-changes';
 
 const TOKEN_KEY = 'istiqbal.token';
 const SESSION_KEY = 'istiqbal.session';
@@ -55,4 +56,77 @@ export const httpBridge: IstiqbalBridge = {
     }
     return envelope;
   },
+  onChanges: changeStream,
 };
+
+/** The waits between tries to reopen the change stream, the last one repeated. */
+const REOPEN_MS = [250, 500, 1_000, 2_000];
+
+/**
+ * The shell's change stream (`GET /api/changes`, server-sent events) read with fetch, which sends the
+ * token in its header as every other call does (EventSource could only put it in the address). When
+ * the stream breaks the shell itself is out of reach: that is told as the store's state until a new
+ * stream opens, whose first event is the state again.
+ */
+function changeStream(listener: (event: ChangeEvent) => void): () => void {
+  let stopped = false;
+  let failures = 0;
+  let push: boolean | null = null;
+  let controller: AbortController | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function open() {
+    controller = new AbortController();
+    try {
+      const res = await fetch('/api/changes', {
+        headers: { Authorization: `Bearer ${launchToken()}`, Accept: 'text/event-stream' },
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      if (!res.ok || !res.body) throw new Error(`change stream: ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const event = eventOf(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (!event) continue;
+          failures = 0;
+          if (event.type === 'state') push = event.push;
+          listener(event);
+        }
+      }
+    } catch {
+      // told below, as a stream that ended
+    }
+    if (stopped) return;
+    listener({ type: 'state', push: push ?? false, connected: false });
+    timer = setTimeout(() => void open(), REOPEN_MS[Math.min(failures, REOPEN_MS.length - 1)]);
+    failures += 1;
+  }
+
+  void open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    controller?.abort();
+  };
+}
+
+/** One server-sent event's data, as a change event; null for a comment (keep-alive) or anything else. */
+function eventOf(block: string): ChangeEvent | null {
+  const data = block
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trimStart())
+    .join('\n');
+  if (!data) return null;
+  try {
+    return asChangeEvent(JSON.parse(data));
+  } catch {
+    return null;
+  }
+}

@@ -84,6 +84,25 @@ export class FakeWebContents extends EventEmitter {
     this.devToolsClosed += 1;
   }
 
+  /** What the main process sent to this contents' renderer, in order. */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  private destroyed = false;
+
+  send(channel: string, ...args: unknown[]) {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push({ channel, args });
+  }
+
+  isDestroyed() {
+    return this.destroyed;
+  }
+
+  /** The window closed: Electron emits 'destroyed' once. */
+  destroy() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+
   asWebContents(): WebContents {
     return this as unknown as WebContents;
   }

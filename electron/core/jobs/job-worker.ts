@@ -7,6 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
 import { openReader } from '../store/open-reader';
 import { JOBS, type JobKind } from './jobs';
 import type { JobReply, JobRequest, JobWorkerData } from './protocol';
@@ -28,6 +29,8 @@ async function run({ id, kind, input }: JobRequest): Promise<JobReply> {
     return { id, ok: true, value: await job(input, { db: reader.db, fontsDir }) };
   } catch (error) {
     if (error instanceof AppError) return { id, ok: false, appError: error.toShape() };
+    // The store's server went away mid-job: the desk is told so, as for any call (never 'internal').
+    if (reader.lostConnection(error)) return { id, ok: false, appError: { code: 'unavailable', message: ar.errors.unavailable } };
     return { id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
 }

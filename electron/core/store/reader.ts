@@ -9,5 +9,7 @@ export type ReaderSpec = { engine: 'sqlite'; file: string; nativeBinding?: strin
 /** A read-only connection for long reads off the shell's thread (documents, exports). */
 export interface Reader {
   readonly db: Db;
+  /** Whether an error says the store's server could not be reached (Store.lostConnection). */
+  lostConnection(error: unknown): boolean;
   close(): Promise<void>;
 }

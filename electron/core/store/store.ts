@@ -60,6 +60,12 @@ export interface Store {
    */
   changeMark(): ChangeMark | Promise<ChangeMark>;
   ownChanges(): number;
+  /**
+   * Whether an error says the store's server could not be reached or went away (a restart, a cable
+   * out) rather than that a statement failed: the dispatcher answers such a call 'unavailable'.
+   * Never on SQLite, whose file is always there.
+   */
+  lostConnection(error: unknown): boolean;
   /** Releases the connection (the pool on PostgreSQL). */
   close(): Promise<void>;
 }

