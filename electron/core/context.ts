@@ -4,6 +4,7 @@ import type { PasswordCost } from './auth/passwords';
 import type { BackupService } from './backup/backup-service';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
+import type { FileStore } from './store/files/file-store';
 import type { Db, Store } from './store/store';
 
 export interface SignedInUser {
@@ -14,8 +15,10 @@ export interface SignedInUser {
 }
 
 export interface RuntimeFlags {
-  /** The data folder (attachments live under it, never inside the database). */
+  /** The data folder (the SQLite store's, with its files; on either store the desk's own). */
   dataDir: string;
+  /** Scans, reference PDFs and printed copies, kept as the store keeps them (store/files/file-store.ts). */
+  files: FileStore;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
   /** scrypt's cost for new password hashes: PASSWORD_COST, lowered only by the test helpers. */

@@ -13,6 +13,8 @@ import { createJobRunner } from './jobs/job-runner';
 import { SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { openPostgresStore } from './store/postgres/open-postgres-store';
+import type { FileStore } from './store/files/file-store';
+import { openFileStore } from './store/files/open-file-store';
 import type { ReaderSpec } from './store/reader';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from './store/store-file';
@@ -28,9 +30,9 @@ export type StoreChoice = { kind: 'sqlite' } | { kind: 'postgres'; url: string }
 
 export interface CoreOptions {
   /**
-   * The data folder: the SQLite store `istiqbal.sqlite3` when that is the store, and on either store
-   * the desk's own files — scans and reference PDFs (still files here, also with PostgreSQL, until they
-   * move into the store), printed PDFs, loopback.json.
+   * The data folder: the SQLite store `istiqbal.sqlite3` with its scans, reference PDFs and printed
+   * copies when that is the store (on PostgreSQL those live in the database), and on either store the
+   * desk's own files — loopback.json, the browser's profile.
    */
   dataDir: string;
   /** The SQLite file in dataDir unless told otherwise. */
@@ -67,6 +69,8 @@ export interface Core {
   /** The store open now (a restore of the SQLite store closes it and opens the restored one). */
   readonly store: Store;
   dataDir: string;
+  /** Scans, reference PDFs and printed copies, as this store keeps them (in the data folder or in PostgreSQL). */
+  files: FileStore;
   /** The cost new password hashes are made with (startWithDemo hashes the demo accounts with it). */
   passwordCost: PasswordCost;
   /** Backups and restore; the shells start its daily schedule and its closing backup. */
@@ -100,8 +104,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const reader: ReaderSpec =
     choice.kind === 'postgres' ? { engine: 'postgres', url: choice.url } : { engine: 'sqlite', file: storeFile, nativeBinding: options.nativeBinding };
   const jobsFor = () => createJobRunner({ reader, fontsDir });
+  const files = openFileStore(choice.kind, options.dataDir);
   const runtime: RuntimeFlags = {
     dataDir: options.dataDir,
+    files,
     fontsDir,
     jobs: jobsFor(),
     passwordCost,
@@ -159,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return store;
     },
     dataDir: options.dataDir,
+    files,
     passwordCost,
     backups,
     close: async () => {

@@ -653,6 +653,12 @@ export const ar = {
     noLogo: 'لا يوجد شعار.',
     noRequestWithNumber: 'لا يوجد طلب بالرقم {number}.',
   },
+  /** Kept files (scans, reference PDFs, printed copies), in the data folder or in the shared store. */
+  files: {
+    missing: 'لم يُعثر على الملف في المخزن: ربما حُذف أو نُقل. استعده من نسخة احتياطية.',
+    changed: 'الملف في المخزن تغيّر بعد حفظه فلم يعد يطابق بصمته المسجلة، فلا يُعرض: استعده من نسخة احتياطية.',
+    inSharedStore: 'المخزن المشترك ({path})',
+  },
   /** Backups and restore (the administrator's settings, the CLI, the warning on the administrator's screen). */
   backups: {
     title: 'النسخ الاحتياطي',

@@ -9,6 +9,7 @@ import { signInFailures } from './0007-sign-in-failures';
 import { auditTrail } from './0008-audit-trail';
 import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
+import { storedFiles } from './0011-stored-files';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -25,6 +26,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0008-audit-trail': auditTrail,
   '0009-backup-runs': backupRuns,
   '0010-attachment-names': attachmentNames,
+  '0011-stored-files': storedFiles,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
