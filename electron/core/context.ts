@@ -4,6 +4,7 @@ import type { PasswordCost } from './auth/passwords';
 import type { BackupService } from './backup/backup-service';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
+import type { StoreMoveService } from './store-move/store-move-service';
 import type { FileStore } from './store/files/file-store';
 import type { Db, Store } from './store/store';
 
@@ -27,6 +28,8 @@ export interface RuntimeFlags {
   commonPasswordsFile?: string;
   /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
   backups?: BackupService;
+  /** Moving this desk's SQLite store into PostgreSQL (store.* operations); every core made by createCore has it. */
+  storeMove?: StoreMoveService;
   /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
   jobs?: JobRunner;
 }

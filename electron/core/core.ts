@@ -15,6 +15,8 @@ import { readSettings } from './settings/read-settings';
 import { openPostgresStore } from './store/postgres/open-postgres-store';
 import type { FileStore } from './store/files/file-store';
 import { openFileStore } from './store/files/open-file-store';
+import { StoreMoveService } from './store-move/store-move-service';
+import { withWritesPaused } from './store-move/writes-paused';
 import type { ReaderSpec } from './store/reader';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from './store/store-file';
@@ -75,6 +77,8 @@ export interface Core {
   passwordCost: PasswordCost;
   /** Backups and restore; the shells start its daily schedule and its closing backup. */
   backups: BackupService;
+  /** Moving this SQLite store into PostgreSQL from the settings screen (store.migrateTo). */
+  storeMove: StoreMoveService;
   /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
@@ -87,12 +91,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const choice = options.store ?? { kind: 'sqlite' };
   const storeFile = join(options.dataDir, STORE_FILE_NAME);
   const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
-  const open = (): Promise<Store> => {
+  const openEngine = (): Promise<Store> => {
     if (choice.kind === 'postgres') {
       return openPostgresStore({ url: choice.url, lockWaitMs: options.lockWaitMs, onPoolError: (error) => log(error, 'store') });
     }
     makePrivateFile(storeFile);
     return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
+  };
+  // Everything in the core writes through the store with its writes paused while a move to PostgreSQL
+  // reads it (StoreMoveService); the move itself waits for the writes under way on the engine's own.
+  let moves: StoreMoveService | null = null;
+  let engine: Store;
+  const open = async (): Promise<Store> => {
+    engine = await openEngine();
+    return withWritesPaused(engine, () => moves?.writesPaused ?? false);
   };
   let store = await open();
   const sessions = new SessionStore();
@@ -148,6 +160,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const backups = new BackupService({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now, store: () => store, swap, log });
   runtime.backups = backups;
+  moves = new StoreMoveService({
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    now,
+    store: () => store,
+    writesDrained: () => engine.write(async () => undefined),
+    backupsBusy: () => backups.busy,
+    log,
+  });
+  runtime.storeMove = moves;
+  const storeMove = moves;
 
   async function sweepSessions() {
     const { sessionExpiryHours } = await readSettings(store.db, ['sessionExpiryHours']);
@@ -168,9 +191,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     files,
     passwordCost,
     backups,
+    storeMove,
     close: async () => {
       clearInterval(sweeper);
       await backups.idle();
+      await storeMove.idle();
       await runtime.jobs?.close();
       await store.close();
     },
