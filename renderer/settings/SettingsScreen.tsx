@@ -7,6 +7,7 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
+import { StoreMoveCard } from './StoreMoveCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
@@ -109,6 +110,7 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       {settings.data && <BackupCard settings={settings.data} />}
+      <StoreMoveCard />
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>

@@ -82,8 +82,9 @@ export class StoreMoveService {
       outcome = { ok: true, message, after: { target, moved: true, tables: moved.tables.length, rows: moved.rows, files: moved.files } };
     } catch (error) {
       if (!(error instanceof AppError) || error.code === 'internal') this.deps.log(error, 'store.migrateTo');
+      // The screen titles it «لم يُنقل المخزن»; the message says why.
       const reason = error instanceof AppError ? error.message : ar.storeMove.unexpected;
-      outcome = { ok: false, message: fill(ar.storeMove.failed, { reason }), after: { target, moved: false, reason } };
+      outcome = { ok: false, message: reason, after: { target, moved: false, reason } };
     }
     this.last = { at: at.toISOString(), ok: outcome.ok, message: outcome.message, target };
     this.job = null;

@@ -218,7 +218,7 @@ async function checkFiles(client: pg.Client, hashes: Map<string, string>, progre
     const row = found.get(path);
     if (!row || row.sha256 !== sha256 || row.actual !== sha256) throw new AppError('conflict', fill(ar.storeMove.verifyFailed, { table: path }));
   }
-  if (found.size !== hashes.size) throw new AppError('conflict', fill(ar.storeMove.verifyFailed, { table: ar.storeMove.phases.files }));
+  if (found.size !== hashes.size) throw new AppError('conflict', fill(ar.storeMove.verifyFailed, { table: ar.storeMove.filesLabel }));
   await progress.filesChecked();
 }
 
