@@ -4,6 +4,8 @@ import type { PasswordCost } from './auth/passwords';
 import type { BackupService } from './backup/backup-service';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
+import type { StoreMoveService } from './store-move/store-move-service';
+import type { FileStore } from './store/files/file-store';
 import type { Db, Store } from './store/store';
 
 export interface SignedInUser {
@@ -14,8 +16,10 @@ export interface SignedInUser {
 }
 
 export interface RuntimeFlags {
-  /** The data folder (attachments live under it, never inside the database). */
+  /** The data folder (the SQLite store's, with its files; on either store the desk's own). */
   dataDir: string;
+  /** Scans, reference PDFs and printed copies, kept as the store keeps them (store/files/file-store.ts). */
+  files: FileStore;
   /** resources/fonts of a packaged app; undefined: found beside the sources or the build. */
   fontsDir?: string;
   /** scrypt's cost for new password hashes: PASSWORD_COST, lowered only by the test helpers. */
@@ -24,6 +28,8 @@ export interface RuntimeFlags {
   commonPasswordsFile?: string;
   /** The backup and restore jobs of this core (backups.* operations); every core made by createCore has them. */
   backups?: BackupService;
+  /** Moving this desk's SQLite store into PostgreSQL (store.* operations); every core made by createCore has it. */
+  storeMove?: StoreMoveService;
   /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
   jobs?: JobRunner;
 }

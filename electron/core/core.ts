@@ -16,6 +16,10 @@ import { readSettings } from './settings/read-settings';
 import { startChangeListener } from './store/postgres/change-listener';
 import { isConnectionLoss } from './store/postgres/connection-errors';
 import { openPostgresStore, type PostgresStore } from './store/postgres/open-postgres-store';
+import type { FileStore } from './store/files/file-store';
+import { openFileStore } from './store/files/open-file-store';
+import { StoreMoveService } from './store-move/store-move-service';
+import { withWritesPaused } from './store-move/writes-paused';
 import type { ReaderSpec } from './store/reader';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from './store/store-file';
@@ -31,9 +35,9 @@ export type StoreChoice = { kind: 'sqlite' } | { kind: 'postgres'; url: string }
 
 export interface CoreOptions {
   /**
-   * The data folder: the SQLite store `istiqbal.sqlite3` when that is the store, and on either store
-   * the desk's own files — scans and reference PDFs (still files here, also with PostgreSQL, until they
-   * move into the store), printed PDFs, loopback.json.
+   * The data folder: the SQLite store `istiqbal.sqlite3` with its scans, reference PDFs and printed
+   * copies when that is the store (on PostgreSQL those live in the database), and on either store the
+   * desk's own files — loopback.json, the browser's profile.
    */
   dataDir: string;
   /** The SQLite file in dataDir unless told otherwise. */
@@ -70,12 +74,16 @@ export interface Core {
   /** The store open now (a restore of the SQLite store closes it and opens the restored one). */
   readonly store: Store;
   dataDir: string;
+  /** Scans, reference PDFs and printed copies, as this store keeps them (in the data folder or in PostgreSQL). */
+  files: FileStore;
   /** The cost new password hashes are made with (startWithDemo hashes the demo accounts with it). */
   passwordCost: PasswordCost;
   /** Backups and restore; the shells start its daily schedule and its closing backup. */
   backups: BackupService;
   /** The store's changes and state, pushed on PostgreSQL (each shell subscribes and tells its renderer). */
   changes: LiveChanges;
+  /** Moving this SQLite store into PostgreSQL from the settings screen (store.migrateTo). */
+  storeMove: StoreMoveService;
   /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
@@ -88,7 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const choice = options.store ?? { kind: 'sqlite' };
   const storeFile = join(options.dataDir, STORE_FILE_NAME);
   const log = options.log ?? ((error: unknown, op: string) => console.error(`[core] ${op}:`, error));
-  const open = (): Promise<Store> => {
+  const openEngine = (): Promise<Store> => {
     if (choice.kind === 'postgres') {
       // An idle connection ended by a server going away is no fault of ours: the change listener reports the outage.
       const onPoolError = (error: Error) => isConnectionLoss(error) || log(error, 'store');
@@ -96,6 +104,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     makePrivateFile(storeFile);
     return openSqliteStore({ file: storeFile, nativeBinding: options.nativeBinding, lockWaitMs: options.lockWaitMs });
+  };
+  // Everything in the core writes through the store with its writes paused while a move to PostgreSQL
+  // reads it (StoreMoveService); the move itself waits for the writes under way on the engine's own.
+  let moves: StoreMoveService | null = null;
+  let engine: Store;
+  const open = async (): Promise<Store> => {
+    engine = await openEngine();
+    return withWritesPaused(engine, () => moves?.writesPaused ?? false);
   };
   let store = await open();
   const sessions = new SessionStore();
@@ -107,8 +123,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const reader: ReaderSpec =
     choice.kind === 'postgres' ? { engine: 'postgres', url: choice.url } : { engine: 'sqlite', file: storeFile, nativeBinding: options.nativeBinding };
   const jobsFor = () => createJobRunner({ reader, fontsDir });
+  const files = openFileStore(choice.kind, options.dataDir);
   const runtime: RuntimeFlags = {
     dataDir: options.dataDir,
+    files,
     fontsDir,
     jobs: jobsFor(),
     passwordCost,
@@ -149,6 +167,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const backups = new BackupService({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now, store: () => store, swap, log });
   runtime.backups = backups;
+  moves = new StoreMoveService({
+    dataDir: options.dataDir,
+    nativeBinding: options.nativeBinding,
+    now,
+    store: () => store,
+    writesDrained: () => engine.write(async () => undefined),
+    backupsBusy: () => backups.busy,
+    log,
+  });
+  runtime.storeMove = moves;
+  const storeMove = moves;
 
   async function sweepSessions() {
     const { sessionExpiryHours } = await readSettings(store.db, ['sessionExpiryHours']);
@@ -183,13 +212,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return store;
     },
     dataDir: options.dataDir,
+    files,
     passwordCost,
     backups,
     changes,
+    storeMove,
     close: async () => {
       clearInterval(sweeper);
       await changes.close();
       await backups.idle();
+      await storeMove.idle();
       await runtime.jobs?.close();
       await store.close();
     },

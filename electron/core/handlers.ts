@@ -2,6 +2,7 @@ import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contra
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
+import { storeMoveHandlers } from './store-move/handlers';
 import { beneficiaryHandlers } from './beneficiaries/handlers';
 import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
@@ -43,12 +44,12 @@ export type Handlers = HandlerMap<OperationName>;
 
 /** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers];
+  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers, storeMoveHandlers];
   const seen = new Set<string>();
   for (const name of maps.flatMap((m) => Object.keys(m))) {
     if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
     seen.add(name);
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers } satisfies Handlers;
+  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers, ...storeMoveHandlers } satisfies Handlers;
 }
 

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { ar, fill } from '../../shared/labels/ar';
 import { createCore, storeChoiceFrom, type Core } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
+import { keepPrintedCopy } from '../core/documents/printed-copies';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';
@@ -94,7 +95,6 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
 
   core = await createCore({
     dataDir,
-    // Scans, reference PDFs and printed PDFs stay in dataDir whichever the store (they move into PostgreSQL later).
     store: storeChoiceFrom(storeArg),
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
   });
@@ -104,12 +104,16 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
   stopBackupSchedule = core.backups.startSchedule();
 
   const renderer = rendererLocation(devServerUrl);
+  const desk = core;
   const sessions = new WindowSessions(core);
   registerCallHandler({
     dispatch: core.dispatch,
     sessionFor: (c) => sessions.sessionFor(c),
     isRendererUrl: renderer.isRendererUrl,
-    shellOperations: { [SHELL_PRINT_PDF]: (input) => printPdf(input, dataDir), [SHELL_SAVE_FILE]: (input) => saveFile(input, window) },
+    shellOperations: {
+      [SHELL_PRINT_PDF]: (input) => printPdf(input, (name, bytes) => keepPrintedCopy(desk, name, bytes)),
+      [SHELL_SAVE_FILE]: (input) => saveFile(input, window),
+    },
   });
   // The store's changes pushed to the window (PostgreSQL); on SQLite it learns to poll instead.
   const push = new ChangePush(core.changes);

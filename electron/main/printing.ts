@@ -1,11 +1,11 @@
 import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { z } from 'zod';
 import { AppError, type Envelope } from '../../shared/errors';
 import { ar, fill } from '../../shared/labels/ar';
-import { writePrivateFile } from '../core/private-files';
+import type { PrintedCopy } from '../core/documents/printed-copies';
 import { inspectUpload, type UploadRule } from '../core/uploads/inspect-upload';
 import { allowNavigation } from './security';
 import { printPreviewWindowOptions } from './window-options';
@@ -13,10 +13,11 @@ import { printPreviewWindowOptions } from './window-options';
 /**
  * Printing in the Electron shell (issue 4). The renderer gets a document's PDF from the core and
  * hands it here through the one IPC channel as `shell.printPdf`, an operation the shell answers
- * itself (renderer/transport/shell.ts holds the same name). The PDF is saved under
- * <dataDir>/printed first, so a printer that is missing or fails loses nothing; a preview window
- * then shows it in Chromium's PDF viewer with the system print dialog over it ("save as PDF" is
- * one of its printers, and the viewer's own toolbar saves too).
+ * itself (renderer/transport/shell.ts holds the same name). A copy of the PDF is kept first (under
+ * printed/ in the data folder, or in the database on PostgreSQL: core/documents/printed-copies.ts), so
+ * a printer that is missing or fails loses nothing; a preview window then shows it in Chromium's PDF
+ * viewer with the system print dialog over it ("save as PDF" is one of its printers, and the viewer's
+ * own toolbar saves too).
  */
 export { SHELL_PRINT_PDF };
 /** The preview's own in-memory session: none of the desk's storage, every permission denied (index.ts). */
@@ -45,7 +46,10 @@ const PRINT_RULE: UploadRule = {
 
 export type PrintPdfResult = ShellPrintResult;
 
-export async function printPdf(input: unknown, dataDir: string): Promise<Envelope<PrintPdfResult>> {
+/** Keeps the copy of a document about to be printed (keepPrintedCopy, with the shell's core). */
+export type KeepPrinted = (fileName: string, bytes: Buffer) => Promise<PrintedCopy>;
+
+export async function printPdf(input: unknown, keep: KeepPrinted): Promise<Envelope<PrintPdfResult>> {
   const parsed = printRequest.safeParse(input);
   if (!parsed.success) return refused(ar.errors.validation);
   let bytes: Buffer;
@@ -55,10 +59,16 @@ export async function printPdf(input: unknown, dataDir: string): Promise<Envelop
     if (error instanceof AppError) return refused(ar.printing.badDocument);
     throw error;
   }
-  const savedTo = join(dataDir, 'printed', printedFileName(parsed.data.fileName));
-  writePrivateFile(savedTo, bytes); // a printed register names people: user-only like the store
-  const outcome = await previewAndPrint(savedTo, parsed.data.title);
-  return { ok: true, value: { ...outcome, savedTo } };
+  let copy: PrintedCopy;
+  try {
+    // A printed register names people: kept user-only like the store, or in the store itself.
+    copy = await keep(printedFileName(parsed.data.fileName), bytes);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    throw error;
+  }
+  const outcome = await previewAndPrint(copy.local, parsed.data.title);
+  return { ok: true, value: { ...outcome, savedTo: copy.savedTo } };
 }
 
 /** A file name of letters, digits, dot, dash and underscore, always ending in .pdf: never a path. */
@@ -81,10 +91,10 @@ export function printFailure(reason: string): string {
 /**
  * Shows the saved PDF and opens the system print dialog over it; answers when that dialog does.
  * A printed document's window closes; after a failure it stays, so the document can still be seen,
- * saved or printed from the viewer.
+ * saved or printed from the viewer. The file it shows is let go when the window closes.
  */
-function previewAndPrint(file: string, title: string): Promise<Omit<PrintPdfResult, 'savedTo'>> {
-  const url = pathToFileURL(file).href;
+function previewAndPrint(local: PrintedCopy['local'], title: string): Promise<Omit<PrintPdfResult, 'savedTo'>> {
+  const url = pathToFileURL(local.file).href;
   const window = new BrowserWindow(printPreviewWindowOptions(title, PREVIEW_PARTITION));
   const contents = window.webContents;
   allowNavigation(contents, (u) => u === url);
@@ -99,7 +109,10 @@ function previewAndPrint(file: string, title: string): Promise<Omit<PrintPdfResu
       resolve(failure ? { printed, failure } : { printed });
       if (printed && !window.isDestroyed()) window.close();
     };
-    window.once('closed', () => settle(false, ar.printing.cancelled));
+    window.once('closed', () => {
+      settle(false, ar.printing.cancelled);
+      void local.release().catch(() => undefined);
+    });
     contents.once('did-fail-load', (_event, _code, description) => settle(false, printFailure(description)));
     contents.once('did-finish-load', () =>
       contents.print({ silent: false, printBackground: true }, (success, reason) => settle(success, success ? undefined : printFailure(reason))),

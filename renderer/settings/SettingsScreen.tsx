@@ -8,6 +8,7 @@ import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
 import { WaitTargetsCard } from './WaitTargetsCard';
+import { StoreMoveCard } from './StoreMoveCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
@@ -111,6 +112,7 @@ export function SettingsScreen() {
       </Paper>
       {settings.data && <WaitTargetsCard settings={settings.data} />}
       {settings.data && <BackupCard settings={settings.data} />}
+      <StoreMoveCard />
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>

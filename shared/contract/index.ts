@@ -12,6 +12,7 @@ import { registerOperations } from './registers';
 import { reportOperations } from './reports';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
+import { storeMoveOperations } from './store-move';
 import { userOperations } from './users';
 import { visitOperations } from './visits';
 
@@ -31,6 +32,7 @@ export const contract = defineContract(
   backupOperations,
   boardOperations,
   reportOperations,
+  storeMoveOperations,
 );
 
 export type Contract = typeof contract;
@@ -50,3 +52,4 @@ export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, R
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
+export type { StoreMovePhase, StoreMoveStatusView } from './store-move';

@@ -800,6 +800,12 @@ export const ar = {
       noOutcome: 'بلا نتيجة بعد',
     },
   },
+  /** Kept files (scans, reference PDFs, printed copies), in the data folder or in the shared store. */
+  files: {
+    missing: 'لم يُعثر على الملف في المخزن: ربما حُذف أو نُقل. استعده من نسخة احتياطية.',
+    changed: 'الملف في المخزن تغيّر بعد حفظه فلم يعد يطابق بصمته المسجلة، فلا يُعرض: استعده من نسخة احتياطية.',
+    inSharedStore: 'المخزن المشترك ({path})',
+  },
   /** Backups and restore (the administrator's settings, the CLI, the warning on the administrator's screen). */
   backups: {
     title: 'النسخ الاحتياطي',
@@ -877,7 +883,76 @@ export const ar = {
     unexpected: 'خطأ غير متوقع أثناء العمل على الملفات.',
     restoreUndone: 'تعذّر فتح البيانات المستعادة، فأُعيدت البيانات السابقة كما كانت.',
   },
-  // — What the contract's validation says about a value, whatever the field (shared/contract/issue-messages.ts) —
+  /** Moving a desk's SQLite store into PostgreSQL (the settings screen and npm run store:migrate). */
+  storeMove: {
+    title: 'نقل المخزن إلى PostgreSQL',
+    explain:
+      'ينقل بيانات هذا المكتب كلها (الجداول وسجل التدقيق والمرفقات والمراجع والمطبوعات) إلى قاعدة بيانات PostgreSQL فارغة تشترك فيها المكاتب، ثم يتحقق من أن كل جدول وكل ملف وصل كما هو. لا يُحفظ شيء في هذا المكتب أثناء النقل، ولا يتغير فيه شيء بعده.',
+    url: 'عنوان قاعدة البيانات',
+    urlHint: 'عنوان قاعدة بيانات فارغة كما يعطيه مسؤول الخادم، بالصيغة المكتوبة داخل الحقل (مع كلمة المرور إن لزمت).',
+    start: 'نقل هذا المخزن',
+    confirmTitle: 'نقل المخزن إلى PostgreSQL',
+    confirmText: 'سيُنقل المخزن كله إلى قاعدة البيانات هذه، ولن يُحفظ شيء في هذا المكتب حتى ينتهي النقل. هل تتابع؟',
+    confirm: 'ابدأ النقل',
+    badUrl: 'اكتب عنوان قاعدة البيانات كاملاً كما في المثال: نوعها، ثم المستخدم والخادم والمنفذ، ثم اسم القاعدة.',
+    alreadyPostgres: 'هذا المكتب يعمل على PostgreSQL من قبل: لا شيء يُنقل.',
+    busy: 'يجري نقل المخزن الآن، انتظر حتى ينتهي.',
+    writesPaused: 'المخزن يُنقل إلى PostgreSQL الآن، فلا يُحفظ شيء حتى ينتهي النقل: أعد المحاولة بعده.',
+    noStore: 'لا يوجد مخزن لبرنامج استقبال في مجلد البيانات هذا.',
+    otherVersion: 'هذا المخزن من إصدار آخر من البرنامج: افتحه بهذا الإصدار مرة، ثم أعد النقل.',
+    sourceInUse: 'مكتب آخر يفتح هذا المخزن الآن: أغلقه ثم أعد النقل. لم يتغير شيء.',
+    cannotConnect: 'تعذّر الاتصال بقاعدة البيانات: {reason}',
+    reasons: {
+      refused: 'الخادم لا يجيب على هذا العنوان والمنفذ.',
+      unknownHost: 'اسم الخادم غير معروف.',
+      credentials: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+      noDatabase: 'لا توجد قاعدة بيانات بهذا الاسم على الخادم.',
+      timeout: 'لم يُجب الخادم في الوقت المحدد.',
+      other: 'رفض الخادم الاتصال أو انقطع.',
+    },
+    notEmpty: 'قاعدة البيانات هذه فيها بيانات من قبل، فلا يُنقل المخزن إليها: اختر قاعدة بيانات فارغة. لم يتغير فيها شيء.',
+    targetBusy: 'قاعدة البيانات مشغولة الآن بعمل آخر (نقل آخر أو مكتب يكتب فيها): أعد المحاولة بعد قليل.',
+    filesDamaged: 'لم يُنقل المخزن: {count} من ملفاته مفقودة أو تغيّرت بعد حفظها ({names}). استعدها من نسخة احتياطية ثم أعد النقل. لم يُحفظ شيء في قاعدة البيانات.',
+    changedMeanwhile: 'كتب مكتب آخر في هذا المخزن أثناء النقل، فلم يُعتمد النقل ولم يُحفظ شيء في قاعدة البيانات: أغلق المكاتب الأخرى ثم أعد النقل.',
+    verifyFailed: 'لم يطابق المنقول الأصل في «{table}»، فلم يُعتمد النقل ولم يُحفظ شيء في قاعدة البيانات.',
+    done: 'نُقل المخزن إلى PostgreSQL وتحقّق البرنامج من أن كل ما فيه مطابق للأصل (الجداول: {tables}، الصفوف: {rows}، الملفات: {files}). شغّل المكاتب الآن على قاعدة البيانات هذه؛ ما يُحفظ في هذا المكتب بعد الآن لا يُنقل.',
+    unexpected: 'خطأ غير متوقع، ولم يُحفظ شيء في قاعدة البيانات.',
+    failedTitle: 'لم يُنقل المخزن',
+    doneTitle: 'نُقل المخزن',
+    progressLine: '{table}: {done} من {total}',
+    filesLabel: 'الملفات',
+    phases: {
+      starting: 'يبدأ النقل',
+      check: 'فحص المخزن',
+      schema: 'إعداد جداول قاعدة البيانات',
+      tables: 'نقل الجداول',
+      files: 'نقل الملفات',
+      verify: 'التحقق من المنقول',
+    },
+    tables: {
+      attachments: 'المرفقات',
+      audit: 'سجل التدقيق',
+      backup_runs: 'سجل النسخ الاحتياطي',
+      beneficiaries: 'المستفيدون',
+      declaration_printings: 'طباعات الإقرار',
+      declaration_signatures: 'توقيعات الإقرار',
+      declaration_versions: 'إصدارات الإقرار',
+      desks: 'المكاتب',
+      document_types: 'أنواع المستندات',
+      family_members: 'أفراد الأسر',
+      reference_documents: 'المراجع',
+      request_documents: 'مستندات الطلبات',
+      request_events: 'مراحل الطلبات',
+      requests: 'طلبات الدعم',
+      service_required_documents: 'مستندات الخدمات',
+      service_types: 'أنواع الخدمات',
+      settings: 'الإعدادات',
+      sign_in_failures: 'محاولات الدخول',
+      users: 'المستخدمون',
+      visit_events: 'مراحل الزيارات',
+      visits: 'الزيارات',
+    },
+  },
   /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
   reports: {
     tab: 'التقارير',
@@ -963,6 +1038,7 @@ export const ar = {
     openedByChannel: 'الطلبات المفتوحة حسب القناة',
     none: '—',
   },
+  // — What the contract's validation says about a value, whatever the field (shared/contract/issue-messages.ts) —
   validation: {
     tooShort: 'يجب ألا يقل عن {count}.',
     tooLong: 'يجب ألا يزيد على {count}.',
@@ -1080,6 +1156,8 @@ export const ar = {
     'backups.run': 'أخذ نسخة احتياطية',
     'backups.restore': 'الاسترجاع من نسخة احتياطية',
     'board.today': 'عرض لوحة المتابعة',
+    'store.migrationStatus': 'الاطلاع على نقل المخزن',
+    'store.migrateTo': 'نقل المخزن إلى قاعدة بيانات مشتركة',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {
@@ -1150,6 +1228,7 @@ export const ar = {
       service_type: 'نوع خدمة',
       document_type: 'نوع مستند',
       demo: 'بيانات تجريبية',
+      store: 'المخزن',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',

@@ -8,6 +8,11 @@ import { ar } from '../../shared/labels/ar';
 import { hardenEveryWebContents } from '../../electron/main/security';
 import { samplePdf } from '../helpers/sample-files';
 import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
+import { keepPrintedCopy } from '../../electron/core/documents/printed-copies';
+import { openFileStore } from '../../electron/core/store/files/open-file-store';
+import { openSqliteStore, type SqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
+import { STORE_FILE_NAME } from '../../electron/core/store/store-file';
+import type { KeepPrinted } from '../../electron/main/printing';
 
 // Electron's runtime is absent on this machine: BrowserWindow is replaced, and only in this file.
 // The fake window loads its URL and answers print() the way a test tells it to.
@@ -73,21 +78,30 @@ hardenEveryWebContents(electron.app as unknown as App, { development: false });
 const PDF = await samplePdf();
 const request = { title: 'إيصال استلام طلب', fileName: 'receipt-1448-00042.pdf', pdfBase64: PDF.toString('base64') };
 
+// The copy is kept as the shell keeps it, by a real SQLite store's file store in a temp data folder
+// (on PostgreSQL: tests/core/documents/printed-copies.test.ts).
 let dataDir: string;
-beforeEach(() => {
+let store: SqliteStore;
+let keep: KeepPrinted;
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'istiqbal-print-'));
+  store = await openSqliteStore({ file: join(dataDir, STORE_FILE_NAME) });
+  keep = (name, bytes) => keepPrintedCopy({ store, files: openFileStore('sqlite', dataDir) }, name, bytes);
   electron.BrowserWindow.opened.length = 0;
   electron.script.load = 'ok';
   electron.script.print = [true, ''];
 });
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+afterEach(async () => {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const lastWindow = () => electron.BrowserWindow.opened.at(-1)!;
 const saved = (name: string) => join(dataDir, 'printed', name);
 
 describe('shell.printPdf', () => {
   it('saves the PDF under <dataDir>/printed, shows it in a preview and prints it with the system dialog', async () => {
-    const result = await printPdf(request, dataDir);
+    const result = await printPdf(request, keep);
     expect(result).toEqual({ ok: true, value: { printed: true, savedTo: saved('receipt-1448-00042.pdf') } });
     expect(readFileSync(saved('receipt-1448-00042.pdf'))).toEqual(PDF);
 
@@ -98,7 +112,7 @@ describe('shell.printPdf', () => {
   });
 
   it('opens the preview hardened like every window, with plugins on for the PDF viewer and no bridge', async () => {
-    await printPdf(request, dataDir);
+    await printPdf(request, keep);
     const options = lastWindow().options as BrowserWindowConstructorOptions;
     expect(options.title).toBe('إيصال استلام طلب');
     expect(options.webPreferences).toMatchObject({
@@ -115,7 +129,7 @@ describe('shell.printPdf', () => {
   });
 
   it('keeps the preview on the saved PDF: no navigation elsewhere, no new windows', async () => {
-    await printPdf(request, dataDir);
+    await printPdf(request, keep);
     const contents = lastWindow().webContents as unknown as FakeWebContents;
     const away = navigationEvent('https://evil.example/');
     contents.emit('will-navigate', away, away.url);
@@ -128,7 +142,7 @@ describe('shell.printPdf', () => {
 
   it('a printer that fails gives an Arabic message, and the PDF is still saved and shown', async () => {
     electron.script.print = [false, 'Print job failed'];
-    const result = await printPdf(request, dataDir);
+    const result = await printPdf(request, keep);
     expect(result.ok && result.value).toEqual({ printed: false, failure: printFailure('Print job failed'), savedTo: saved('receipt-1448-00042.pdf') });
     expect(result.ok && result.value.failure).toMatch(/[\u0600-\u06FF]/);
     expect(result.ok && result.value.failure).toContain('Print job failed');
@@ -138,17 +152,17 @@ describe('shell.printPdf', () => {
 
   it('no printer at all ("Invalid printer settings") is a failure like any other, not a crash', async () => {
     electron.script.print = [false, 'Invalid printer settings'];
-    const result = await printPdf(request, dataDir);
+    const result = await printPdf(request, keep);
     expect(result).toMatchObject({ ok: true, value: { printed: false, savedTo: saved('receipt-1448-00042.pdf') } });
     expect(result.ok && result.value.failure).toBe(printFailure('Invalid printer settings'));
   });
 
   it('a print dialog cancelled, or a preview closed before printing, is "not printed"', async () => {
     electron.script.print = [false, 'Print job canceled'];
-    expect(await printPdf(request, dataDir)).toMatchObject({ ok: true, value: { printed: false, failure: ar.printing.cancelled } });
+    expect(await printPdf(request, keep)).toMatchObject({ ok: true, value: { printed: false, failure: ar.printing.cancelled } });
 
     electron.script.print = 'never';
-    const pending = printPdf(request, dataDir);
+    const pending = printPdf(request, keep);
     await vi.waitFor(() => expect(electron.BrowserWindow.opened[1]?.webContents.printOptions).toBeDefined());
     lastWindow().close();
     expect(await pending).toMatchObject({ ok: true, value: { printed: false, failure: ar.printing.cancelled } });
@@ -156,7 +170,7 @@ describe('shell.printPdf', () => {
 
   it('a preview that cannot load the file answers not printed, with the file saved', async () => {
     electron.script.load = 'fail';
-    const result = await printPdf(request, dataDir);
+    const result = await printPdf(request, keep);
     expect(result).toMatchObject({ ok: true, value: { printed: false, savedTo: saved('receipt-1448-00042.pdf') } });
     expect(result.ok && result.value.failure).toContain('ERR_FILE_NOT_FOUND');
   });
@@ -169,14 +183,14 @@ describe('shell.printPdf', () => {
     ['a real PDF in lenient base64 (line breaks)', PDF.toString('base64').replace(/.{76}/g, '$&\n')],
     ['a real PDF in lenient base64 (its padding left off)', Buffer.concat([PDF, Buffer.from(PDF.length % 3 === 0 ? '\n' : '')]).toString('base64').replace(/=+$/, '')],
   ])('refuses %s as strictly as a scan: nothing saved, no window', async (_label, pdfBase64) => {
-    expect(await printPdf({ ...request, pdfBase64 }, dataDir)).toEqual({ ok: false, error: { code: 'validation', message: ar.printing.badDocument } });
+    expect(await printPdf({ ...request, pdfBase64 }, keep)).toEqual({ ok: false, error: { code: 'validation', message: ar.printing.badDocument } });
     expect(existsSync(join(dataDir, 'printed'))).toBe(false);
     expect(electron.BrowserWindow.opened).toHaveLength(0);
   });
 
   it('refuses what is not a request, with nothing saved and no window', async () => {
-    expect(await printPdf({ title: 'x' }, dataDir)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await printPdf(null, dataDir)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await printPdf({ title: 'x' }, keep)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await printPdf(null, keep)).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(existsSync(join(dataDir, 'printed'))).toBe(false);
     expect(electron.BrowserWindow.opened).toHaveLength(0);
   });

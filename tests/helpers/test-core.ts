@@ -79,17 +79,21 @@ async function copyTemplate(): Promise<string> {
 /**
  * A real core on a real store with all migrations applied — a SQLite file in a fresh temp folder, or a
  * fresh PostgreSQL database (TEST_STORE) — with a clock the test controls. Pass `dataDir` to open a
- * second core on the same store (another desk's process).
+ * second core on the same store (another desk's process). Pass `storeOf` for another desk's process on
+ * the same store as a hall's desks have it: on PostgreSQL a data folder of its own on the same
+ * database (another PC), on SQLite the same data folder (the store is that folder's file).
  */
 export async function openTestCore(
-  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
+  options: { now?: TestClock | Date | string; dataDir?: string; storeOf?: TestCore; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
 ): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
-  const ownsDir = !options.dataDir;
-  const dataDir = options.dataDir ?? makeTempDir();
+  const sharedDir = options.dataDir ?? (options.storeOf && TEST_STORE === 'sqlite' ? options.storeOf.dataDir : undefined);
+  const ownsDir = !sharedDir;
+  const dataDir = sharedDir ?? makeTempDir();
   let store: StoreChoice = { kind: 'sqlite' };
   if (TEST_STORE === 'postgres') {
+    if (options.storeOf) databases.set(dataDir, databases.get(options.storeOf.dataDir)!);
     let database = databases.get(dataDir);
     if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0, kept: !ownsDir }));
     database.open += 1;
@@ -134,7 +138,8 @@ export async function openTestCore(
 async function releaseDatabase(dataDir: string): Promise<void> {
   const database = databases.get(dataDir);
   if (!database || --database.open > 0 || database.kept) return;
-  databases.delete(dataDir);
+  // Every data folder on it (desks with folders of their own: storeOf) lets go of it.
+  for (const [dir, entry] of databases) if (entry === database) databases.delete(dir);
   await adminQuery(inject('pgAdminUrl'), `DROP DATABASE IF EXISTS ${databaseOf(database.url)} WITH (FORCE)`);
 }
 

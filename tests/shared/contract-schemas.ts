@@ -83,6 +83,7 @@ const KNOWN_STRINGS: Record<string, string> = {
   operation: 'visits.checkIn',
   backupFolder: '/media/usb/istiqbal',
   backupFile: '/media/usb/istiqbal/istiqbal-backup-2026-03-05T05-00-00Z.tar',
+  url: 'postgres://istiqbal@192.168.1.10:5432/istiqbal',
 };
 
 /** A value the schema accepts, built from its shape (`key` is the field's name, for the strings above). */

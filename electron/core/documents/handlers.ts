@@ -175,14 +175,14 @@ export const documentHandlers: HandlerMap<DocumentOperation> = {
   'documents.reference': async (input, ctx) => {
     const title = documentsAr.reference.titles[input.shelf];
     const row = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
-    if (row) return pdf(readReferencePdf(ctx.runtime.dataDir, row.stored_name), `${input.shelf}.pdf`, title);
+    if (row) return pdf(await readReferencePdf(ctx.runtime.files, ctx.db, row), `${input.shelf}.pdf`, title);
     if (input.shelf === 'T4') return pdf(await blankForm(ctx), 'T4-support-request-form.pdf', title);
     const settings = await readSettings(ctx.db);
     return pdf(await renderReferencePlaceholder(letterhead(settings), title, ctx.now.toISOString(), options(ctx)), `${input.shelf}.pdf`, title);
   },
 
   'documents.replaceReference': async (input, ctx) => {
-    const stored = storeReferencePdf(ctx.runtime.dataDir, input.shelf, checkedUpload(input));
+    const stored = await storeReferencePdf(ctx.runtime.files, ctx.db, input.shelf, checkedUpload(input));
     const before = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
     const values = { stored_name: stored.storedName, sha256: stored.sha256, updated_at: ctx.now.toISOString(), updated_by: ctx.user!.id };
     await ctx.db

@@ -175,7 +175,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     }
     const checked = checkedUpload(input);
     const fileName = displayFileName(input.fileName, checked.kind);
-    const file = storeAttachment(ctx.runtime.dataDir, request.id, checked);
+    const file = await storeAttachment(ctx.runtime.files, ctx.db, request.id, checked);
     const row = await ctx.db
       .insertInto('attachments')
       .values({
@@ -202,7 +202,7 @@ export const requestHandlers: HandlerMap<RequestOperation> = {
     const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', input.attachmentId).executeTakeFirst();
     if (!row) throw new AppError('not_found', ar.errors.not_found);
     const uploader = await ctx.db.selectFrom('users').select('full_name').where('id', '=', row.uploaded_by).executeTakeFirst();
-    const bytes = readAttachment(ctx.runtime.dataDir, row.stored_name);
+    const bytes = await readAttachment(ctx.runtime.files, ctx.db, row);
     // A scan of an identity card, a bank statement…: personal data in full, its reading recorded.
     ctx.audit({ entity: 'attachment', entityId: row.id, after: { fileName: row.file_name, requestId: row.request_id } });
     return { ...toAttachmentView(row, new Map([[row.uploaded_by, uploader?.full_name ?? '']])), dataBase64: bytes.toString('base64') };

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { keptFiles } from '../../helpers/stored-files';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { pdfText } from './pdf-text';
 
@@ -90,7 +89,7 @@ describe('documents.* operations on a real store', () => {
     const replaced = await admin.ok('documents.replaceReference', { shelf: 'T2', pdfBase64: own.toString('base64') });
     expect(replaced.isPlaceholder).toBe(false);
     expect(bytes(await desk.ok('documents.reference', { shelf: 'T2' }))).toEqual(own);
-    expect(existsSync(join(core.dataDir, 'reference'))).toBe(true);
+    expect(await keptFiles(core, 'reference')).toHaveLength(1);
     const byDesk = await desk.call('documents.replaceReference', { shelf: 'T3', pdfBase64: own.toString('base64') });
     expect(!byDesk.ok && byDesk.error.code).toBe('forbidden');
   });

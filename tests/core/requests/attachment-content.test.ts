@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
@@ -11,6 +10,7 @@ import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../helpers/sample-files';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { keptFiles } from '../../helpers/stored-files';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { holdWriteLock } from '../../helpers/write-lock';
 
@@ -37,11 +37,8 @@ afterAll(() => t.cleanup());
 const PDF = await samplePdf();
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 
-function filesOnDisk(): string[] {
-  const dir = join(t.dataDir, 'attachments');
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort();
-}
+/** The scans the store keeps, where it keeps them (the data folder, or the database on PostgreSQL). */
+const filesOnDisk = () => keptFiles(t, 'attachments');
 
 const attachText = (fileName: string, dataBase64: string) =>
   desk.call('requests.attach', { requestId, purpose: 'document', documentTypeId: cat.documents.family_register!.id, fileName, dataBase64 });
@@ -98,7 +95,7 @@ describe('refused for what the file is, in Arabic, with nothing written', () => 
 
   it.each(cases)('%s', async (_label, fileName, dataBase64, message) => {
     const before = await requestSnapshot(t, requestId);
-    const files = filesOnDisk();
+    const files = await filesOnDisk();
     const env = await attachText(fileName, dataBase64);
     expect(env.ok).toBe(false);
     if (env.ok) return;
@@ -107,7 +104,7 @@ describe('refused for what the file is, in Arabic, with nothing written', () => 
     expect(isArabicText(env.error.message)).toBe(true);
     expect(env.error.issues?.[0]).toMatchObject({ path: ['dataBase64'], message });
     expect(await requestSnapshot(t, requestId)).toEqual(before);
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesOnDisk()).toEqual(files);
   });
 
   it('a PDF locked with a password is refused, saying so', async () => {
@@ -123,7 +120,7 @@ describe('refused for what the file is, in Arabic, with nothing written', () => 
     const lenient = await admin.call('documents.replaceReference', { shelf: 'T1', pdfBase64: 'JVBERi0' });
     expect(!lenient.ok && lenient.error.message).toContain(ar.messages.fileEncoding);
     expect(await requestSnapshot(t, requestId)).toEqual(before);
-    expect(existsSync(join(t.dataDir, 'reference'))).toBe(false);
+    expect(await keptFiles(t, 'reference')).toEqual([]);
   });
 
   it('the file is opened before the write transaction: a refusal comes back while another desk holds the write lock', async () => {
@@ -165,8 +162,9 @@ describe('the name a scan is kept under', () => {
     expect(request.events.at(-1)).toMatchObject({ action: 'attach', note: kept });
   });
 
-  it('nothing named after what was given exists anywhere in the data folder', () => {
-    const all = readdirSync(t.dataDir, { recursive: true }) as string[];
+  it('nothing named after what was given exists anywhere in the data folder or among the kept files', async () => {
+    const all = [...(readdirSync(t.dataDir, { recursive: true }) as string[]), ...(await keptFiles(t, 'attachments'))];
+    expect(all.length).toBeGreaterThan(0);
     expect(all.filter((p) => /passwd|fdp|exe|etc|Windows/.test(p))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
@@ -8,12 +7,15 @@ import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { paddedTo, SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../helpers/sample-files';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { keptBytes, keptContents, keptFiles } from '../../helpers/stored-files';
 import { openTestCore, storeBytes, type TestCore } from '../../helpers/test-core';
+import { refOf } from '../../../electron/core/store/files/file-store';
 
 /**
- * S2 / S4 scans: a PDF, PNG or JPEG up to 10 MB — judged by its bytes, not its name — kept as a file
- * in <dataDir>/attachments with its SHA-256 recorded, never as a blob in the database. Anything else
- * gets an Arabic message and leaves neither a row nor a file behind.
+ * S2 / S4 scans: a PDF, PNG or JPEG up to 10 MB — judged by its bytes, not its name — kept with its
+ * SHA-256 recorded, never in a row of the request's tables: a file in <dataDir>/attachments on SQLite,
+ * in the database's own files on PostgreSQL (issue 9). Anything else gets an Arabic message and leaves
+ * neither a row nor a file behind.
  */
 let t: TestCore;
 let desk: SignedIn;
@@ -29,13 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const attachmentsDir = () => join(t.dataDir, 'attachments');
-function filesOnDisk(): string[] {
-  if (!existsSync(attachmentsDir())) return [];
-  return (readdirSync(attachmentsDir(), { recursive: true }) as string[])
-    .filter((f) => statSync(join(attachmentsDir(), f)).isFile())
-    .sort();
-}
+/** The scans the store keeps, where it keeps them. */
+const filesOnDisk = () => keptFiles(t, 'attachments');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 // Real files, as a scanner or a phone makes them: they open as what they are (issue 8).
@@ -57,7 +54,7 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
     ['a PDF of 11 MB', 'bigger.pdf', paddedTo(PDF, 11 * 1024 * 1024), ar.messages.attachmentTooLarge],
   ])('%s', async (_label, fileName, bytes, message) => {
     const before = await requestSnapshot(t, requestId);
-    const files = filesOnDisk();
+    const files = await filesOnDisk();
     const env = await attach(fileName, bytes, { documentTypeId: cat.documents.national_id!.id });
     expect(env.ok).toBe(false);
     if (env.ok) return;
@@ -66,7 +63,7 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
     expect(isArabicText(env.error.message)).toBe(true);
     expect(env.error.issues?.[0]).toMatchObject({ path: ['dataBase64'], message });
     expect(await requestSnapshot(t, requestId)).toEqual(before);
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesOnDisk()).toEqual(files);
   });
 
   it('base64 that is empty or not base64 at all', async () => {
@@ -79,14 +76,14 @@ describe('refused by content or size: Arabic message, no row, no file', () => {
   });
 
   it('a scan for a request that does not exist → not_found, no file', async () => {
-    const files = filesOnDisk();
+    const files = await filesOnDisk();
     const env = await desk.call('requests.attach', { requestId: 424242, purpose: 'document', fileName: 'a.png', dataBase64: PNG.toString('base64') });
     expect(!env.ok && env.error).toMatchObject({ code: 'not_found', message: ar.messages.requestNotFound });
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesOnDisk()).toEqual(files);
   });
 });
 
-describe('accepted scans live in the data folder, checksummed', () => {
+describe('accepted scans are kept by the store, checksummed', () => {
   it.each([
     ['a PNG', 'هوية.png', PNG, 'image/png', 'png', 'هوية.png'],
     ['a PDF', 'سجل الأسرة.pdf', PDF, 'application/pdf', 'pdf', 'سجل الأسرة.pdf'],
@@ -101,7 +98,7 @@ describe('accepted scans live in the data folder, checksummed', () => {
 
     const row = await t.db.selectFrom('attachments').selectAll().where('id', '=', view.id).executeTakeFirstOrThrow();
     expect(row.stored_name).toBe(join(String(requestId), `${view.sha256}.${ext}`));
-    const onDisk = readFileSync(join(attachmentsDir(), row.stored_name));
+    const onDisk = (await keptBytes(t, refOf('attachments', row.stored_name)))!;
     expect(sha256(onDisk)).toBe(view.sha256);
     expect(onDisk.equals(bytes)).toBe(true);
     // Nothing of the scan itself in the row: short text columns only.
@@ -118,22 +115,26 @@ describe('accepted scans live in the data folder, checksummed', () => {
     expect(request.events.at(-1)).toMatchObject({ action: 'attach', note: fileName });
   });
 
-  it('exactly 10 MB is accepted, and the database does not grow by it', async () => {
+  it('exactly 10 MB is accepted: outside the SQLite file (which does not grow by it), inside PostgreSQL (which does)', async () => {
     const bytes = paddedTo(PDF, ATTACHMENT_MAX_BYTES);
     const before = await storeBytes(t);
     const env = await attach('تقرير طبي كامل.pdf', bytes);
     expect(env.ok, JSON.stringify(!env.ok && env.error)).toBe(true);
-    expect((await storeBytes(t)) - before).toBeLessThan(1024 * 1024);
+    const growth = (await storeBytes(t)) - before;
+    if (t.store.kind === 'sqlite') expect(growth).toBeLessThan(1024 * 1024);
+    else expect(growth).toBeGreaterThan(ATTACHMENT_MAX_BYTES);
     expect((env as { value: { size: number } }).value.size).toBe(ATTACHMENT_MAX_BYTES);
   });
 
   it('the same scan twice is one file, two rows', async () => {
     const bytes = Buffer.concat([PNG, Buffer.from('same scan')]);
     const a = await attach('one.png', bytes);
-    const filesAfterFirst = filesOnDisk();
+    const filesAfterFirst = await filesOnDisk();
+    const contentsAfterFirst = await keptContents(t);
     const b = await attach('two.png', bytes);
     expect(a.ok && b.ok).toBe(true);
-    expect(filesOnDisk()).toEqual(filesAfterFirst);
+    expect(await filesOnDisk()).toEqual(filesAfterFirst);
+    expect(await keptContents(t)).toBe(contentsAfterFirst);
     const rows = await t.db.selectFrom('attachments').select('stored_name').where('sha256', '=', sha256(bytes)).execute();
     expect(rows).toHaveLength(2);
   });
@@ -147,13 +148,14 @@ describe('accepted scans live in the data folder, checksummed', () => {
     expect(request.documents.flatMap((d) => d.attachments).map((a) => a.id)).not.toContain(id);
   });
 
-  it('no column of any table is declared as a BLOB (bytea on PostgreSQL)', async () => {
+  it('no table of rows holds a file: no BLOB column, and on PostgreSQL bytea only in its files\' contents', async () => {
     const tables = await t.db.introspection.getTables();
     expect(tables.map((x) => x.name)).toContain('attachments');
     // SQLite's FTS5 name index keeps its own blocks as BLOBs: the engine's, not ours.
-    for (const { name, columns } of tables.filter((x) => !x.name.includes('fts'))) {
-      for (const c of columns) expect(`${name}.${c.name} ${c.dataType}`).not.toMatch(/ (BLOB|bytea)$/i);
-    }
+    const binary = tables
+      .filter((x) => !x.name.includes('fts'))
+      .flatMap(({ name, columns }) => columns.filter((c) => /^(BLOB|bytea)$/i.test(c.dataType)).map((c) => `${name}.${c.name}`));
+    expect(binary).toEqual(t.store.kind === 'postgres' ? ['file_contents.content'] : []);
   });
 
   it('no internal errors were logged', () => {

@@ -10,9 +10,9 @@ import { makeTempDir, openTestCore, type TestCore } from '../../../helpers/test-
  * Both stores hold the same tables with the same columns, so every operation reads and writes the same
  * rows on either: a migration added to one store and not the other fails here, naming what is missing.
  * Each engine's own machinery is left out: Kysely's migration tables, SQLite's FTS5 name index, and
- * PostgreSQL's revision counter.
+ * PostgreSQL's revision counter and the files it keeps inside (on SQLite they are files in the data folder).
  */
-const MACHINERY = /^(kysely_migration|kysely_migration_lock|sqlite_.*|beneficiaries_fts.*|store_revision)$/;
+const MACHINERY = /^(kysely_migration|kysely_migration_lock|sqlite_.*|beneficiaries_fts.*|store_revision|file_contents|stored_files)$/;
 
 let postgres: TestCore;
 let sqlite: Core;

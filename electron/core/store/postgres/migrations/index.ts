@@ -9,6 +9,7 @@ import { signInFailures } from './0007-sign-in-failures';
 import { auditTrail } from './0008-audit-trail';
 import { backupRuns } from './0009-backup-runs';
 import { attachmentNames } from './0010-attachment-names';
+import { storedFiles } from './0011-stored-files';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
@@ -29,6 +30,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0008-audit-trail': auditTrail,
   '0009-backup-runs': backupRuns,
   '0010-attachment-names': attachmentNames,
+  '0011-stored-files': storedFiles,
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
   '0015-report-indexes': reportIndexes,
