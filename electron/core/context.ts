@@ -4,6 +4,7 @@ import type { PasswordCost } from './auth/passwords';
 import type { BackupService } from './backup/backup-service';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
+import type { StoreConnectionRuntime } from './store/connection/connection-state';
 import type { Db, Store } from './store/store';
 
 export interface SignedInUser {
@@ -26,6 +27,8 @@ export interface RuntimeFlags {
   backups?: BackupService;
   /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
   jobs?: JobRunner;
+  /** This desk's store and where it was named, for the store.* operations; every core made by createCore has it. */
+  storeConnection?: StoreConnectionRuntime;
 }
 
 export interface AuditEntry {

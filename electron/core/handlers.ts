@@ -9,6 +9,7 @@ import { documentHandlers } from './documents/handlers';
 import { requestHandlers } from './requests/handlers';
 import type { HandlerContext } from './context';
 import { settingsHandlers } from './settings/handlers';
+import { storeConnectionHandlers } from './settings/store-connection-handlers';
 import { userHandlers } from './users/handlers';
 import { visitHandlers } from './visits/handlers';
 
@@ -40,12 +41,12 @@ export type Handlers = HandlerMap<OperationName>;
 
 /** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, auditHandlers, backupHandlers];
+  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, auditHandlers, backupHandlers, storeConnectionHandlers];
   const seen = new Set<string>();
   for (const name of maps.flatMap((m) => Object.keys(m))) {
     if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
     seen.add(name);
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...auditHandlers, ...backupHandlers } satisfies Handlers;
+  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...auditHandlers, ...backupHandlers, ...storeConnectionHandlers } satisfies Handlers;
 }
 

@@ -108,6 +108,10 @@ const NAMES: Record<string, string> = {
   operation: f.operation,
   kind: f.auditKind,
   olderThan: f.olderThan,
+  host: f.host,
+  port: f.port,
+  database: f.database,
+  tls: f.tls,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -9,6 +9,7 @@ import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
+import { storeOperations } from './store';
 import { userOperations } from './users';
 import { visitOperations } from './visits';
 
@@ -25,6 +26,7 @@ export const contract = defineContract(
   documentOperations,
   auditOperations,
   backupOperations,
+  storeOperations,
 );
 
 export type Contract = typeof contract;
@@ -41,3 +43,4 @@ export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
+export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { PasswordCost } from '../../electron/core/auth/passwords';
-import { createCore, STORE_FILE_NAME, type Core, type StoreChoice } from '../../electron/core/core';
+import { createCore, STORE_FILE_NAME, type Core, type CoreOptions, type StoreChoice } from '../../electron/core/core';
 import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import type { Db, StoreKind } from '../../electron/core/store/store';
 import { createClock, type TestClock } from './clock';
@@ -82,7 +82,20 @@ async function copyTemplate(): Promise<string> {
  * second core on the same store (another desk's process).
  */
 export async function openTestCore(
-  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
+  options: {
+    now?: TestClock | Date | string;
+    dataDir?: string;
+    passwordCost?: PasswordCost;
+    lockWaitMs?: number;
+    /** PostgreSQL: another desk's PC on the same database — a data folder of its own (`dataDir` or a new one), the store of `sameStoreAs`. */
+    sameStoreAs?: TestCore;
+    /** Where the store was named, as a shell tells the core (the settings screen says it). */
+    storeSource?: CoreOptions['storeSource'];
+    /** The PostgreSQL password file; by default one inside the test's data folder, never the user's own. */
+    passwordFile?: string;
+    passwordSeal?: CoreOptions['passwordSeal'];
+    probeTimeoutMs?: number;
+  } = {},
 ): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
@@ -90,10 +103,13 @@ export async function openTestCore(
   const dataDir = options.dataDir ?? makeTempDir();
   let store: StoreChoice = { kind: 'sqlite' };
   if (TEST_STORE === 'postgres') {
-    let database = databases.get(dataDir);
+    let database = databases.get(options.sameStoreAs?.dataDir ?? dataDir);
     if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0, kept: !ownsDir }));
+    else if (options.sameStoreAs) databases.set(dataDir, database);
     database.open += 1;
     store = { kind: 'postgres', url: database.url };
+  } else if (options.sameStoreAs) {
+    throw new Error('sameStoreAs: two data folders share a store only on PostgreSQL');
   }
   const internalErrors: TestCore['internalErrors'] = [];
   const core = await createCore({
@@ -103,6 +119,10 @@ export async function openTestCore(
     // `passwordCost: undefined` given outright: the cost the shells get, which gives none.
     passwordCost: 'passwordCost' in options ? options.passwordCost : TEST_PASSWORD_COST,
     lockWaitMs: options.lockWaitMs,
+    storeSource: options.storeSource,
+    passwordFile: options.passwordFile ?? join(dataDir, 'test-pgpass'),
+    passwordSeal: options.passwordSeal,
+    probeTimeoutMs: options.probeTimeoutMs,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
@@ -134,7 +154,8 @@ export async function openTestCore(
 async function releaseDatabase(dataDir: string): Promise<void> {
   const database = databases.get(dataDir);
   if (!database || --database.open > 0 || database.kept) return;
-  databases.delete(dataDir);
+  // Every data folder on it (sameStoreAs: two PCs on one database) lets it go.
+  for (const [dir, d] of databases) if (d === database) databases.delete(dir);
   await adminQuery(inject('pgAdminUrl'), `DROP DATABASE IF EXISTS ${databaseOf(database.url)} WITH (FORCE)`);
 }
 
