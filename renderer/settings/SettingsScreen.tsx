@@ -7,14 +7,18 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
+import { ServerBackupCard } from './ServerBackupCard';
+import { StoreConnectionCard } from './StoreConnectionCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, the backups, and what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the shared database this PC opens, the backups (the server's, on PostgreSQL), and
+ * what printed documents carry (the letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
   const desks = useOp('settings.desks', {});
+  const connection = useOp('store.connection', {});
   const [name, setName] = useState('');
   const [lockMinutes, setLockMinutes] = useState<number>(10);
   const [expiryHours, setExpiryHours] = useState<number>(12);
@@ -108,7 +112,14 @@ export function SettingsScreen() {
           <ErrorAlert error={createDesk.error} fields={['name', 'ticketPrefix']} />
         </Stack>
       </Paper>
-      {settings.data && <BackupCard settings={settings.data} />}
+      {connection.data && <StoreConnectionCard connection={connection.data} />}
+      {settings.data &&
+        connection.data &&
+        (connection.data.current.kind === 'postgres' && connection.data.current.server ? (
+          <ServerBackupCard server={connection.data.current.server} />
+        ) : (
+          <BackupCard settings={settings.data} />
+        ))}
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>
