@@ -151,18 +151,24 @@ async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, 
   await measure('check-in (transaction + audit)', PG_TARGETS.mutation, checkIn, (i) => mirror.checkIn(beneficiaryAt(i + 1), reasons[i % 4]!, today), writes, 'one desk alone', await writePlans());
   await measure('call-next (transaction + audit)', PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes, 'one desk alone');
 
-  // --- two desks writing at once: a second process, its own core on the same database, checks in and
-  // calls the next visitor back to back (no pause) at desk 3 for as long as this desk is timed.
-  log('  starting the second desk (another process) …');
-  const second = await startSecondDesk(opts.url, base + (Date.now() - t0));
-  try {
-    await measure('check-in, two desks writing at once', PG_TARGETS.mutation, (i) => checkIn(i + 10_000), (i) => mirror.checkIn(beneficiaryAt(i + 10_001), reasons[i % 4]!, today), writes);
-    await measure('call-next, two desks writing at once', PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes);
-  } finally {
-    const other = await second.stop();
-    const line = (what: string, s: Sample) => `${what} p95 ${s.p95.toFixed(2)} ms (median ${s.median.toFixed(2)}, ${s.n} calls)`;
-    const note = `the other desk, another process writing back to back meanwhile: ${line('its check-ins', other.checkIn)}, ${line('its call-nexts', other.callNext)}`;
-    for (const r of rows.slice(-2)) r.note = note;
+  // --- two desks writing at once: a second process, its own core on the same database (another PC),
+  // checks visitors in and calls the next one at desk 3 for as long as this desk is timed: first back to
+  // back, without a pause (the writers' lock never free for long: the worst a hall can do), then one
+  // check-in and one call every 100 ms (20 writes a second: a very busy hall).
+  for (const pace of [0, 100]) {
+    const how = pace === 0 ? 'the other back to back' : `the other every ${pace} ms`;
+    log(`  starting the second desk (another process, ${how}) …`);
+    const second = await startSecondDesk(opts.url, base + (Date.now() - t0), pace);
+    const from = rows.length;
+    try {
+      await measure(`check-in, two desks writing at once (${how})`, PG_TARGETS.mutation, (i) => checkIn(i + 10_000 + pace * 10), (i) => mirror.checkIn(beneficiaryAt(i + 10_001 + pace * 10), reasons[i % 4]!, today), writes);
+      await measure(`call-next, two desks writing at once (${how})`, PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes);
+    } finally {
+      const other = await second.stop();
+      const line = (what: string, s: Sample) => `${what} p95 ${s.p95.toFixed(2)} ms (median ${s.median.toFixed(2)}, ${s.n} calls)`;
+      const note = `the other desk, another process, meanwhile: ${line('its check-ins', other.checkIn)}, ${line('its call-nexts', other.callNext)}`;
+      for (const r of rows.slice(from)) r.note = note;
+    }
   }
   return rows;
 }
@@ -236,8 +242,8 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
 }
 
 /** The second desk's process (second-desk.ts): started, signed in, writing; stop() ends it and returns its timings. */
-async function startSecondDesk(url: string, nowMs: number): Promise<{ stop(): Promise<{ checkIn: Sample; callNext: Sample }> }> {
-  const child: ChildProcess = fork(join(__dirname, 'second-desk.ts'), [url, String(nowMs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+async function startSecondDesk(url: string, nowMs: number, pace: number): Promise<{ stop(): Promise<{ checkIn: Sample; callNext: Sample }> }> {
+  const child: ChildProcess = fork(join(__dirname, 'second-desk.ts'), [url, String(nowMs), String(pace)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.once('message', (m) => (m === 'writing' ? resolve() : reject(new Error(String(m)))));
     child.once('exit', (code) => reject(new Error(`the second desk's process ended (${code}) before writing`)));

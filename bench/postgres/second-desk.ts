@@ -1,8 +1,8 @@
 /**
  * The second desk of `npm run bench -- --store postgres`: a process of its own, with its own core on the
  * same database (as a second PC in the hall), signed in at desk 3, checking a visitor in and calling the
- * next one back to back until told to stop; then it sends its timings and ends.
- * argv: the database URL, the bench's "now" in ms (the store's today, so its tickets are today's).
+ * next one until told to stop — back to back, or one pair every `pace` ms — then it sends its timings and ends.
+ * argv: the database URL, the bench's "now" in ms (the store's today, so its tickets are today's), the pace in ms (0: back to back).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { createCore } from '../../electron/core/core';
 import { BENCH_PASSWORD } from '../data';
 
 async function main() {
-  const [url, nowArg] = process.argv.slice(2);
+  const [url, nowArg, paceArg] = process.argv.slice(2);
+  const pace = Number(paceArg ?? 0);
   const t0 = Date.now();
   const base = Number(nowArg);
   const dataDir = mkdtempSync(join(tmpdir(), 'istiqbal-bench-desk2-'));
@@ -30,7 +31,13 @@ async function main() {
   });
   const timings = { checkIn: [] as number[], callNext: [] as number[] };
   process.send!('writing');
+  const started = performance.now();
   for (let i = 0; !stopping; i++) {
+    if (pace > 0) {
+      const wait = started + i * pace - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (stopping) break;
+    }
     const t = process.hrtime.bigint();
     await call('visits.checkIn', { beneficiaryId: 1 + ((i * 7_919) % max), reason: 'follow_up', again: true });
     timings.checkIn.push(Number(process.hrtime.bigint() - t) / 1e6);

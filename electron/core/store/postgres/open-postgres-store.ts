@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../../../shared/errors';
 import { ar } from '../../../../shared/labels/ar';
@@ -221,18 +222,44 @@ async function namesMatching(q: Db, tokens: string[], prefix: boolean, want: num
   return rows.rows.map((r) => r.id);
 }
 
-/** Kysely's PostgreSQL dialect over pg's pool, with the rows of Store.arrayRows' statements read as arrays (pg's rowMode). */
+/**
+ * Kysely's PostgreSQL dialect over pg's pool, with every statement prepared once per connection (a
+ * named statement: pg parses it on the connection's first use, the server keeps it and its plan), so a
+ * desk's repeated statements skip the server's parse and plan — a join such as a visit's view costs
+ * more to plan than to run. The rows of Store.arrayRows' statements are read as arrays (pg's rowMode).
+ * A text of several statements (the writers' BEGIN…, the revision's bump and COMMIT) goes as a simple
+ * query: those cannot be prepared.
+ */
 function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `istiqbal_${createHash('sha1').update(text).digest('hex')}`));
+    return name;
+  };
   return {
     async connect() {
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
       if (!wrapper) {
+        // Another desk's newer version may change a table under a prepared `SELECT *` (the server then
+        // refuses the kept statement): answered unprepared, and this connection is not reused.
+        let stale = false;
+        const query = async (text: string, values: unknown[]) => {
+          const rowMode = arrayRowSql.has(text) ? ({ rowMode: 'array' } as const) : {};
+          if (values.length === 0 && /;\s*\S/.test(text)) return client.query(text);
+          try {
+            return await client.query({ name: nameOf(text), text, values, ...rowMode });
+          } catch (error) {
+            if ((error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+            stale = true;
+            return client.query({ text, values, ...rowMode });
+          }
+        };
         wrapper = {
-          query: ((text: string, values: unknown[]) =>
-            arrayRowSql.has(text) ? client.query({ text, values, rowMode: 'array' }) : client.query(text, values)) as unknown as PostgresPoolClient['query'],
-          release: (destroy?: boolean) => client.release(destroy),
+          query: query as unknown as PostgresPoolClient['query'],
+          release: (destroy?: boolean) => client.release(destroy || stale),
         };
         wrapped.set(client, wrapper);
       }
@@ -241,6 +268,9 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
     end: () => pool.end(),
   };
 }
+
+/** feature_not_supported: "cached plan must not change result type" (a table changed under a prepared statement). */
+const CACHED_PLAN_CHANGED = '0A000';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (await atLatest(db)) return;
