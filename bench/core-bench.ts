@@ -32,6 +32,8 @@ export interface CoreBenchOptions {
   registerOnly?: boolean;
   /** Only the supervisor's board. */
   boardOnly?: boolean;
+  /** Only the rows the PostgreSQL store has too (`--store postgres`): no documents, submission or long work. */
+  storeRowsOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -327,7 +329,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   // --- printed documents (issue 4): request form, declaration, receipt, and the register of today's
   // visits — here, before the check-ins below add to today. The bare side is the document function
   // alone on the inputs the handler builds (bench/documents-bench.ts).
-  await benchDocuments({
+  if (!opts.storeRowsOnly) await benchDocuments({
     core,
     today,
     quick,
@@ -381,6 +383,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   const callNextDrift = await mirrorNote('call-next', 7, callNext);
   await measure('call-next (transaction + audit)', TARGETS.mutation, callNext, () => bare.callNext(today), writes, callNextDrift);
 
+  if (opts.storeRowsOnly) return withJournalNotes(rows, raw);
+
   // --- submit a request to the committee (S5): the documents-validity check as of today and the
   // declaration, then the move, its event, the request page for the answer and the audit row. On
   // the run copy, complete requests with signed declarations are prepared first, one per call.
@@ -409,6 +413,11 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   // Last: its busy day adds 16,000 visits (and their people's last visits) that no row above should read.
   rows.push(...(await longWork()));
 
+  return withJournalNotes(rows, raw);
+}
+
+/** The write rows say how durable a commit was. */
+function withJournalNotes(rows: Row[], raw: SqliteStore['raw']): Row[] {
   const journal = raw.pragma('journal_mode', { simple: true });
   const sync = raw.pragma('synchronous', { simple: true });
   for (const r of rows.filter((r) => /\(transaction \+ audit\)|\(validity check \+ audit\)/.test(r.name))) {

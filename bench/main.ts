@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
-import { cachedStore, generateStore, SIZES, workingCopy } from './data';
+import { cachedStore, generateStore, SIZES, workingCopy, type StoreMeta } from './data';
+import { postgresRunCopy } from './postgres/load';
+import { benchPostgresCore } from './postgres/pg-core-bench';
+import { benchServer } from './postgres/server';
+import { renderSideBySide } from './postgres/side-by-side';
 import { benchRenderer } from './renderer-bench';
 import { benchReports } from './reports-bench';
 import { benchSignIn } from './sign-in-bench';
@@ -26,7 +30,11 @@ const HELP = `npm run bench [-- options]
   --regenerate     rebuild the cached store even if it is up to date
   --renderer-dir D use this renderer build (e.g. out/renderer) instead of building one into bench/.data/renderer
   --explain        also print EXPLAIN QUERY PLAN of the statements under each core case
-  --scale X        generate a smaller store (e.g. 0.05) — for working on the bench itself`;
+  --scale X        generate a smaller store (e.g. 0.05) — for working on the bench itself
+  --store postgres the core rows on PostgreSQL beside the same rows on SQLite (the ten-year store copied into
+                   PostgreSQL once and cached there), and check-in / call-next with a second desk's process writing
+  --pg-url URL     with --store postgres: this server (a role that may create databases, superuser for the first
+                   load) instead of the embedded cluster the bench keeps in bench/.data/postgres`;
 
 async function main() {
   const { values } = parseArgs({
@@ -38,6 +46,8 @@ async function main() {
       scale: { type: 'string' },
       'renderer-dir': { type: 'string' },
       explain: { type: 'boolean', default: false },
+      store: { type: 'string', default: 'sqlite' },
+      'pg-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,6 +96,9 @@ async function main() {
     log(`store: requests by state: ${Object.entries(meta.requestStates).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
   }
 
+  if (values.store === 'postgres') return benchBothStores({ store, quick: values.quick, explain: values.explain, pgUrl: values['pg-url'], out: values.out, loadAtStart, log });
+  if (values.store !== 'sqlite') throw new Error(`--store sqlite|postgres, not ${values.store}`);
+
   const rows: Row[] = [];
   if (only === 'all' || only === 'core' || only === 'long-work' || only === 'register' || only === 'board') {
     const dir = workingCopy(store.dir);
@@ -124,6 +137,46 @@ async function main() {
   if (values.out) {
     const file = resolve(values.out);
     writeFileSync(file, JSON.stringify(toJson(rows), null, 2) + '\n');
+    log(`rows written to ${file}`);
+  }
+}
+
+/**
+ * `--store postgres`: the core rows on the SQLite store, then the same rows on PostgreSQL (and the two
+ * desks writing at once), printed side by side.
+ */
+async function benchBothStores(o: {
+  store: { dir: string; meta: StoreMeta };
+  quick: boolean;
+  explain: boolean;
+  pgUrl?: string;
+  out?: string;
+  loadAtStart: number;
+  log: (line: string) => void;
+}) {
+  const { log } = o;
+  const dir = workingCopy(o.store.dir);
+  log(`\ncore on SQLite (on a fresh copy: ${dir}; the rows PostgreSQL has too)`);
+  const sqliteRows = await benchCore({ dataDir: dir, meta: o.store.meta, quick: o.quick, storeRowsOnly: true, log });
+  log(`\ncore on PostgreSQL`);
+  const server = await benchServer(o.pgUrl, log);
+  let postgresRows: Row[];
+  try {
+    log(`  postgres: ${server.description}`);
+    const copy = await postgresRunCopy(server.adminUrl, o.store.dir, o.store.meta, log);
+    if (copy.loadSeconds !== null) log(`  postgres: the ten-year store copied in ${copy.loadSeconds} s (cached as database ${copy.cache})`);
+    postgresRows = await benchPostgresCore({ url: copy.url, meta: o.store.meta, quick: o.quick, explain: o.explain, log });
+  } finally {
+    await server.stop();
+  }
+  log(`\n${server.description}, over loopback (127.0.0.1), the bench's own process as the desk`);
+  log(renderSideBySide(sqliteRows, postgresRows));
+  if (o.explain) for (const r of postgresRows.filter((r) => r.plan?.length)) log(`\n${r.name} (PostgreSQL)\n  ${r.plan!.join('\n  ')}`);
+  log(`\nload average ${o.loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores`);
+  if (o.out) {
+    const file = resolve(o.out);
+    const json = [...toJson(sqliteRows).map((r) => ({ store: 'sqlite', ...r })), ...toJson(postgresRows).map((r) => ({ store: 'postgres', ...r }))];
+    writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
     log(`rows written to ${file}`);
   }
 }

@@ -6,6 +6,7 @@ import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { StoreMoveService } from './store-move/store-move-service';
 import type { FileStore } from './store/files/file-store';
+import type { StoreConnectionRuntime } from './store/connection/connection-state';
 import type { Db, Store } from './store/store';
 
 export interface SignedInUser {
@@ -32,6 +33,8 @@ export interface RuntimeFlags {
   storeMove?: StoreMoveService;
   /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
   jobs?: JobRunner;
+  /** This desk's store and where it was named, for the store.* operations; every core made by createCore has it. */
+  storeConnection?: StoreConnectionRuntime;
 }
 
 export interface AuditEntry {

@@ -12,6 +12,7 @@ import { makePrivateDir, makePrivateFile, makePrivateTree } from './private-file
 import { createJobRunner } from './jobs/job-runner';
 import { polledChanges, pushedChanges, type LiveChanges } from './live-changes';
 import { SessionStore } from './sessions';
+import { adoptStoredDeskFacts } from './settings/desk-facts';
 import { readSettings } from './settings/read-settings';
 import { startChangeListener } from './store/postgres/change-listener';
 import { isConnectionLoss } from './store/postgres/connection-errors';
@@ -24,14 +25,13 @@ import type { ReaderSpec } from './store/reader';
 import { openSqliteStore } from './store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from './store/store-file';
 import type { Store } from './store/store';
+import type { StoreSource } from '../../shared/contract';
+import { defaultPasswordFile } from './store/connection/pgpass';
+import { PasswordKeeper, type PasswordSeal } from './store/connection/password-keeper';
+import type { StoreChoice } from './store/connection/store-start';
 
 export { STORE_FILE_NAME };
-
-/**
- * Where the store lives: the SQLite file in the data folder (one desk; the default), or a PostgreSQL
- * server that a hall's desks share (`--store postgres://…`, ISTIQBAL_STORE).
- */
-export type StoreChoice = { kind: 'sqlite' } | { kind: 'postgres'; url: string };
+export { storeChoiceFrom, storeToOpen, type StoreChoice } from './store/connection/store-start';
 
 export interface CoreOptions {
   /**
@@ -42,6 +42,14 @@ export interface CoreOptions {
   dataDir: string;
   /** The SQLite file in dataDir unless told otherwise. */
   store?: StoreChoice;
+  /** Where `store` was named (storeToOpen): the settings screen says it. Default: 'flag' for a PostgreSQL store, else 'default'. */
+  storeSource?: StoreSource;
+  /** The desktop shell's safeStorage, to seal a saved server's password; without it the password goes to the PostgreSQL password file. */
+  passwordSeal?: PasswordSeal;
+  /** The PostgreSQL password file (libpq's .pgpass) when there is no seal; PGPASSFILE or ~/.pgpass unless given (tests give their own). */
+  passwordFile?: string;
+  /** How long a connection test waits for a server (tests shorten it). */
+  probeTimeoutMs?: number;
   /** better_sqlite3.node for the running ABI (the Electron shell's own build). */
   nativeBinding?: string;
   /** The clock, replaceable in tests (ticket sequence across midnight, session lock). */
@@ -114,6 +122,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return withWritesPaused(engine, () => moves?.writesPaused ?? false);
   };
   let store = await open();
+  // A backup folder an earlier version kept in the SQLite store becomes this PC's fact (settings/desk-facts.ts).
+  await adoptStoredDeskFacts(store, options.dataDir).catch((error: unknown) => log(error, 'settings.deskFacts'));
   const sessions = new SessionStore();
   const now = options.now ?? (() => new Date());
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
@@ -131,6 +141,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs: jobsFor(),
     passwordCost,
     commonPasswordsFile: options.resourcesDir ? join(options.resourcesDir, 'passwords', 'common-passwords.txt') : undefined,
+    storeConnection: {
+      dataDir: options.dataDir,
+      source: options.storeSource ?? (choice.kind === 'postgres' ? 'flag' : 'default'),
+      current: choice,
+      keeper: new PasswordKeeper({ seal: options.passwordSeal, passwordFile: options.passwordFile ?? defaultPasswordFile() }),
+      probeTimeoutMs: options.probeTimeoutMs,
+    },
   };
   const dispatcherFor = (s: Store) => createDispatcher({ store: s, sessions, handlers, runtime, now, log });
   let dispatch = dispatcherFor(store);
@@ -226,14 +243,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await store.close();
     },
   };
-}
-
-/**
- * The store named on the command line (`--store postgres://…`) or in ISTIQBAL_STORE, else SQLite in the
- * data folder. A value that is no PostgreSQL URL is refused rather than silently opening the SQLite file.
- */
-export function storeChoiceFrom(value: string | undefined): StoreChoice {
-  if (!value || value === 'sqlite') return { kind: 'sqlite' };
-  if (/^postgres(ql)?:\/\//.test(value)) return { kind: 'postgres', url: value };
-  throw new Error(`--store / ISTIQBAL_STORE: expected postgres://user@host:5432/database or sqlite, got "${value.replace(/:[^:@/]*@/, ':…@')}"`);
 }

@@ -13,6 +13,7 @@ import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
 import type { HandlerContext } from './context';
 import { settingsHandlers } from './settings/handlers';
+import { storeConnectionHandlers } from './settings/store-connection-handlers';
 import { userHandlers } from './users/handlers';
 import { visitHandlers } from './visits/handlers';
 
@@ -44,12 +45,12 @@ export type Handlers = HandlerMap<OperationName>;
 
 /** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers, storeMoveHandlers];
+  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers, storeConnectionHandlers, storeMoveHandlers];
   const seen = new Set<string>();
   for (const name of maps.flatMap((m) => Object.keys(m))) {
     if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
     seen.add(name);
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers, ...storeMoveHandlers } satisfies Handlers;
+  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers, ...storeConnectionHandlers, ...storeMoveHandlers } satisfies Handlers;
 }
 

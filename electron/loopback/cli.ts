@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, storeChoiceFrom } from '../core/core';
+import { createCore, storeToOpen } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { makePrivateDir, writePrivateFile } from '../core/private-files';
 import { startLoopback } from './server';
+import { startFailure } from '../core/store/postgres/probe-server';
 
 /**
  * `node out/main/loopback.js [--data-dir DIR] [--store postgres://…] [--port N] [--headless] [--demo] [--no-auto-backup]`:
@@ -29,8 +30,12 @@ async function main() {
     strict: false,
   });
   const dataDir = resolve(String(values['data-dir'] ?? defaultDataDir()));
-  const store = storeChoiceFrom(typeof values.store === 'string' ? values.store : process.env.ISTIQBAL_STORE);
-  const core = await createCore({ dataDir, store });
+  // --store, then ISTIQBAL_STORE, then the server saved on the settings screen (its password in the
+  // user's PostgreSQL password file: this shell has no keychain), then the SQLite file.
+  const { choice: store, source } = storeToOpen({ flag: typeof values.store === 'string' ? values.store : undefined, env: process.env.ISTIQBAL_STORE, dataDir });
+  const core = await createCore({ dataDir, store, storeSource: source }).catch((error: unknown) => {
+    throw store.kind === 'postgres' ? new Error(`${startFailure(error, store.url)}\n${String(error)}`) : error;
+  });
   // Before the server listens: the first sign-in already finds the demo administrator.
   if (values.demo) console.log(demoStartMessage(await startWithDemo(core)));
   const rendererDir = resolve(__dirname, '../renderer');

@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session } from 'electron';
 import { ar, fill } from '../../shared/labels/ar';
-import { createCore, storeChoiceFrom, type Core } from '../core/core';
+import { createCore, storeToOpen, type Core } from '../core/core';
+import { startFailure } from '../core/store/postgres/probe-server';
 import { defaultDataDir } from '../core/data-dir';
 import { keepPrintedCopy } from '../core/documents/printed-copies';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
@@ -9,6 +10,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';
 import { ChangePush } from './change-push';
 import { openDeskWindow } from './desk-window';
+import { passwordSealOf } from './password-seal';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';
 import { nativeBindingPath } from './native-binding';
@@ -49,13 +51,13 @@ function boot() {
     app.quit();
     return;
   }
-  start(dataDir, args.demo, args.store ?? process.env.ISTIQBAL_STORE).catch((error: unknown) => {
+  start(dataDir, args.demo, args.store).catch((error: unknown) => {
     dialog.showErrorBox('تعذّر تشغيل استقبال / Istiqbal could not start', String((error as Error)?.stack ?? error));
     app.exit(1);
   });
 }
 
-async function start(dataDir: string, demo: boolean, storeArg: string | undefined) {
+async function start(dataDir: string, demo: boolean, storeFlag: string | undefined) {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let closed = false;
@@ -93,10 +95,19 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
   if (!devServerUrl) handleAppProtocol(protocol, join(outDir, 'renderer'), contentSecurityPolicy(undefined));
   installMenu({ development, version: app.getVersion(), dataDir });
 
+  // --store, then ISTIQBAL_STORE, then the server saved on the settings screen (its password sealed by
+  // the system's keychain), then the SQLite file in the data folder.
+  const passwordSeal = passwordSealOf(safeStorage);
+  const { choice, source } = storeToOpen({ flag: storeFlag, env: process.env.ISTIQBAL_STORE, dataDir, seal: passwordSeal });
   core = await createCore({
     dataDir,
-    store: storeChoiceFrom(storeArg),
+    store: choice,
+    storeSource: source,
+    passwordSeal,
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
+  }).catch((error: unknown) => {
+    // Said in Arabic: which server, why, and how to start on this PC's own store meanwhile.
+    throw choice.kind === 'postgres' ? new Error(`${startFailure(error, choice.url)}\n\n${String(error)}`) : error;
   });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
   if (demo) console.log(demoStartMessage(await startWithDemo(core)));

@@ -7,16 +7,20 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
-import { WaitTargetsCard } from './WaitTargetsCard';
+import { ServerBackupCard } from './ServerBackupCard';
+import { StoreConnectionCard } from './StoreConnectionCard';
 import { StoreMoveCard } from './StoreMoveCard';
+import { WaitTargetsCard } from './WaitTargetsCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, the backups, and what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the shared database this PC opens, the backups (the server's, on PostgreSQL), and
+ * what printed documents carry (the letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
   const desks = useOp('settings.desks', {});
+  const connection = useOp('store.connection', {});
   const [name, setName] = useState('');
   const [lockMinutes, setLockMinutes] = useState<number>(10);
   const [expiryHours, setExpiryHours] = useState<number>(12);
@@ -111,7 +115,14 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       {settings.data && <WaitTargetsCard settings={settings.data} />}
-      {settings.data && <BackupCard settings={settings.data} />}
+      {connection.data && <StoreConnectionCard connection={connection.data} />}
+      {settings.data &&
+        connection.data &&
+        (connection.data.current.kind === 'postgres' && connection.data.current.server ? (
+          <ServerBackupCard server={connection.data.current.server} />
+        ) : (
+          <BackupCard settings={settings.data} />
+        ))}
       <StoreMoveCard />
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />

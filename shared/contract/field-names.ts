@@ -119,6 +119,10 @@ const NAMES: Record<string, string> = {
   outcomes: ar.registers.outcomes,
   sort: ar.registers.sort,
   offset: f.olderThan,
+  host: f.host,
+  port: f.port,
+  database: f.database,
+  tls: f.tls,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -12,6 +12,7 @@ import { registerOperations } from './registers';
 import { reportOperations } from './reports';
 import { requestOperations } from './requests';
 import { settingsOperations } from './settings';
+import { storeOperations } from './store';
 import { storeMoveOperations } from './store-move';
 import { userOperations } from './users';
 import { visitOperations } from './visits';
@@ -32,6 +33,7 @@ export const contract = defineContract(
   backupOperations,
   boardOperations,
   reportOperations,
+  storeOperations,
   storeMoveOperations,
 );
 
@@ -52,4 +54,5 @@ export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, R
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
+export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';
 export type { StoreMovePhase, StoreMoveStatusView } from './store-move';

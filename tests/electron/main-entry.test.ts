@@ -61,6 +61,8 @@ const electron = vi.hoisted(() => {
       },
       session: { defaultSession: null as unknown, fromPartition: () => null },
       ipcMain: { handle: () => undefined },
+      // No keychain here: a saved server's password would go to the PostgreSQL password file.
+      safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
       Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => (state.menu = t), setApplicationMenu: () => undefined },
     },
   };

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { PasswordCost } from '../../electron/core/auth/passwords';
-import { createCore, STORE_FILE_NAME, type Core, type StoreChoice } from '../../electron/core/core';
+import { createCore, STORE_FILE_NAME, type Core, type CoreOptions, type StoreChoice } from '../../electron/core/core';
 import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import type { Db, StoreKind } from '../../electron/core/store/store';
 import { createClock, type TestClock } from './clock';
@@ -79,23 +79,39 @@ async function copyTemplate(): Promise<string> {
 /**
  * A real core on a real store with all migrations applied — a SQLite file in a fresh temp folder, or a
  * fresh PostgreSQL database (TEST_STORE) — with a clock the test controls. Pass `dataDir` to open a
- * second core on the same store (another desk's process). Pass `storeOf` for another desk's process on
+ * second core on the same store (another desk's process). Pass `sameStoreAs` for another desk's process on
  * the same store as a hall's desks have it: on PostgreSQL a data folder of its own on the same
  * database (another PC), on SQLite the same data folder (the store is that folder's file).
  */
 export async function openTestCore(
-  options: { now?: TestClock | Date | string; dataDir?: string; storeOf?: TestCore; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
+  options: {
+    now?: TestClock | Date | string;
+    dataDir?: string;
+    passwordCost?: PasswordCost;
+    lockWaitMs?: number;
+    /**
+     * Another desk on the same store: on PostgreSQL another PC on the same database, with a data folder
+     * of its own (`dataDir` or a new one); on SQLite a second core on the same data folder.
+     */
+    sameStoreAs?: TestCore;
+    /** Where the store was named, as a shell tells the core (the settings screen says it). */
+    storeSource?: CoreOptions['storeSource'];
+    /** The PostgreSQL password file; by default one inside the test's data folder, never the user's own. */
+    passwordFile?: string;
+    passwordSeal?: CoreOptions['passwordSeal'];
+    probeTimeoutMs?: number;
+  } = {},
 ): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
-  const sharedDir = options.dataDir ?? (options.storeOf && TEST_STORE === 'sqlite' ? options.storeOf.dataDir : undefined);
+  const sharedDir = options.dataDir ?? (options.sameStoreAs && TEST_STORE === 'sqlite' ? options.sameStoreAs.dataDir : undefined);
   const ownsDir = !sharedDir;
   const dataDir = sharedDir ?? makeTempDir();
   let store: StoreChoice = { kind: 'sqlite' };
   if (TEST_STORE === 'postgres') {
-    if (options.storeOf) databases.set(dataDir, databases.get(options.storeOf.dataDir)!);
-    let database = databases.get(dataDir);
+    let database = databases.get(options.sameStoreAs?.dataDir ?? dataDir);
     if (!database) databases.set(dataDir, (database = { url: await newTestDatabase(), open: 0, kept: !ownsDir }));
+    else if (options.sameStoreAs) databases.set(dataDir, database);
     database.open += 1;
     store = { kind: 'postgres', url: database.url };
   }
@@ -107,6 +123,10 @@ export async function openTestCore(
     // `passwordCost: undefined` given outright: the cost the shells get, which gives none.
     passwordCost: 'passwordCost' in options ? options.passwordCost : TEST_PASSWORD_COST,
     lockWaitMs: options.lockWaitMs,
+    storeSource: options.storeSource,
+    passwordFile: options.passwordFile ?? join(dataDir, 'test-pgpass'),
+    passwordSeal: options.passwordSeal,
+    probeTimeoutMs: options.probeTimeoutMs,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
@@ -138,8 +158,8 @@ export async function openTestCore(
 async function releaseDatabase(dataDir: string): Promise<void> {
   const database = databases.get(dataDir);
   if (!database || --database.open > 0 || database.kept) return;
-  // Every data folder on it (desks with folders of their own: storeOf) lets go of it.
-  for (const [dir, entry] of databases) if (entry === database) databases.delete(dir);
+  // Every data folder on it (sameStoreAs: two PCs on one database) lets it go.
+  for (const [dir, d] of databases) if (d === database) databases.delete(dir);
   await adminQuery(inject('pgAdminUrl'), `DROP DATABASE IF EXISTS ${databaseOf(database.url)} WITH (FORCE)`);
 }
 

@@ -84,6 +84,8 @@ const KNOWN_STRINGS: Record<string, string> = {
   backupFolder: '/media/usb/istiqbal',
   backupFile: '/media/usb/istiqbal/istiqbal-backup-2026-03-05T05-00-00Z.tar',
   url: 'postgres://istiqbal@192.168.1.10:5432/istiqbal',
+  host: 'db.association.local',
+  database: 'istiqbal',
 };
 
 /** A value the schema accepts, built from its shape (`key` is the field's name, for the strings above). */

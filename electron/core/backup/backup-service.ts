@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { BackupFileView, BackupJobPhase, BackupStatusView, BackupTrigger } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { ar, fill } from '../../../shared/labels/ar';
+import { readDeskFacts } from '../settings/desk-facts';
 import { readSettings } from '../settings/read-settings';
 import type { Db, Store } from '../store/store';
 import { peekManifest } from './archive-check';
@@ -60,9 +61,9 @@ export class BackupService {
     return this.deps.store().kind !== 'sqlite';
   }
 
-  /** The backup folder: the administrator's choice, or backups/ in the data folder. */
-  async folder(db: Db = this.deps.store().db): Promise<{ folder: string; isDefault: boolean }> {
-    const { backupFolder } = await readSettings(db, ['backupFolder']);
+  /** The backup folder: the administrator's choice for this PC (a fact of its data folder), or backups/ in the data folder. */
+  async folder(): Promise<{ folder: string; isDefault: boolean }> {
+    const { backupFolder } = readDeskFacts(this.deps.dataDir);
     return backupFolder ? { folder: backupFolder, isDefault: false } : { folder: join(this.deps.dataDir, DEFAULT_BACKUP_FOLDER), isDefault: true };
   }
 
@@ -74,7 +75,7 @@ export class BackupService {
   async status(db: Db = this.deps.store().db): Promise<BackupStatusView> {
     this.refuseOnPostgres();
     const now = this.deps.now();
-    const [{ folder, isDefault }, history, createdAt] = await Promise.all([this.folder(db), readHistory(db, now), storeCreatedAt(db)]);
+    const [{ folder, isDefault }, history, createdAt] = await Promise.all([this.folder(), readHistory(db, now), storeCreatedAt(db)]);
     return {
       folder,
       folderIsDefault: isDefault,

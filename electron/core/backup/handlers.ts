@@ -21,7 +21,7 @@ export const backupHandlers: HandlerMap<'backups.status' | 'backups.list' | 'bac
 
   'backups.run': async (_input, ctx) => {
     const service = backups(ctx);
-    const { folder } = await service.folder(ctx.db);
+    const { folder } = await service.folder();
     await service.startBackup(requireUser(ctx).id, ctx.db);
     ctx.audit({ entity: 'backup', entityId: null, after: { started: 'manual', folder } });
     return service.status(ctx.db);

@@ -3,26 +3,40 @@ import { ar } from '../../../shared/labels/ar';
 import { checkBackupFolder } from '../backup/backup-folder';
 import type { HandlerMap } from '../handlers';
 import { readSettings } from './read-settings';
+import { isDeskFact, readDeskFacts, writeDeskFacts, type DeskFacts } from './desk-facts';
+import type { HandlerContext } from '../context';
+
+/** The shared settings with this PC's own facts (its backup folder) beside them. */
+async function settingsHere(ctx: Pick<HandlerContext, 'db' | 'runtime'>) {
+  return { ...(await readSettings(ctx.db)), ...readDeskFacts(ctx.runtime.dataDir) };
+}
 
 export const settingsHandlers: HandlerMap<
   'settings.get' | 'settings.update' | 'settings.desks' | 'settings.createDesk' | 'settings.revision'
 > = {
-  'settings.get': async (_input, ctx) => readSettings(ctx.db),
+  'settings.get': async (_input, ctx) => settingsHere(ctx),
 
   'settings.update': async (input, ctx) => {
     if (input.backupFolder) checkBackupFolder(input.backupFolder, ctx.runtime.dataDir);
-    const before = await readSettings(ctx.db);
+    const before = await settingsHere(ctx);
     // Targets arrive for the reasons changed; the whole table is kept so a reader never merges.
     const values = input.waitTargets ? { ...input, waitTargets: { ...before.waitTargets, ...input.waitTargets } } : input;
+    const deskFacts: Partial<DeskFacts> = {};
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
+      if (isDeskFact(key)) {
+        deskFacts[key] = value as DeskFacts[typeof key];
+        continue;
+      }
       await ctx.db
         .insertInto('settings')
         .values({ key, value: JSON.stringify(value) })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
         .execute();
     }
-    const after = await readSettings(ctx.db);
+    // This PC's facts last, once everything else has been accepted: a refusal above leaves its file as it was.
+    if (Object.keys(deskFacts).length > 0) writeDeskFacts(ctx.runtime.dataDir, deskFacts);
+    const after = await settingsHere(ctx);
     ctx.audit({ entity: 'settings', entityId: null, before, after });
     return after;
   },

@@ -30,7 +30,7 @@ let otherRequestId: number;
 beforeAll(async () => {
   a = await openTestCore({ now: '2025-03-10T06:00:00Z' });
   deskA = await signedInAs(a, 'receptionist', { fullName: 'ريم خالد الشهري' });
-  b = await openTestCore({ storeOf: a, now: a.clock });
+  b = await openTestCore({ sameStoreAs: a, now: a.clock });
   deskB = await signedInAs(b, 'receptionist', { deskId: 2 });
   adminB = await signedInAs(b, 'admin', { deskId: 2 });
   cat = await loadCatalogue(deskA);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export interface TestCluster {
  * behaves the same on any machine; TCP on 127.0.0.1 only; no fsync (a test run needs no durability).
  * As root, the server runs as the `postgres` user (created if missing), so its folder is open to it.
  */
-export async function startTestCluster(): Promise<TestCluster> {
+export async function startTestCluster(options: ClusterOptions = {}): Promise<TestCluster> {
   const folder = mkdtempSync(join(tmpdir(), 'istiqbal-pg-'));
   chmodSync(folder, 0o777);
   const port = await freePort();
@@ -42,6 +42,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   });
   try {
     await server.initialise();
+    if (options.tls || options.hba) configure(join(folder, 'data'), options);
     await server.start();
   } catch (error) {
     await server.stop().catch(() => undefined);
@@ -66,6 +67,31 @@ export async function startTestCluster(): Promise<TestCluster> {
       }
     },
   };
+}
+
+export interface ClusterOptions {
+  /** TLS on, with the throwaway self-signed certificate of tests/helpers/postgres/tls (for this test server only). */
+  tls?: boolean;
+  /** pg_hba.conf lines put before the cluster's own (the first matching line decides), e.g. a server that refuses unencrypted connections. */
+  hba?: string[];
+}
+
+/** Between initdb and the first start: the certificate in the data folder (owned by the server's user, 0600, as PostgreSQL requires), pg_hba's first lines. */
+function configure(dataDir: string, options: ClusterOptions): void {
+  const owner = statSync(dataDir);
+  if (options.tls) {
+    for (const name of ['server.crt', 'server.key']) {
+      const target = join(dataDir, name);
+      copyFileSync(join(__dirname, 'tls', name), target);
+      chmodSync(target, 0o600);
+      if (process.getuid?.() === 0) chownSync(target, owner.uid, owner.gid);
+    }
+    writeFileSync(join(dataDir, 'postgresql.auto.conf'), `${readFileSync(join(dataDir, 'postgresql.auto.conf'), 'utf8')}\nssl = on\n`);
+  }
+  if (options.hba) {
+    const hba = join(dataDir, 'pg_hba.conf');
+    writeFileSync(hba, `${options.hba.join('\n')}\n${readFileSync(hba, 'utf8')}`);
+  }
 }
 
 function freePort(): Promise<number> {

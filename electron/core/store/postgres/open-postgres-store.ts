@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Socket } from 'node:net';
 import pg from 'pg';
 import { AppError } from '../../../../shared/errors';
@@ -179,16 +180,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];
       // The same answers as SQLite's FTS5 (P2): every token a whole word first, then every token a word
-      // prefix; inside each, the highest key first — the latest visitor, then the newest file. Tokens
-      // are quoted lexemes of the tsquery (user text never reaches its syntax), and a word may answer
-      // two tokens, as in FTS5.
-      const lexemes = tokens.map((t) => `'${t.replace(/['\\]/g, '\\$&')}'`);
+      // prefix; inside each, the highest key first — the latest visitor, then the newest file. A word
+      // may answer two tokens, as in FTS5.
       const ids: number[] = [];
-      for (const query of [lexemes.join(' & '), lexemes.map((l) => `${l}:*`).join(' & ')]) {
-        const rows = await sql<{ id: number }>`
-          SELECT id FROM beneficiaries WHERE ${sql.raw(NAME_WORDS)} @@ ${query}::tsquery
-          ORDER BY ${sql.raw(NAME_KEY)} DESC LIMIT ${limit + ids.length}`.execute(q);
-        for (const { id } of rows.rows) if (!ids.includes(id) && ids.length < limit) ids.push(id);
+      for (const prefix of [false, true]) {
+        for (const id of await namesMatching(q, tokens, prefix, limit + ids.length)) if (!ids.includes(id) && ids.length < limit) ids.push(id);
         if (ids.length >= limit) break;
       }
       return ids;
@@ -236,9 +232,55 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 }
 
-/** Kysely's PostgreSQL dialect over pg's pool, with the rows of Store.arrayRows' statements read as arrays (pg's rowMode). */
+/**
+ * How many of the most recent people (by the search key) a one-word search reads first. A common name
+ * («محمد», «العتيبي», «عبد»…) has its `want` hits among them; a rarer one does not, and goes to the
+ * name index, where its matches are then few.
+ */
+const RECENT_PEOPLE = 2_000;
+
+/**
+ * The ids whose name has every token as a whole word (or, `prefix`, as the start of a word), the
+ * highest key first, at most `want`. Never the key's btree walked backwards with the words as a filter
+ * (the planner's choice when it guesses a word common: for a rare or absent word it reads the whole
+ * table, seconds on 200,000 people), so the cost follows the answer:
+ *  - one token: the RECENT_PEOPLE highest keys first, matched as words of `' ' || name_norm || ' '`
+ *    (LIKE, a fraction of a microsecond a name), enough whenever the word is common;
+ *  - otherwise the GIN index on the words ('word' or 'word':* of a tsquery whose lexemes are quoted: user
+ *    text never reaches its syntax), every match taken and the highest keys kept — few matches, since
+ *    the word is rare or two words must both be there.
+ */
+async function namesMatching(q: Db, tokens: string[], prefix: boolean, want: number): Promise<number[]> {
+  if (tokens.length === 1) {
+    const word = tokens[0]!.replace(/[\\%_]/g, '\\$&');
+    const rows = await sql<{ id: number }>`
+      SELECT id FROM (SELECT id, name_norm, ${sql.raw(NAME_KEY)} AS key FROM beneficiaries ORDER BY ${sql.raw(NAME_KEY)} DESC LIMIT ${RECENT_PEOPLE}) recent
+      WHERE (' ' || name_norm || ' ') LIKE ${prefix ? `% ${word}%` : `% ${word} %`} ORDER BY key DESC LIMIT ${want}`.execute(q);
+    if (rows.rows.length >= want) return rows.rows.map((r) => r.id);
+  }
+  const lexemes = tokens.map((t) => `'${t.replace(/['\\]/g, '\\$&')}'${prefix ? ':*' : ''}`);
+  const rows = await sql<{ id: number }>`
+    WITH hits AS MATERIALIZED (SELECT id, ${sql.raw(NAME_KEY)} AS key FROM beneficiaries WHERE ${sql.raw(NAME_WORDS)} @@ ${lexemes.join(' & ')}::tsquery)
+    SELECT id FROM hits ORDER BY key DESC LIMIT ${want}`.execute(q);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * Kysely's PostgreSQL dialect over pg's pool, with every statement prepared once per connection (a
+ * named statement: pg parses it on the connection's first use, the server keeps it and its plan), so a
+ * desk's repeated statements skip the server's parse and plan — a join such as a visit's view costs
+ * more to plan than to run. The rows of Store.arrayRows' statements are read as arrays (pg's rowMode).
+ * A text of several statements (the writers' BEGIN…, the revision's bump and COMMIT) goes as a simple
+ * query: those cannot be prepared.
+ */
 function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `istiqbal_${createHash('sha1').update(text).digest('hex')}`));
+    return name;
+  };
   return {
     async connect() {
       const client = await pool.connect();
@@ -247,10 +289,23 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
         // A connection lost while a call holds it (between two statements of a transaction) is told
         // to its next statement, which fails; without a listener pg's 'error' event would end the process.
         client.on('error', () => undefined);
+        // Another desk's newer version may change a table under a prepared `SELECT *` (the server then
+        // refuses the kept statement): answered unprepared, and this connection is not reused.
+        let stale = false;
+        const query = async (text: string, values: unknown[]) => {
+          const rowMode = arrayRowSql.has(text) ? ({ rowMode: 'array' } as const) : {};
+          if (values.length === 0 && /;\s*\S/.test(text)) return client.query(text);
+          try {
+            return await client.query({ name: nameOf(text), text, values, ...rowMode });
+          } catch (error) {
+            if ((error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+            stale = true;
+            return client.query({ text, values, ...rowMode });
+          }
+        };
         wrapper = {
-          query: ((text: string, values: unknown[]) =>
-            arrayRowSql.has(text) ? client.query({ text, values, rowMode: 'array' }) : client.query(text, values)) as unknown as PostgresPoolClient['query'],
-          release: (destroy?: boolean) => client.release(destroy),
+          query: query as unknown as PostgresPoolClient['query'],
+          release: (destroy?: boolean) => client.release(destroy || stale),
         };
         wrapped.set(client, wrapper);
       }
@@ -259,6 +314,9 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
     end: () => pool.end(),
   };
 }
+
+/** feature_not_supported: "cached plan must not change result type" (a table changed under a prepared statement). */
+const CACHED_PLAN_CHANGED = '0A000';
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (await atLatest(db)) return;

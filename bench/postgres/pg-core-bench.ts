@@ -1,0 +1,262 @@
+/**
+ * The core on PostgreSQL (`npm run bench -- --store postgres`): the same cases as the SQLite rows of
+ * core-bench.ts, through core.dispatch on a database holding the same ten years, each beside the bare
+ * statements underneath (the ones the core ran for that input, recorded through pg and replayed as
+ * prepared statements on a connection of the bench's own). Then check-in and call-next again while a
+ * second desk — another process with its own core, as a second PC is — writes on the same database.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createCore, type Core } from '../../electron/core/core';
+import { seededRandom } from '../../electron/core/demo/arabic-names';
+import { COMMITTEE_PAGE } from '../../shared/contract/requests';
+import { BENCH_PASSWORD, BENCH_USER, noonOf, type StoreMeta } from '../data';
+import { oneFragment, twoFragments, typedMobile, type Random } from '../names';
+import { summarize, timePair, type Row, type Sample, type TimeOptions } from '../stats';
+import { explainPg, pgReplayer, recordPg, type PgExecuted, type PgReplayer } from './record';
+
+/** The issue's targets on PostgreSQL over loopback (p95, ms). Rows without one are held to the nearest listed. */
+export const PG_TARGETS = { idOrMobile: 2, name: 8, queue: 5, mutation: 5, request: 8 };
+
+export interface PgBenchOptions {
+  url: string;
+  meta: StoreMeta;
+  quick: boolean;
+  explain: boolean;
+  log: (line: string) => void;
+}
+
+type Person = { id: number; first_name: string; father_name: string; grandfather_name: string; family_name: string; id_number: string; mobile: string | null };
+
+export async function benchPostgresCore(opts: PgBenchOptions): Promise<Row[]> {
+  const t0 = Date.now();
+  const base = noonOf(opts.meta.today).getTime();
+  const dataDir = mkdtempSync(join(tmpdir(), 'istiqbal-bench-pg-'));
+  const core = await createCore({ dataDir, store: { kind: 'postgres', url: opts.url }, now: () => new Date(base + (Date.now() - t0)) });
+  const bare = await pgReplayer(opts.url);
+  try {
+    return await runCases(core, bare, base, t0, opts);
+  } finally {
+    await bare.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, opts: PgBenchOptions): Promise<Row[]> {
+  const { log, quick } = opts;
+  const db = core.store.db;
+  const sid = core.createSession();
+  const dispatch = async (op: string, input: unknown, session = sid) => {
+    const r = await core.dispatch(op, input, session);
+    if (!r.ok) throw new Error(`${op} ${JSON.stringify(input).slice(0, 200)}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+  await dispatch('auth.signIn', { username: BENCH_USER, password: BENCH_PASSWORD, deskId: 1 });
+  const reads: TimeOptions = quick ? { warmup: 50, reps: 300 } : { warmup: 3000, reps: 3000 };
+  const writes: TimeOptions = quick ? { warmup: 20, reps: 150 } : { warmup: 50, reps: 500 };
+
+  // The same inputs as the SQLite rows: the same seeded draw of beneficiaries, typed the same ways.
+  const random: Random = seededRandom(7);
+  const count = Number((await db.selectFrom('beneficiaries').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n);
+  const people: Person[] = [];
+  for (let i = 0; i < 1000; i++) {
+    people.push(
+      (await db
+        .selectFrom('beneficiaries')
+        .select(['id', 'first_name', 'father_name', 'grandfather_name', 'family_name', 'id_number', 'mobile'])
+        .where('id', '=', 1 + Math.floor(random() * count))
+        .executeTakeFirstOrThrow()) as Person,
+    );
+  }
+  const asPerson = (p: Person) => ({ firstName: p.first_name, fatherName: p.father_name, grandfatherName: p.grandfather_name, familyName: p.family_name });
+  const at = <T>(list: T[], i: number) => list[i % list.length]!;
+  const search = (text: string) => ({ text });
+  const idQueries = people.map((p) => search(p.id_number));
+  const mobileQueries = people.filter((p) => p.mobile).map((p) => search(typedMobile(p.mobile!, random)));
+  const oneQueries = people.map((p) => search(oneFragment(asPerson(p), random)));
+  const twoQueries = people.map((p) => search(twoFragments(asPerson(p), random)));
+
+  const rows: Row[] = [];
+  const measure = async (name: string, targetP95: number, coreCall: (i: number) => Promise<unknown>, bareCall: (i: number) => Promise<unknown>, o: TimeOptions, note?: string, plan: string[] = []) => {
+    log(`  ${name} …`);
+    await dispatch('auth.touch', {}); // a long read-only stretch must not lock the session
+    const { core: c, bare: b } = await timePair(coreCall, bareCall, o);
+    rows.push({ name, core: c, bare: b, targetP95, note, plan });
+  };
+  const plans = async (list: PgExecuted[]) => {
+    if (!opts.explain) return [];
+    const out: string[] = [];
+    for (const e of list) {
+      const plan = await explainPg(bare.client, e);
+      if (plan.length) out.push(`${e.text.replace(/\s+/g, ' ').slice(0, 110)}…`, ...plan.map((p) => `    ${p}`));
+    }
+    return out;
+  };
+  /** A read: each input once through the core with its statements recorded; then the core timed beside the replay. */
+  const measureRead = async (name: string, targetP95: number, inputs: unknown[], op: string, check: (v: unknown) => void, o: TimeOptions, note?: string, session = sid) => {
+    const call = async (input: unknown) => check(await dispatch(op, input, session));
+    const recorded: PgExecuted[][] = [];
+    for (const input of inputs) recorded.push(await recordPg(() => call(input)));
+    if (recorded.some((r) => r.length === 0)) throw new Error(`${name}: the core ran no SQL for some input`);
+    await measure(name, targetP95, (i) => call(at(inputs, i)), (i) => bare.replay(at(recorded, i)), o, note, await plans(recorded[0]!));
+  };
+
+  await measureRead('search: national ID', PG_TARGETS.idOrMobile, idQueries, 'beneficiaries.search', expectHit('id'), reads);
+  await measureRead('search: mobile', PG_TARGETS.idOrMobile, mobileQueries, 'beneficiaries.search', expectHit('mobile'), reads);
+  await measureRead('search: one name fragment', PG_TARGETS.name, oneQueries, 'beneficiaries.search', expectHit('name'), reads);
+  await measureRead('search: two name fragments', PG_TARGETS.name, twoQueries, 'beneficiaries.search', expectHit('name'), reads);
+
+  const today = opts.meta.today;
+  const countWhere = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(db)).rows[0]!.n);
+  const todayCount = await countWhere(sql<{ n: number }>`SELECT count(*) AS n FROM visits WHERE day = ${today}`);
+  await measureRead(`today's queue (${todayCount} visits)`, PG_TARGETS.queue, [{}], 'visits.queue', (value) => {
+    const n = (value as { visits: unknown[] }).visits.length;
+    if (n !== todayCount) throw new Error(`queue has ${n} visits, expected ${todayCount}`);
+  }, reads);
+
+  const researcherSid = core.createSession();
+  await dispatch('auth.signIn', { username: 'research1', password: BENCH_PASSWORD, deskId: 3 }, researcherSid);
+  await measureRead("researcher's referrals list", PG_TARGETS.queue, [{}], 'visits.referrals', () => {}, quick ? { warmup: 3, reps: 20 } : { warmup: 10, reps: 100 }, 'held to the queue target', researcherSid);
+
+  const maxRequest = await countWhere(sql<{ n: number }>`SELECT max(id) AS n FROM requests`);
+  const requestIds = Array.from({ length: 1000 }, () => ({ requestId: 1 + Math.floor(random() * maxRequest) }));
+  await measureRead('open a request (documents + timeline)', PG_TARGETS.request, requestIds, 'requests.get', (value) => {
+    if (!(value as { events: unknown[] }).events.length) throw new Error('a request without its timeline');
+  }, reads, `1,000 random requests of ${maxRequest.toLocaleString('en')}; no PostgreSQL target given: held to the name search's`);
+
+  const committeeSid = core.createSession();
+  await dispatch('auth.signIn', { username: 'super1', password: BENCH_PASSWORD, deskId: 3 }, committeeSid);
+  const awaiting = await countWhere(sql<{ n: number }>`SELECT count(*) AS n FROM requests WHERE state = 'submitted'`);
+  const firstPage = Math.min(COMMITTEE_PAGE, awaiting);
+  const lists = quick ? { warmup: 10, reps: 100 } : { warmup: 50, reps: 500 };
+  await measureRead(`committee's list (first ${firstPage} of ${awaiting})`, PG_TARGETS.queue, [{}], 'requests.committee', (value) => {
+    if ((value as unknown[]).length !== firstPage) throw new Error('committee page of the wrong size');
+  }, lists, 'held to the queue target', committeeSid);
+  await measureRead("committee's counts (awaiting, overdue)", PG_TARGETS.queue, [{}], 'requests.committeeCounts', () => {}, lists, 'held to the queue target', committeeSid);
+
+  // --- writes: check-in and call-next, their bare side the statements the core ran for one call,
+  // with a new visit's values (the ticket, the time, the ids), in one transaction under the writers' lock.
+  const beneficiaryAt = (i: number) => at(people, i * 7).id;
+  const reasons = ['inquiry', 'follow_up', 'new_request', 'receive_aid'];
+  const checkIn = (i: number) => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(i), reason: reasons[i % 4], again: true });
+  const callNext = async () => {
+    if (!(await dispatch('visits.callNext', { alsoWhileServing: true }))) throw new Error('callNext found nobody waiting');
+  };
+  const mirror = bareWrites(bare, await recordPg(() => checkIn(0)), await recordPg(callNext), { userId: 3, deskId: 2, prefix: 'B' });
+  const writePlans = async () => plans(await recordPg(() => checkIn(1)));
+  await measure('check-in (transaction + audit)', PG_TARGETS.mutation, checkIn, (i) => mirror.checkIn(beneficiaryAt(i + 1), reasons[i % 4]!, today), writes, 'one desk alone', await writePlans());
+  await measure('call-next (transaction + audit)', PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes, 'one desk alone');
+
+  // --- two desks writing at once: a second process, its own core on the same database (another PC),
+  // checks visitors in and calls the next one at desk 3 for as long as this desk is timed: first back to
+  // back, without a pause (the writers' lock never free for long: the worst a hall can do), then one
+  // check-in and one call every 100 ms (20 writes a second: a very busy hall).
+  for (const pace of [0, 100]) {
+    const how = pace === 0 ? 'the other back to back' : `the other every ${pace} ms`;
+    log(`  starting the second desk (another process, ${how}) …`);
+    const second = await startSecondDesk(opts.url, base + (Date.now() - t0), pace);
+    const from = rows.length;
+    try {
+      await measure(`check-in, two desks writing at once (${how})`, PG_TARGETS.mutation, (i) => checkIn(i + 10_000 + pace * 10), (i) => mirror.checkIn(beneficiaryAt(i + 10_001 + pace * 10), reasons[i % 4]!, today), writes);
+      await measure(`call-next, two desks writing at once (${how})`, PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes);
+    } finally {
+      const other = await second.stop();
+      const line = (what: string, s: Sample) => `${what} p95 ${s.p95.toFixed(2)} ms (median ${s.median.toFixed(2)}, ${s.n} calls)`;
+      const note = `the other desk, another process, meanwhile: ${line('its check-ins', other.checkIn)}, ${line('its call-nexts', other.callNext)}`;
+      for (const r of rows.slice(from)) r.note = note;
+    }
+  }
+  return rows;
+}
+
+const expectHit = (match: string) => (value: unknown) => {
+  const hits = value as { match: string }[];
+  if (!hits.length || !hits.some((h) => h.match === match)) throw new Error(`search found no ${match} hit`);
+};
+
+/** The check-in's statements, in the order the core ran them (tests the recording before trusting it). */
+const CHECK_IN_SHAPE = [/^BEGIN;/, /from "desks"/, /from "beneficiaries"/, /from "visits" where "day" = \$1 and "beneficiary_id"/, /max\("seq"\)/, /^insert into "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
+const CALL_NEXT_SHAPE = [/^BEGIN;/, /for update skip locked$/, /"state" = \$2 and "served_by"/, /^select \* from "visits"/, /^update "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
+
+/**
+ * Check-in and call-next as the core runs them on PostgreSQL — its own statement texts, recorded from
+ * one call each — with a new visit's values, on the bench's connection: the SQL without the
+ * dispatcher, zod, Kysely's compiling and the view mapping.
+ */
+function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number; prefix: string }) {
+  const texts = (run: PgExecuted[], shape: RegExp[], what: string) => {
+    const list = run.map((e) => e.text.trim());
+    if (list.length !== shape.length || !shape.every((re, i) => re.test(list[i]!))) {
+      throw new Error(`the core's ${what} has changed (${list.length} statements): update bareWrites() in bench/postgres/pg-core-bench.ts\n${list.map((t) => t.slice(0, 90)).join('\n')}`);
+    }
+    return run.map((e) => e.text);
+  };
+  const C = texts(checkInRun, CHECK_IN_SHAPE, 'check-in');
+  const N = texts(callNextRun, CALL_NEXT_SHAPE, 'call-next');
+  const { userId, deskId, prefix } = who;
+  const inTransaction = async (begin: string, commit: string, work: () => Promise<void>) => {
+    await rep.run(begin);
+    try {
+      await work();
+      await rep.run(commit);
+    } catch (error) {
+      await rep.client.query('ROLLBACK');
+      throw error;
+    }
+  };
+  const audit = (text: string, now: string, operation: string, visitId: number, before: unknown, after: unknown) =>
+    rep.run(text, [now, userId, deskId, operation, 'change', null, 'visit', visitId, before === null ? null : JSON.stringify(before), JSON.stringify(after), 'visit', visitId, visitId, visitId, visitId]);
+  return {
+    checkIn: (beneficiaryId: number, reason: string, day: string) =>
+      inTransaction(C[0]!, C[9]!, async () => {
+        const now = new Date().toISOString();
+        await rep.run(C[1]!, [deskId]);
+        await rep.run(C[2]!, [beneficiaryId]);
+        await rep.run(C[3]!, [day, beneficiaryId, 'cancelled']);
+        const seq = (((await rep.run(C[4]!, [day, deskId])).rows[0] as { seq: number | null }).seq ?? 0) + 1;
+        const nulls = (n: number) => Array.from({ length: n }, () => null);
+        const visit = [day, deskId, seq, `${prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
+        const { id } = (await rep.run(C[5]!, visit)).rows[0] as { id: number };
+        await rep.run(C[6]!, [id, now, userId, 'checkIn', null, 'waiting', null]);
+        const view = (await rep.run(C[7]!, [id])).rows[0];
+        await audit(C[8]!, now, 'visits.checkIn', id, null, view);
+      }),
+    callNext: (day: string) =>
+      inTransaction(N[0]!, N[8]!, async () => {
+        const now = new Date().toISOString();
+        const next = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number } | undefined;
+        if (!next) throw new Error('nobody waiting');
+        await rep.run(N[2]!, [day, 'serving', userId, deskId, 1]);
+        const before = (await rep.run(N[3]!, [next.id])).rows[0] as { version: number; state: string };
+        const changed = await rep.run(N[4]!, [now, userId, deskId, 'serving', before.version + 1, next.id, before.version]);
+        if (changed.rowCount !== 1) throw new Error('conflict');
+        await rep.run(N[5]!, [next.id, now, userId, 'call', before.state, 'serving', null]);
+        const view = (await rep.run(N[6]!, [next.id])).rows[0];
+        await audit(N[7]!, now, 'visits.callNext', next.id, before, view);
+      }),
+  };
+}
+
+/** The second desk's process (second-desk.ts): started, signed in, writing; stop() ends it and returns its timings. */
+async function startSecondDesk(url: string, nowMs: number, pace: number): Promise<{ stop(): Promise<{ checkIn: Sample; callNext: Sample }> }> {
+  const child: ChildProcess = fork(join(__dirname, 'second-desk.ts'), [url, String(nowMs), String(pace)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', (m) => (m === 'writing' ? resolve() : reject(new Error(String(m)))));
+    child.once('exit', (code) => reject(new Error(`the second desk's process ended (${code}) before writing`)));
+  });
+  return {
+    stop: () =>
+      new Promise((resolve, reject) => {
+        child.once('message', (m) => {
+          const timings = m as { checkIn: number[]; callNext: number[] };
+          resolve({ checkIn: summarize(timings.checkIn), callNext: summarize(timings.callNext) });
+        });
+        child.once('error', reject);
+        child.send('stop');
+      }),
+  };
+}
