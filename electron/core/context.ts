@@ -1,7 +1,9 @@
 import type { Role } from '../../shared/domain/roles';
 import type { AppError } from '../../shared/errors';
 import type { PasswordCost } from './auth/passwords';
+import type { AboutView } from '../../shared/contract';
 import type { BackupService } from './backup/backup-service';
+import type { ShellFacts } from './computer/shell-facts';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { Db, Store } from './store/store';
@@ -26,6 +28,10 @@ export interface RuntimeFlags {
   backups?: BackupService;
   /** Long documents and exports off the shell's thread; absent where none is made (the demo's seeding). */
   jobs?: JobRunner;
+  /** «حول البرنامج»: fixed when the core is made. */
+  about: AboutView;
+  /** What the shell running this core can do for this computer (start with Windows). */
+  shell: ShellFacts;
 }
 
 export interface AuditEntry {

@@ -13,6 +13,7 @@ import { nativeBindingPath } from './native-binding';
 import { printPdf, SHELL_PRINT_PDF } from './printing';
 import { rendererLocation } from './renderer-location';
 import { runMode } from './run-mode';
+import { startWithSystem } from './start-with-system';
 import { contentSecurityPolicy, hardenEveryWebContents, hardenSession } from './security';
 import { WindowSessions } from './window-sessions';
 
@@ -88,14 +89,17 @@ async function start(dataDir: string, demo: boolean, storeArg: string | undefine
   hardenSession(session.defaultSession, devServerUrl);
   const outDir = resolve(__dirname, '..');
   if (!devServerUrl) handleAppProtocol(protocol, join(outDir, 'renderer'), contentSecurityPolicy(undefined));
-  installMenu({ development, version: app.getVersion(), dataDir });
 
   core = await createCore({
     dataDir,
     // Scans, reference PDFs and printed PDFs stay in dataDir whichever the store (they move into PostgreSQL later).
     store: storeChoiceFrom(storeArg),
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
+    // Packaged, the fonts and the password list are files beside app.asar (electron-builder.yml: extraResources).
+    resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
+    shell: { kind: 'desktop', startWithSystem: startWithSystem(app, process.platform, process.execPath) },
   });
+  installMenu({ development, about: core.about });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
   if (demo) console.log(demoStartMessage(await startWithDemo(core)));
   // The daily backup: a timer asking "is one due" (the core decides, from the runs recorded in the store).

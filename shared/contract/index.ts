@@ -4,6 +4,7 @@ import { authOperations } from './auth';
 import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { catalogueOperations } from './catalogue';
+import { computerOperations } from './computer';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
@@ -25,6 +26,7 @@ export const contract = defineContract(
   documentOperations,
   auditOperations,
   backupOperations,
+  computerOperations,
 );
 
 export type Contract = typeof contract;
@@ -40,4 +42,5 @@ export function isOperationName(name: string): name is OperationName {
 export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
+export type { AboutView, StartWithSystemView, StoreView } from './computer';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { PasswordCost } from '../../electron/core/auth/passwords';
+import type { ShellFacts } from '../../electron/core/computer/shell-facts';
 import { createCore, STORE_FILE_NAME, type Core, type StoreChoice } from '../../electron/core/core';
 import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import type { Db, StoreKind } from '../../electron/core/store/store';
@@ -82,7 +83,7 @@ async function copyTemplate(): Promise<string> {
  * second core on the same store (another desk's process).
  */
 export async function openTestCore(
-  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number } = {},
+  options: { now?: TestClock | Date | string; dataDir?: string; passwordCost?: PasswordCost; lockWaitMs?: number; shell?: ShellFacts } = {},
 ): Promise<TestCore> {
   const clock =
     options.now && typeof options.now === 'object' && 'advance' in options.now ? options.now : createClock(options.now ?? undefined);
@@ -103,6 +104,7 @@ export async function openTestCore(
     // `passwordCost: undefined` given outright: the cost the shells get, which gives none.
     passwordCost: 'passwordCost' in options ? options.passwordCost : TEST_PASSWORD_COST,
     lockWaitMs: options.lockWaitMs,
+    shell: options.shell,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;
