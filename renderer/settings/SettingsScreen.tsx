@@ -7,11 +7,13 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
+import { ThisComputerCard } from './ThisComputerCard';
 import { WaitTargetsCard } from './WaitTargetsCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, the backups, and what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the backups, this computer's own (start with Windows), and what printed documents carry
+ * (the letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
@@ -111,6 +113,7 @@ export function SettingsScreen() {
       </Paper>
       {settings.data && <WaitTargetsCard settings={settings.data} />}
       {settings.data && <BackupCard settings={settings.data} />}
+      <ThisComputerCard />
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>
