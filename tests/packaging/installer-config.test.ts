@@ -152,6 +152,9 @@ describe('what the package holds', () => {
       .map((f) => readFileSync(join(root, f), 'utf8'))
       .join('\n');
     const specifiers = new Set([...code.matchAll(/\brequire\("([^"]+)"\)|\.resolve\("([^"]+)"\)/g)].map((m) => (m[1] ?? m[2])!));
+    // pdf.js is resolved through a named constant (electron/core/uploads/pdf-check.ts), as the worker imports it.
+    expect(code).toContain(JSON.stringify(PDFJS_MODULE));
+    specifiers.add(PDFJS_MODULE);
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
     const packages = [...specifiers]
       .filter((s) => !s.startsWith('.') && !builtins.has(s) && s !== 'electron')
