@@ -7,9 +7,14 @@ import { dirname, join } from 'node:path';
 const PREBUILD_TIMEOUT_MS = 60_000;
 const SOURCE_BUILD_TIMEOUT_MS = 15 * 60_000;
 
-/** Path of better_sqlite3.node for Electron `version`, or null when it can be neither downloaded nor built. */
-export function ensureElectronNative(root, version) {
-  const dir = join(root, '.cache', 'electron-native', version, 'better-sqlite3');
+/**
+ * Path of better_sqlite3.node for Electron `version`, or null when it can be neither downloaded nor built.
+ * `target` (packaging, scripts/packaging/before-pack.mjs) names another platform or architecture than this
+ * machine's: only better-sqlite3's prebuilt binary for it can be fetched, since node-gyp builds for this one.
+ */
+export function ensureElectronNative(root, version, target = { platform: process.platform, arch: process.arch }) {
+  const cross = target.platform !== process.platform || target.arch !== process.arch;
+  const dir = join(root, '.cache', 'electron-native', cross ? `${version}-${target.platform}-${target.arch}` : version, 'better-sqlite3');
   const binding = join(dir, 'build', 'Release', 'better_sqlite3.node');
   if (existsSync(binding)) return binding;
 
@@ -24,8 +29,8 @@ export function ensureElectronNative(root, version) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir'));
   const electronFlags = ['--runtime=electron', `--target=${version}`];
   const steps = [
-    [join(root, 'node_modules', 'prebuild-install', 'bin.js'), electronFlags, PREBUILD_TIMEOUT_MS],
-    [nodeGyp(), ['rebuild', '--release', ...electronFlags, '--dist-url=https://electronjs.org/headers'], SOURCE_BUILD_TIMEOUT_MS],
+    [join(root, 'node_modules', 'prebuild-install', 'bin.js'), [...electronFlags, `--platform=${target.platform}`, `--arch=${target.arch}`], PREBUILD_TIMEOUT_MS],
+    ...(cross ? [] : [[nodeGyp(), ['rebuild', '--release', ...electronFlags, '--dist-url=https://electronjs.org/headers'], SOURCE_BUILD_TIMEOUT_MS]]),
   ];
   const log = [];
   for (const [script, args, timeout] of steps) {

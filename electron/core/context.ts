@@ -1,7 +1,9 @@
 import type { Role } from '../../shared/domain/roles';
 import type { AppError } from '../../shared/errors';
 import type { PasswordCost } from './auth/passwords';
+import type { AboutView } from '../../shared/contract';
 import type { BackupService } from './backup/backup-service';
+import type { ShellFacts } from './computer/shell-facts';
 import type { JobRunner } from './jobs/job-runner';
 import type { Session, SessionStore } from './sessions';
 import type { StoreMoveService } from './store-move/store-move-service';
@@ -35,6 +37,10 @@ export interface RuntimeFlags {
   jobs?: JobRunner;
   /** This desk's store and where it was named, for the store.* operations; every core made by createCore has it. */
   storeConnection?: StoreConnectionRuntime;
+  /** «حول البرنامج»: fixed when the core is made. */
+  about: AboutView;
+  /** What the shell running this core can do for this computer (start with Windows). */
+  shell: ShellFacts;
 }
 
 export interface AuditEntry {

@@ -4,6 +4,9 @@ import { ar } from '../../shared/labels/ar';
 import { BackupService } from './backup/backup-service';
 import type { StoreSwap, UndoSwap } from './backup/restore-backup';
 import { CallGate } from './call-gate';
+import type { AboutView } from '../../shared/contract';
+import { aboutFacts } from './computer/about';
+import { BROWSER_SHELL, type ShellFacts } from './computer/shell-facts';
 import type { RuntimeFlags } from './context';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { PASSWORD_COST, type PasswordCost } from './auth/passwords';
@@ -64,6 +67,8 @@ export interface CoreOptions {
   passwordCost?: PasswordCost;
   /** How long a call waits for another process's lock before it is refused as busy (tests shorten it). */
   lockWaitMs?: number;
+  /** The shell running this core and what it can do for this computer; the loopback shell's when not given. */
+  shell?: ShellFacts;
 }
 
 /** How often idle sessions are swept out (besides at their next call). */
@@ -92,6 +97,8 @@ export interface Core {
   changes: LiveChanges;
   /** Moving this SQLite store into PostgreSQL from the settings screen (store.migrateTo). */
   storeMove: StoreMoveService;
+  /** «حول البرنامج» (computer.about), for the Electron shell's own menu. */
+  about: AboutView;
   /** Waits for a backup or restore under way, then closes the store. */
   close(): Promise<void>;
 }
@@ -134,7 +141,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     choice.kind === 'postgres' ? { engine: 'postgres', url: choice.url } : { engine: 'sqlite', file: storeFile, nativeBinding: options.nativeBinding };
   const jobsFor = () => createJobRunner({ reader, fontsDir });
   const files = openFileStore(choice.kind, options.dataDir);
+  const shell = options.shell ?? BROWSER_SHELL;
+  const about = aboutFacts({ dataDir: options.dataDir, storeFile, store: choice, shell });
   const runtime: RuntimeFlags = {
+    about,
+    shell,
     dataDir: options.dataDir,
     files,
     fontsDir,
@@ -234,6 +245,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backups,
     changes,
     storeMove,
+    about,
     close: async () => {
       clearInterval(sweeper);
       await changes.close();

@@ -6,6 +6,7 @@ import { storeMoveHandlers } from './store-move/handlers';
 import { beneficiaryHandlers } from './beneficiaries/handlers';
 import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
+import { computerHandlers } from './computer/handlers';
 import { demoHandlers } from './demo/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
@@ -43,14 +44,42 @@ export function preparationOf(handler: unknown): Prepare | undefined {
 export type HandlerMap<K extends OperationName> = { [P in K]: Handler<P> };
 export type Handlers = HandlerMap<OperationName>;
 
-/** Every operation's handler. The type makes a missing one a compile error; the loop refuses one given twice. */
+/** Each domain's handlers: one list, read below for the compile-time check and for the table itself. */
+const DOMAIN_HANDLERS = [
+  authHandlers,
+  userHandlers,
+  settingsHandlers,
+  storeConnectionHandlers,
+  storeMoveHandlers,
+  computerHandlers,
+  beneficiaryHandlers,
+  visitHandlers,
+  demoHandlers,
+  requestHandlers,
+  catalogueHandlers,
+  documentHandlers,
+  registerHandlers,
+  boardHandlers,
+  reportHandlers,
+  auditHandlers,
+  backupHandlers,
+] as const;
+
+/** An operation of the contract that no domain handles: a compile error below names it. */
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type Unhandled = Exclude<OperationName, KeysOf<(typeof DOMAIN_HANDLERS)[number]>>;
+const everyOperationHandled: [Unhandled] extends [never] ? true : Unhandled = true;
+
+/** Every operation's handler. A missing one is a compile error (above); the loop refuses one given twice. */
 export function buildHandlers(): Handlers {
-  const maps = [authHandlers, userHandlers, settingsHandlers, beneficiaryHandlers, visitHandlers, demoHandlers, requestHandlers, catalogueHandlers, documentHandlers, registerHandlers, auditHandlers, backupHandlers, boardHandlers, reportHandlers, storeConnectionHandlers, storeMoveHandlers];
-  const seen = new Set<string>();
-  for (const name of maps.flatMap((m) => Object.keys(m))) {
-    if (seen.has(name)) throw new Error(`handler registered twice: ${name}`);
-    seen.add(name);
+  void everyOperationHandled;
+  const handlers: Record<string, unknown> = {};
+  for (const map of DOMAIN_HANDLERS) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in handlers) throw new Error(`handler registered twice: ${name}`);
+      handlers[name] = handler;
+    }
   }
-  return { ...authHandlers, ...userHandlers, ...settingsHandlers, ...beneficiaryHandlers, ...visitHandlers, ...demoHandlers, ...requestHandlers, ...catalogueHandlers, ...documentHandlers, ...registerHandlers, ...auditHandlers, ...backupHandlers, ...boardHandlers, ...reportHandlers, ...storeConnectionHandlers, ...storeMoveHandlers } satisfies Handlers;
+  return handlers as Handlers;
 }
 

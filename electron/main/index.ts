@@ -18,6 +18,7 @@ import { printPdf, SHELL_PRINT_PDF } from './printing';
 import { rendererLocation } from './renderer-location';
 import { saveFile, SHELL_SAVE_FILE } from './saving';
 import { runMode } from './run-mode';
+import { startWithSystem } from './start-with-system';
 import { contentSecurityPolicy, hardenEveryWebContents, hardenSession } from './security';
 import { WindowSessions } from './window-sessions';
 
@@ -93,7 +94,6 @@ async function start(dataDir: string, demo: boolean, storeFlag: string | undefin
   hardenSession(session.defaultSession, devServerUrl);
   const outDir = resolve(__dirname, '..');
   if (!devServerUrl) handleAppProtocol(protocol, join(outDir, 'renderer'), contentSecurityPolicy(undefined));
-  installMenu({ development, version: app.getVersion(), dataDir });
 
   // --store, then ISTIQBAL_STORE, then the server saved on the settings screen (its password sealed by
   // the system's keychain), then the SQLite file in the data folder.
@@ -105,10 +105,14 @@ async function start(dataDir: string, demo: boolean, storeFlag: string | undefin
     storeSource: source,
     passwordSeal,
     nativeBinding: nativeBindingPath(process.env, app.isPackaged, process.resourcesPath),
+    // Packaged, the fonts and the password list are files beside app.asar (electron-builder.yml: extraResources).
+    resourcesDir: app.isPackaged ? process.resourcesPath : undefined,
+    shell: { kind: 'desktop', startWithSystem: startWithSystem(app, process.platform, process.execPath) },
   }).catch((error: unknown) => {
     // Said in Arabic: which server, why, and how to start on this PC's own store meanwhile.
     throw choice.kind === 'postgres' ? new Error(`${startFailure(error, choice.url)}\n\n${String(error)}`) : error;
   });
+  installMenu({ development, about: core.about });
   // Before the window opens: its first screen is the sign-in, never the first-run setup.
   if (demo) console.log(demoStartMessage(await startWithDemo(core)));
   // The daily backup: a timer asking "is one due" (the core decides, from the runs recorded in the store).

@@ -1,13 +1,15 @@
 import { Menu, dialog, type MenuItemConstructorOptions } from 'electron';
-import { ar, fill } from '../../shared/labels/ar';
+import type { AboutView } from '../../shared/contract';
+import { aboutLines } from '../../shared/labels/about-lines';
+import { ar } from '../../shared/labels/ar';
 
 const m = ar.menu;
 
 export interface MenuFacts {
   /** Dev tools are for developers: in a development run (`npm run dev`) only, never in `npm start`. */
   development: boolean;
-  version: string;
-  dataDir: string;
+  /** «حول البرنامج»: the core's (computer.about), so the menu and the desk's own dialog say the same. */
+  about: AboutView;
 }
 
 /** The Arabic application menu; with Chromium's locale set to Arabic (index.ts) the bar reads right to left. */
@@ -41,20 +43,22 @@ export function menuTemplate(facts: MenuFacts): MenuItemConstructorOptions[] {
     {
       label: m.help,
       role: 'help',
-      submenu: [
-        {
-          label: m.about,
-          click: () =>
-            void dialog.showMessageBox({
-              type: 'info',
-              title: m.about,
-              message: fill(m.aboutMessage, { version: facts.version }),
-              detail: fill(m.dataFolder, { dir: facts.dataDir }),
-            }),
-        },
-      ],
+      submenu: [{ label: ar.computer.about, click: () => void dialog.showMessageBox(aboutBox(facts.about)) }],
     },
   ];
+}
+
+/** The menu's «حول البرنامج»: before sign-in too, where the desk's own dialog (the user menu) is not yet reachable. */
+export function aboutBox(about: AboutView) {
+  return {
+    type: 'info' as const,
+    title: ar.computer.about,
+    message: `${ar.computer.appName} — ${ar.computer.tagline}`,
+    // A path read left to right inside an Arabic line: isolated, so its slashes and dots stay in order.
+    detail: aboutLines(about)
+      .map((line) => `${line.label}: ${line.ltr ? `\u2066${line.value}\u2069` : line.value}`)
+      .join('\n'),
+  };
 }
 
 export function installMenu(facts: MenuFacts): void {

@@ -3,11 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DeskView, UserView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
+import { AboutDialog } from '../app/AboutDialog';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** Who is signed in at which desk, and what every user may do to their own account. */
 export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
   const [changing, setChanging] = useState(false);
+  const [about, setAbout] = useState(false);
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -25,6 +27,9 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
           <Menu.Item onClick={() => setChanging(true)} data-testid="menu-change-password">
             {ar.staff.changePassword}
           </Menu.Item>
+          <Menu.Item onClick={() => setAbout(true)} data-testid="menu-about">
+            {ar.computer.about}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal opened={changing} onClose={() => setChanging(false)} title={ar.staff.changePassword}>
@@ -39,6 +44,7 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
           }}
         />
       </Modal>
+      <AboutDialog opened={about} onClose={() => setAbout(false)} />
     </>
   );
 }

@@ -10,12 +10,14 @@ import { ReferenceShelfCard } from './ReferenceShelfCard';
 import { ServerBackupCard } from './ServerBackupCard';
 import { StoreConnectionCard } from './StoreConnectionCard';
 import { StoreMoveCard } from './StoreMoveCard';
+import { ThisComputerCard } from './ThisComputerCard';
 import { WaitTargetsCard } from './WaitTargetsCard';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
- * ticket prefixes, the shared database this PC opens, the backups (the server's, on PostgreSQL), and
- * what printed documents carry (the letterhead, the reference shelf).
+ * ticket prefixes, the wait targets, the shared database this PC opens, the backups (the server's, on
+ * PostgreSQL), this computer's own (start with Windows), and what printed documents carry (the
+ * letterhead, the reference shelf).
  */
 export function SettingsScreen() {
   const settings = useOp('settings.get', {});
@@ -124,6 +126,7 @@ export function SettingsScreen() {
           <BackupCard settings={settings.data} />
         ))}
       <StoreMoveCard />
+      <ThisComputerCard />
       {settings.data && <LetterheadCard settings={settings.data} />}
       <ReferenceShelfCard />
     </Stack>

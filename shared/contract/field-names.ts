@@ -58,6 +58,7 @@ const NAMES: Record<string, string> = {
   sessionExpiryHours: u.sessionExpiryHours,
   committeePeriodDays: ar.catalogue.committeePeriod,
   waitTargets: u.waitTargetsTitle,
+  startWithSystem: ar.computer.startWithSystem,
   warningMinutes: u.warningMinutes,
   targetMinutes: u.targetMinutes,
   criticalMinutes: u.criticalMinutes,

@@ -5,6 +5,7 @@ import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
+import { computerOperations } from './computer';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
@@ -35,6 +36,7 @@ export const contract = defineContract(
   reportOperations,
   storeOperations,
   storeMoveOperations,
+  computerOperations,
 );
 
 export type Contract = typeof contract;
@@ -52,6 +54,7 @@ export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
+export type { AboutView, StartWithSystemView, StoreView } from './computer';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';

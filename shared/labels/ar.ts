@@ -303,9 +303,6 @@ export const ar = {
     fullScreen: 'ملء الشاشة',
     devTools: 'أدوات المطوّر',
     help: 'مساعدة',
-    about: 'حول استقبال',
-    aboutMessage: 'استقبال — مكتب الاستقبال، الإصدار {version}',
-    dataFolder: 'مجلد البيانات: {dir}',
     /** The Electron shell refuses to start with a switch only a development run takes (run-mode.ts). */
     refusedSwitchesTitle: 'لم يبدأ استقبال',
     refusedSwitches: 'لا يعمل استقبال بهذه الخيارات: {switches}\nهي لتشغيل المطوّرين فقط. أعد تشغيله بدونها.',
@@ -807,6 +804,29 @@ export const ar = {
     inSharedStore: 'المخزن المشترك ({path})',
   },
   /** Backups and restore (the administrator's settings, the CLI, the warning on the administrator's screen). */
+  /** «حول البرنامج» and the settings that belong to this computer, not to the association (start with Windows). */
+  computer: {
+    about: 'حول البرنامج',
+    appName: 'استقبال',
+    tagline: 'مكتب استقبال المراجعين في الجمعية',
+    version: 'الإصدار',
+    dataFolder: 'مجلد البيانات',
+    store: 'قاعدة البيانات',
+    storeFile: 'ملف على هذا الجهاز',
+    storeServer: 'خادم مشترك بين المكاتب',
+    server: 'الخادم',
+    database: 'اسم قاعدة البيانات',
+    shell: 'طريقة التشغيل',
+    desktop: 'تطبيق سطح المكتب',
+    browser: 'المتصفح عبر الخادم المحلي',
+    close: 'إغلاق',
+    thisComputer: 'هذا الجهاز',
+    startWithSystem: 'تشغيل استقبال عند الدخول إلى ويندوز',
+    startWithSystemHint: 'يفتح البرنامج بنفسه حين يدخل هذا المستخدم إلى ويندوز في هذا الجهاز. يخص هذا الجهاز وحده، ولا يغيّر شيئاً في الأجهزة الأخرى.',
+    startWithSystemUnavailable: 'يُضبط هذا من تطبيق سطح المكتب المثبّت على ويندوز في جهاز الاستقبال نفسه، لا من المتصفح.',
+    startWithSystemOn: 'سيبدأ استقبال مع ويندوز في هذا الجهاز.',
+    startWithSystemOff: 'لن يبدأ استقبال مع ويندوز في هذا الجهاز.',
+  },
   backups: {
     title: 'النسخ الاحتياطي',
     folder: 'مجلد النسخ الاحتياطية',
@@ -1224,6 +1244,9 @@ export const ar = {
     'store.testConnection': 'اختبار الاتصال بقاعدة بيانات مشتركة',
     'store.saveConnection': 'حفظ قاعدة البيانات المشتركة لهذا الجهاز',
     'store.forgetConnection': 'العودة إلى قاعدة بيانات الجهاز',
+    'computer.about': 'عرض معلومات البرنامج',
+    'computer.startWithSystem': 'الاطلاع على بدء التشغيل مع ويندوز',
+    'computer.setStartWithSystem': 'ضبط بدء التشغيل مع ويندوز',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {
@@ -1295,6 +1318,7 @@ export const ar = {
       document_type: 'نوع مستند',
       demo: 'بيانات تجريبية',
       store: 'قاعدة البيانات',
+      computer: 'إعدادات هذا الجهاز',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',

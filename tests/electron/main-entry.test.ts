@@ -22,6 +22,9 @@ const electron = vi.hoisted(() => {
     handlers: new Map<string, unknown>(),
     menu: null as MenuItemConstructorOptions[] | null,
     errorBox: null as [string, string] | null,
+    messageBox: null as { title: string; message: string; detail: string } | null,
+    /** What app.requestSingleInstanceLock answers: false when another desk process already runs on this data folder. */
+    singleInstance: true,
     exitCode: null as number | null,
     quits: 0,
     makeContents: null as null | ((id: number) => EventEmitter & { id: number }),
@@ -30,7 +33,7 @@ const electron = vi.hoisted(() => {
     isPackaged: false,
     commandLine: { appendSwitch: () => events.push('appendSwitch') },
     setPath: () => undefined,
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => state.singleInstance,
     whenReady: () => (events.push('whenReady'), Promise.resolve()),
     getVersion: () => '0.1.0',
     quit: () => void (state.quits += 1),
@@ -44,9 +47,25 @@ const electron = vi.hoisted(() => {
       state.windows.push(this as never);
       app.emit('web-contents-created', {}, this.webContents);
     }
+    focused = 0;
+    restored = 0;
+    minimized = false;
     loadURL(url: string) {
       (this as unknown as { loaded: string }).loaded = url;
       return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.restored += 1;
+      this.minimized = false;
+    }
+    focus() {
+      this.focused += 1;
     }
   }
   return {
@@ -54,7 +73,10 @@ const electron = vi.hoisted(() => {
     module: {
       app,
       BrowserWindow,
-      dialog: { showErrorBox: (title: string, message: string) => void (state.errorBox = [title, message]), showMessageBox: () => undefined },
+      dialog: {
+        showErrorBox: (title: string, message: string) => void (state.errorBox = [title, message]),
+        showMessageBox: (box: { title: string; message: string; detail: string }) => ((state.messageBox = box), Promise.resolve({ response: 0 })),
+      },
       protocol: {
         registerSchemesAsPrivileged: () => events.push('registerSchemesAsPrivileged'),
         handle: (scheme: string, handler: unknown) => (events.push(`handle:${scheme}`), state.handlers.set(scheme, handler)),
@@ -79,7 +101,8 @@ beforeEach(() => {
   state.events.length = 0;
   state.windows.length = 0;
   state.handlers.clear();
-  state.menu = state.errorBox = state.exitCode = null;
+  state.menu = state.errorBox = state.exitCode = state.messageBox = null;
+  state.singleInstance = true;
   const desk = new FakeSession();
   electron.module.session.defaultSession = desk;
   state.makeContents = (id) => new FakeWebContents(id, 'about:blank', desk) as never;
@@ -150,6 +173,39 @@ describe('npm start: the locked-down run', () => {
       expect(state.windows).toHaveLength(0);
     },
   );
+});
+
+describe('one desk per computer, and «حول البرنامج»', () => {
+  it('a second launch on the same computer focuses the first window, restoring it when minimised, and opens no other', async () => {
+    await launch(['--data-dir', dataDir]);
+    await opened();
+    const window = state.windows[0] as unknown as { focused: number; restored: number; minimized: boolean };
+    window.minimized = true;
+    electron.module.app.emit('second-instance', {}, ['/opt/electron/electron', '/opt/istiqbal'], dataDir);
+    expect(window).toMatchObject({ focused: 1, restored: 1, minimized: false });
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('the second process itself quits before opening its store or a window', async () => {
+    state.singleInstance = false;
+    const quits = state.quits;
+    await launch(['--data-dir', dataDir]);
+    expect(state.quits).toBe(quits + 1);
+    expect(state.events).not.toContain('whenReady');
+    expect(state.windows).toHaveLength(0);
+  });
+
+  it('the menu «مساعدة ← حول البرنامج» shows the version, this data folder and its SQLite file, from the core', async () => {
+    await launch(['--data-dir', dataDir]);
+    await opened();
+    const help = state.menu!.find((m) => m.label === 'مساعدة')!;
+    const about = (help.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'حول البرنامج')!;
+    (about.click as () => void)();
+    expect(state.messageBox?.title).toBe('حول البرنامج');
+    expect(state.messageBox?.detail).toContain(dataDir);
+    expect(state.messageBox?.detail).toContain(join(dataDir, 'istiqbal.sqlite3'));
+    expect(state.messageBox?.detail).toMatch(/الإصدار: \u2066\d+\.\d+\.\d+/);
+  });
 });
 
 describe('npm run dev: the development run', () => {

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import type { PasswordCost } from '../../electron/core/auth/passwords';
+import type { ShellFacts } from '../../electron/core/computer/shell-facts';
 import { createCore, STORE_FILE_NAME, type Core, type CoreOptions, type StoreChoice } from '../../electron/core/core';
 import { asSqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import type { Db, StoreKind } from '../../electron/core/store/store';
@@ -100,6 +101,8 @@ export async function openTestCore(
     passwordFile?: string;
     passwordSeal?: CoreOptions['passwordSeal'];
     probeTimeoutMs?: number;
+    /** What the shell running the core can do for this computer (start with Windows). */
+    shell?: ShellFacts;
   } = {},
 ): Promise<TestCore> {
   const clock =
@@ -127,6 +130,7 @@ export async function openTestCore(
     passwordFile: options.passwordFile ?? join(dataDir, 'test-pgpass'),
     passwordSeal: options.passwordSeal,
     probeTimeoutMs: options.probeTimeoutMs,
+    shell: options.shell,
     log: (error, operation) => internalErrors.push({ operation, error }),
   });
   let closed = false;

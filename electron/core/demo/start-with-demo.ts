@@ -1,3 +1,4 @@
+import { BROWSER_SHELL } from '../computer/shell-facts';
 import type { Core } from '../core';
 import { readSettings } from '../settings/read-settings';
 import { DEMO_PASSWORD, DEMO_USERS, demoPasswordHashes, seedDemo, type DemoSummary } from './seed-demo';
@@ -13,7 +14,7 @@ export type DemoStart = { filled: true; summary: DemoSummary } | { filled: false
  * account is left exactly as it is — demo accounts with a published password never enter a store
  * someone has started to use.
  */
-export async function startWithDemo(core: Pick<Core, 'store' | 'dataDir' | 'files' | 'passwordCost'>, now = new Date()): Promise<DemoStart> {
+export async function startWithDemo(core: Pick<Core, 'store' | 'dataDir' | 'files' | 'passwordCost' | 'about'>, now = new Date()): Promise<DemoStart> {
   const passwordHashes = await demoPasswordHashes([DEMO_ADMIN.username, ...DEMO_USERS.map((u) => u.username)], core.passwordCost);
   // Checked inside the write transaction: two shells started on one folder at once fill it once.
   return core.store.write(async (trx): Promise<DemoStart> => {
@@ -29,7 +30,7 @@ export async function startWithDemo(core: Pick<Core, 'store' | 'dataDir' | 'file
       now,
       timeZone,
       store: core.store,
-      runtime: { dataDir: core.dataDir, files: core.files, passwordCost: core.passwordCost },
+      runtime: { dataDir: core.dataDir, files: core.files, passwordCost: core.passwordCost, about: core.about, shell: BROWSER_SHELL },
       passwordHashes,
     });
     await trx

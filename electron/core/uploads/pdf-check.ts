@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { outsideAsar } from '../outside-asar';
 
 /**
  * Whether a file that starts like a PDF opens as one: pdf.js (the parser the tests read our own
@@ -57,11 +58,14 @@ parentPort.on('message', async ({ bytes, pages }) => {
 });
 `;
 
+/** pdf.js's Node build; a packaged desk keeps it unpacked beside app.asar (electron-builder.yml: asarUnpack). */
+export const PDFJS_MODULE = 'pdfjs-dist/legacy/build/pdf.mjs';
+
 let pdfjsUrl: string | null = null;
 function pdfjs(): string {
   // __filename in the CommonJS main-process bundle; import.meta.url under vitest and tsx.
   const from = typeof __filename === 'string' ? __filename : import.meta.url;
-  return (pdfjsUrl ??= pathToFileURL(createRequire(from).resolve('pdfjs-dist/legacy/build/pdf.mjs')).href);
+  return (pdfjsUrl ??= pathToFileURL(outsideAsar(createRequire(from).resolve(PDFJS_MODULE))).href);
 }
 
 interface Checker {
