@@ -37,7 +37,9 @@ type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'regi
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
 
-const HEADER_HEIGHT = 64;
+/** The header's two rows: the title, clock and user above; the screens' tabs below. */
+const TOP_ROW_HEIGHT = 44;
+const HEADER_HEIGHT = TOP_ROW_HEIGHT + 40;
 
 export function DeskShell(props: { user: UserView; desk: DeskView; live: LiveState }) {
   return (
@@ -84,38 +86,16 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
     // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
     <AppShell header={{ height: HEADER_HEIGHT + (live.connected ? 0 : BANNER_HEIGHT) }} padding="md">
       <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
-            <div style={{ whiteSpace: 'nowrap' }}>
-              <Title order={3} lh={1.1}>
-                {ar.appName}
-              </Title>
-              <Text size="xs" c="dimmed">
-                {settings.data?.associationName}
-              </Text>
-            </div>
-            <Tabs
-              value={screen}
-              onChange={(v) => v && choose(v as Screen)}
-              variant="pills"
-              // Nine tabs for an administrator still fit one line of the desk's 1366-pixel screen.
-              styles={{ list: { flexWrap: 'nowrap', gap: 0 }, tab: { paddingInline: 7, whiteSpace: 'nowrap' } }}
-            >
-              {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
-              <Tabs.List onClick={pages.closeAll}>
-                {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
-                <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
-                <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
-                {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
-                <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
-                {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
-                {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
-                {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
-                {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
-                {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
-                {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
-              </Tabs.List>
-            </Tabs>
+        {/* Two rows: who and where above, the screens below — a row of their own, so every role's tabs fit the
+            desk's 1366-pixel screen whatever the length of the desk's or the user's name. */}
+        <Group h={TOP_ROW_HEIGHT} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
+            <Title order={3} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
+              {ar.appName}
+            </Title>
+            <Text size="sm" c="dimmed" truncate="end">
+              {settings.data?.associationName}
+            </Text>
           </Group>
           <TodayClock timeZone={settings.data?.timeZone} />
           <Group gap="xs" wrap="nowrap">
@@ -129,6 +109,27 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
             </Button>
           </Group>
         </Group>
+        <Tabs
+          value={screen}
+          onChange={(v) => v && choose(v as Screen)}
+          variant="pills"
+          styles={{ list: { flexWrap: 'nowrap', gap: 2 }, tab: { paddingInline: 10, whiteSpace: 'nowrap' } }}
+        >
+          {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
+          <Tabs.List onClick={pages.closeAll}>
+            {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
+            <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
+            <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
+            {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
+            <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
+            {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
+            {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
+            {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
+            {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
+            {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
+            {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
+          </Tabs.List>
+        </Tabs>
       </AppShell.Header>
       <AppShell.Main>
         {user.role === 'admin' && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
