@@ -3,8 +3,14 @@
  *   npx tsx scripts/documents-samples.ts --out DIR
  * Render them with `pdftoppm -png` and look at every page.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE, addDays, businessDay } from '../shared/dates/calendar';
+import { createCore } from '../electron/core/core';
+import { startWithDemo } from '../electron/core/demo/start-with-demo';
+import { evidencePackJob, periodReportJob } from '../electron/core/reports/report-jobs';
+import { periodScope } from '../electron/core/reports/period-scope';
 import { renderDailyRegister } from '../electron/core/documents/daily-register';
 import { renderDeclaration } from '../electron/core/documents/declaration';
 import { renderReceipt } from '../electron/core/documents/receipt';
@@ -21,7 +27,7 @@ const SAMPLES: Record<string, () => Promise<Buffer>> = {
   'receipt-long-name': () => renderReceipt(sample.receiptLongName),
   'request-form': () => renderRequestForm(sample.requestForm),
   'request-form-rejected-long': () => renderRequestForm(sample.requestFormRejected),
- 'register-300': () => renderDailyRegister(sample.register),
+  'register-300': () => renderDailyRegister(sample.register),
   'register-one-desk-full-ids': () => renderDailyRegister(sample.registerOneDesk),
   'register-empty-day': () => renderDailyRegister(sample.registerEmpty),
   'request-form-blank': () => renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt)),
@@ -37,10 +43,32 @@ function outDir(argv: string[]): string {
   return resolve(dir);
 }
 
+/**
+ * The period report and the evidence pack are drawn from a store's figures: a demo store in a
+ * temporary folder, its last 30 days, as a supervisor would print them.
+ */
+async function reportSamples(): Promise<Record<string, () => Promise<Buffer>>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'istiqbal-samples-'));
+  const core = await createCore({ dataDir });
+  const now = new Date();
+  await startWithDemo(core, now);
+  const today = businessDay(now, DEFAULT_TIME_ZONE);
+  const job = { scope: periodScope(addDays(today, -29), today, now, DEFAULT_TIME_ZONE), printedAt: now.toISOString(), printedBy: 'هيفاء سعد القحطاني' };
+  const env = { db: core.store.db };
+  const bytesOf = (out: { bytesBase64?: string }) => Buffer.from(out.bytesBase64 ?? '', 'base64');
+  const files = {
+    'period-report-30-days': bytesOf(await periodReportJob({ ...job, format: 'pdf' }, env)),
+    'evidence-pack-30-days': bytesOf(await evidencePackJob({ ...job, format: 'pdf' }, env)),
+  };
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, () => Promise.resolve(bytes)]));
+}
+
 async function main() {
   const dir = outDir(process.argv.slice(2));
   mkdirSync(dir, { recursive: true });
-  for (const [name, render] of Object.entries(SAMPLES)) {
+  for (const [name, render] of Object.entries({ ...SAMPLES, ...(await reportSamples()) })) {
     const started = performance.now();
     const pdf = await render();
     const file = join(dir, `${name}.pdf`);
