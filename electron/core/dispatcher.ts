@@ -30,12 +30,6 @@ type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes' | 'sessio
 const KEPT_ENTITIES = new Set(['user', 'settings']);
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
 
-/** Operations a locked session may still call: to see that it is locked, unlock, or sign out. */
-const ALLOWED_WHILE_LOCKED = new Set<string>(['auth.session', 'auth.unlock', 'auth.signOut', 'settings.get', 'settings.desks']);
-
-/** After an administrator's reset: choosing the new password (and locking) is all a session may do. */
-const ALLOWED_WHILE_PASSWORD_MUST_CHANGE = new Set<string>(['auth.changePassword', 'auth.lock', 'auth.unlock', 'auth.touch']);
-
 /**
  * The one way into the core, for both shells: validate → check the session and role → run (a
  * mutation in one write transaction with its audit rows) → envelope. Handlers throw AppError;
@@ -192,10 +186,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           // A session that never had a user names nobody: nothing to record.
           throw signedOutNow ? refuse(session, 'unauthenticated', signedOutNow.userId, signedOutNow.deskId, error) : error;
         }
-        if (session.locked && !ALLOWED_WHILE_LOCKED.has(operation)) {
+        // What a locked session, or one that must first choose a new password, may still call is the contract's word.
+        if (session.locked && !def.whileLocked) {
           throw refuse(session, 'locked', user.id, session.deskId, new AppError('locked', ar.errors.locked));
         }
-        if (mustChangePassword && !ALLOWED_WHILE_PASSWORD_MUST_CHANGE.has(operation)) {
+        if (mustChangePassword && !def.beforeNewPassword) {
           throw refuse(session, 'password_must_change', user.id, session.deskId, new AppError('forbidden', ar.staff.mustChangePassword));
         }
         if (def.access !== 'signed-in' && !def.access.includes(user.role)) {

@@ -15,16 +15,23 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   access: Access;
   /** For mutations: the operations (or `domain.` prefixes) whose cached answers this makes stale. */
   invalidates?: readonly string[];
+  /** A locked session may still call it: to see that it is locked, to unlock, or to sign out. */
+  whileLocked?: boolean;
+  /** A session whose password an administrator reset may call it before choosing a new one (nothing else). */
+  beforeNewPassword?: boolean;
   /** Type-only: what the operation returns. */
   readonly output?: O;
 }
 
+/** What a session in a restricted state may still call (the dispatcher refuses everything else). */
+type SessionStates = Pick<OperationDef, 'whileLocked' | 'beforeNewPassword'>;
+
 export function query<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access }): OperationDef<I, O> => ({ kind: 'query', ...def });
+  return <I extends z.ZodType>(def: { input: I; access: Access } & SessionStates): OperationDef<I, O> => ({ kind: 'query', ...def });
 }
 
 export function mutation<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; invalidates: readonly string[] }): OperationDef<I, O> => ({
+  return <I extends z.ZodType>(def: { input: I; access: Access; invalidates: readonly string[] } & SessionStates): OperationDef<I, O> => ({
     kind: 'mutation',
     ...def,
   });
@@ -41,6 +48,14 @@ export function defineContract<const M extends AnyMap[]>(...maps: M): UnionToInt
       if (name in all) throw new Error(`operation declared twice: ${name}`);
       if (!/^[a-z]+\.[a-zA-Z]+$/.test(name)) throw new Error(`operation name must be area.verb: ${name}`);
       all[name] = def;
+    }
+  }
+  // A stale-making target that names no operation (a typo, a renamed one) would leave a screen showing
+  // old data with nothing to say so: refused as the contract is built.
+  const domains = new Set(Object.keys(all).map((name) => `${name.split('.')[0]}.`));
+  for (const [name, def] of Object.entries(all)) {
+    for (const target of def.invalidates ?? []) {
+      if (!(target in all) && !(target.endsWith('.') && domains.has(target))) throw new Error(`${name} invalidates ${target}, which is no operation or domain`);
     }
   }
   return all as UnionToIntersection<M[number]>;

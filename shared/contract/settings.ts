@@ -15,7 +15,7 @@ const waitTarget = z
   .refine(isOrdered, { message: ar.messages.waitTargetOrder, path: ['targetMinutes'] });
 
 export const settingsOperations = {
-  'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public' }),
+  'settings.get': query<SettingsView>()({ input: emptyInput, access: 'public', whileLocked: true }),
   'settings.update': mutation<SettingsView>()({
     input: z.object({
       associationName: cleanString().trim().min(3).max(120).optional(),
@@ -36,7 +36,7 @@ export const settingsOperations = {
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],
   }),
-  'settings.desks': query<DeskView[]>()({ input: emptyInput, access: 'public' }),
+  'settings.desks': query<DeskView[]>()({ input: emptyInput, access: 'public', whileLocked: true }),
   /** A new desk with its own ticket prefix (A-001, B-001 …). */
   'settings.createDesk': mutation<DeskView>()({
     input: z.object({
