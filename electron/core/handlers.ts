@@ -42,6 +42,8 @@ export function preparationOf(handler: unknown): Prepare | undefined {
   return (handler as { prepare?: Prepare }).prepare;
 }
 export type HandlerMap<K extends OperationName> = { [P in K]: Handler<P> };
+/** A domain's handlers, named by its part of the contract: an operation added there is a compile error here until handled. */
+export type HandlersOf<Operations> = HandlerMap<keyof Operations & OperationName>;
 export type Handlers = HandlerMap<OperationName>;
 
 /** Each domain's handlers: one list, read below for the compile-time check and for the table itself. */

@@ -1,12 +1,13 @@
+import type { auditOperations } from '../../../shared/contract/audit';
 import type { OperationName } from '../../../shared/contract';
 import { ar } from '../../../shared/labels/ar';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { listAudit } from './list-audit';
 
 /** The audit screen's name for every operation: a missing label is a compile error here. */
 export const OPERATION_LABELS: Record<OperationName, string> = ar.operations;
 
-export const auditHandlers: HandlerMap<'audit.list'> = {
+export const auditHandlers: HandlersOf<typeof auditOperations> = {
   'audit.list': async (input, ctx) => {
     const page = await listAudit(input, ctx);
     // Full IDs on the audit screen are personal data in full like any other: that listing is recorded.

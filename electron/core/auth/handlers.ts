@@ -1,7 +1,8 @@
+import type { authOperations } from '../../../shared/contract/auth';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import { withPreparation, type HandlerMap } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handlers';
 import type { Db } from '../store/store';
 import { checkNewPassword } from './password-rules';
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword, type PasswordCost } from './passwords';
@@ -25,9 +26,7 @@ function passwordIssue(field: 'currentPassword' | 'newPassword', message: string
   return new AppError('validation', message, [{ path: [field], message }]);
 }
 
-export const authHandlers: HandlerMap<
-  'auth.session' | 'auth.setup' | 'auth.signIn' | 'auth.signOut' | 'auth.lock' | 'auth.unlock' | 'auth.touch' | 'auth.changePassword'
-> = {
+export const authHandlers: HandlersOf<typeof authOperations> = {
   'auth.session': async (_input, ctx) => sessionView(ctx),
 
   'auth.setup': withPreparation(

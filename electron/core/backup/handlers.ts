@@ -1,8 +1,9 @@
+import type { backupOperations } from '../../../shared/contract/backups';
 import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { peekManifest, refuseNewerSchema } from './archive-check';
 import type { BackupService } from './backup-service';
 
@@ -14,7 +15,7 @@ function backups(ctx: HandlerContext): BackupService {
   return service;
 }
 
-export const backupHandlers: HandlerMap<'backups.status' | 'backups.list' | 'backups.run' | 'backups.restore'> = {
+export const backupHandlers: HandlersOf<typeof backupOperations> = {
   'backups.status': async (_input, ctx) => backups(ctx).status(ctx.db),
 
   'backups.list': async (_input, ctx) => backups(ctx).list(),

@@ -1,16 +1,15 @@
+import type { beneficiaryOperations } from '../../../shared/contract/beneficiaries';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { normalizeArabic } from '../../../shared/text/normalize-arabic';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { toBeneficiaryView } from './beneficiary-view';
 import { findDuplicates, refuseDuplicates } from './duplicates';
 import { loadProfile, updateProfile } from './profile';
 import { searchBeneficiaries } from './search';
 import { withTodayVisits } from '../visits/today-visit';
 
-export const beneficiaryHandlers: HandlerMap<
-  'beneficiaries.search' | 'beneficiaries.get' | 'beneficiaries.profile' | 'beneficiaries.register' | 'beneficiaries.update'
-> = {
+export const beneficiaryHandlers: HandlersOf<typeof beneficiaryOperations> = {
   'beneficiaries.search': async (input, ctx) => withTodayVisits(await searchBeneficiaries(input.text, input.limit, ctx), ctx),
 
   'beneficiaries.get': async (input, ctx) => {

@@ -1,12 +1,13 @@
+import type { boardOperations } from '../../../shared/contract/board';
 import { businessDay } from '../../../shared/dates/calendar';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';
 import { committeeBacklog } from './committee-backlog';
 import { desksNow } from './desks-now';
 import { hallToday } from './hall-today';
 import { lastDays } from './last-days';
 
-export const boardHandlers: HandlerMap<'board.today'> = {
+export const boardHandlers: HandlersOf<typeof boardOperations> = {
   // Names of visitors and applicants only, never an ID: no read of personal data in full to record.
   'board.today': async (_input, ctx) => {
     const day = businessDay(ctx.now, ctx.timeZone);

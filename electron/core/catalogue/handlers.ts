@@ -1,16 +1,9 @@
+import type { catalogueOperations } from '../../../shared/contract/catalogue';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { currentDeclaration, listDocumentTypes, listServiceTypes } from './catalogue-views';
-
-type CatalogueOperation =
-  | 'catalogue.services'
-  | 'catalogue.documentTypes'
-  | 'catalogue.saveService'
-  | 'catalogue.saveDocumentType'
-  | 'catalogue.declaration'
-  | 'catalogue.publishDeclaration';
 
 /**
  * A stable, unique code for a new catalogue entry (the Arabic name is what people read). The time
@@ -20,7 +13,7 @@ function newCode(prefix: string, now: Date) {
   return `${prefix}_${now.getTime().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
-export const catalogueHandlers: HandlerMap<CatalogueOperation> = {
+export const catalogueHandlers: HandlersOf<typeof catalogueOperations> = {
   'catalogue.services': async (input, ctx) => listServiceTypes(ctx.db, input.includeInactive),
   'catalogue.documentTypes': async (input, ctx) => listDocumentTypes(ctx.db, input.includeInactive),
 

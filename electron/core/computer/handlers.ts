@@ -1,9 +1,10 @@
+import type { computerOperations } from '../../../shared/contract/computer';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 
-export const computerHandlers: HandlerMap<'computer.about' | 'computer.startWithSystem' | 'computer.setStartWithSystem'> = {
+export const computerHandlers: HandlersOf<typeof computerOperations> = {
   'computer.about': async (_input, ctx) => ctx.runtime.about,
 
   'computer.startWithSystem': async (_input, ctx) => startWithSystemView(ctx),

@@ -1,11 +1,12 @@
+import type { demoOperations } from '../../../shared/contract/demo';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser } from '../context';
-import { withPreparation, type HandlerMap } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handlers';
 import { DEMO_USERS, demoPasswordHashes, seedDemo } from './seed-demo';
 import { storeHasData } from './store-has-data';
 
-export const demoHandlers: HandlerMap<'demo.seed'> = {
+export const demoHandlers: HandlersOf<typeof demoOperations> = {
   // Demo data never mixes with real data: only a store where nothing has been recorded yet.
   'demo.seed': withPreparation(
     async (_input, ctx) => demoPasswordHashes(DEMO_USERS.map((u) => u.username), ctx.runtime.passwordCost),

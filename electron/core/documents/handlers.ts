@@ -1,3 +1,4 @@
+import type { documentOperations } from '../../../shared/contract/documents';
 import { businessDay } from '../../../shared/dates/calendar';
 import type { PdfView } from '../../../shared/contract/documents';
 import { REFERENCE_SHELF } from '../../../shared/contract/documents';
@@ -7,7 +8,7 @@ import { documentsAr } from '../../../shared/labels/documents-ar';
 import { loadProfile } from '../beneficiaries/profile';
 import { currentDeclaration, listDocumentTypes } from '../catalogue/catalogue-views';
 import type { HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
 import { checkedUpload } from '../uploads/checked-uploads';
@@ -21,17 +22,6 @@ import { renderReferencePlaceholder } from './reference-placeholder';
 import { blankRequestForm, renderRequestForm } from './request-form';
 import { declarationInput, receiptInput, requestFormInput } from './request-document-inputs';
 import { renderTicket } from './ticket';
-
-type DocumentOperation =
-  | 'documents.ticket'
-  | 'documents.ticketPrinted'
-  | 'documents.requestForm'
-  | 'documents.declaration'
-  | 'documents.receipt'
-  | 'documents.dailyRegister'
-  | 'documents.referenceShelf'
-  | 'documents.reference'
-  | 'documents.replaceReference';
 
 function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
   return pdfView(bytes.toString('base64'), fileName, title);
@@ -57,7 +47,7 @@ async function blankForm(ctx: HandlerContext) {
   return renderRequestForm(blankRequestForm(letterhead(settings), names, ctx.now.toISOString()), options(ctx));
 }
 
-export const documentHandlers: HandlerMap<DocumentOperation> = {
+export const documentHandlers: HandlersOf<typeof documentOperations> = {
   'documents.ticket': async (input, ctx) => {
     const visit = await requireVisit(ctx, input.visitId);
     const settings = await readSettings(ctx.db);

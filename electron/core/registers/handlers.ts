@@ -1,9 +1,10 @@
+import type { registerOperations } from '../../../shared/contract/registers';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { RegisterFormat } from '../../../shared/contract/registers';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { countVisits, registerRows, requestNumbersOf, type RegisterScope } from './register-query';
 import { toRegisterRow } from './register-view';
 
@@ -52,7 +53,7 @@ function readOf(input: Input, named: { deskName: string | null; employee: string
   };
 }
 
-export const registerHandlers: HandlerMap<'registers.list' | 'registers.export'> = {
+export const registerHandlers: HandlersOf<typeof registerOperations> = {
   'registers.list': async (input, ctx) => {
     const named = await names(ctx, input);
     const scope = scopeOf(input);

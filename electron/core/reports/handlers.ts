@@ -1,11 +1,10 @@
+import type { reportOperations } from '../../../shared/contract/reports';
 import type { ReportFile, ReportFormat } from '../../../shared/contract/reports';
 import type { HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { periodScope } from './period-scope';
 import type { ReportJob } from './report-jobs';
 import { XLSX_MIME } from './xlsx-book';
-
-type ReportOperation = 'reports.period' | 'reports.evidence';
 
 const MIME: Record<ReportFormat, string> = { pdf: 'application/pdf', xlsx: XLSX_MIME };
 
@@ -27,7 +26,7 @@ function file(name: string, format: ReportFormat, bytesBase64: string): ReportFi
  * desks keep answering. Each report asked for is recorded as a read (the same one again from the same
  * window within ten minutes counts once), an export with its format.
  */
-export const reportHandlers: HandlerMap<ReportOperation> = {
+export const reportHandlers: HandlersOf<typeof reportOperations> = {
   'reports.period': async (input, ctx) => {
     const format = input.format ?? null;
     const out = await jobs(ctx).run('periodReport', job(input, format, ctx));

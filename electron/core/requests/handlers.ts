@@ -1,10 +1,11 @@
+import type { requestOperations } from '../../../shared/contract/requests';
 import { addDays, businessDay } from '../../../shared/dates/calendar';
 import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
 import { AppError } from '../../../shared/errors';
 import { acceptanceGrantsSomething } from '../../../shared/contract/requests';
 import { ar, fill } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';
 import { textLiteral } from '../store/portable';
 import { assignFileNumber } from '../beneficiaries/file-number';
@@ -19,27 +20,6 @@ import { listRequests } from './list-requests';
 import { openRequest } from './open-request';
 import { loadRequestView, requireRequest, submissionBlockers, toAttachmentView } from './request-view';
 import { selectRequestSummaries, toRequestSummary } from './request-summaries';
-
-type RequestOperation =
-  | 'requests.get'
-  | 'requests.list'
-  | 'requests.committee'
-  | 'requests.committeeCounts'
-  | 'requests.referrals'
-  | 'requests.open'
-  | 'requests.saveDraft'
-  | 'requests.setDocument'
-  | 'requests.attach'
-  | 'requests.attachment'
-  | 'requests.signDeclaration'
-  | 'requests.refer'
-  | 'requests.addNote'
-  | 'requests.submit'
-  | 'requests.decide'
-  | 'requests.correctDecision'
-  | 'requests.register'
-  | 'requests.deliver'
-  | 'requests.close';
 
 const today = (ctx: HandlerContext) => businessDay(ctx.now, ctx.timeZone);
 
@@ -64,7 +44,7 @@ async function audited(ctx: HandlerContext, requestId: number, before: unknown, 
   return after;
 }
 
-export const requestHandlers: HandlerMap<RequestOperation> = {
+export const requestHandlers: HandlersOf<typeof requestOperations> = {
   'requests.get': async (input, ctx) => loadRequestView(ctx, input.requestId),
 
   'requests.list': listRequests,

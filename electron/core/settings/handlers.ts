@@ -1,7 +1,8 @@
+import type { settingsOperations } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { checkBackupFolder } from '../backup/backup-folder';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import { readSettings } from './read-settings';
 import { isDeskFact, readDeskFacts, writeDeskFacts, type DeskFacts } from './desk-facts';
 import type { HandlerContext } from '../context';
@@ -11,9 +12,7 @@ async function settingsHere(ctx: Pick<HandlerContext, 'db' | 'runtime'>) {
   return { ...(await readSettings(ctx.db)), ...readDeskFacts(ctx.runtime.dataDir) };
 }
 
-export const settingsHandlers: HandlerMap<
-  'settings.get' | 'settings.update' | 'settings.desks' | 'settings.createDesk' | 'settings.revision'
-> = {
+export const settingsHandlers: HandlersOf<typeof settingsOperations> = {
   'settings.get': async (_input, ctx) => settingsHere(ctx),
 
   'settings.update': async (input, ctx) => {

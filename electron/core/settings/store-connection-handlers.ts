@@ -1,7 +1,8 @@
+import type { storeOperations } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { HandlerContext } from '../context';
-import { withPreparation, type HandlerMap, type PrepareContext } from '../handlers';
+import { withPreparation, type HandlersOf, type PrepareContext } from '../handlers';
 import { connectionView, passwordFor, savedOrNull, type StoreConnectionRuntime } from '../store/connection/connection-state';
 import { removeSavedStore, writeSavedStore } from '../store/connection/saved-store';
 import { urlOf, type ServerAddress } from '../store/connection/server-address';
@@ -33,7 +34,7 @@ async function probe(input: ConnectionInput, ctx: PrepareContext) {
  * PC's (a file in its data folder), used from the desk's next start; the password never reaches the
  * data folder in plain text nor the audit trail.
  */
-export const storeConnectionHandlers: HandlerMap<'store.connection' | 'store.testConnection' | 'store.saveConnection' | 'store.forgetConnection'> = {
+export const storeConnectionHandlers: HandlersOf<typeof storeOperations> = {
   'store.connection': async (_input, ctx) => connectionView(runtimeOf(ctx)),
 
   'store.testConnection': withPreparation(probe, async (_input, ctx, { server, found }) => {

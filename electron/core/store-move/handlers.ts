@@ -1,5 +1,6 @@
+import type { storeMoveOperations } from '../../../shared/contract/store-move';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlerMap } from '../handlers';
+import type { HandlersOf } from '../handlers';
 import type { StoreMoveService } from './store-move-service';
 import { withoutPassword } from './store-move-service';
 
@@ -9,7 +10,7 @@ function moves(ctx: HandlerContext): StoreMoveService {
   return service;
 }
 
-export const storeMoveHandlers: HandlerMap<'store.migrationStatus' | 'store.migrateTo'> = {
+export const storeMoveHandlers: HandlersOf<typeof storeMoveOperations> = {
   'store.migrationStatus': async (_input, ctx) => moves(ctx).status(),
 
   'store.migrateTo': async (input, ctx) => {

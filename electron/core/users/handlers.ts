@@ -1,3 +1,4 @@
+import type { userOperations } from '../../../shared/contract/users';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { StaffView } from '../../../shared/contract';
@@ -6,7 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import { toUserView, USER_VIEW_COLUMNS } from '../auth/session-view';
 import { clearFailures } from '../auth/sign-in-throttle';
 import { requireUser } from '../context';
-import { withPreparation, type HandlerMap } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handlers';
 import type { Db } from '../store/store';
 import { keepAnActiveAdmin } from './last-admin';
 
@@ -32,9 +33,7 @@ function toStaffView(row: Parameters<typeof toUserView>[0], locks: Map<string, s
   return { ...toUserView(row), signInLockedUntil: locks.get(row.username) ?? null };
 }
 
-export const userHandlers: HandlerMap<
-  'users.list' | 'users.researchers' | 'users.create' | 'users.setActive' | 'users.update' | 'users.resetPassword' | 'users.unlockSignIn'
-> = {
+export const userHandlers: HandlersOf<typeof userOperations> = {
   'users.list': async (_input, ctx) => {
     const locks = await signInLocks(ctx.db, ctx.now);
     return (await ctx.db.selectFrom('users').select(columns).orderBy('id').execute()).map((row) => toStaffView(row, locks));

@@ -1,9 +1,10 @@
+import type { visitOperations } from '../../../shared/contract/visits';
 import type { QueueView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
-import type { HandlerMap } from '../handlers';
+import type { HandlerMap, HandlersOf } from '../handlers';
 import { checkIn } from './check-in';
 import { refuseUnrecordedFinish } from './finish-rules';
 import { refuseCallWhileServing } from './serving-guard';
@@ -40,20 +41,7 @@ function referralsQuery(db: Db, me: number, researcher: boolean) {
 const referralsForResearcher = compiledOnce((db: Db, me: number) => referralsQuery(db, me, true));
 const referralsForOthers = compiledOnce((db: Db, me: number) => referralsQuery(db, me, false));
 
-type VisitOperation =
-  | 'visits.queue'
-  | 'visits.get'
-  | 'visits.referrals'
-  | 'visits.checkIn'
-  | 'visits.callNext'
-  | 'visits.call'
-  | 'visits.refer'
-  | 'visits.take'
-  | 'visits.finish'
-  | 'visits.markLeft'
-  | 'visits.cancel';
-
-export const visitHandlers: HandlerMap<VisitOperation> = {
+export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.queue': async (input, ctx) => {
     const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
     const visits = await visitsOfDay(ctx, day);
