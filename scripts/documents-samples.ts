@@ -55,7 +55,7 @@ async function reportSamples(): Promise<Record<string, () => Promise<Buffer>>> {
   const today = businessDay(now, DEFAULT_TIME_ZONE);
   const job = { scope: periodScope(addDays(today, -29), today, now, DEFAULT_TIME_ZONE), printedAt: now.toISOString(), printedBy: 'هيفاء سعد القحطاني' };
   const env = { db: core.store.db };
-  const bytesOf = (out: { bytesBase64?: string }) => Buffer.from(out.bytesBase64 ?? '', 'base64');
+  const bytesOf = (out: object) => Buffer.from('bytesBase64' in out ? String(out.bytesBase64) : '', 'base64');
   const files = {
     'period-report-30-days': bytesOf(await periodReportJob({ ...job, format: 'pdf' }, env)),
     'evidence-pack-30-days': bytesOf(await evidencePackJob({ ...job, format: 'pdf' }, env)),

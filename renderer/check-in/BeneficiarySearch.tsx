@@ -34,7 +34,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   const visibleNow = useScreenVisibleRef();
   useEffect(() => {
     if (visible) input.current?.focus();
-  }, [visible]);
+  }, [visible, input]);
   useHotkeys([['F2', () => visibleNow.current && input.current?.focus()]], []);
   const openRequest = useOpenRequestByNumber();
 

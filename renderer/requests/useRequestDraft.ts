@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { RequestView } from '../../shared/contract';
 import { requestOperations } from '../../shared/contract/requests';
 import { call, type CallError } from '../transport/call';
@@ -100,9 +100,11 @@ export function useRequestDraft(view: RequestView, editable: boolean) {
     });
   };
 
+  // The save sends the fields as they are when the pause ends; a change meanwhile starts the pause again.
+  const sendNow = useEffectEvent((version: number) => send(version));
   useEffect(() => {
     if (!editable || !dirty || !valid || conflict || save.isPending) return;
-    const t = setTimeout(() => send(synced.version), SAVE_AFTER_MS);
+    const t = setTimeout(() => sendNow(synced.version), SAVE_AFTER_MS);
     return () => clearTimeout(t);
   }, [editable, dirty, valid, conflict, save.isPending, fields, synced]);
 

@@ -9,6 +9,7 @@ export function absolutePath() {
     .trim()
     .min(1, ar.backups.pathNotAbsolute)
     .max(1000)
+    // eslint-disable-next-line no-control-regex -- a folder's path with a control character in it is refused
     .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), ar.backups.pathNotAbsolute)
     .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(p), ar.backups.pathNotAbsolute);
 }

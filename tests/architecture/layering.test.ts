@@ -129,6 +129,33 @@ describe('layering', () => {
     expect(v, report(v)).toEqual([]);
   });
 
+  it('electron/loopback is the browser desk\'s shell in plain Node: the core and shared/, never Electron, the desktop shell or the renderer', () => {
+    expect(sourceFiles(join(REPO_ROOT, 'electron/loopback')).length).toBeGreaterThan(0);
+    const v = check('electron/loopback', (spec, resolved) => {
+      if (resolved !== null) {
+        if (/^electron\/(main|preload)(\/|$)/.test(resolved)) return 'the desktop shell imported by the loopback shell';
+        if (/^renderer(\/|$)/.test(resolved)) return 'the renderer imported by the loopback shell';
+        if (!/^electron\/(core|loopback)\//.test(resolved) && !resolved.startsWith('shared/')) return 'outside the core, shared/ and the loopback shell';
+        return null;
+      }
+      const pkg = packageOf(spec);
+      if (pkg === 'electron' || pkg.startsWith('@electron')) return 'electron in the loopback shell (it runs in plain Node)';
+      if (pkg === 'react' || pkg === 'react-dom' || pkg.startsWith('@mantine') || pkg.startsWith('@tanstack')) return 'UI code in the loopback shell';
+      return null;
+    });
+    expect(v, report(v)).toEqual([]);
+  });
+
+  it('electron/preload is the bridge only: electron\'s contextBridge and ipcRenderer and shared/, never the core, a shell, the renderer or Node', () => {
+    expect(sourceFiles(join(REPO_ROOT, 'electron/preload')).length).toBeGreaterThan(0);
+    const v = check('electron/preload', (spec, resolved) => {
+      if (resolved !== null) return resolved.startsWith('shared/') || resolved.startsWith('electron/preload/') ? null : 'outside shared/ and the preload';
+      if (isBuiltin(spec)) return 'a Node module in the sandboxed preload';
+      return packageOf(spec) === 'electron' ? null : 'a package in the sandboxed preload (it may load only electron)';
+    });
+    expect(v, report(v)).toEqual([]);
+  });
+
   it('renderer/ never imports electron/, Node built-ins or the store; only shared/ and its own files', () => {
     const files = sourceFiles(join(REPO_ROOT, 'renderer'));
     if (files.length === 0) return; // nothing to hold yet

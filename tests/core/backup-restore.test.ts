@@ -157,7 +157,7 @@ describe('refused restores leave the data untouched', () => {
     expect(attempt).toHaveLength(1);
     expect(attempt[0]).toContain('restoreStarted');
     expect({ ...after, tables: { ...after.tables, audit: before.tables.audit } }).toEqual(before);
-    before.tables.audit = after.tables.audit;
+    before.tables.audit = after.tables.audit!;
 
     // And from the command line, with the desk closed.
     await t.cleanup();

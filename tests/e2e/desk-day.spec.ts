@@ -29,7 +29,7 @@ test('first run: the administrator sets a password and adds the staff', async ({
   for (const [fullName, username, role] of [
     ['نورة سعد العتيبي', 'reception1', 'موظف استقبال'],
     ['منيرة عبدالله الحربي', 'researcher1', 'باحث اجتماعي'],
-  ]) {
+  ] as const) {
     await deskA.getByLabel('الاسم الكامل').fill(fullName);
     await deskA.getByLabel('اسم المستخدم').fill(username);
     await deskA.getByRole('combobox', { name: 'الدور' }).click();

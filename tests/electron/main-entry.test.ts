@@ -14,6 +14,7 @@ import { FakeSession, FakeWebContents, navigate } from './fakes';
  * only — an app that becomes ready at once, windows that record what they are asked to load.
  */
 const electron = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before this file's imports
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
   const events: string[] = [];
   const state = {

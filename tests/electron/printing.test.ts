@@ -17,6 +17,7 @@ import type { KeepPrinted } from '../../electron/main/printing';
 // Electron's runtime is absent on this machine: BrowserWindow is replaced, and only in this file.
 // The fake window loads its URL and answers print() the way a test tells it to.
 const electron = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before this file's imports
   const { EventEmitter } = require('node:events') as typeof import('node:events');
   const script = { load: 'ok' as 'ok' | 'fail' | 'never', print: [true, ''] as [boolean, string] | 'never' };
   // Its session only needs to take the handlers the shell sets on every session.

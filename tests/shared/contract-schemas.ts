@@ -52,7 +52,10 @@ export function limits(schema: z.ZodType): { min?: number; max?: number; minExcl
     if (cd.check === 'min_length') out.min = Math.max(out.min ?? 0, cd.minimum!);
     if (cd.check === 'max_length') out.max = Math.min(out.max ?? Infinity, cd.maximum!);
     if (cd.check === 'length_equals') out.min = out.max = cd.length!;
-    if (cd.check === 'greater_than') (out.min = cd.value!), (out.minExclusive = !cd.inclusive);
+    if (cd.check === 'greater_than') {
+      out.min = cd.value!;
+      out.minExclusive = !cd.inclusive;
+    }
     if (cd.check === 'less_than') out.max = cd.value!;
     if (cd.check === 'number_format' && /int/.test(cd.format ?? '')) out.int = true;
   }

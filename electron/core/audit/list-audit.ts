@@ -1,3 +1,4 @@
+import { dayStartIso } from '../../../shared/dates/zone';
 import type { AuditPage, AuditRowView } from '../../../shared/contract/audit';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates/calendar';
@@ -42,8 +43,8 @@ export async function listAudit(input: ParsedInputOf<'audit.list'>, ctx: Handler
       'a.before',
       'a.after',
     ]);
-  if (input.from) q = q.where('a.at', '>=', dayStart(input.from, ctx.timeZone));
-  if (input.to) q = q.where('a.at', '<', dayStart(addDays(input.to, 1), ctx.timeZone));
+  if (input.from) q = q.where('a.at', '>=', dayStartIso(input.from, ctx.timeZone));
+  if (input.to) q = q.where('a.at', '<', dayStartIso(addDays(input.to, 1), ctx.timeZone));
   if (input.userId) q = q.where('a.user_id', '=', input.userId);
   if (input.operation) q = q.where('a.operation', '=', input.operation);
   if (input.beneficiaryId) q = q.where('a.beneficiary_id', '=', input.beneficiaryId);
@@ -80,24 +81,3 @@ export async function listAudit(input: ParsedInputOf<'audit.list'>, ctx: Handler
   };
 }
 
-/** The instant a desk's day begins (its local midnight), as stored instants are written (UTC ISO). */
-export function dayStart(day: string, timeZone: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const midnightUtc = Date.UTC(y, m - 1, d);
-  // The zone's offset at that moment, then again at the corrected moment (a DST change on that night).
-  let instant = midnightUtc - offsetAt(midnightUtc, timeZone);
-  instant = midnightUtc - offsetAt(instant, timeZone);
-  return new Date(instant).toISOString();
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-function offsetAt(instant: number, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    offsetFormats.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return wall - Math.floor(instant / 1000) * 1000;
-}

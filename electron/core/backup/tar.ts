@@ -161,6 +161,7 @@ export function checkEntryPath(path: string): void {
     path.length > 1000 ||
     path.startsWith('/') ||
     path.includes('\\') ||
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a path in an archive may not hold
     /[\u0000-\u001f\u007f]/.test(path) ||
     /^[a-zA-Z]:/.test(path) ||
     parts.some((p) => p === '' || p === '.' || p === '..');

@@ -10,8 +10,9 @@ const FONT_SIZE = 9;
 const COUNT_DIGITS = '00000';
 
 // The count is drawn apart from the rest of «صفحة 3 من 699»: it must be the last thing in the label.
-const [PAGE_PART, AFTER_COUNT] = documentsAr.common.page.split('{pages}');
-if (AFTER_COUNT !== '' || !PAGE_PART) throw new Error('documentsAr.common.page must end with {pages}');
+const [pagePart, AFTER_COUNT] = documentsAr.common.page.split('{pages}');
+if (AFTER_COUNT !== '' || !pagePart) throw new Error('documentsAr.common.page must end with {pages}');
+const PAGE_PART: string = pagePart;
 
 interface PdfkitPage {
   write(chunk: string): void;

@@ -1,3 +1,5 @@
+import { zoneOffsetAt } from '../../../shared/dates/zone';
+
 const QUARTER_MS = 900_000;
 
 /**
@@ -6,25 +8,13 @@ const QUARTER_MS = 900_000;
  * read as if they were UTC, which is how exceljs turns a Date into the cell's number).
  */
 export function wallClockOf(timeZone: string): (iso: string) => Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
   // Zones change their offset on a quarter hour of UTC at most: asked once per quarter, not once per cell.
   const offsets = new Map<number, number>();
   const offsetAt = (t: number) => {
     const quarter = Math.floor(t / QUARTER_MS);
     let offset = offsets.get(quarter);
     if (offset === undefined) {
-      const start = quarter * QUARTER_MS;
-      const p = Object.fromEntries(parts.formatToParts(new Date(start)).map((x) => [x.type, x.value]));
-      offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - start;
+      offset = zoneOffsetAt(quarter * QUARTER_MS, timeZone);
       offsets.set(quarter, offset);
     }
     return offset;

@@ -1,4 +1,5 @@
 import { addDays, businessDay } from '../../../shared/dates/calendar';
+import { dayStartIso, zoneOffsetAt } from '../../../shared/dates/zone';
 
 /**
  * A report's period as the store is asked about it. Days (YYYY-MM-DD) are business days at the
@@ -63,58 +64,26 @@ export function weekdayOf(day: string): number {
 const QUARTER_MS = 900_000;
 const DAY_MS = 86_400_000;
 
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetAt(parts: Intl.DateTimeFormat, t: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second)) - (t - (t % 1000));
-}
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-}
-
-/** The instant a day starts at the zone's clock (its first moment, for a zone whose clocks skip midnight). */
-export function dayStartIso(day: string, timeZone: string): string {
-  const parts = partsFormat(timeZone);
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  // Two rounds settle a zone whose offset differs on either side of the guess.
-  let t = wall - offsetAt(parts, wall);
-  t = wall - offsetAt(parts, t);
-  // A midnight the clocks skipped: the day starts when they resume, still on that day.
-  while (businessDay(new Date(t), timeZone) < day) t += QUARTER_MS;
-  return new Date(t).toISOString();
-}
-
 /**
  * The business day and hour of stored instants at the zone's clock, for a year of visits: the zone is
  * asked about each UTC day's two ends, and only a day whose offset changes in between (a clock change)
  * is asked again quarter hour by quarter hour (no zone changes its offset more often) — not once per visit.
  */
 export function localClock(timeZone: string) {
-  const parts = partsFormat(timeZone);
   const days = new Map<number, number | null>();
   const quarters = new Map<number, number>();
   const offsetOf = (t: number) => {
     const day = Math.floor(t / DAY_MS);
     let offset = days.get(day);
     if (offset === undefined) {
-      const first = offsetAt(parts, day * DAY_MS);
-      offset = first === offsetAt(parts, (day + 1) * DAY_MS - 1000) ? first : null;
+      const first = zoneOffsetAt(day * DAY_MS, timeZone);
+      offset = first === zoneOffsetAt((day + 1) * DAY_MS - 1000, timeZone) ? first : null;
       days.set(day, offset);
     }
     if (offset !== null) return offset;
     const quarter = Math.floor(t / QUARTER_MS);
     let exact = quarters.get(quarter);
-    if (exact === undefined) quarters.set(quarter, (exact = offsetAt(parts, quarter * QUARTER_MS)));
+    if (exact === undefined) quarters.set(quarter, (exact = zoneOffsetAt(quarter * QUARTER_MS, timeZone)));
     return exact;
   };
   const wallOf = (iso: string) => {

@@ -20,7 +20,7 @@ describe('documents.* operations on a real store', () => {
     desk = await signedInAs(core, 'receptionist');
     supervisor = await signedInAs(core, 'supervisor');
     beneficiaryId = (await desk.ok('beneficiaries.register', beneficiaryInput(901, ['خالد', 'ناصر', 'سعد', 'الدوسري']))).id;
-    serviceTypeId = (await loadCatalogue(desk)).services.food_basket.id;
+    serviceTypeId = (await loadCatalogue(desk)).services.food_basket!.id;
   }, 60_000);
   afterAll(() => core.close());
 

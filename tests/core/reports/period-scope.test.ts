@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayStartIso, localClock, monthsOf, periodScope } from '../../../electron/core/reports/period-scope';
+import { dayStartIso } from '../../../shared/dates/zone';
+import { localClock, monthsOf, periodScope } from '../../../electron/core/reports/period-scope';
 
 /** A report's period against the store's UTC instants, at the association's clock (issue 10). */
 describe('the period at the association\'s clock', () => {

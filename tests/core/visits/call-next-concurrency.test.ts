@@ -14,7 +14,7 @@ const WAITING = 60;
 
 let t: TestCore;
 let desks: TsChild[] = [];
-let waitingIds: number[] = [];
+const waitingIds: number[] = [];
 
 async function command(desk: TsChild, op: string, input: unknown = {}) {
   desk.send(JSON.stringify({ op, input }));

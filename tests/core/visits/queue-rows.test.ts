@@ -14,7 +14,7 @@ let t: TestCore;
 let deskA: SignedIn;
 let deskB: SignedIn;
 let researcher: SignedIn;
-const ids: Record<string, number> = {};
+const ids = {} as Record<'walkIn' | 'referred' | 'inquiry' | 'serving' | 'left', number>;
 
 // Texts that JSON must carry untouched: quotes, a backslash, new lines, Arabic with diacritics, an emoji.
 const REFERRAL = 'يسأل عن "الضمان" \\ والإيجار\nسطر ثانٍ';

@@ -133,6 +133,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on the schema as it was, not as Database types it now
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const migrator = new Migrator({ db, provider: sqliteMigrationProvider });
   // Kysely runs SQLite migrations outside any transaction (its adapter says no transactional DDL), but

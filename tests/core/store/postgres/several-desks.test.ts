@@ -13,7 +13,7 @@ import { openTestCore, type TestCore } from '../../../helpers/test-core';
  * connections), as each desk's shell is; they all write at once.
  */
 const MORNING = '2024-02-14T06:00:00Z';
-let cores: TestCore[] = [];
+const cores: TestCore[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0).reverse()) await c.cleanup();
 });
