@@ -285,7 +285,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     `1,000 random requests of ${maxRequest.toLocaleString('en')}, ${eventCount.toFixed(1)} events each on average`,
   );
 
-  // --- the committee's list (S5): submitted and undecided, oldest first, overdue flagged. DESIGN.md
+  // --- the committee's list (S5): submitted and undecided, oldest first, overdue flagged (docs/design.md "A support request")
   // has no row for it; a list screen like the queue, so held to the queue's target. Signed in as the
   // committee (a supervisor).
   const committeeSid = core.createSession();

@@ -1,5 +1,5 @@
 // better-sqlite3 built for Electron's ABI, once per Electron version, beside (not instead of) the
-// Node-ABI build in node_modules that tests and the loopback shell use (TECH-NOTES "Electron here").
+// Node-ABI build in node_modules that tests and the loopback shell use (docs/machine-notes.md "Electron's runtime and better-sqlite3").
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 // `npm start [-- --headless --port N --data-dir DIR --store postgres://… --demo]`: build if needed, then the Electron
-// shell, or the loopback shell when Electron cannot run here (DESIGN.md "Architecture").
+// shell, or the loopback shell when Electron cannot run here (docs/architecture.md "The layers").
 // This is the locked-down run: the desk's own options and nothing else — no Chromium or Node switch,
 // no DevTools, no renderer dev server (electron/main/run-mode.ts). Developers use `npm run dev`.
 import { spawn } from 'node:child_process';

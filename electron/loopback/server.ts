@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import type { Core } from '../core/core';
 import type { ChangeEvent } from '../../shared/live-changes';
 
-/** The only address the loopback shell ever binds (DESIGN.md: "never anything but loopback"). */
+/** The only address the loopback shell ever binds (docs/architecture.md "Security"). */
 export const LOOPBACK_HOST = '127.0.0.1';
 export const SESSION_HEADER = 'x-istiqbal-session';
 const SSE_KEEP_ALIVE_MS = 15_000;

@@ -21,7 +21,7 @@ function hardenedPreferences(devTools: boolean): WebPreferences {
   };
 }
 
-/** Every window of the desk is made from these (DESIGN.md "Security"); nothing relaxes them later. */
+/** Every window of the desk is made from these (docs/architecture.md "Security"); nothing relaxes them later. */
 export function defaultWindowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1400,

@@ -6,7 +6,7 @@ import { REQUEST_STATE_COLORS } from './RequestStateBadge';
 
 const ACTIONS: Record<string, string> = ar.requestActions;
 
-/** Every step the request took: who, when, what, and the note they left (DESIGN.md "The workflow"). */
+/** Every step the request took: who, when, what, and the note they left (docs/design.md "A visit" and "A support request"). */
 export function RequestTimeline({ events }: { events: RequestEventView[] }) {
   return (
     <Paper withBorder p="md" data-testid="request-timeline">

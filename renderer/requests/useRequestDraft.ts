@@ -34,7 +34,7 @@ const same = (a: DraftFields, b: DraftFields) =>
   a.serviceTypeId === b.serviceTypeId && a.description === b.description && a.requestedAmount === b.requestedAmount;
 
 /**
- * The request's own fields, saved as typed (DESIGN.md "Reliability"): a short pause in typing sends
+ * The request's own fields, saved as typed (docs/architecture.md "Reliability"): a short pause in typing sends
  * them with the version they were based on. Another change to the request that leaves these fields
  * alone (a document ticked, a scan attached) only moves the version on; a change to these very
  * fields by someone else while this user types is refused by the core (its message names who), and

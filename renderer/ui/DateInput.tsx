@@ -29,7 +29,7 @@ function show(iso: string | null, calendar: DateCalendar): string {
 }
 
 /**
- * A date typed in either calendar (DESIGN.md "Dates"): the text is read in the chosen calendar, the
+ * A date typed in either calendar (docs/architecture.md "Dates"): the text is read in the chosen calendar, the
  * other calendar's reading is shown beneath as confirmation, and a day that does not exist (30 of a
  * 29-day Umm al-Qura month, 2025-02-30) is named as such and yields no value.
  */

@@ -1,5 +1,5 @@
 /**
- * Dates as the desk shows them (DESIGN.md "Dates"): Hijri Umm al-Qura beside Gregorian, in the
+ * Dates as the desk shows them (docs/architecture.md "Dates"): Hijri Umm al-Qura beside Gregorian, in the
  * desk's time zone. Always name the calendar and the numbering system: plain `ar-SA` changed its
  * default calendar between ICU versions, and `islamic`/`islamic-tbla` are a day off.
  */

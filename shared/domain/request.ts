@@ -1,5 +1,5 @@
 /**
- * Support request (طلب دعم) states and the only moves between them (DESIGN.md "The workflow",
+ * Support request (طلب دعم) states and the only moves between them (docs/design.md "A visit" and "A support request",
  * S2–S7). `incomplete` ⇄ `complete` follow the documents checklist by themselves; every other move
  * is a deliberate action by someone whose role allows it.
  */

@@ -1,4 +1,4 @@
-/** Walk-in visit states and the only moves between them (DESIGN.md "The workflow", S1, S3). */
+/** Walk-in visit states and the only moves between them (docs/design.md "A visit" and "A support request", S1, S3). */
 export const VISIT_STATES = ['waiting', 'serving', 'referred', 'done', 'left', 'cancelled'] as const;
 export type VisitState = (typeof VISIT_STATES)[number];
 

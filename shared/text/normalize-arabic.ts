@@ -21,7 +21,7 @@ function withoutArticle(word: string): string {
 }
 
 /**
- * The search form of an Arabic name (DESIGN.md "Search", P2): no invisible characters, diacritics or
+ * The search form of an Arabic name (docs/architecture.md "Search", P2): no invisible characters, diacritics or
  * tatweel, unified alef / ta marbuta / alef maqsura / hamza carriers, ASCII digits, single spaces,
  * "عبد الله" written as one word so that both spellings find each other, no «بن» / «بنت» / «ابن»
  * between names, and no article «ال». Stored names and typed queries both go through it, and the

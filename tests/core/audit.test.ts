@@ -3,7 +3,7 @@ import { beneficiaryInput, walkInInput } from '../helpers/fixtures';
 import { ADMIN, anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../helpers/sessions';
 import { openTestCore, type TestCore } from '../helpers/test-core';
 
-/** Every change is audited: who, when, operation, entity, before/after — and never a password (DESIGN.md "Security"). */
+/** Every change is audited: who, when, operation, entity, before/after — and never a password (docs/architecture.md "Security"). */
 let t: TestCore;
 let admin: SignedIn;
 let desk: SignedIn;

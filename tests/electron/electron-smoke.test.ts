@@ -17,7 +17,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 
 // Skipped where Electron's runtime is absent: package.json denies its install script (allowScripts)
-// because the download from GitHub fails on this machine (TECH-NOTES "Electron here"); `npm start`
+// because the download from GitHub fails on this machine (docs/machine-notes.md "Electron's runtime and better-sqlite3"); `npm start`
 // fetches it on machines that can. The hardened options are unit-tested in this folder regardless.
 it.skipIf(!binary)(
   'the real Electron shell opens the renderer isolated, with only istiqbal.call, and refuses to navigate away',

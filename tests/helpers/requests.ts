@@ -48,7 +48,7 @@ export interface Actors {
   committee: Pick<SignedIn, 'ok'>;
 }
 
-/** The legal path from a new request to each state (DESIGN.md "The workflow"). */
+/** The legal path from a new request to each state (docs/design.md "A visit" and "A support request"). */
 export const PATH_TO: Record<RequestState, readonly string[]> = {
   draft: [],
   incomplete: ['partial'],

@@ -10,7 +10,7 @@ function nameMatches(query: string, storedName: string): boolean {
   return tokens.length > 0 && tokens.every((t) => words.some((w) => w.startsWith(t)));
 }
 
-describe('Arabic name normalisation (DESIGN.md "Search", P2)', () => {
+describe('Arabic name normalisation (docs/architecture.md "Search", P2)', () => {
   it('"محمد القحطاني" finds "مُحمّد عبدالله القحطانى" (diacritics, ى/ي, fragments in any order)', () => {
     expect(nameMatches('محمد القحطاني', 'مُحمّد عبدالله القحطانى')).toBe(true);
     expect(nameMatches('القحطاني محمد', 'مُحمّد عبدالله القحطانى')).toBe(true);

@@ -6,7 +6,7 @@ import { walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** Roles are enforced in the core, not only hidden in the UI (DESIGN.md "Security"). */
+/** Roles are enforced in the core, not only hidden in the UI (docs/architecture.md "Security"). */
 let t: TestCore;
 const as = {} as Record<Role, SignedIn>;
 

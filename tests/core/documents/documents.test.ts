@@ -1,5 +1,5 @@
 /**
- * Every printed document read back through pdf.js (TECH-NOTES "Arabic in PDFs"): after NFKC and
+ * Every printed document read back through pdf.js (docs/machine-notes.md "Arabic in PDFs"): after NFKC and
  * without whitespace or bidi controls, the text layer must hold names, IDs, dates and key phrases
  * in logical order, and never "undefined", "null" or "NaN". Legibility itself is checked by eye on
  * rendered pages (pdftoppm), not here.

@@ -3,7 +3,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { registerDocumentFonts } from '../../../electron/core/documents/fonts';
 
 /**
- * Reading a PDF back the fairest way pdfkit allows (TECH-NOTES "Arabic in PDFs"): pdf.js
+ * Reading a PDF back the fairest way pdfkit allows (docs/machine-notes.md "Arabic in PDFs"): pdf.js
  * getTextContent(), then NFKC (presentation forms → letters) and no whitespace or bidi controls.
  * Tatweel goes too: it is drawing only, and the documents put it in the text layer as nothing (fonts.ts).
  */

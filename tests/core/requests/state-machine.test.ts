@@ -17,7 +17,7 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
  * Every (state, action) pair of the support request (shared/domain/request.ts), generated from
  * REQUEST_STATES × REQUEST_ACTIONS, each request brought to its state by the real operations. Legal
  * moves land in REQUEST_TRANSITIONS' target with one event and an audit row; illegal ones are refused
- * in Arabic and write nothing (DESIGN.md "The workflow", S2–S7).
+ * in Arabic and write nothing (docs/design.md "A visit" and "A support request", S2–S7).
  */
 let t: TestCore;
 let admin: SignedIn;
@@ -66,7 +66,7 @@ const matrix = REQUEST_STATES.flatMap((from) =>
 const blockedByDocuments = (from: RequestState, action: RequestAction) => action === 'submit' && (from === 'draft' || from === 'incomplete');
 
 describe('support request state machine', () => {
-  it('the matrix covers 54 pairs; the legal moves are the workflow of DESIGN.md', () => {
+  it('the matrix covers 54 pairs; the legal moves are the workflow of docs/design.md', () => {
     expect(matrix).toHaveLength(REQUEST_STATES.length * REQUEST_ACTIONS.length);
     const legal = matrix.filter((m) => m.legal).map((m) => `${m.from} -${m.action}-> ${REQUEST_TRANSITIONS[m.action].to}`);
     expect(legal.sort()).toEqual(

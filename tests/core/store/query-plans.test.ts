@@ -8,7 +8,7 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
 /**
  * EXPLAIN QUERY PLAN for the hot paths of the desk (Signal's explain() idea), run on the statements
  * the operations really execute, captured from the connection. A full scan of visits or beneficiaries
- * here is what turns 2 ms into 200 ms on a store with ten years of visits (DESIGN.md "Performance").
+ * here is what turns 2 ms into 200 ms on a store with ten years of visits (docs/performance.md).
  */
 let t: TestCore;
 let desk: SignedIn;

@@ -87,7 +87,7 @@ describe('visit state machine', () => {
     for (const s of ['done', 'left', 'cancelled'] as const) expect(matrix.filter((m) => m.from === s && m.legal)).toEqual([]);
   });
 
-  it('the legal moves are the workflow of DESIGN.md (waiting → serving → referred → serving → done; left; cancelled)', () => {
+  it('the legal moves are the workflow of docs/design.md (waiting → serving → referred → serving → done; left; cancelled)', () => {
     const legal = matrix.filter((m) => m.legal).map((m) => `${m.from} -${m.action}-> ${VISIT_TRANSITIONS[m.action].to}`);
     expect(legal.sort()).toEqual(
       [

@@ -2,7 +2,7 @@ import bidiFactory from 'bidi-js';
 
 /**
  * One paragraph resolved by the Unicode bidi algorithm (UAX #9) through bidi-js. pdfkit does no bidi
- * at all (TECH-NOTES "Arabic in PDFs"): levels are resolved here once per paragraph, lines are
+ * at all (docs/machine-notes.md "Arabic in PDFs"): levels are resolved here once per paragraph, lines are
  * wrapped in logical order and only then reordered (rule L2), as the algorithm requires.
  */
 const bidi = bidiFactory();
