@@ -17,7 +17,7 @@ import { reportIndexes } from './0015-report-indexes';
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
  * order, forward only. A migration added to SQLite gets its twin here with the same name: the schema
- * parity test (tests/core/store/schema-parity.test.ts) fails on a table or column one store lacks.
+ * parity test (tests/core/store/postgres/schema-parity.test.ts) fails on a table or column one store lacks.
  */
 export const postgresMigrations: Record<string, Migration> = {
   '0001-foundation': foundation,
