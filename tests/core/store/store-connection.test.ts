@@ -1,5 +1,5 @@
+import { freePort } from '../../helpers/free-port';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../../shared/contract';
@@ -24,17 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-/** A port on this machine nothing listens on (taken from the system, then let go). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const SECRET = 'kalimat-sirr-2025';
 const server = (port: number, changes: Partial<InputOf<'store.testConnection'>> = {}): InputOf<'store.testConnection'> => ({
@@ -72,7 +61,7 @@ describe('store.connection: the store this desk runs on', () => {
   });
 
   it('only an administrator sees it, tests or saves a server: a receptionist or supervisor is refused', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     for (const role of ['receptionist', 'supervisor'] as const) {
       const desk = await signedInAs(t, role);
       for (const [op, input] of [
@@ -108,7 +97,7 @@ describe('store.testConnection and store.saveConnection: what the administrator 
 describe('store.testConnection: a server that does not answer', () => {
   it('nothing listening on the port: «الخادم لا يستقبل اتصالات على هذا المنفذ», the port named; the test is audited without the password', async () => {
     const before = await auditCount(t);
-    const found = await admin.ok('store.testConnection', server(await closedPort()));
+    const found = await admin.ok('store.testConnection', server(await freePort()));
     expect(found).toEqual({ usable: false, message: ar.storeConnection.refused, serverVersion: null, state: null, problem: 'port' });
     expect(await auditCount(t)).toBe(before + 1);
     const row = await t.db.selectFrom('audit').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -124,7 +113,7 @@ describe('store.testConnection: a server that does not answer', () => {
 
   it('saving a server that does not answer is refused with the same words, beside its field; nothing is saved, the password is kept nowhere', async () => {
     const before = await auditCount(t);
-    const env = await admin.call('store.saveConnection', server(await closedPort()));
+    const env = await admin.call('store.saveConnection', server(await freePort()));
     expect(env).toEqual({ ok: false, error: { code: 'conflict', message: ar.storeConnection.refused, issues: [{ path: ['port'], message: ar.storeConnection.refused }] } });
     expect(existsSync(join(t.dataDir, SAVED_STORE_FILE))).toBe(false);
     expect(existsSync(join(t.dataDir, 'test-pgpass'))).toBe(false);
