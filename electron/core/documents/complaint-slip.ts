@@ -31,6 +31,15 @@ const L = documentsAr.complaintSlip;
 const A5: [number, number] = [419.53, 595.28];
 const MARGINS = { top: 30, bottom: 44, left: 34, right: 34 };
 
+/**
+ * «ش-1448-00012» as an Arabic reader reads it: the letter first (on the right), then the year and the
+ * sequence kept in their own left-to-right order (without the isolate the line would show them swapped).
+ */
+function printedNumber(n: string): string {
+  const dash = n.indexOf('-');
+  return `${n.slice(0, dash + 1)}${isolateLtr(n.slice(dash + 1))}`;
+}
+
 export async function renderComplaintSlip(input: ComplaintSlipInput, options: DocumentOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const c = input.complaint;
@@ -47,7 +56,7 @@ export async function renderComplaintSlip(input: ComplaintSlipInput, options: Do
   const qrSize = 70;
   const w = f.width - qrSize - 14;
   const label = layoutRtlText(doc, L.number, { x: f.right - w, y: 0, width: w, font: FONT.bold, fontSize: 11, lineHeight: 1.5 });
-  const number = layoutRtlText(doc, c.number, { x: f.right - w, y: 0, width: w, font: FONT.bold, fontSize: 24, lineHeight: 1.4 });
+  const number = layoutRtlText(doc, printedNumber(c.number), { x: f.right - w, y: 0, width: w, font: FONT.bold, fontSize: 24, lineHeight: 1.4 });
   const hint = layoutRtlText(doc, L.numberHint, { x: f.right - w, y: 0, width: w, font: FONT.regular, fontSize: 9, color: COLOR.muted, lineHeight: 1.5 });
   const top: Block = {
     height: Math.max(qrSize + 6, label.height + number.height + hint.height) + 4,
