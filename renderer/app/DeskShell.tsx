@@ -89,7 +89,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
     <AppShell header={{ height: HEADER_HEIGHT + (live.connected ? 0 : BANNER_HEIGHT) }} padding="md">
       <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          {/* The tabs give way first: with more tabs than the line holds they scroll, and the buttons on the left stay in the window. */}
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <div style={{ whiteSpace: 'nowrap' }}>
               <Title order={3} lh={1.1}>
                 {ar.appName}
@@ -102,8 +103,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               value={screen}
               onChange={(v) => v && choose(v as Screen)}
               variant="pills"
-              // Nine tabs for an administrator still fit one line of the desk's 1366-pixel screen.
-              styles={{ list: { flexWrap: 'nowrap', gap: 0 }, tab: { paddingInline: 7, whiteSpace: 'nowrap' } }}
+              style={{ minWidth: 0 }}
+              styles={{ list: { flexWrap: 'nowrap', gap: 0, overflowX: 'auto', scrollbarWidth: 'thin' }, tab: { paddingInline: 7, whiteSpace: 'nowrap', flexShrink: 0 } }}
             >
               {/* A click on any tab, even the current one, puts away the file or request opened over it. */}
               <Tabs.List onClick={pages.closeAll}>
@@ -122,8 +123,10 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               </Tabs.List>
             </Tabs>
           </Group>
-          <TodayClock timeZone={settings.data?.timeZone} />
-          <Group gap="xs" wrap="nowrap">
+          <div style={{ flexShrink: 0 }}>
+            <TodayClock timeZone={settings.data?.timeZone} />
+          </div>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <ReferencesMenu />
             <UserMenu user={user} desk={desk} />
             <Button variant="default" size="xs" onClick={() => lock.mutate({})} title="Ctrl+L">

@@ -79,6 +79,7 @@ export function ComplaintDetail({ complaint: c }: { complaint: ComplaintView }) 
             {formatBothDates(c.receivedAt)} {formatTime(c.receivedAt)} · {ar.channels[c.channel]} · {C.receivedBy} {c.receivedByName}
           </Fact>
           {c.beneficiaryName && <Fact label={C.beneficiary}>{c.beneficiaryName}</Fact>}
+          {!c.beneficiaryName && c.visitorName && <Fact label={C.complainant}>{c.visitorName}</Fact>}
           {c.visitTicket && (
             <Fact label={C.visit}>
               <span className="ltr tabular">{c.visitTicket}</span>

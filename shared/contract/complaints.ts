@@ -21,6 +21,8 @@ export interface ComplaintView {
   visitTicket: string | null;
   beneficiaryId: number | null;
   beneficiaryName: string | null;
+  /** The name a visitor without a file gave at the desk, when it came from their visit. */
+  visitorName: string | null;
   /** A logged contact (C2–C8) it came from; the contacts register keeps the rest. */
   contactId: number | null;
   receivedAt: string;

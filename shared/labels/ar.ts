@@ -606,7 +606,7 @@ export const ar = {
   },
   /** Complaints and suggestions (P8): the register, the desk's dialog and the refusals. */
   complaints: {
-    tab: 'الشكاوى والاقتراحات',
+    tab: 'الشكاوى',
     title: 'سجل الشكاوى والاقتراحات',
     hint: 'كل شكوى أو اقتراح من أي قناة، برقم إشعار يُبلَّغ به صاحبه، ومسؤول يتابعها، وموعد للرد بأيام العمل.',
     action: 'شكوى أو اقتراح',
@@ -641,6 +641,7 @@ export const ar = {
     answer: 'الرد',
     answerHint: 'ما أُبلغ به صاحب الشكوى أو الاقتراح.',
     beneficiary: 'المستفيد',
+    complainant: 'صاحب الشكوى',
     visit: 'الزيارة',
     overdue: 'متأخرة',
     onlyOverdue: 'المتأخرة فقط',

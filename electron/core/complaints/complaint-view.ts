@@ -32,6 +32,7 @@ export function selectComplaints(db: Db) {
       'o.full_name as owner_name',
       'b.full_name as beneficiary_name',
       'v.ticket as visit_ticket',
+      'v.visitor_name',
     ]);
 }
 
@@ -54,6 +55,7 @@ export function toComplaintView(r: Row, today: string): ComplaintView {
     visitTicket: r.visit_ticket,
     beneficiaryId: r.beneficiary_id,
     beneficiaryName: r.beneficiary_name,
+    visitorName: r.visitor_name,
     contactId: r.contact_id,
     receivedAt: r.received_at,
     receivedDay: r.received_day,
