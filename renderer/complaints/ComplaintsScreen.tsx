@@ -60,7 +60,7 @@ export function ComplaintsScreen() {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end" gap="sm">
-          <TextInput label={C.numberSearch} value={number} onChange={(e) => refilter(setNumber)(e.currentTarget.value)} w={150} data-testid="complaints-number" />
+          <TextInput label={C.numberSearch} value={number} onChange={(e) => refilter(setNumber)(e.currentTarget.value)} w={140} data-testid="complaints-number" />
           <Select
             label={C.status}
             placeholder={C.anyStatus}
@@ -68,7 +68,7 @@ export function ComplaintsScreen() {
             value={status}
             onChange={(v) => refilter(setStatus)(v as ComplaintState | null)}
             clearable
-            w={150}
+            w={130}
             data-testid="complaints-status"
           />
           <Select
@@ -78,10 +78,14 @@ export function ComplaintsScreen() {
             value={category}
             onChange={(v) => refilter(setCategory)(v as ComplaintCategory | null)}
             clearable
-            w={170}
+            w={150}
           />
-          <DateInput label={C.from} value={from} onChange={(v) => refilter(setFrom)(v)} defaultCalendar="gregorian" />
-          <DateInput label={C.to} value={to} onChange={(v) => refilter(setTo)(v)} defaultCalendar="gregorian" />
+          <div style={{ width: 240 }}>
+            <DateInput label={C.from} value={from} onChange={(v) => refilter(setFrom)(v)} defaultCalendar="gregorian" />
+          </div>
+          <div style={{ width: 240 }}>
+            <DateInput label={C.to} value={to} onChange={(v) => refilter(setTo)(v)} defaultCalendar="gregorian" />
+          </div>
           <Checkbox label={C.onlyOverdue} checked={overdue} onChange={(e) => refilter(setOverdue)(e.currentTarget.checked)} mb={8} data-testid="complaints-overdue" />
         </Group>
       </Paper>
