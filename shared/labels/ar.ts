@@ -1416,6 +1416,17 @@ export const ar = {
     fields: {
       id: 'الرقم',
       fullName: 'الاسم الكامل',
+      // A complaint or suggestion (P8), as its audit rows record it.
+      complaintNumber: 'رقم الإشعار',
+      complaintText: 'نص الشكوى أو الاقتراح',
+      category: 'التصنيف',
+      visitTicket: 'تذكرة الزيارة',
+      receivedAt: 'تاريخ الاستلام',
+      receivedByName: 'استلمها',
+      ownerName: 'المسؤول عن المتابعة',
+      dueDate: 'موعد الرد',
+      answeredAt: 'تاريخ الرد',
+      closedAt: 'تاريخ الإغلاق',
       state: 'الحالة',
       ticket: 'التذكرة',
       day: 'اليوم',

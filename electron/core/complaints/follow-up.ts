@@ -7,6 +7,7 @@ import { ar, fill } from '../../../shared/labels/ar';
 import type { Updateable } from 'kysely';
 import type { HandlerContext } from '../context';
 import type { Database } from '../store/schema';
+import { auditedComplaint } from './audited-complaint';
 import { loadComplaintView } from './complaint-view';
 
 const C = ar.complaints;
@@ -45,7 +46,7 @@ async function save(ctx: HandlerContext, before: { id: number; version: number }
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', C.stale);
   const after = (await loadComplaintView(ctx.db, before.id, today))!;
-  ctx.audit({ entity: 'complaint', entityId: before.id, before: beforeView, after });
+  ctx.audit({ entity: 'complaint', entityId: before.id, before: auditedComplaint(beforeView), after: auditedComplaint(after) });
   return after;
 }
 

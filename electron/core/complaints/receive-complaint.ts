@@ -9,6 +9,7 @@ import { ar } from '../../../shared/labels/ar';
 import { complaintNumber, COMPLAINT_NUMBER_LETTER } from '../../../shared/text/complaint-numbers';
 import type { HandlerContext } from '../context';
 import { readSettings } from '../settings/read-settings';
+import { auditedComplaint } from './audited-complaint';
 import { loadComplaintView } from './complaint-view';
 
 export interface ReceivedComplaint {
@@ -90,6 +91,6 @@ export async function receiveComplaint(ctx: HandlerContext, input: ReceivedCompl
     .returning('id')
     .executeTakeFirstOrThrow();
   const view = (await loadComplaintView(ctx.db, id, day))!;
-  ctx.audit({ entity: 'complaint', entityId: id, after: view });
+  ctx.audit({ entity: 'complaint', entityId: id, after: auditedComplaint(view) });
   return view;
 }

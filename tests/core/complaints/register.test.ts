@@ -84,7 +84,7 @@ describe('receiving a complaint or suggestion', () => {
     const c = await received('المكان مزدحم ولا توجد مقاعد كافية', { category: 'facilities' });
     const row = await t.db.selectFrom('audit').selectAll().where('entity', '=', 'complaint').where('entity_id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ operation: 'complaints.create', kind: 'change' });
-    expect(JSON.parse(row.after!)).toMatchObject({ number: c.number, text: c.text });
+    expect(JSON.parse(row.after!)).toMatchObject({ complaintNumber: c.number, complaintText: c.text, state: 'new' });
   });
 
   it('P8: acknowledgement numbers stay unique when many desks receive at once', async () => {
