@@ -1407,6 +1407,7 @@ export const ar = {
       demo: 'بيانات تجريبية',
       store: 'قاعدة البيانات',
       computer: 'إعدادات هذا الجهاز',
+      complaint: 'شكوى أو اقتراح',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',
