@@ -6,6 +6,7 @@ import { storeMoveHandlers } from './store-move/handlers';
 import { beneficiaryHandlers } from './beneficiaries/handlers';
 import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
+import { complaintHandlers } from './complaints/handlers';
 import { computerHandlers } from './computer/handlers';
 import { demoHandlers } from './demo/handlers';
 import { documentHandlers } from './documents/handlers';
@@ -65,6 +66,7 @@ const DOMAIN_HANDLERS = [
   reportHandlers,
   auditHandlers,
   backupHandlers,
+  complaintHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

@@ -9,6 +9,8 @@ import { prefetchOp, useOp, useOpMutation } from '../data/operations';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { CommitteeScreen } from '../committee/CommitteeScreen';
+import { ComplaintsScreen } from '../complaints/ComplaintsScreen';
+import { RecordedComplaintDialog } from '../complaints/RecordedComplaint';
 import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
 import { ReferencesMenu } from '../references/ReferencesMenu';
@@ -32,7 +34,7 @@ import type { LiveState } from './useLiveChanges';
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
 
-type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
+type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'complaints' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
@@ -73,6 +75,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const readsAudit = mayCall(user.role, 'audit.list');
   const readsBoard = mayCall(user.role, 'board.today');
   const readsReports = mayCall(user.role, 'reports.period');
+  // P8: the register is for those who follow complaints up; everyone receives them from the hall.
+  const followsComplaints = mayCall(user.role, 'complaints.list');
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -97,8 +101,10 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               {settings.data?.associationName}
             </Text>
           </Group>
-          <TodayClock timeZone={settings.data?.timeZone} />
-          <Group gap="xs" wrap="nowrap">
+          <div style={{ flexShrink: 0 }}>
+            <TodayClock timeZone={settings.data?.timeZone} />
+          </div>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <ReferencesMenu />
             <UserMenu user={user} desk={desk} />
             <Button variant="default" size="xs" onClick={() => lock.mutate({})} title="Ctrl+L">
@@ -122,6 +128,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
             <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
             {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
             <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
+            {followsComplaints && <Tabs.Tab value="complaints">{ar.complaints.tab}</Tabs.Tab>}
             {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
             {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
             {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
@@ -144,12 +151,13 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           )}
           {screen === 'board' && readsBoard && (
             <Suspense fallback={null}>
-              <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} />
+              <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} onOpenComplaints={followsComplaints ? () => choose('complaints') : undefined} />
             </Suspense>
           )}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}
+          {screen === 'complaints' && followsComplaints && <ComplaintsScreen />}
           {screen === 'register' && printsRegister && <RegisterScreen />}
           {screen === 'reports' && readsReports && <ReportsScreen />}
           {screen === 'audit' && readsAudit && <AuditScreen />}
@@ -158,6 +166,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
         </div>
         <PageView user={user} />
+        <RecordedComplaintDialog />
       </AppShell.Main>
     </AppShell>
   );

@@ -8,6 +8,7 @@ import { useNow } from '../ui/useNow';
 import css from './Board.module.css';
 import { BoardCharts } from './BoardCharts';
 import { CommitteeCard } from './CommitteeCard';
+import { ComplaintsTile } from './ComplaintsTile';
 import { DesksCard } from './DesksCard';
 import { FigureTiles } from './FigureTiles';
 import { PastTargetCard } from './PastTargetCard';
@@ -20,7 +21,7 @@ const QUIET_REFRESH_MS = 60_000;
  * The supervisor's home: the hall at a glance. It refreshes as the queue does — every change anywhere
  * makes the cached board stale (useLiveRevision) — and its durations move on with a ticking clock.
  */
-export const BoardScreen = memo(function BoardScreen({ onOpenCommittee }: { onOpenCommittee?: () => void }) {
+export const BoardScreen = memo(function BoardScreen({ onOpenCommittee, onOpenComplaints }: { onOpenCommittee?: () => void; onOpenComplaints?: () => void }) {
   const board = useOp('board.today', {}, { staleTime: 0, refetchInterval: QUIET_REFRESH_MS });
   const settings = useOp('settings.get', {});
   const now = useNow(5_000);
@@ -46,7 +47,9 @@ export const BoardScreen = memo(function BoardScreen({ onOpenCommittee }: { onOp
       <ErrorAlert error={board.error} />
       {data && live && (
         <>
-          <FigureTiles board={data} live={live} />
+          <FigureTiles board={data} live={live}>
+            <ComplaintsTile complaints={data.complaints} onOpenComplaints={onOpenComplaints} />
+          </FigureTiles>
           <div className={css.details}>
             <DesksCard desks={data.desks} now={now} />
             <PastTargetCard live={live} />

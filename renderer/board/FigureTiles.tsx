@@ -21,8 +21,8 @@ function Tile({ title, value, testId, tone, children }: { title: string; value: 
   );
 }
 
-/** The figures of the moment, one tile each; the row takes the satisfaction and complaints tiles to come. */
-export function FigureTiles({ board, live }: { board: BoardView; live: LiveWaiting }) {
+/** The figures of the moment, one tile each; `children` are the tiles of other parts (complaints, satisfaction) on the same row. */
+export function FigureTiles({ board, live, children }: { board: BoardView; live: LiveWaiting; children?: ReactNode }) {
   const { today, committee } = board;
   return (
     <div className={css.figures}>
@@ -49,6 +49,7 @@ export function FigureTiles({ board, live }: { board: BoardView; live: LiveWaiti
           {ar.board.overdue}: {formatCount(committee.overdue)}
         </Text>
       </Tile>
+      {children}
     </div>
   );
 }

@@ -15,6 +15,7 @@ export type PdfOperation =
   | 'documents.requestForm'
   | 'documents.declaration'
   | 'documents.receipt'
+  | 'documents.complaintSlip'
   | 'documents.dailyRegister'
   | 'documents.reference';
 

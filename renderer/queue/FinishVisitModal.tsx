@@ -1,6 +1,9 @@
 import { Button, Group, Kbd, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { VisitView } from '../../shared/contract';
+import type { ComplaintCategory } from '../../shared/domain/complaints';
+import { showRecordedComplaint } from '../complaints/RecordedComplaint';
+import { CATEGORY_OPTIONS } from '../complaints/NewComplaintModal';
 import { VISIT_OUTCOMES, type VisitOutcome } from '../../shared/domain/visit';
 import { ar } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
@@ -29,7 +32,14 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
   const [inquiry, setInquiry] = useState('');
   const [answer, setAnswer] = useState('');
   const [note, setNote] = useState('');
-  const finish = useOpMutation('visits.finish', { onSuccess: onClose });
+  const [category, setCategory] = useState<ComplaintCategory | null>(null);
+  const finish = useOpMutation('visits.finish', {
+    onSuccess: (done) => {
+      // P8: a complaint's finish recorded it in the register: its number is read out from the desk's own dialog.
+      if (done.complaint) showRecordedComplaint(done.complaint);
+      onClose();
+    },
+  });
   const isInquiry = visit.reason === 'inquiry';
   const isComplaint = visit.reason === 'complaint';
   const textFirst = isInquiry || isComplaint;
@@ -39,7 +49,7 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!finish.isPending) finish.mutate({ visitId: visit.id, outcome, inquiry, answer, outcomeNote: note });
+          if (!finish.isPending) finish.mutate({ visitId: visit.id, outcome, inquiry, answer, outcomeNote: note, ...(isComplaint && category ? { complaintCategory: category } : {}) });
         }}
         onKeyDownCapture={submitKeys}
         data-testid="finish-form"
@@ -64,6 +74,17 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
               minRows={3}
               data-autofocus
               error={fieldError(finish.error, 'outcomeNote')}
+            />
+          )}
+          {isComplaint && (
+            <Select
+              label={ar.complaints.category}
+              placeholder={ar.complaints.noCategory}
+              data={CATEGORY_OPTIONS}
+              value={category}
+              onChange={(v) => setCategory(v as ComplaintCategory | null)}
+              clearable
+              data-testid="finish-complaint-category"
             />
           )}
           <Select

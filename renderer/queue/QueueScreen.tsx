@@ -13,6 +13,7 @@ import { ConfirmModal } from '../ui/ConfirmModal';
 import { dialogOpen } from '../ui/dialog-open';
 import { notifyError } from '../ui/notify';
 import { CurrentVisitCard } from './CurrentVisitCard';
+import { NewComplaintButton } from '../complaints/NewComplaintModal';
 import { QueueList } from './QueueList';
 
 const DESK_ROLES = ['receptionist', 'supervisor', 'admin'];
@@ -61,6 +62,7 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
                 </Badge>
               ))}
             </Group>
+            {atDesk && <NewComplaintButton />}
             {atDesk && (
               <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
                 {ar.ui.callNext}

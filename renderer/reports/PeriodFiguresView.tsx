@@ -2,7 +2,7 @@ import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { PeriodFigures } from '../../shared/contract/reports';
 import { formatBothDates, formatWeekday } from '../../shared/dates/calendar';
 import { ar, fill } from '../../shared/labels/ar';
-import { figureText, requestRows } from '../../shared/labels/report-rows';
+import { complaintRows, figureText, requestRows } from '../../shared/labels/report-rows';
 import { countText, daysText, durationText, hourText, shareText, weekdayName } from '../../shared/labels/report-values';
 import { FigureTable } from './FigureTable';
 
@@ -132,6 +132,15 @@ export function PeriodFiguresView({ f }: { f: PeriodFigures }) {
       <Text size="xs" c="dimmed">
         {fill(R.asOf, { day: formatBothDates(f.asOf) })}
       </Text>
+      <FigureTable
+        title={ar.complaints.report.section}
+        testId="report-complaints"
+        rows={complaintRows(f)}
+        columns={[
+          { header: R.figure, cell: (r) => r.label, name: true },
+          { header: R.value, cell: (r) => figureText(r) },
+        ]}
+      />
     </Stack>
   );
 }

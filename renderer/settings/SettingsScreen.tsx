@@ -1,4 +1,5 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { MAX_COMPLAINT_DUE_WORKING_DAYS } from '../../shared/domain/complaints';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ar } from '../../shared/labels/ar';
@@ -27,6 +28,7 @@ export function SettingsScreen() {
   const [lockMinutes, setLockMinutes] = useState<number>(10);
   const [expiryHours, setExpiryHours] = useState<number>(12);
   const [committeeDays, setCommitteeDays] = useState<number>(14);
+  const [complaintDays, setComplaintDays] = useState<number>(5);
   const [deskName, setDeskName] = useState('');
   const [prefix, setPrefix] = useState('');
   useEffect(() => {
@@ -35,6 +37,7 @@ export function SettingsScreen() {
       setLockMinutes(settings.data.lockAfterMinutes);
       setExpiryHours(settings.data.sessionExpiryHours);
       setCommitteeDays(settings.data.committeePeriodDays);
+      setComplaintDays(settings.data.complaintDueWorkingDays);
     }
   }, [settings.data]);
   const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
@@ -52,7 +55,7 @@ export function SettingsScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes, sessionExpiryHours: expiryHours, committeePeriodDays: committeeDays });
+            if (!update.isPending) update.mutate({ associationName: name, lockAfterMinutes: lockMinutes, sessionExpiryHours: expiryHours, committeePeriodDays: committeeDays, complaintDueWorkingDays: complaintDays });
           }}
         >
           <Stack>
@@ -69,8 +72,19 @@ export function SettingsScreen() {
               />
               {/* S5: the expected answer date is the submission date plus this period. */}
               <NumberInput label={ar.catalogue.committeePeriod} value={committeeDays} onChange={(v) => setCommitteeDays(Number(v) || 0)} min={1} max={180} error={fieldError(update.error, 'committeePeriodDays')} />
+              {/* P8: a complaint is due this many working days (Sunday–Thursday) after it was received. */}
+              <NumberInput
+                label={ar.complaints.dueSetting}
+                description={ar.complaints.dueSettingHint}
+                value={complaintDays}
+                onChange={(v) => setComplaintDays(Number(v) || 0)}
+                min={1}
+                max={MAX_COMPLAINT_DUE_WORKING_DAYS}
+                error={fieldError(update.error, 'complaintDueWorkingDays')}
+                data-testid="setting-complaint-days"
+              />
             </SimpleGrid>
-            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'sessionExpiryHours', 'committeePeriodDays']} />
+            <ErrorAlert error={update.error} fields={['associationName', 'lockAfterMinutes', 'sessionExpiryHours', 'committeePeriodDays', 'complaintDueWorkingDays']} />
             <Group justify="flex-end">
               <Button type="submit" loading={update.isPending}>
                 {ar.ui.save}

@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/channels';
+import type { ComplaintCategory } from '../domain/complaints';
 import type { VisitReason, VisitState } from '../domain/visit';
 import type { WaitBand } from '../domain/wait-targets';
 import { emptyInput, query } from './define';
@@ -57,6 +58,15 @@ export interface BoardDay {
   meanWaitMs: number | null;
 }
 
+/** P8: a complaint past its due date and still unanswered, for a link to the complaints register. */
+export interface BoardComplaint {
+  id: number;
+  number: string;
+  category: ComplaintCategory | null;
+  dueDate: string;
+  ownerName: string | null;
+}
+
 export interface BoardView {
   /** The business day at the desk's zone, and the instant every figure is taken at. */
   day: string;
@@ -89,6 +99,8 @@ export interface BoardView {
     /** Not yet overdue, the nearest expected answer date first. */
     dueList: BoardRequest[];
   };
+  /** P8: complaints and suggestions unanswered past their due date, the oldest due first (BOARD_REQUEST_LIST of them). */
+  complaints: { overdue: number; overdueList: BoardComplaint[] };
   /** The last BOARD_DAYS days, the oldest first, today last. */
   days: BoardDay[];
   /** Over those days. */

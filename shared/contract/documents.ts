@@ -46,6 +46,8 @@ export const documentOperations = {
   'documents.declaration': mutation<PdfView>()({ input: z.object({ requestId: id }), access: DESK, invalidates: ['requests.'] }),
   /** إيصال استلام طلب (S5): number with QR code, submission and expected answer dates. */
   'documents.receipt': query<PdfView>()({ input: z.object({ requestId: id }), access: 'signed-in' }),
+  /** P8: the acknowledgement slip of a complaint or suggestion, with its number large and its due date. */
+  'documents.complaintSlip': query<PdfView>()({ input: z.object({ complaintId: id }), access: 'signed-in' }),
   /** السجل اليومي: a day's visits (one desk or all), IDs masked unless a supervisor asks for them in full. */
   'documents.dailyRegister': query<PdfView>()({
     input: z.object({ day: day.optional(), deskId: id.optional(), showFullIds: z.boolean().default(false) }),

@@ -5,6 +5,7 @@ import { backupOperations } from './backups';
 import { beneficiaryOperations } from './beneficiaries';
 import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
+import { complaintOperations } from './complaints';
 import { computerOperations } from './computer';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
@@ -37,6 +38,7 @@ export const contract = defineContract(
   storeOperations,
   storeMoveOperations,
   computerOperations,
+  complaintOperations,
 );
 
 export type Contract = typeof contract;
@@ -53,9 +55,10 @@ export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
-export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
+export type { BoardComplaint, BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { AboutView, StartWithSystemView, StoreView } from './computer';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
+export type { ComplaintPage, ComplaintView } from './complaints';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';
 export type { StoreMovePhase, StoreMoveStatusView } from './store-move';

@@ -109,6 +109,19 @@ export interface PeriodRequestFigures {
   };
 }
 
+/** P8: complaints and suggestions of the period. */
+export interface PeriodComplaintFigures {
+  /** Received in the period, from any channel. */
+  received: number;
+  /** Of those, answered on or before their due date, and after it. */
+  answeredWithinDue: number;
+  answeredLate: number;
+  /** At the end of the period (or today): received by then and not closed by then, whenever received. */
+  stillOpen: number;
+  /** Of those still open, unanswered past their due date. */
+  overdue: number;
+}
+
 /** The period report's figures (reports.period without a format): what the reports screen shows. */
 export interface PeriodFigures {
   from: string;
@@ -142,6 +155,7 @@ export interface PeriodFigures {
     byDesk: DeskFigures[];
   };
   requests: PeriodRequestFigures;
+  complaints: PeriodComplaintFigures;
 }
 
 /** A period both of whose days exist, in order, and no longer than MAX_REPORT_DAYS. */

@@ -6,6 +6,7 @@ import { cleanString } from '../text/invisible';
 import { absolutePath } from './backups';
 import { VISIT_REASONS } from '../domain/visit';
 import { isOrdered, MAX_TARGET_MINUTES } from '../domain/wait-targets';
+import { MAX_COMPLAINT_DUE_WORKING_DAYS } from '../domain/complaints';
 
 const minutes = z.number().int().min(1).max(MAX_TARGET_MINUTES);
 
@@ -32,6 +33,7 @@ export const settingsOperations = {
       backupFolder: absolutePath().nullable().optional(),
       /** The reasons given are replaced whole; the others keep theirs. */
       waitTargets: z.partialRecord(z.enum(VISIT_REASONS), waitTarget).optional(),
+      complaintDueWorkingDays: z.number().int().min(1).max(MAX_COMPLAINT_DUE_WORKING_DAYS).optional(),
     }),
     access: ['admin'],
     invalidates: ['settings.', 'auth.'],

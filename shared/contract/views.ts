@@ -64,6 +64,8 @@ export interface SettingsView {
   backupFolder: string | null;
   /** S1: how long a visitor may wait, per reason, with its warning and critical bands. */
   waitTargets: WaitTargets;
+  /** P8: working days (Sunday–Thursday) to answer a complaint or suggestion; its due date is received + this. */
+  complaintDueWorkingDays: number;
 }
 
 export interface BeneficiaryView {

@@ -5,12 +5,19 @@ import { mutation, query } from './define';
 import { channel, clientKey, id, note, optionalMobile, visitOutcome, visitReason } from './fields';
 import type { QueueView, VisitView } from './views';
 import { cleanString } from '../text/invisible';
+import { COMPLAINT_CATEGORIES } from '../domain/complaints';
 
 const desk = DESK_ROLES;
 // The search results show today's ticket and its state beside each person.
 const onVisit = ['visits.', 'beneficiaries.search', 'settings.revision'] as const;
 /** S1: the receptionist confirmed calling another visitor while still serving one. */
 const alsoWhileServing = z.boolean().optional();
+
+/**
+ * A finished visit; for a complaint visit (P8) also the complaint its finish recorded in the same
+ * transaction, whose acknowledgement number the receptionist reads out.
+ */
+export type FinishedVisitView = VisitView & { complaint: { id: number; number: string; dueDate: string } | null };
 
 export const visitOperations = {
   /** Today's hall (S1): every visit of the business day with its state. */
@@ -78,16 +85,18 @@ export const visitOperations = {
    * Ends a visit with its outcome. What the visit was for decides what it must record: an inquiry its
    * question and answer, a complaint or suggestion its text (`outcomeNote`).
    */
-  'visits.finish': mutation<VisitView>()({
+  'visits.finish': mutation<FinishedVisitView>()({
     input: z.object({
       visitId: id,
       outcome: visitOutcome,
       outcomeNote: note.optional(),
       inquiry: note.optional(),
       answer: note.optional(),
+      /** P8: a complaint visit's category, for the complaint its finish records. */
+      complaintCategory: z.enum(COMPLAINT_CATEGORIES).optional(),
     }),
     access: ['receptionist', 'researcher', 'supervisor', 'admin'],
-    invalidates: onVisit,
+    invalidates: [...onVisit, 'complaints.', 'board.'],
   }),
   'visits.markLeft': mutation<VisitView>()({
     input: z.object({ visitId: id, note: note.optional() }),

@@ -69,6 +69,22 @@ export const documentsAr = {
     askHours: 'أوقات العمل: {hours}',
     keep: 'احتفظ بهذا الإيصال حتى يصلك القرار.',
   },
+  /** P8: the slip a complainant is handed (or read out by phone). */
+  complaintSlip: {
+    title: 'إشعار استلام شكوى أو اقتراح',
+    number: 'رقم الإشعار',
+    numberHint: 'اذكر هذا الرقم عند السؤال عن شكواك، حضوراً أو بالهاتف',
+    receivedAt: 'تاريخ الاستلام',
+    channel: 'قناة الاستلام',
+    category: 'التصنيف',
+    beneficiary: 'المستفيد',
+    text: 'نص الشكوى أو الاقتراح',
+    dueDate: 'موعد الرد',
+    dueNote: 'خلال {days} (من الأحد إلى الخميس).',
+    receivedBy: 'استلمها الموظف',
+    askPhone: 'للسؤال عنها: {phone}',
+    keep: 'نشكر لك رأيك؛ فهو يعيننا على تحسين خدماتنا.',
+  },
   requestForm: {
     title: 'نموذج طلب دعم مستفيد',
     blankTitle: 'نموذج طلب دعم مستفيد (يُعبّأ يدوياً)',

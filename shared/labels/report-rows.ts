@@ -58,6 +58,20 @@ export function requestRows(f: PeriodFigures): FigureRow[] {
   ];
 }
 
+/** P8: the period's complaints and suggestions: received, answered in time or late, and what is still open. */
+export function complaintRows(f: PeriodFigures): FigureRow[] {
+  const c = f.complaints;
+  const ofReceived = (n: number) => (c.received > 0 ? n / c.received : null);
+  const C = ar.complaints.report;
+  return [
+    { label: C.received, value: c.received, unit: 'count' },
+    { label: C.answeredWithinDue, value: c.answeredWithinDue, unit: 'count', share: ofReceived(c.answeredWithinDue) },
+    { label: C.answeredLate, value: c.answeredLate, unit: 'count', share: ofReceived(c.answeredLate) },
+    { label: C.stillOpen, value: c.stillOpen, unit: 'count' },
+    { label: C.overdue, value: c.overdue, unit: 'count' },
+  ];
+}
+
 /** A figure as text: "120 (85.3٪)", "12 د", "3.5", "1,500.00". */
 export function figureText(row: FigureRow): string {
   if (row.value === null) return NO_FIGURE;

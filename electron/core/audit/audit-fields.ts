@@ -129,7 +129,8 @@ function display(key: string, value: unknown, entity: string | null, options: { 
 /** The Arabic word for a stored code, by the field it is in (a visit's state is not a request's). */
 function enumLabel(key: string, value: string, entity: string | null): string | undefined {
   const tables: Record<string, readonly Record<string, string>[]> = {
-    state: entity === 'visit' ? [ar.visitStates, ar.requestStates] : [ar.requestStates, ar.visitStates],
+    state: entity === 'complaint' ? [ar.complaints.states] : entity === 'visit' ? [ar.visitStates, ar.requestStates] : [ar.requestStates, ar.visitStates],
+    category: [ar.complaints.categories],
     toState: [ar.requestStates, ar.visitStates],
     fromState: [ar.requestStates, ar.visitStates],
     reason: [ar.reasons],

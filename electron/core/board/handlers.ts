@@ -6,6 +6,7 @@ import { committeeBacklog } from './committee-backlog';
 import { desksNow } from './desks-now';
 import { hallToday } from './hall-today';
 import { lastDays } from './last-days';
+import { overdueComplaints } from './overdue-complaints';
 
 export const boardHandlers: HandlersOf<typeof boardOperations> = {
   // Names of visitors and applicants only, never an ID: no read of personal data in full to record.
@@ -13,11 +14,12 @@ export const boardHandlers: HandlersOf<typeof boardOperations> = {
     const day = businessDay(ctx.now, ctx.timeZone);
     const settings = await readSettings(ctx.db, ['waitTargets', 'lockAfterMinutes']);
     const hall = await hallToday(ctx, day, settings.waitTargets);
-    const [desks, committee, history] = await Promise.all([
+    const [desks, committee, complaints, history] = await Promise.all([
       desksNow(ctx, settings.lockAfterMinutes * 60_000),
       committeeBacklog(ctx, day),
+      overdueComplaints(ctx, day),
       lastDays(ctx, day, hall),
     ]);
-    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, ...history };
+    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, complaints, ...history };
   },
 };

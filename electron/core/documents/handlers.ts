@@ -15,6 +15,8 @@ import { checkedUpload } from '../uploads/checked-uploads';
 import { selectVisits, toVisitView } from '../visits/visit-view';
 import { registerHead } from './register-input';
 import { renderDeclaration } from './declaration';
+import { renderComplaintSlip } from './complaint-slip';
+import { loadComplaintView } from '../complaints/complaint-view';
 import { letterhead } from './letterhead';
 import { renderReceipt } from './receipt';
 import { readReferencePdf, storeReferencePdf } from './reference-shelf';
@@ -122,6 +124,22 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
     const settings = await readSettings(ctx.db);
     const bytes = await renderReceipt(receiptInput(request, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
     return pdf(bytes, `receipt-${request.number}.pdf`, `${documentsAr.receipt.title} ${request.number}`);
+  },
+
+  'documents.complaintSlip': async (input, ctx) => {
+    const complaint = await loadComplaintView(ctx.db, input.complaintId, businessDay(ctx.now, ctx.timeZone));
+    if (!complaint) throw new AppError('not_found', ar.complaints.notFound);
+    const settings = await readSettings(ctx.db);
+    const bytes = await renderComplaintSlip(
+      {
+        header: letterhead(settings),
+        complaint: { ...complaint, receivedBy: complaint.receivedByName },
+        dueWorkingDays: settings.complaintDueWorkingDays,
+        printedAt: ctx.now.toISOString(),
+      },
+      options(ctx),
+    );
+    return pdf(bytes, `complaint-${complaint.number.replace(/^\D+/, '')}.pdf`, `${documentsAr.complaintSlip.title} ${complaint.number}`);
   },
 
   'documents.dailyRegister': async (input, ctx) => {

@@ -2,7 +2,7 @@ import type { PeriodFigures } from '../../../shared/contract/reports';
 import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '../../../shared/dates/calendar';
 import { ar, fill } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
-import { figureText, requestRows, visitSummaryRows, type FigureRow } from '../../../shared/labels/report-rows';
+import { complaintRows, figureText, requestRows, visitSummaryRows, type FigureRow } from '../../../shared/labels/report-rows';
 import { countText, daysText, durationText, hourText, shareText, weekdayName } from '../../../shared/labels/report-values';
 import { fieldRow, Flow, paragraph, sectionTitle } from './blocks';
 import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type DocumentOptions } from './pdf-page';
@@ -185,6 +185,8 @@ export async function renderPeriodReport(input: PeriodReportInput, options: Docu
         .map(([channel, count]) => ({ channel: channel as keyof typeof ar.channels, count })),
     );
   }
+  // P8: the complaints and suggestions of the period.
+  table(ar.complaints.report.section, figureColumns, complaintRows(f), fill(R.asOf, { day: dayBoth(f.asOf) }));
 
   drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
   return pdf.finish();

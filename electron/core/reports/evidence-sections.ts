@@ -3,7 +3,7 @@ import { CHANNELS } from '../../../shared/domain/channels';
 import { ar } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
 import { policyClausesAr, type PolicyClauseId } from '../../../shared/labels/policy-clauses-ar';
-import type { FigureRow } from '../../../shared/labels/report-rows';
+import { complaintRows, type FigureRow } from '../../../shared/labels/report-rows';
 import type { EvidenceFigures } from './evidence-figures';
 
 /** One clause of the policy as the evidence pack shows it: its text and the figures that show it kept. */
@@ -24,8 +24,8 @@ const share = (n: number, of: number) => (of > 0 ? n / of : null);
 
 /**
  * The pack's clauses in the policy's order (S1–S7, the channels, then P6–P8), each with its figures.
- * P6–P8 (satisfaction, complaints) are printed with «لا تتوفر بيانات بعد»: the board sees the clause
- * and that it is not evidenced yet.
+ * P6–P7 (satisfaction) are printed with «لا تتوفر بيانات بعد»: the board sees the clause and that it
+ * is not evidenced yet. P8 counts the complaints and suggestions.
  */
 export function evidenceSections(e: EvidenceFigures): EvidenceSection[] {
   const p = e.period;
@@ -101,7 +101,7 @@ export function evidenceSections(e: EvidenceFigures): EvidenceSection[] {
     }),
     clause('P6', [], { noData: true }),
     clause('P7', [], { noData: true }),
-    clause('P8', [], { noData: true }),
+    clause('P8', complaintRows(p)),
   ];
 }
 

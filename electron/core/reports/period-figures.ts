@@ -2,6 +2,7 @@ import type { PeriodFigures } from '../../../shared/contract/reports';
 import { readSettings } from '../settings/read-settings';
 import type { Db } from '../store/store';
 import { monthsOf, type PeriodScope } from './period-scope';
+import { loadComplaintFigures } from './complaint-figures';
 import { loadRequestFigures, type RequestSteps } from './request-figures';
 import { visitCounter } from './visit-figures';
 
@@ -46,6 +47,7 @@ export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<Per
     }
   }
   const requests = await loadRequestFigures(db, scope);
+  const complaints = await loadComplaintFigures(db, scope);
   return {
     figures: {
       from: scope.from,
@@ -55,6 +57,7 @@ export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<Per
       committeePeriodDays: settings.committeePeriodDays,
       visits: visits.figures(),
       requests: requests.figures,
+      complaints,
     },
     steps: requests.steps,
   };

@@ -1,6 +1,7 @@
 import type { SettingsView } from '../../../shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
 import { completeWaitTargets, DEFAULT_WAIT_TARGETS, type WaitTargets } from '../../../shared/domain/wait-targets';
+import { DEFAULT_COMPLAINT_DUE_WORKING_DAYS } from '../../../shared/domain/complaints';
 import type { Db } from '../store/store';
 import { isDeskFact } from './desk-facts';
 
@@ -18,6 +19,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationLogoBase64: null,
   backupFolder: null,
   waitTargets: DEFAULT_WAIT_TARGETS,
+  complaintDueWorkingDays: DEFAULT_COMPLAINT_DUE_WORKING_DAYS,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { Channel } from '../../../shared/domain/channels';
+import type { ComplaintCategory, ComplaintState } from '../../../shared/domain/complaints';
 import type { IdType } from '../../../shared/domain/identity';
 import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '../../../shared/domain/request';
 import type { Role } from '../../../shared/domain/roles';
@@ -273,5 +274,29 @@ export interface Database {
     desk_id: Generated<number | null>;
     /** The beneficiary whose file, request, visit or scan the row concerns. */
     beneficiary_id: Generated<number | null>;
+  };
+  /** Complaints and suggestions (P8, 0017). contact_id has no foreign key (the contacts table is its own migration). */
+  complaints: {
+    id: Generated<number>;
+    number: string;
+    channel: Channel;
+    category: ComplaintCategory | null;
+    text: string;
+    state: ComplaintState;
+    visit_id: number | null;
+    beneficiary_id: number | null;
+    contact_id: number | null;
+    received_at: string;
+    received_day: string;
+    received_by: number;
+    owner_id: number | null;
+    due_date: string;
+    answer: string | null;
+    answered_at: string | null;
+    answered_day: string | null;
+    closed_at: string | null;
+    updated_at: string;
+    updated_by: number;
+    version: Generated<number>;
   };
 }

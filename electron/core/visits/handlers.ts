@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import type { HandlerMap, HandlersOf } from '../handlers';
 import { checkIn } from './check-in';
+import { receiveComplaint } from '../complaints/receive-complaint';
 import { refuseUnrecordedFinish } from './finish-rules';
 import { refuseCallWhileServing } from './serving-guard';
 import { requireActiveResearcher } from '../users/require-researcher';
@@ -106,9 +107,9 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
   },
 
   'visits.finish': async (input, ctx) => {
-    const visit = await ctx.db.selectFrom('visits').select('reason').where('id', '=', input.visitId).executeTakeFirst();
+    const visit = await ctx.db.selectFrom('visits').select(['reason', 'channel']).where('id', '=', input.visitId).executeTakeFirst();
     if (visit) refuseUnrecordedFinish(visit.reason as VisitReason, input);
-    return transitionVisit(
+    const finished = await transitionVisit(
       ctx,
       input.visitId,
       'finish',
@@ -121,6 +122,15 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
       },
       input.outcomeNote || null,
     );
+    // P8: a complaint visit's text enters the complaints register in the same transaction.
+    if (visit?.reason !== 'complaint') return { ...finished, complaint: null };
+    const complaint = await receiveComplaint(ctx, {
+      channel: visit.channel,
+      text: input.outcomeNote ?? '',
+      visitId: input.visitId,
+      category: input.complaintCategory ?? null,
+    });
+    return { ...finished, complaint: { id: complaint.id, number: complaint.number, dueDate: complaint.dueDate } };
   },
 
   'visits.markLeft': async (input, ctx) =>

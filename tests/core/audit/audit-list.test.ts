@@ -237,6 +237,9 @@ describe('audit.list: before and after', () => {
     const v = await desk.ok('visits.checkIn', { visitorName: 'سالم علي الحربي', reason: 'complaint' });
     await desk.ok('visits.call', { visitId: v.id });
     await desk.ok('visits.finish', { visitId: v.id, outcome: 'complaint_recorded', outcomeNote: 'شكوى من طول الانتظار' } as never);
+    // P8: the complaint that finish recorded, followed up.
+    const [complaint] = (await admin.ok('complaints.list', {})).rows;
+    await admin.ok('complaints.update', { complaintId: complaint!.id, status: 'in_progress', ownerId: admin.user.id, category: 'waiting_time' });
     const rows = await everything(admin, {}, 200);
     const latin = /[A-Za-z]/;
     for (const row of rows) {

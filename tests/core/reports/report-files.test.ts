@@ -224,8 +224,9 @@ describe('the evidence pack as a PDF, for the board to sign', () => {
     expect(pdf.text).toContain(n('موقع الجمعية 0 1 1'));
   });
 
-  it('satisfaction and complaints (not built yet) say «لا تتوفر بيانات بعد», never a made-up figure', () => {
-    expect(pdf.text.split(n(E.noData)).length - 1).toBe(3);
+  it('satisfaction (not built yet) says «لا تتوفر بيانات بعد», never a made-up figure; complaints (P8) have their counts', () => {
+    expect(pdf.text.split(n(E.noData)).length - 1).toBe(2);
+    expect(pdf.text).toContain(n(`${ar.complaints.report.received} 0`));
   });
 
   it('ends with the board\'s signatures and who prepared it', () => {
@@ -255,7 +256,8 @@ describe('the evidence pack as a spreadsheet', () => {
     expect(find(R.answeredWithinPeriod)).toEqual([policyClausesAr.S5.title, R.answeredWithinPeriod, 1, 0.5]);
     expect(find(E.deliveredAmount)).toEqual([policyClausesAr.S7.title, E.deliveredAmount, 750, null, 'ريال']);
     const noData = rows.filter((r) => r[1] === E.noData).map((r) => r[0]);
-    expect(noData).toEqual([policyClausesAr.P6.title, policyClausesAr.P7.title, policyClausesAr.P8.title]);
+    expect(noData).toEqual([policyClausesAr.P6.title, policyClausesAr.P7.title]);
+    expect(find(ar.complaints.report.received)).toEqual([policyClausesAr.P8.title, ar.complaints.report.received, 0]);
     expect(JSON.stringify(rows)).not.toMatch(CLAUSE_CODE);
   });
 

@@ -59,6 +59,30 @@ CREATE TABLE beneficiaries (
 -- table beneficiaries_fts
 CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(name_norm, content='', tokenize='unicode61', prefix='1 2 3');
 
+-- table complaints
+CREATE TABLE complaints (
+        id INTEGER PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        category TEXT,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new','in_progress','answered','closed')),
+        visit_id INTEGER REFERENCES visits(id),
+        beneficiary_id INTEGER REFERENCES beneficiaries(id),
+        contact_id INTEGER,
+        received_at TEXT NOT NULL,
+        received_day TEXT NOT NULL,
+        received_by INTEGER NOT NULL REFERENCES users(id),
+        owner_id INTEGER REFERENCES users(id),
+        due_date TEXT NOT NULL,
+        answer TEXT,
+        answered_at TEXT,
+        answered_day TEXT,
+        closed_at TEXT,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES users(id),
+        version INTEGER NOT NULL DEFAULT 1);
+
 -- table declaration_printings
 CREATE TABLE declaration_printings (
         id INTEGER PRIMARY KEY,
@@ -292,6 +316,15 @@ CREATE INDEX beneficiaries_name_birth ON beneficiaries(name_norm, birth_date);
 
 -- index beneficiaries_search_rank
 CREATE UNIQUE INDEX beneficiaries_search_rank ON beneficiaries(search_rank);
+
+-- index complaints_received
+CREATE INDEX complaints_received ON complaints(received_day, received_at);
+
+-- index complaints_state_due
+CREATE INDEX complaints_state_due ON complaints(state, due_date);
+
+-- index complaints_visit
+CREATE INDEX complaints_visit ON complaints(visit_id);
 
 -- index declaration_printings_request
 CREATE INDEX declaration_printings_request ON declaration_printings(request_id);
