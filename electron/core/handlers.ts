@@ -7,6 +7,7 @@ import { beneficiaryHandlers } from './beneficiaries/handlers';
 import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { computerHandlers } from './computer/handlers';
+import { contactHandlers } from './contacts/handlers';
 import { demoHandlers } from './demo/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
@@ -63,6 +64,7 @@ const DOMAIN_HANDLERS = [
   reportHandlers,
   auditHandlers,
   backupHandlers,
+  contactHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

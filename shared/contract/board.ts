@@ -1,4 +1,4 @@
-import type { Channel } from '../domain/channels';
+import type { Channel, ContactChannel } from '../domain/channels';
 import type { VisitReason, VisitState } from '../domain/visit';
 import type { WaitBand } from '../domain/wait-targets';
 import { emptyInput, query } from './define';
@@ -48,6 +48,16 @@ export interface BoardRequest {
   daysLate: number;
 }
 
+/** A contact's follow-up past its due day: the person by name, its owner, how late. */
+export interface BoardFollowUp {
+  contactId: number;
+  channel: ContactChannel;
+  name: string;
+  subject: string;
+  owner: string;
+  due: string;
+}
+
 /** One day of the charts (a day without visits has zero visits and no average wait, not a zero one). */
 export interface BoardDay {
   day: string;
@@ -89,6 +99,8 @@ export interface BoardView {
     /** Not yet overdue, the nearest expected answer date first. */
     dueList: BoardRequest[];
   };
+  /** Contacts' follow-ups (C2–C8) still open past their due day, the oldest due first (BOARD_REQUEST_LIST of them). */
+  overdueFollowUps: { count: number; list: BoardFollowUp[] };
   /** The last BOARD_DAYS days, the oldest first, today last. */
   days: BoardDay[];
   /** Over those days. */

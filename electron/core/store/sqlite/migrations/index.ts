@@ -13,6 +13,7 @@ import { storedFiles } from './0011-stored-files';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
+import { contacts } from './0016-contacts';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -33,6 +34,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
   '0015-report-indexes': reportIndexes,
+  '0016-contacts': contacts,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {

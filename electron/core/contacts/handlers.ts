@@ -1,0 +1,29 @@
+import { SEES_EVERY_FOLLOW_UP } from '../../../shared/contract/contacts';
+import { businessDay } from '../../../shared/dates/calendar';
+import { AppError } from '../../../shared/errors';
+import { ar } from '../../../shared/labels/ar';
+import { requireUser } from '../context';
+import type { HandlerMap } from '../handlers';
+import { listContacts, openFollowUps } from './contact-lists';
+import { loadContactView } from './contact-rows';
+import { completeFollowUp, logContact } from './log-contact';
+
+export const contactHandlers: HandlerMap<'contacts.log' | 'contacts.list' | 'contacts.get' | 'contacts.followUps' | 'contacts.completeFollowUp'> = {
+  'contacts.log': logContact,
+  'contacts.completeFollowUp': completeFollowUp,
+  // Names and subjects only, as the queue shows names: the mobile and the answer come with contacts.get.
+  'contacts.list': (input, ctx) => listContacts(ctx, input),
+  'contacts.get': async (input, ctx) => {
+    const view = await loadContactView(ctx.db, input.contactId, businessDay(ctx.now, ctx.timeZone));
+    if (!view) throw new AppError('not_found', ar.contacts.contactNotFound);
+    // The person's mobile and what they were told: personal data read in full, recorded.
+    ctx.audit({ entity: 'contact', entityId: view.id });
+    return view;
+  },
+  'contacts.followUps': async (input, ctx) => {
+    const user = requireUser(ctx);
+    // Roles are the dispatcher's; whose follow-ups one may see is this rule's.
+    if (input.everyone && !SEES_EVERY_FOLLOW_UP.includes(user.role)) throw new AppError('forbidden', ar.contacts.everyoneNotAllowed);
+    return openFollowUps(ctx, input.everyone ? null : user.id);
+  },
+};
