@@ -9,6 +9,10 @@ import { prefetchOp, useOp, useOpMutation } from '../data/operations';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { CommitteeScreen } from '../committee/CommitteeScreen';
+import { ContactsScreen } from '../contacts/ContactsScreen';
+import { FollowUpBadge } from '../contacts/FollowUpBadge';
+import { LogContactModal } from '../contacts/LogContactModal';
+import { dialogOpen } from '../ui/dialog-open';
 import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
 import { ReferencesMenu } from '../references/ReferencesMenu';
@@ -32,7 +36,7 @@ import type { LiveState } from './useLiveChanges';
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
 
-type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
+type Screen = 'board' | 'queue' | 'contacts' | 'requests' | 'committee' | 'referrals' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
@@ -71,6 +75,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const readsAudit = mayCall(user.role, 'audit.list');
   const readsBoard = mayCall(user.role, 'board.today');
   const readsReports = mayCall(user.role, 'reports.period');
+  const logsContacts = mayCall(user.role, 'contacts.log');
+  const [loggingContact, setLoggingContact] = useState(false);
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -79,6 +85,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
   useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
+  // F6 logs a contact (C2–C8) from any tab, the search box included; not over another dialog.
+  useHotkeys([['F6', () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
 
   return (
     // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
@@ -105,6 +113,11 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               <Tabs.List onClick={pages.closeAll}>
                 {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
+                {logsContacts && (
+                  <Tabs.Tab value="contacts" rightSection={<FollowUpBadge />}>
+                    {ar.contacts.tab}
+                  </Tabs.Tab>
+                )}
                 <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
                 {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
                 <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
@@ -146,6 +159,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} />
             </Suspense>
           )}
+          {screen === 'contacts' && logsContacts && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}
@@ -157,6 +171,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
         </div>
         <PageView user={user} />
+        {loggingContact && <LogContactModal user={user} onClose={() => setLoggingContact(false)} />}
       </AppShell.Main>
     </AppShell>
   );

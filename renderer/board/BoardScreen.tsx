@@ -10,6 +10,7 @@ import { BoardCharts } from './BoardCharts';
 import { CommitteeCard } from './CommitteeCard';
 import { DesksCard } from './DesksCard';
 import { FigureTiles } from './FigureTiles';
+import { OverdueFollowUpsCard } from './OverdueFollowUpsCard';
 import { PastTargetCard } from './PastTargetCard';
 import { liveWaiting } from './live-waiting';
 
@@ -51,6 +52,7 @@ export const BoardScreen = memo(function BoardScreen({ onOpenCommittee }: { onOp
             <DesksCard desks={data.desks} now={now} />
             <PastTargetCard live={live} />
             <CommitteeCard committee={data.committee} onOpenCommittee={onOpenCommittee} />
+            <OverdueFollowUpsCard followUps={data.overdueFollowUps} day={data.day} />
           </div>
           <BoardCharts board={data} />
         </>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS, type ContactChannel } from '../domain/channels';
 import { FOLLOW_UP_STATES, type FollowUpState } from '../domain/contact';
-import { STAFF_ROLES } from '../domain/roles';
+import { STAFF_ROLES, type Role } from '../domain/roles';
 import { ar } from '../labels/ar';
 import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
@@ -123,6 +123,8 @@ export const contactOperations = {
     input: z.object({ everyone: z.boolean().default(false) }).strict(),
     access: STAFF,
   }),
+  /** Who may own a follow-up: the active staff, by name (the desk's choice list). */
+  'contacts.owners': query<{ id: number; fullName: string; role: Role }[]>()({ input: z.object({}).strict(), access: STAFF }),
   /** Closes a follow-up with what was done; its owner, or a supervisor or administrator. */
   'contacts.completeFollowUp': mutation<ContactView>()({
     input: z.object({ contactId: id, version, note: text(2000, ar.contacts.followUpNoteRequired) }).strict(),

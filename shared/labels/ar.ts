@@ -1207,6 +1207,7 @@ export const ar = {
     },
     followUpFilter: 'المتابعة',
     allChannels: 'كل القنوات',
+    allFollowUps: 'الكل',
     from: 'من يوم',
     to: 'إلى يوم',
     loggedAt: 'الوقت',
@@ -1323,6 +1324,7 @@ export const ar = {
     'contacts.list': 'عرض التواصل',
     'contacts.get': 'فتح تواصل كاملاً',
     'contacts.followUps': 'عرض المتابعات المستحقة',
+    'contacts.owners': 'عرض الموظفين المسؤولين عن المتابعة',
     'contacts.completeFollowUp': 'إغلاق متابعة تواصل',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */

@@ -8,7 +8,7 @@ import { listContacts, openFollowUps } from './contact-lists';
 import { loadContactView } from './contact-rows';
 import { completeFollowUp, logContact } from './log-contact';
 
-export const contactHandlers: HandlerMap<'contacts.log' | 'contacts.list' | 'contacts.get' | 'contacts.followUps' | 'contacts.completeFollowUp'> = {
+export const contactHandlers: HandlerMap<'contacts.log' | 'contacts.list' | 'contacts.get' | 'contacts.followUps' | 'contacts.owners' | 'contacts.completeFollowUp'> = {
   'contacts.log': logContact,
   'contacts.completeFollowUp': completeFollowUp,
   // Names and subjects only, as the queue shows names: the mobile and the answer come with contacts.get.
@@ -20,6 +20,12 @@ export const contactHandlers: HandlerMap<'contacts.log' | 'contacts.list' | 'con
     ctx.audit({ entity: 'contact', entityId: view.id });
     return view;
   },
+  'contacts.owners': async (_input, ctx) =>
+    (await ctx.db.selectFrom('users').select(['id', 'full_name', 'role']).where('active', '=', 1).orderBy('full_name').execute()).map((u) => ({
+      id: u.id,
+      fullName: u.full_name,
+      role: u.role,
+    })),
   'contacts.followUps': async (input, ctx) => {
     const user = requireUser(ctx);
     // Roles are the dispatcher's; whose follow-ups one may see is this rule's.
