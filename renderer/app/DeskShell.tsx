@@ -76,6 +76,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const readsBoard = mayCall(user.role, 'board.today');
   const readsReports = mayCall(user.role, 'reports.period');
   const logsContacts = mayCall(user.role, 'contacts.log');
+  // The administrator's header has no room for one more tab: F6 logs, the board shows the late follow-ups.
+  const contactsTab = logsContacts && user.role !== 'admin';
   const [loggingContact, setLoggingContact] = useState(false);
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
@@ -113,7 +115,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               <Tabs.List onClick={pages.closeAll}>
                 {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
-                {logsContacts && (
+                {contactsTab && (
                   <Tabs.Tab value="contacts" rightSection={<FollowUpBadge />}>
                     {ar.contacts.tab}
                   </Tabs.Tab>
@@ -159,7 +161,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} />
             </Suspense>
           )}
-          {screen === 'contacts' && logsContacts && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
+          {screen === 'contacts' && contactsTab && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}

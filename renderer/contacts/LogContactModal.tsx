@@ -32,7 +32,8 @@ export function LogContactModal({ user, onClose }: { user: UserView; onClose: ()
   const [answer, setAnswer] = useState('');
   const [followUp, setFollowUp] = useState(false);
   const [due, setDue] = useState<string | null>(today);
-  const [ownerId, setOwnerId] = useState<string>(String(user.id));
+  // The caller owns the follow-up by default; the administrator, who has no contacts tab, picks someone.
+  const [ownerId, setOwnerId] = useState<string | null>(user.role === 'admin' ? null : String(user.id));
   // One key per dialog: a double press or a retry after a lost answer logs one contact.
   const [clientKey] = useState(() => crypto.randomUUID());
   const log = useOpMutation('contacts.log', {
@@ -52,7 +53,7 @@ export function LogContactModal({ user, onClose }: { user: UserView; onClose: ()
       subject,
       answer,
       followUpDue: followUp ? due : undefined,
-      followUpOwnerId: followUp ? Number(ownerId) : undefined,
+      followUpOwnerId: followUp && ownerId ? Number(ownerId) : undefined,
       clientKey,
     });
   };
@@ -149,7 +150,7 @@ export function LogContactModal({ user, onClose }: { user: UserView; onClose: ()
               <DateInput label={c.followUpDue} value={due} onChange={(v) => setDue(v)} defaultCalendar="gregorian" withAsterisk data-testid="contact-due" error={fieldError(log.error, 'followUpDue')} />
               <Select
                 label={c.followUpOwner}
-                data={(owners.data ?? [{ id: user.id, fullName: user.fullName }]).map((u) => ({ value: String(u.id), label: u.fullName }))}
+                data={(owners.data ?? []).map((u) => ({ value: String(u.id), label: u.fullName }))}
                 value={ownerId}
                 onChange={(v) => v && setOwnerId(v)}
                 allowDeselect={false}

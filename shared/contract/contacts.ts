@@ -123,7 +123,7 @@ export const contactOperations = {
     input: z.object({ everyone: z.boolean().default(false) }).strict(),
     access: STAFF,
   }),
-  /** Who may own a follow-up: the active staff, by name (the desk's choice list). */
+  /** Who may own a follow-up: the active receptionists, researchers and supervisors, by name (the desk's choice list). */
   'contacts.owners': query<{ id: number; fullName: string; role: Role }[]>()({ input: z.object({}).strict(), access: STAFF }),
   /** Closes a follow-up with what was done; its owner, or a supervisor or administrator. */
   'contacts.completeFollowUp': mutation<ContactView>()({
@@ -132,6 +132,9 @@ export const contactOperations = {
     invalidates: onContact,
   }),
 } as const;
+
+/** Who may own a follow-up: those whose screen lists it (the administrator's has no contacts tab). */
+export const FOLLOW_UP_OWNER_ROLES: readonly Role[] = ['receptionist', 'researcher', 'supervisor'];
 
 /** Who may see every owner's follow-ups (the core refuses `everyone` to the others). */
 export const SEES_EVERY_FOLLOW_UP: readonly string[] = SUPERVISING;

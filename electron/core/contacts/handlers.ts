@@ -1,4 +1,4 @@
-import { SEES_EVERY_FOLLOW_UP } from '../../../shared/contract/contacts';
+import { FOLLOW_UP_OWNER_ROLES, SEES_EVERY_FOLLOW_UP } from '../../../shared/contract/contacts';
 import { businessDay } from '../../../shared/dates/calendar';
 import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
@@ -21,7 +21,7 @@ export const contactHandlers: HandlerMap<'contacts.log' | 'contacts.list' | 'con
     return view;
   },
   'contacts.owners': async (_input, ctx) =>
-    (await ctx.db.selectFrom('users').select(['id', 'full_name', 'role']).where('active', '=', 1).orderBy('full_name').execute()).map((u) => ({
+    (await ctx.db.selectFrom('users').select(['id', 'full_name', 'role']).where('active', '=', 1).where('role', 'in', [...FOLLOW_UP_OWNER_ROLES]).orderBy('full_name').execute()).map((u) => ({
       id: u.id,
       fullName: u.full_name,
       role: u.role,

@@ -1,6 +1,7 @@
 import type { ContactView, ParsedInputOf } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { AppError } from '../../../shared/errors';
+import { FOLLOW_UP_OWNER_ROLES } from '../../../shared/contract/contacts';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import { loadContactView } from './contact-rows';
@@ -28,8 +29,8 @@ export async function logContact(input: ParsedInputOf<'contacts.log'>, ctx: Hand
   }
   if (input.followUpDue && input.followUpOwnerId) {
     if (input.followUpDue < today) throw refuse('followUpDue', ar.contacts.dueInPast);
-    const owner = await ctx.db.selectFrom('users').select(['id', 'active']).where('id', '=', input.followUpOwnerId).executeTakeFirst();
-    if (!owner || !owner.active) throw refuse('followUpOwnerId', ar.contacts.ownerNotFound);
+    const owner = await ctx.db.selectFrom('users').select(['id', 'active', 'role']).where('id', '=', input.followUpOwnerId).executeTakeFirst();
+    if (!owner || !owner.active || !FOLLOW_UP_OWNER_ROLES.includes(owner.role)) throw refuse('followUpOwnerId', ar.contacts.ownerNotFound);
   }
   const withFile = !!input.beneficiaryId;
   const { id } = await ctx.db
