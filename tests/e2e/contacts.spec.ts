@@ -125,3 +125,13 @@ test('P4: the supervisor\'s board has the tile of overdue follow-ups', async ({ 
   await expect(board.getByTestId('board-follow-ups')).toContainText('متابعات التواصل المتأخرة');
   await screen(board, 'contacts-board-tile');
 });
+
+test('C2, C3: the day\'s register shows the contacts under their channel beside the visits', async ({ browser }) => {
+  const desk = await openDesk(browser);
+  await signIn(desk, supervisor.username, PASSWORD, 'مكتب الباحث الاجتماعي (R)');
+  await desk.getByRole('tab', { name: 'السجل اليومي' }).click();
+  const contactRows = desk.locator('[data-testid="register-row"][data-kind="contact"]');
+  await expect(contactRows.filter({ hasText: `${person[0]} ${person[1]}` })).toContainText('الاتصالات الهاتفية');
+  await expect(contactRows.filter({ hasText: 'خالد سعد المطيري' })).toContainText('وسائل التواصل الاجتماعي');
+  await screen(desk, 'contacts-in-register');
+});
