@@ -1408,6 +1408,14 @@ export const ar = {
     } as Record<string, string>,
     /** Names of fields kept in the audit trail that no input field names (shared/contract/field-names.ts names the others). */
     fields: {
+      loggedAt: 'وقت التسجيل',
+      loggedBy: 'سجّله',
+      followUp: 'المتابعة',
+      'followUp.due': 'موعد المتابعة',
+      'followUp.owner': 'المسؤول عن المتابعة',
+      'followUp.doneAt': 'وقت إغلاق المتابعة',
+      'followUp.doneBy': 'أغلقها',
+      'followUp.note': 'ما تم في المتابعة',
       id: 'الرقم',
       fullName: 'الاسم الكامل',
       state: 'الحالة',

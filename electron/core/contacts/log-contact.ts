@@ -2,9 +2,14 @@ import type { ContactView, ParsedInputOf } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { AppError } from '../../../shared/errors';
 import { FOLLOW_UP_OWNER_ROLES } from '../../../shared/contract/contacts';
-import { ar } from '../../../shared/labels/ar';
+import { ar, fill } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import { loadContactView } from './contact-rows';
+
+/** A contact as the audit trail keeps it: what is stored, not what is worked out from today (the follow-up's state). */
+function recorded(view: ContactView) {
+  return { ...view, followUp: view.followUp && { ...view.followUp, state: undefined } };
+}
 
 const refuse = (path: string, message: string) => new AppError('validation', message, [{ path: [path], message }]);
 
@@ -57,7 +62,7 @@ export async function logContact(input: ParsedInputOf<'contacts.log'>, ctx: Hand
     .returning('id')
     .executeTakeFirstOrThrow();
   const view = (await loadContactView(ctx.db, id, today))!;
-  ctx.audit({ entity: 'contact', entityId: id, after: view });
+  ctx.audit({ entity: 'contact', entityId: id, after: recorded(view) });
   return view;
 }
 
@@ -69,9 +74,9 @@ export async function completeFollowUp(input: ParsedInputOf<'contacts.completeFo
   if (!before) throw new AppError('not_found', ar.contacts.contactNotFound);
   const followUp = before.followUp;
   if (!followUp) throw new AppError('validation', ar.contacts.noFollowUp);
-  if (followUp.doneAt) throw new AppError('conflict', ar.contacts.followUpDoneBy.replace('{by}', followUp.doneBy ?? ''));
+  if (followUp.doneAt) throw new AppError('conflict', fill(ar.contacts.followUpDoneBy, { by: followUp.doneBy ?? '' }));
   if (followUp.owner.id !== user.id && user.role !== 'supervisor' && user.role !== 'admin') {
-    throw new AppError('forbidden', ar.contacts.notYourFollowUp.replace('{owner}', followUp.owner.fullName));
+    throw new AppError('forbidden', fill(ar.contacts.notYourFollowUp, { owner: followUp.owner.fullName }));
   }
   if (before.version !== input.version) throw new AppError('conflict', ar.contacts.followUpChanged);
   await ctx.db
@@ -80,6 +85,6 @@ export async function completeFollowUp(input: ParsedInputOf<'contacts.completeFo
     .where('id', '=', input.contactId)
     .execute();
   const after = (await loadContactView(ctx.db, input.contactId, today))!;
-  ctx.audit({ entity: 'contact', entityId: input.contactId, before, after });
+  ctx.audit({ entity: 'contact', entityId: input.contactId, before: recorded(before), after: recorded(after) });
   return after;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactView, RegisterFileView, VisitView } from '../../../shared/contract';
+import type { ContactView, InputOf, RegisterFileView, VisitView } from '../../../shared/contract';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(() => t.cleanup());
 
-const list = (input: Partial<Parameters<SignedIn['ok']>[1] & object> = {}) => sup.ok('registers.list', { from: DAY, to: DAY, ...input });
+const list = (input: Partial<InputOf<'registers.list'>> = {}) => sup.ok('registers.list', { from: DAY, to: DAY, ...input });
 
 describe('contacts in the daily register (P4, C2–C8)', () => {
   it('C2, C4: each contact is a row of its own kind beside the visits, in time order, its visit-only columns empty', async () => {

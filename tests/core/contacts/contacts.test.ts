@@ -251,6 +251,17 @@ describe('follow-ups', () => {
     expect(JSON.parse(row.after!).followUp.note).toBe('اتصلت بها وأبلغتها بالموعد');
   });
 
+  it('P4: the audit screen names what changed in Arabic: the follow-up closed, by whom, with what note', async () => {
+    const page = await admin.ok('audit.list', { operation: 'contacts.completeFollowUp' });
+    const fields = page.rows[0]!.fields;
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) {
+      expect(f.field, JSON.stringify(f)).toMatch(/^[\u0600-\u06FF\s›«»()]+$/);
+      expect(`${f.before ?? ''} ${f.after ?? ''}`, JSON.stringify(f)).not.toMatch(/[A-Za-z]/);
+    }
+    expect(fields.map((f) => f.after)).toContain('اتصلت بها وأبلغتها بالموعد');
+  });
+
   it('P4: a second close (another desk, a double press) is refused naming who closed it; nothing changes', async () => {
     const before = await t.db.selectFrom('contacts').selectAll().where('id', '=', mine.id).executeTakeFirstOrThrow();
     const env = await sup.call('contacts.completeFollowUp', { contactId: mine.id, version: mine.version, note: 'تمت المتابعة' });
