@@ -116,9 +116,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
                 {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
                 <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
                 {contactsTab && (
-                  <Tabs.Tab value="contacts">
+                  <Tabs.Tab value="contacts" rightSection={<FollowUpBadge />}>
                     {ar.contacts.tab}
-                    <FollowUpBadge />
                   </Tabs.Tab>
                 )}
                 <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
