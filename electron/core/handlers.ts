@@ -8,6 +8,7 @@ import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { complaintHandlers } from './complaints/handlers';
 import { computerHandlers } from './computer/handlers';
+import { contactHandlers } from './contacts/handlers';
 import { demoHandlers } from './demo/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
@@ -67,6 +68,7 @@ const DOMAIN_HANDLERS = [
   auditHandlers,
   backupHandlers,
   complaintHandlers,
+  contactHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

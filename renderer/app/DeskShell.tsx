@@ -11,6 +11,10 @@ import { CatalogueScreen } from '../catalogue/CatalogueScreen';
 import { CommitteeScreen } from '../committee/CommitteeScreen';
 import { ComplaintsScreen } from '../complaints/ComplaintsScreen';
 import { RecordedComplaintDialog } from '../complaints/RecordedComplaint';
+import { ContactsScreen } from '../contacts/ContactsScreen';
+import { FollowUpBadge } from '../contacts/FollowUpBadge';
+import { LogContactModal } from '../contacts/LogContactModal';
+import { dialogOpen } from '../ui/dialog-open';
 import { mayCall } from '../data/access';
 import { QueueScreen } from '../queue/QueueScreen';
 import { ReferencesMenu } from '../references/ReferencesMenu';
@@ -34,7 +38,7 @@ import type { LiveState } from './useLiveChanges';
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
 
-type Screen = 'board' | 'queue' | 'requests' | 'committee' | 'referrals' | 'complaints' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
+type Screen = 'board' | 'queue' | 'contacts' | 'requests' | 'committee' | 'referrals' | 'complaints' | 'register' | 'reports' | 'audit' | 'catalogue' | 'users' | 'settings';
 
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
@@ -77,6 +81,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const readsReports = mayCall(user.role, 'reports.period');
   // P8: the register is for those who follow complaints up; everyone receives them from the hall.
   const followsComplaints = mayCall(user.role, 'complaints.list');
+  const logsContacts = mayCall(user.role, 'contacts.log');
+  const [loggingContact, setLoggingContact] = useState(false);
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
   const signOut = useOpMutation('auth.signOut');
@@ -85,6 +91,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
   useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
+  // F6 logs a contact (C2–C8) from any tab, the search box included; not over another dialog.
+  useHotkeys([['F6', () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
 
   return (
     // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
@@ -125,6 +133,11 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           <Tabs.List onClick={pages.closeAll}>
             {readsBoard && <Tabs.Tab value="board">{ar.board.tab}</Tabs.Tab>}
             <Tabs.Tab value="queue">{ar.ui.queueTab}</Tabs.Tab>
+            {logsContacts && (
+              <Tabs.Tab value="contacts" rightSection={<FollowUpBadge />}>
+                {ar.contacts.tab}
+              </Tabs.Tab>
+            )}
             <Tabs.Tab value="requests">{ar.requests.tab}</Tabs.Tab>
             {decides && <Tabs.Tab value="committee">{ar.committee.tab}</Tabs.Tab>}
             <Tabs.Tab value="referrals">{ar.ui.referralsTab}</Tabs.Tab>
@@ -154,6 +167,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
               <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} onOpenComplaints={followsComplaints ? () => choose('complaints') : undefined} />
             </Suspense>
           )}
+          {screen === 'contacts' && logsContacts && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
           {screen === 'requests' && <RequestsScreen />}
           {screen === 'committee' && decides && <CommitteeScreen />}
           {screen === 'referrals' && <ReferralsScreen user={user} />}
@@ -167,6 +181,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
         </div>
         <PageView user={user} />
         <RecordedComplaintDialog />
+        {loggingContact && <LogContactModal user={user} onClose={() => setLoggingContact(false)} />}
       </AppShell.Main>
     </AppShell>
   );

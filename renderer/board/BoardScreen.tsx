@@ -11,6 +11,7 @@ import { CommitteeCard } from './CommitteeCard';
 import { ComplaintsTile } from './ComplaintsTile';
 import { DesksCard } from './DesksCard';
 import { FigureTiles } from './FigureTiles';
+import { OverdueFollowUpsCard } from './OverdueFollowUpsCard';
 import { PastTargetCard } from './PastTargetCard';
 import { liveWaiting } from './live-waiting';
 
@@ -54,6 +55,7 @@ export const BoardScreen = memo(function BoardScreen({ onOpenCommittee, onOpenCo
             <DesksCard desks={data.desks} now={now} />
             <PastTargetCard live={live} />
             <CommitteeCard committee={data.committee} onOpenCommittee={onOpenCommittee} />
+            <OverdueFollowUpsCard followUps={data.overdueFollowUps} day={data.day} />
           </div>
           <BoardCharts board={data} />
         </>

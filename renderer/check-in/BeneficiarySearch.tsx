@@ -18,10 +18,12 @@ interface Props {
   onWalkIn: () => void;
   /** The box itself, for the panel to give it the focus back (after the ticket dialog). */
   inputRef?: RefObject<HTMLInputElement | null>;
+  /** Without the new-file button (a contact is logged by name instead; Enter with no result still calls onRegister). */
+  noRegisterButton?: boolean;
 }
 
 /** One box: national ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
-export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn, inputRef }: Props) {
+export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn, inputRef, noRegisterButton }: Props) {
   const ownInput = useRef<HTMLInputElement>(null);
   const input = inputRef ?? ownInput;
   const text = query.trim();
@@ -125,9 +127,11 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
         )}
       </Stack>
       <Group grow gap="xs">
-        <Button variant={noResults ? 'filled' : 'light'} onClick={onRegister} data-testid="register-new">
-          {ar.ui.registerNew}
-        </Button>
+        {!noRegisterButton && (
+          <Button variant={noResults ? 'filled' : 'light'} onClick={onRegister} data-testid="register-new">
+            {ar.ui.registerNew}
+          </Button>
+        )}
         <Button variant="default" onClick={onWalkIn} data-testid="walk-in">
           {ar.ui.walkInVisitor}
         </Button>

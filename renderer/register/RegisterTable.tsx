@@ -1,4 +1,4 @@
-import { Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RegisterRowView, RegisterSortColumn } from '../../shared/contract';
 import { businessDay, formatDuration, formatGregorian, formatHijri, formatTime } from '../../shared/dates/calendar';
@@ -47,9 +47,9 @@ const COLUMNS: Column[] = [
   { sort: 'servedFor', header: ar.registers.servedFor, width: 62, cell: (v) => minutes(v.servedMinutes) },
   { sort: 'desk', header: c.desk, width: 112, cell: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v.deskName}</span> },
   { sort: 'employee', header: c.employee, width: 110, cell: (v) => v.employee },
-  { sort: 'reason', header: c.reason, width: 92, cell: (v) => ar.reasons[v.reason] },
+  { sort: 'reason', header: c.reason, width: 92, cell: (v) => (v.reason ? ar.reasons[v.reason] : null) },
   { sort: 'channel', header: c.channel, width: 92, cell: (v) => ar.channels[v.channel] },
-  { sort: 'state', header: c.state, width: 70, cell: (v) => ar.visitStates[v.state] },
+  { sort: 'state', header: c.state, width: 70, cell: (v) => (v.state ? ar.visitStates[v.state] : <Badge size="sm" variant="light" color="grape">{ar.contacts.kind}</Badge>) },
   {
     sort: 'outcome',
     header: c.outcome,
@@ -128,7 +128,7 @@ export function RegisterTable({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((v) => (
-            <Table.Tr key={v.visitId} data-testid="register-row" data-ticket={v.ticket} data-day={v.day}>
+            <Table.Tr key={`${v.kind}-${v.visitId ?? v.contactId}`} data-testid="register-row" data-kind={v.kind} data-ticket={v.ticket} data-day={v.day}>
               {showDay && (
                 <Table.Td>
                   <Text size="xs">{formatHijri(v.day)}</Text>

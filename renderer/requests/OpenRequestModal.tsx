@@ -13,11 +13,14 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 export function OpenRequestModal({
   beneficiary,
   visitId,
+  contactId,
   channel: fromVisit,
   onClose,
 }: {
   beneficiary: { id: number; fullName: string };
   visitId?: number;
+  /** From a contact (C2–C8): the request keeps the contact's channel, given as `channel`. */
+  contactId?: number;
   channel?: Channel;
   onClose: () => void;
 }) {
@@ -47,6 +50,7 @@ export function OpenRequestModal({
             serviceTypeId: Number(serviceId),
             channel,
             visitId,
+            contactId,
             description: description || undefined,
             requestedAmount: amount === '' ? undefined : amount,
           });
@@ -83,6 +87,7 @@ export function OpenRequestModal({
             onChange={(v) => setChannel(v as Channel | null)}
             allowDeselect={false}
             withAsterisk
+            disabled={contactId !== undefined}
             data-testid="open-channel"
           />
           <Textarea label={ar.requests.description} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />

@@ -1,4 +1,4 @@
-import type { Channel } from '../domain/channels';
+import type { Channel, ContactChannel } from '../domain/channels';
 import type { ComplaintCategory } from '../domain/complaints';
 import type { VisitReason, VisitState } from '../domain/visit';
 import type { WaitBand } from '../domain/wait-targets';
@@ -47,6 +47,16 @@ export interface BoardRequest {
   expectedAnswerDate: string | null;
   /** Whole days past the expected answer date (0 on the date itself and before it). */
   daysLate: number;
+}
+
+/** A contact's follow-up past its due day: the person by name, its owner, how late. */
+export interface BoardFollowUp {
+  contactId: number;
+  channel: ContactChannel;
+  name: string;
+  subject: string;
+  owner: string;
+  due: string;
 }
 
 /** One day of the charts (a day without visits has zero visits and no average wait, not a zero one). */
@@ -101,6 +111,8 @@ export interface BoardView {
   };
   /** P8: complaints and suggestions unanswered past their due date, the oldest due first (BOARD_REQUEST_LIST of them). */
   complaints: { overdue: number; overdueList: BoardComplaint[] };
+  /** Contacts' follow-ups (C2–C8) still open past their due day, the oldest due first (BOARD_REQUEST_LIST of them). */
+  overdueFollowUps: { count: number; list: BoardFollowUp[] };
   /** The last BOARD_DAYS days, the oldest first, today last. */
   days: BoardDay[];
   /** Over those days. */

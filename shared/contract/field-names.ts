@@ -124,6 +124,11 @@ const NAMES: Record<string, string> = {
   port: f.port,
   database: f.database,
   tls: f.tls,
+  subject: ar.contacts.subject,
+  followUpDue: ar.contacts.followUpDue,
+  followUpOwnerId: ar.contacts.followUpOwner,
+  followUp: ar.contacts.followUpFilter,
+  contactId: f.contact,
 };
 
 /** The name of the field a path ends in (the last named step: ['family', 2, 'name'] → «الاسم»). */

@@ -7,6 +7,7 @@ import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
 import { complaintOperations } from './complaints';
 import { computerOperations } from './computer';
+import { contactOperations } from './contacts';
 import { demoOperations } from './demo';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
@@ -39,6 +40,7 @@ export const contract = defineContract(
   storeMoveOperations,
   computerOperations,
   complaintOperations,
+  contactOperations,
 );
 
 export type Contract = typeof contract;
@@ -55,7 +57,8 @@ export type { Access, OperationDef } from './define';
 export * from './views';
 export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
-export type { BoardComplaint, BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
+export type { BoardComplaint, BoardDay, BoardDesk, BoardFollowUp, BoardRequest, BoardView, BoardWaitingVisit } from './board';
+export type { ContactPage, ContactSummary, ContactView } from './contacts';
 export type { AboutView, StartWithSystemView, StoreView } from './computer';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';

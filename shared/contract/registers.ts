@@ -34,14 +34,23 @@ export type RegisterSortColumn = (typeof REGISTER_SORT_COLUMNS)[number];
 export const REGISTER_FORMATS = ['xlsx', 'csv'] as const;
 export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
 
-/** One visit as the register shows it. */
+/**
+ * One row of the register: a visit, or a contact on another channel (C2–C8) of the same days, which has
+ * no ticket, state, reason, wait or outcome (those are empty), its subject as its note, its time as the
+ * arrival, who logged it as the employee.
+ */
 export interface RegisterRowView {
-  visitId: number;
-  /** The business day the visit belongs to (the day of its ticket, YYYY-MM-DD). */
+  kind: 'visit' | 'contact';
+  /** The visit's id; null on a contact's row. */
+  visitId: number | null;
+  /** The contact's id; null on a visit's row. */
+  contactId: number | null;
+  /** The business day the visit or contact belongs to (the day of its ticket, YYYY-MM-DD). */
   day: string;
+  /** Empty on a contact's row. */
   ticket: string;
-  state: VisitState;
-  reason: VisitReason;
+  state: VisitState | null;
+  reason: VisitReason | null;
   channel: Channel;
   /** The beneficiary's name, or the walk-in visitor's. */
   name: string;

@@ -60,17 +60,26 @@ export const requestOperations = {
   'requests.referrals': query<RequestSummary[]>()({ input: z.object({}).strict(), access: 'signed-in' }),
 
   /** Opens a request for a beneficiary, from a visit at the desk or from any channel (C1–C8, P4, P5). */
+  /**
+   * From a contact (`contactId`, C2–C8) the request keeps that contact's channel: `channel` may then be
+   * left out, and one that differs is refused.
+   */
   'requests.open': mutation<RequestView>()({
-    input: z.object({
-      beneficiaryId: id,
-      serviceTypeId: id,
-      channel,
-      visitId: id.optional(),
-      description: note.optional(),
-      requestedAmount: amount.optional(),
-    }),
+    input: z
+      .object({
+        beneficiaryId: id,
+        serviceTypeId: id,
+        channel: channel.optional(),
+        visitId: id.optional(),
+        contactId: id.optional(),
+        description: note.optional(),
+        requestedAmount: amount.optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (!v.channel && !v.contactId) ctx.addIssue({ code: 'custom', path: ['channel'], message: ar.contacts.requestChannelRequired });
+      }),
     access: DESK,
-    invalidates: onRequest,
+    invalidates: [...onRequest, 'contacts.get'],
   }),
   /** Saved as typed: the request's own fields, refused when someone else saved since `version`. */
   'requests.saveDraft': mutation<RequestView>()({

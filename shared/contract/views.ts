@@ -257,6 +257,8 @@ export interface RequestEventView {
 export interface RequestView extends RequestSummary {
   serviceTypeId: number;
   visitId: number | null;
+  /** The contact (C2–C8) it was opened from, if any. */
+  contactId: number | null;
   description: string | null;
   requestedAmount: number | null;
   beneficiary: BeneficiaryView;

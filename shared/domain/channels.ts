@@ -10,4 +10,8 @@ export const CHANNELS = [
   'branch_delegate', // C8
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const WALK_IN_CHANNEL: Channel = 'interview';
+export const WALK_IN_CHANNEL = 'interview' satisfies Channel;
+
+/** The channels a contact is logged on (C2–C8): every one but the walk-in interview, which is a visit. */
+export type ContactChannel = Exclude<Channel, typeof WALK_IN_CHANNEL>;
+export const CONTACT_CHANNELS = CHANNELS.filter((c): c is ContactChannel => c !== WALK_IN_CHANNEL) as [ContactChannel, ...ContactChannel[]];

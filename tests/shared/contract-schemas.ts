@@ -77,6 +77,7 @@ const KNOWN_STRINGS: Record<string, string> = {
   issueDate: '2024-01-01',
   expiryDate: '2034-01-01',
   deliveredOn: '2026-03-01',
+  followUpDue: '2026-03-08',
   clientKey: '6f1c1a52-8f3e-4c1e-9a53-1b2f3c4d5e6f',
   pdfBase64: 'JVBERi0xLjQKJcOkw7zDtsOfCg==',
   dataBase64: 'JVBERi0xLjQKJcOkw7zDtsOfCg==',

@@ -56,6 +56,8 @@ const insertRow = compiledOnce(
         .then(eb.selectFrom('requests as r').select('r.beneficiary_id').where('r.id', '=', entityId))
         .when(textLiteral('visit'))
         .then(eb.selectFrom('visits as v').select('v.beneficiary_id').where('v.id', '=', entityId))
+        .when(textLiteral('contact'))
+        .then(eb.selectFrom('contacts as c').select('c.beneficiary_id').where('c.id', '=', entityId))
         .when(textLiteral('attachment'))
         .then(eb.selectFrom('attachments as a').innerJoin('requests as r', 'r.id', 'a.request_id').select('r.beneficiary_id').where('a.id', '=', entityId))
         .when(textLiteral('complaint'))

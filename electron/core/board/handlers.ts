@@ -7,6 +7,7 @@ import { desksNow } from './desks-now';
 import { hallToday } from './hall-today';
 import { lastDays } from './last-days';
 import { overdueComplaints } from './overdue-complaints';
+import { overdueFollowUps } from './overdue-follow-ups';
 
 export const boardHandlers: HandlersOf<typeof boardOperations> = {
   // Names of visitors and applicants only, never an ID: no read of personal data in full to record.
@@ -14,12 +15,13 @@ export const boardHandlers: HandlersOf<typeof boardOperations> = {
     const day = businessDay(ctx.now, ctx.timeZone);
     const settings = await readSettings(ctx.db, ['waitTargets', 'lockAfterMinutes']);
     const hall = await hallToday(ctx, day, settings.waitTargets);
-    const [desks, committee, complaints, history] = await Promise.all([
+    const [desks, committee, complaints, history, followUps] = await Promise.all([
       desksNow(ctx, settings.lockAfterMinutes * 60_000),
       committeeBacklog(ctx, day),
       overdueComplaints(ctx, day),
       lastDays(ctx, day, hall),
+      overdueFollowUps(ctx, day),
     ]);
-    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, complaints, ...history };
+    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, complaints, overdueFollowUps: followUps, ...history };
   },
 };

@@ -1,11 +1,10 @@
-import type { HandlerMap } from '../handlers';
+import type { complaintOperations } from '../../../shared/contract/complaints';
+import type { HandlersOf } from '../handlers';
 import { closeComplaint, updateComplaint } from './follow-up';
 import { listComplaints } from './list-complaints';
 import { receiveComplaint } from './receive-complaint';
 
-type ComplaintOperation = 'complaints.create' | 'complaints.list' | 'complaints.update' | 'complaints.close';
-
-export const complaintHandlers: HandlerMap<ComplaintOperation> = {
+export const complaintHandlers: HandlersOf<typeof complaintOperations> = {
   'complaints.create': (input, ctx) => receiveComplaint(ctx, input),
   'complaints.list': listComplaints,
   'complaints.update': updateComplaint,

@@ -1,7 +1,7 @@
 import type { RegisterFormat } from '../../../shared/contract/registers';
 import type { JobEnv } from '../jobs/jobs';
 import { writeRegisterCsv } from './register-csv';
-import { longestTexts, registerRows, requestNumbersInScope, type RegisterScope } from './register-query';
+import { contactRequestNumbersInScope, longestTexts, registerRows, requestNumbersInScope, type RegisterScope } from './register-query';
 import { toRegisterRow } from './register-view';
 import { writeRegisterXlsx, type RegisterFileHead } from './register-xlsx';
 
@@ -17,9 +17,9 @@ export interface RegisterExportJob {
  */
 export async function registerExportJob(input: RegisterExportJob, env: JobEnv): Promise<{ dataBase64: string; visits: number }> {
   const { scope, head } = input;
-  const numbers = await requestNumbersInScope(env.db, scope);
+  const [numbers, contactNumbers] = await Promise.all([requestNumbersInScope(env.db, scope), contactRequestNumbersInScope(env.db, scope)]);
   async function* rows() {
-    for await (const row of registerRows(env.db, scope).stream()) yield toRegisterRow(row, numbers.get(row.id), head.showFullIds);
+    for await (const row of registerRows(env.db, scope).stream()) yield toRegisterRow(row, (row.kind === 'contact' ? contactNumbers : numbers).get(row.id), head.showFullIds);
   }
   const { bytes, visits } =
     input.format === 'xlsx'

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { ar } from '../../../shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
-import { countVisits, registerRows, requestNumbersOf, type RegisterScope } from './register-query';
+import { contactRequestNumbersOf, countVisits, registerRows, requestNumbersOf, type RegisterScope } from './register-query';
 import { toRegisterRow } from './register-view';
 
 const MIME_TYPES: Record<RegisterFormat, string> = {
@@ -58,14 +58,20 @@ export const registerHandlers: HandlersOf<typeof registerOperations> = {
     const named = await names(ctx, input);
     const scope = scopeOf(input);
     const [total, rows] = await Promise.all([countVisits(ctx.db, scope), registerRows(ctx.db, scope).offset(input.offset).limit(input.limit).execute()]);
-    const numbers = await requestNumbersOf(
-      ctx.db,
-      rows.map((r) => r.id),
-    );
+    const [numbers, contactNumbers] = await Promise.all([
+      requestNumbersOf(
+        ctx.db,
+        rows.filter((r) => r.kind === 'visit').map((r) => r.id),
+      ),
+      contactRequestNumbersOf(
+        ctx.db,
+        rows.filter((r) => r.kind === 'contact').map((r) => r.id),
+      ),
+    ]);
     // Full IDs on screen are personal data in full: recorded (a masked register shows what the hall's
     // screen shows). Without a count, so the screen asking again as the hall changes is the same read.
     if (input.showFullIds) ctx.audit({ entity: null, entityId: null, after: readOf(input, named) });
-    return { rows: rows.map((r) => toRegisterRow(r, numbers.get(r.id), input.showFullIds)), total, offset: input.offset, limit: input.limit };
+    return { rows: rows.map((r) => toRegisterRow(r, (r.kind === 'contact' ? contactNumbers : numbers).get(r.id), input.showFullIds)), total, offset: input.offset, limit: input.limit };
   },
 
   'registers.export': async (input, ctx) => {

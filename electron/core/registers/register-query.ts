@@ -1,6 +1,6 @@
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { AliasableExpression, ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { RegisterFilters, RegisterSortColumn } from '../../../shared/contract/registers';
-import { CHANNELS } from '../../../shared/domain/channels';
+import { CHANNELS, CONTACT_CHANNELS } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
 import { msBetween, textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
@@ -35,42 +35,155 @@ export function scopedVisits(db: Db, scope: RegisterScope) {
 type Scoped = ReturnType<typeof scopedVisits>;
 type Eb = Scoped extends SelectQueryBuilder<infer DB, infer TB, infer _O> ? ExpressionBuilder<DB, TB> : never;
 
-/** The register's rows in the scope's order (ties: arrival, then the visit's number). */
-export function registerRows(db: Db, scope: RegisterScope) {
-  const { column, direction } = scope.sort;
-  return scopedVisits(db, scope)
-    .select((eb) => [
-      'v.id',
-      'v.day',
-      'v.ticket',
-      'v.state',
-      'v.reason',
-      'v.channel',
-      'v.beneficiary_id',
-      eb.fn.coalesce('b.full_name', 'v.visitor_name', textLiteral('')).as('name'),
-      'b.id_number',
-      'b.file_number',
-      'v.arrived_at',
-      'v.called_at',
-      'v.ended_at',
-      'd.name as desk_name',
-      's.full_name as employee',
-      'v.outcome',
-      'v.outcome_note',
-    ])
-    .orderBy((eb) => sortKey(db, eb, column), (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
-    .orderBy('v.arrived_at')
-    .orderBy('v.id');
+/** The columns a visit gives the register, with its kind and the scope's sort key beside them. */
+function visitColumns(db: Db, scope: RegisterScope) {
+  // Named outright: a compound statement's ORDER BY finds its columns by their names given with AS.
+  return scopedVisits(db, scope).select((eb) => [
+    'v.id as id',
+    textLiteral<'visit' | 'contact'>('visit').as('kind'),
+    'v.day',
+    'v.ticket',
+    'v.state',
+    'v.reason',
+    'v.channel',
+    'v.beneficiary_id',
+    eb.fn.coalesce('b.full_name', 'v.visitor_name', textLiteral('')).as('name'),
+    'b.id_number',
+    'b.file_number',
+    'v.arrived_at',
+    'v.called_at',
+    'v.ended_at',
+    'd.name as desk_name',
+    's.full_name as employee',
+    'v.outcome',
+    'v.outcome_note',
+  ]);
 }
 
-export type RegisterRow = Awaited<ReturnType<ReturnType<typeof registerRows>['executeTakeFirstOrThrow']>>;
+/**
+ * The register's rows in the scope's order (ties: arrival, then the row's number): its visits, and
+ * beside them the contacts of the same days on the other channels (C2–C8) where the filters let any
+ * through. Visits alone keep the plain statement they always had.
+ */
+export function registerRows(db: Db, scope: RegisterScope) {
+  const { column, direction } = scope.sort;
+  const contacts = scopedContacts(db, scope);
+  if (!contacts) {
+    return visitColumns(db, scope)
+      .orderBy((eb) => sortKey(db, eb, column), (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+      .orderBy('v.arrived_at')
+      .orderBy('v.id');
+  }
+  // A compound statement sorts by its result's columns: each part brings its own sort key.
+  const visits = visitColumns(db, scope).select((eb) => aliasable(sortKey(db, eb, column)).as('sort_key'));
+  return visits
+    .unionAll(contactColumns(db, contacts, column) as unknown as typeof visits)
+    .orderBy('sort_key', (ob) => (direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+    .orderBy('arrived_at')
+    .orderBy('kind', 'desc')
+    .orderBy('id') as unknown as ReturnType<typeof visitColumns>;
+}
 
-/** How many visits the scope holds. */
+export type RegisterRow = Awaited<ReturnType<ReturnType<typeof visitColumns>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The contacts (C2–C8) of the scope's days, or null when its filters leave none: a state, reason or
+ * outcome is a visit's only, and a channel filter of the walk-in interview alone is visits only.
+ */
+export function scopedContacts(db: Db, scope: RegisterScope) {
+  if (scope.states?.length || scope.reasons?.length || scope.outcomes?.length) return null;
+  const channels = scope.channels?.length ? CONTACT_CHANNELS.filter((c) => scope.channels!.includes(c)) : null;
+  if (channels && channels.length === 0) return null;
+  let query = db
+    .selectFrom('contacts as c')
+    .leftJoin('desks as d', 'd.id', 'c.desk_id')
+    .leftJoin('beneficiaries as b', 'b.id', 'c.beneficiary_id')
+    .innerJoin('users as s', 's.id', 'c.logged_by')
+    .where('c.day', '>=', scope.from)
+    .where('c.day', '<=', scope.to);
+  if (scope.deskId !== undefined) query = query.where('c.desk_id', '=', scope.deskId);
+  if (scope.employeeId !== undefined) query = query.where('c.logged_by', '=', scope.employeeId);
+  if (channels) query = query.where('c.channel', 'in', channels);
+  return query;
+}
+
+/** A sort key of whichever type its column has, as one selectable value. */
+const aliasable = (key: unknown) => key as AliasableExpression<string | number | null>;
+
+type ScopedContacts = NonNullable<ReturnType<typeof scopedContacts>>;
+type ContactEb = ScopedContacts extends SelectQueryBuilder<infer DB, infer TB, infer _O> ? ExpressionBuilder<DB, TB> : never;
+
+/** A contact as a register row: the visit's own columns empty (typed nulls, so both engines unite the parts). */
+function contactColumns(db: Db, contacts: ScopedContacts, column: RegisterSortColumn) {
+  return contacts.select((eb) => [
+    'c.id as id',
+    textLiteral<'visit' | 'contact'>('contact').as('kind'),
+    'c.day',
+    textLiteral('').as('ticket'),
+    eb.cast<string | null>(eb.val(null), 'text').as('state'),
+    eb.cast<string | null>(eb.val(null), 'text').as('reason'),
+    'c.channel',
+    'c.beneficiary_id',
+    eb.fn.coalesce('b.full_name', 'c.name', textLiteral('')).as('name'),
+    'b.id_number',
+    'b.file_number',
+    'c.logged_at as arrived_at',
+    eb.cast<string | null>(eb.val(null), 'text').as('called_at'),
+    eb.cast<string | null>(eb.val(null), 'text').as('ended_at'),
+    eb.fn.coalesce('d.name', textLiteral('')).as('desk_name'),
+    's.full_name as employee',
+    eb.cast<string | null>(eb.val(null), 'text').as('outcome'),
+    'c.subject as outcome_note',
+    aliasable(contactSortKey(db, eb, column)).as('sort_key'),
+  ]);
+}
+
+/** The same sort keys as a visit's, of the same types; null where the column is a visit's only. */
+function contactSortKey(_db: Db, eb: ContactEb, column: RegisterSortColumn) {
+  const none = (type: 'text' | 'bigint' | 'integer') => eb.cast<never>(eb.val(null), type);
+  switch (column) {
+    case 'arrivedAt':
+      return eb.ref('c.logged_at');
+    case 'desk':
+      return eb.ref('d.name');
+    case 'employee':
+      return eb.ref('s.full_name');
+    case 'channel': {
+      const [first, ...rest] = CHANNELS;
+      let chain = eb.case().when('c.channel', '=', first as never).then(0);
+      rest.forEach((code, i) => (chain = chain.when('c.channel', '=', code as never).then(i + 1)));
+      return chain.else(null).end();
+    }
+    case 'name':
+      return eb.fn.coalesce('b.full_name', 'c.name');
+    case 'fileNumber':
+      return eb.ref('b.file_number');
+    case 'requestNumber':
+      return eb.selectFrom('requests as r').select((e) => e.fn.min('r.number').as('n')).whereRef('r.contact_id', '=', 'c.id');
+    case 'waited':
+    case 'servedFor':
+      return none('bigint');
+    case 'reason':
+    case 'state':
+    case 'outcome':
+      return none('integer');
+    case 'ticket':
+    case 'calledAt':
+    case 'endedAt':
+      return none('text');
+  }
+}
+
+/** How many rows the scope holds: its visits and its contacts. */
 export async function countVisits(db: Db, scope: RegisterScope): Promise<number> {
-  const row = await scopedVisits(db, scope)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const contacts = scopedContacts(db, scope);
+  const [visits, others] = await Promise.all([
+    scopedVisits(db, scope)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow(),
+    contacts?.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return Number(visits.n) + Number(others?.n ?? 0);
 }
 
 /**
@@ -86,7 +199,16 @@ export async function longestTexts(db: Db, scope: RegisterScope) {
       eb.fn.max(eb.fn<number>('length', ['v.outcome_note'])).as('note'),
     ])
     .executeTakeFirst();
-  return { name: Number(row?.name ?? 0), desk: Number(row?.desk ?? 0), employee: Number(row?.employee ?? 0), note: Number(row?.note ?? 0) };
+  const contacts = await scopedContacts(db, scope)
+    ?.select((eb) => [
+      eb.fn.max(eb.fn<number>('length', [eb.fn.coalesce('b.full_name', 'c.name', textLiteral(''))])).as('name'),
+      eb.fn.max(eb.fn<number>('length', ['d.name'])).as('desk'),
+      eb.fn.max(eb.fn<number>('length', ['s.full_name'])).as('employee'),
+      eb.fn.max(eb.fn<number>('length', ['c.subject'])).as('note'),
+    ])
+    .executeTakeFirst();
+  const most = (key: 'name' | 'desk' | 'employee' | 'note') => Math.max(Number(row?.[key] ?? 0), Number(contacts?.[key] ?? 0));
+  return { name: most('name'), desk: most('desk'), employee: most('employee'), note: most('note') };
 }
 
 /** The request numbers opened at each of these visits, in number order. */
@@ -95,6 +217,28 @@ export async function requestNumbersOf(db: Db, visitIds: readonly number[]): Pro
   if (visitIds.length === 0) return out;
   const rows = await db.selectFrom('requests').select(['visit_id', 'number']).where('visit_id', 'in', [...visitIds]).orderBy('number').execute();
   for (const r of rows) if (r.visit_id !== null) push(out, r.visit_id, r.number);
+  return out;
+}
+
+/** The request numbers opened from each of these contacts, in number order. */
+export async function contactRequestNumbersOf(db: Db, contactIds: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (contactIds.length === 0) return out;
+  const rows = await db.selectFrom('requests').select(['contact_id', 'number']).where('contact_id', 'in', [...contactIds]).orderBy('number').execute();
+  for (const r of rows) if (r.contact_id !== null) push(out, r.contact_id, r.number);
+  return out;
+}
+
+/** The request numbers opened from every contact of the scope's days (an export's). */
+export async function contactRequestNumbersInScope(db: Db, scope: RegisterScope): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const query = db
+    .selectFrom('requests as r')
+    .innerJoin('contacts as c', 'c.id', 'r.contact_id')
+    .select(['r.contact_id', 'r.number'])
+    .where('c.day', '>=', scope.from)
+    .where('c.day', '<=', scope.to);
+  for (const r of await query.orderBy('r.number').execute()) if (r.contact_id !== null) push(out, r.contact_id, r.number);
   return out;
 }
 

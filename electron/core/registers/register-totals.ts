@@ -1,10 +1,13 @@
 import type { RegisterRowView } from '../../../shared/contract/registers';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
+import { CHANNELS, CONTACT_CHANNELS, type Channel, type ContactChannel } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '../../../shared/domain/visit';
 import { minutes, servedMs, waitedMs } from './register-view';
 
 export interface RegisterTotals {
   visits: number;
+  /** Contacts on the other channels (C2–C8) of the same days, by channel: beside the visits, never among them. */
+  contacts: number;
+  contactsByChannel: Record<ContactChannel, number>;
   byReason: Record<VisitReason, number>;
   byChannel: Record<Channel, number>;
   byState: Record<VisitState, number>;
@@ -27,6 +30,8 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 export function totalsCounter() {
   const t = {
     visits: 0,
+    contacts: 0,
+    contactsByChannel: zero(CONTACT_CHANNELS),
     byReason: zero(VISIT_REASONS),
     byChannel: zero(CHANNELS),
     byState: zero(VISIT_STATES),
@@ -39,6 +44,11 @@ export function totalsCounter() {
   let servedSum = 0;
   return {
     count(v: RegisterRowView) {
+      if (v.kind === 'contact' || !v.state || !v.reason) {
+        t.contacts++;
+        t.contactsByChannel[v.channel as ContactChannel]++;
+        return;
+      }
       t.visits++;
       t.byReason[v.reason]++;
       t.byChannel[v.channel]++;

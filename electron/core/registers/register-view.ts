@@ -5,8 +5,10 @@ import { waitingMs } from '../documents/daily-register';
 import { maskId } from '../documents/pdf-page';
 import type { RegisterRow } from './register-query';
 
-/** The wait as the printed register counts it: to the call, or to leaving for a visitor never called. */
-export const waitedMs = waitingMs;
+/** The wait as the printed register counts it: to the call, or to leaving for a visitor never called; a contact has none. */
+export function waitedMs(v: Pick<RegisterRowView, 'state' | 'arrivedAt' | 'calledAt' | 'endedAt'>): number | null {
+  return v.state === null ? null : waitingMs({ ...v, state: v.state });
+}
 
 /** Call to end: known once a visit that was called has ended (finished, or cancelled while served). */
 export function servedMs(v: Pick<RegisterRowView, 'calledAt' | 'endedAt'>): number | null {
@@ -22,12 +24,15 @@ export function minutes(ms: number | null): number | null {
 
 /** A row of the store as the register shows it: the ID masked to its last four digits unless asked for in full. */
 export function toRegisterRow(r: RegisterRow, requestNumbers: readonly string[] | undefined, showFullIds: boolean): RegisterRowView {
+  const contact = r.kind === 'contact';
   const view: RegisterRowView = {
-    visitId: r.id,
+    kind: contact ? 'contact' : 'visit',
+    visitId: contact ? null : r.id,
+    contactId: contact ? r.id : null,
     day: r.day,
     ticket: r.ticket,
-    state: r.state as VisitState,
-    reason: r.reason as VisitReason,
+    state: r.state as VisitState | null,
+    reason: r.reason as VisitReason | null,
     channel: r.channel as Channel,
     name: r.name,
     beneficiaryId: r.beneficiary_id,

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { RegisterRowView } from '../../../shared/contract/registers';
 import { formatGregorian, formatHijri } from '../../../shared/dates/calendar';
-import { CHANNELS } from '../../../shared/domain/channels';
+import { CHANNELS, CONTACT_CHANNELS } from '../../../shared/domain/channels';
 import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
 import { ar } from '../../../shared/labels/ar';
 import { columnHeader, EXPORT_COLUMNS, type ColumnKind, type ExportColumn, type LongestTexts } from './register-columns';
@@ -132,7 +132,7 @@ export async function writeRegisterXlsx(
   const totals = counter.totals();
   writeTotals(book, head, totals, wallClock);
   await book.commit();
-  return { bytes: Buffer.concat(chunks), visits: totals.visits };
+  return { bytes: Buffer.concat(chunks), visits: totals.visits + totals.contacts };
 }
 
 function writeTotals(book: ExcelJS.stream.xlsx.WorkbookWriter, head: RegisterFileHead, totals: RegisterTotals, wallClock: (iso: string) => Date) {
@@ -165,6 +165,7 @@ function writeTotals(book: ExcelJS.stream.xlsx.WorkbookWriter, head: RegisterFil
   sheet.addRow([]).commit();
 
   add(S.visits, totals.visits);
+  add(S.contacts, totals.contacts);
   add(S.waitedCount, totals.waited);
   add(S.averageWait, totals.averageWait, '0.0');
   add(S.p90Wait, totals.p90Wait, '0.0');
@@ -190,6 +191,7 @@ function writeTotals(book: ExcelJS.stream.xlsx.WorkbookWriter, head: RegisterFil
   group(S.byDesk, [...totals.byDesk].sort(([a], [b]) => a.localeCompare(b, 'ar')));
   group(S.byOutcome, [...VISIT_OUTCOMES.map((o): [string, number] => [ar.outcomes[o], totals.byOutcome[o]]), [S.noOutcome, totals.byOutcome.none]]);
   group(S.byState, VISIT_STATES.map((s) => [ar.visitStates[s], totals.byState[s]]));
+  group(S.contactsByChannel, CONTACT_CHANNELS.map((c) => [ar.channels[c], totals.contactsByChannel[c]]));
   sheet.commit();
 }
 

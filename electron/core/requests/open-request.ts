@@ -2,7 +2,8 @@ import type { ParsedInputOf, RequestView } from '../../../shared/contract';
 import { businessDay } from '../../../shared/dates/calendar';
 import { toHijri } from '../../../shared/dates/hijri';
 import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { Channel } from '../../../shared/domain/channels';
+import { ar, fill } from '../../../shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { recordRequestEvent } from './move-request';
 import { loadRequestView } from './request-view';
@@ -24,6 +25,25 @@ async function nextRequestNumber(ctx: HandlerContext): Promise<string> {
   return `${year}-${String(seq).padStart(5, '0')}`;
 }
 
+/**
+ * The request's channel: the contact's it was opened from (C2–C8, P5), or the one given. A contact of
+ * another beneficiary, or a channel other than the contact's, is refused.
+ */
+async function channelOf(input: ParsedInputOf<'requests.open'>, ctx: HandlerContext): Promise<Channel> {
+  if (!input.contactId) return input.channel!;
+  const contact = await ctx.db.selectFrom('contacts').select(['channel', 'beneficiary_id']).where('id', '=', input.contactId).executeTakeFirst();
+  if (!contact) throw new AppError('not_found', ar.contacts.contactNotFound);
+  // A person logged by name may have been given a file since: the contact is theirs, whoever they are now.
+  if (contact.beneficiary_id !== null && contact.beneficiary_id !== input.beneficiaryId) {
+    throw new AppError('validation', ar.contacts.contactOfAnother, [{ path: ['contactId'], message: ar.contacts.contactOfAnother }]);
+  }
+  if (input.channel && input.channel !== contact.channel) {
+    const message = fill(ar.contacts.requestChannelDiffers, { channel: ar.channels[contact.channel] });
+    throw new AppError('validation', message, [{ path: ['channel'], message }]);
+  }
+  return contact.channel;
+}
+
 /** Opens a request in `draft` with its service's documents checklist, all missing until checked (S2). */
 export async function openRequest(input: ParsedInputOf<'requests.open'>, ctx: HandlerContext): Promise<RequestView> {
   const beneficiary = await ctx.db.selectFrom('beneficiaries').select('id').where('id', '=', input.beneficiaryId).executeTakeFirst();
@@ -41,6 +61,7 @@ export async function openRequest(input: ParsedInputOf<'requests.open'>, ctx: Ha
     const otherPerson = visit?.beneficiary_id != null && visit.beneficiary_id !== input.beneficiaryId;
     if (!visit || otherPerson) throw new AppError('not_found', ar.messages.visitNotFound);
   }
+  const channel = await channelOf(input, ctx);
   const at = ctx.now.toISOString();
   const { id } = await ctx.db
     .insertInto('requests')
@@ -48,7 +69,8 @@ export async function openRequest(input: ParsedInputOf<'requests.open'>, ctx: Ha
       number: await nextRequestNumber(ctx),
       beneficiary_id: input.beneficiaryId,
       service_type_id: input.serviceTypeId,
-      channel: input.channel,
+      channel,
+      contact_id: input.contactId ?? null,
       visit_id: input.visitId ?? null,
       state: 'draft',
       description: input.description || null,

@@ -102,6 +102,7 @@ export async function loadRequestView(ctx: HandlerContext, requestId: number): P
     ...summary,
     serviceTypeId: r.service_type_id,
     visitId: r.visit_id,
+    contactId: r.contact_id,
     description: r.description,
     requestedAmount: r.requested_amount,
     beneficiary: toBeneficiaryView(beneficiary),

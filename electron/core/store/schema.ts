@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { Channel } from '../../../shared/domain/channels';
+import type { Channel, ContactChannel } from '../../../shared/domain/channels';
 import type { ComplaintCategory, ComplaintState } from '../../../shared/domain/complaints';
 import type { IdType } from '../../../shared/domain/identity';
 import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '../../../shared/domain/request';
@@ -147,6 +147,8 @@ export interface Database {
     version: Generated<number>;
     updated_at: string;
     updated_by: number | null;
+    /** The contact (C2–C8) the request was opened from (0016). */
+    contact_id: Generated<number | null>;
   };
   request_documents: {
     request_id: number;
@@ -232,6 +234,30 @@ export interface Database {
     version: number;
     ticket_printed: Generated<number | null>;
     ticket_print_failure: Generated<string | null>;
+  };
+  /** A contact on a channel other than the walk-in interview (0016): never a visit, never in the queue. */
+  contacts: {
+    id: Generated<number>;
+    /** The desk's business day it was logged on. */
+    day: string;
+    logged_at: string;
+    desk_id: number | null;
+    channel: ContactChannel;
+    beneficiary_id: number | null;
+    /** The person's name when they have no file (null with a beneficiary). */
+    name: string | null;
+    mobile: string | null;
+    subject: string;
+    answer: string;
+    logged_by: number;
+    /** A follow-up's due day and its owner: both or neither. */
+    follow_up_due: string | null;
+    follow_up_owner: number | null;
+    follow_up_done_at: string | null;
+    follow_up_done_by: number | null;
+    follow_up_note: string | null;
+    client_key: string | null;
+    version: Generated<number>;
   };
   visit_events: {
     id: Generated<number>;

@@ -192,6 +192,8 @@ describe('registers.export as XLSX', () => {
     expect(String(head!.get('اليوم'))).toContain('15\u00a0رمضان\u00a01447');
     expect(Object.fromEntries(summary!)).toEqual({
       'عدد الزيارات': 7,
+      // Contacts on the other channels (issue 11) are counted beside the visits, never among them.
+      'التواصل عبر القنوات الأخرى': 0,
       'زيارات معروف انتظارها': 6,
       'متوسط الانتظار (دقيقة)': 23.3,
       'الانتظار عند المئين التسعين (دقيقة)': 60,

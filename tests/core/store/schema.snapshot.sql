@@ -83,6 +83,29 @@ CREATE TABLE complaints (
         updated_by INTEGER NOT NULL REFERENCES users(id),
         version INTEGER NOT NULL DEFAULT 1);
 
+-- table contacts
+CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        logged_at TEXT NOT NULL,
+        desk_id INTEGER REFERENCES desks(id),
+        channel TEXT NOT NULL CHECK (channel IN ('phone','social_media','letters','help_request','volunteering','website','branch_delegate')),
+        beneficiary_id INTEGER REFERENCES beneficiaries(id),
+        name TEXT,
+        mobile TEXT,
+        subject TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        logged_by INTEGER NOT NULL REFERENCES users(id),
+        follow_up_due TEXT,
+        follow_up_owner INTEGER REFERENCES users(id),
+        follow_up_done_at TEXT,
+        follow_up_done_by INTEGER REFERENCES users(id),
+        follow_up_note TEXT,
+        client_key TEXT UNIQUE,
+        version INTEGER NOT NULL DEFAULT 1,
+        CHECK (beneficiary_id IS NOT NULL OR name IS NOT NULL),
+        CHECK ((follow_up_due IS NULL) = (follow_up_owner IS NULL)));
+
 -- table declaration_printings
 CREATE TABLE declaration_printings (
         id INTEGER PRIMARY KEY,
@@ -201,7 +224,7 @@ CREATE TABLE requests (
         closed_at TEXT,
         version INTEGER NOT NULL DEFAULT 1,
         updated_at TEXT NOT NULL,
-        updated_by INTEGER REFERENCES users(id));
+        updated_by INTEGER REFERENCES users(id), contact_id INTEGER REFERENCES contacts(id));
 
 -- table service_required_documents
 CREATE TABLE service_required_documents (
@@ -325,6 +348,15 @@ CREATE INDEX complaints_state_due ON complaints(state, due_date);
 
 -- index complaints_visit
 CREATE INDEX complaints_visit ON complaints(visit_id);
+
+-- index contacts_beneficiary
+CREATE INDEX contacts_beneficiary ON contacts(beneficiary_id);
+
+-- index contacts_day
+CREATE INDEX contacts_day ON contacts(day, logged_at);
+
+-- index contacts_open_follow_ups
+CREATE INDEX contacts_open_follow_ups ON contacts(follow_up_due, follow_up_owner) WHERE follow_up_due IS NOT NULL AND follow_up_done_at IS NULL;
 
 -- index declaration_printings_request
 CREATE INDEX declaration_printings_request ON declaration_printings(request_id);

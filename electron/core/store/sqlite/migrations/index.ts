@@ -13,6 +13,7 @@ import { storedFiles } from './0011-stored-files';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
+import { contacts } from './0016-contacts';
 import { complaints } from './0017-complaints';
 
 /**
@@ -34,6 +35,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
   '0015-report-indexes': reportIndexes,
+  '0016-contacts': contacts,
   '0017-complaints': complaints,
 };
 
