@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -36,8 +36,11 @@ export interface Store {
    * first, then prefixes; inside each, the latest visit first, then the newest file (P2).
    */
   searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
-  /** Claims the oldest waiting visit of the day inside a write transaction; null when none waits. */
-  nextWaitingVisit(trx: Db, day: string): Promise<number | null>;
+  /**
+   * Claims the oldest waiting visit of the day inside a write transaction; null when none waits. The
+   * whole row, as the call's transition would read it first: one statement less while the lock is held.
+   */
+  nextWaitingVisit(trx: Db, day: string): Promise<Selectable<Database['visits']> | null>;
   /**
    * The rows of a query as arrays of values in the order selected, not objects: for long lists, where
    * building an object per row costs more than reading it (bench: today's queue).

@@ -194,7 +194,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       // (a row another transaction holds is passed over, never waited for or given twice).
       const row = await trx
         .selectFrom('visits')
-        .select('id')
+        .selectAll()
         .where('day', '=', day)
         .where('state', '=', 'waiting')
         .orderBy('arrived_at')
@@ -203,7 +203,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         .forUpdate()
         .skipLocked()
         .executeTakeFirst();
-      return row?.id ?? null;
+      return row ?? null;
     },
     async revision(q) {
       const row = await q.executeQuery<{ revision: number }>(CompiledQuery.raw(REVISION));
