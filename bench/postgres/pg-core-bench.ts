@@ -146,7 +146,7 @@ async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, 
   const callNext = async () => {
     if (!(await dispatch('visits.callNext', { alsoWhileServing: true }))) throw new Error('callNext found nobody waiting');
   };
-  const mirror = bareWrites(bare, await recordPg(() => checkIn(0)), await recordPg(callNext), { userId: 3, deskId: 2, prefix: 'B' });
+  const mirror = bareWrites(bare, await recordPg(() => checkIn(0)), await recordPg(callNext), { userId: 3, deskId: 2 });
   const writePlans = async () => plans(await recordPg(() => checkIn(1)));
   await measure('check-in (transaction + audit)', PG_TARGETS.mutation, checkIn, (i) => mirror.checkIn(beneficiaryAt(i + 1), reasons[i % 4]!, today), writes, 'one desk alone', await writePlans());
   await measure('call-next (transaction + audit)', PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes, 'one desk alone');
@@ -179,15 +179,15 @@ const expectHit = (match: string) => (value: unknown) => {
 };
 
 /** The check-in's statements, in the order the core ran them (tests the recording before trusting it). */
-const CHECK_IN_SHAPE = [/^BEGIN;/, /from "desks"/, /from "beneficiaries"/, /from "visits" where "day" = \$1 and "beneficiary_id"/, /max\("seq"\)/, /^insert into "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
-const CALL_NEXT_SHAPE = [/^BEGIN;/, /for update skip locked$/, /"state" = \$2 and "served_by"/, /^select \* from "visits"/, /^update "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
+const CHECK_IN_SHAPE = [/^BEGIN;/, /max\("v"\."seq"\).* from "desks" as "d" left join "beneficiaries"/, /from "visits" where "day" = \$1 and "beneficiary_id"/, /^insert into "visits".* returning "id"/, /^insert into "visit_events"/, /^insert into "audit"/, /^WITH moved AS/];
+const CALL_NEXT_SHAPE = [/^BEGIN;/, /^select \* from "visits" .* for update skip locked$/, /"state" = \$2 and "served_by"/, /^update "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
 
 /**
  * Check-in and call-next as the core runs them on PostgreSQL — its own statement texts, recorded from
  * one call each — with a new visit's values, on the bench's connection: the SQL without the
  * dispatcher, zod, Kysely's compiling and the view mapping.
  */
-function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number; prefix: string }) {
+function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number }) {
   const texts = (run: PgExecuted[], shape: RegExp[], what: string) => {
     const list = run.map((e) => e.text.trim());
     if (list.length !== shape.length || !shape.every((re, i) => re.test(list[i]!))) {
@@ -197,7 +197,7 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
   };
   const C = texts(checkInRun, CHECK_IN_SHAPE, 'check-in');
   const N = texts(callNextRun, CALL_NEXT_SHAPE, 'call-next');
-  const { userId, deskId, prefix } = who;
+  const { userId, deskId } = who;
   const inTransaction = async (begin: string, commit: string, work: () => Promise<void>) => {
     await rep.run(begin);
     try {
@@ -212,31 +212,30 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
     rep.run(text, [now, userId, deskId, operation, 'change', null, 'visit', visitId, before === null ? null : JSON.stringify(before), JSON.stringify(after), 'visit', visitId, visitId, visitId, visitId]);
   return {
     checkIn: (beneficiaryId: number, reason: string, day: string) =>
-      inTransaction(C[0]!, C[9]!, async () => {
+      inTransaction(C[0]!, C[6]!, async () => {
         const now = new Date().toISOString();
-        await rep.run(C[1]!, [deskId]);
-        await rep.run(C[2]!, [beneficiaryId]);
-        await rep.run(C[3]!, [day, beneficiaryId, 'cancelled']);
-        const seq = (((await rep.run(C[4]!, [day, deskId])).rows[0] as { seq: number | null }).seq ?? 0) + 1;
+        const facts = (await rep.run(C[1]!, [day, beneficiaryId, deskId])).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
+        if (facts.beneficiary_id === null) throw new Error('no beneficiary');
+        await rep.run(C[2]!, [day, beneficiaryId, 'cancelled']);
+        const seq = (facts.last_seq ?? 0) + 1;
         const nulls = (n: number) => Array.from({ length: n }, () => null);
-        const visit = [day, deskId, seq, `${prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
-        const { id } = (await rep.run(C[5]!, visit)).rows[0] as { id: number };
-        await rep.run(C[6]!, [id, now, userId, 'checkIn', null, 'waiting', null]);
-        const view = (await rep.run(C[7]!, [id])).rows[0];
-        await audit(C[8]!, now, 'visits.checkIn', id, null, view);
+        const visit = [day, deskId, seq, `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
+        const row = (await rep.run(C[3]!, visit)).rows[0] as { id: number };
+        await rep.run(C[4]!, [row.id, now, userId, 'checkIn', null, 'waiting', null]);
+        const view = { ...row, desk_name: facts.desk_name, beneficiary_name: facts.beneficiary_name, beneficiary_mobile: facts.beneficiary_mobile };
+        await audit(C[5]!, now, 'visits.checkIn', row.id, null, view);
       }),
     callNext: (day: string) =>
-      inTransaction(N[0]!, N[8]!, async () => {
+      inTransaction(N[0]!, N[7]!, async () => {
         const now = new Date().toISOString();
-        const next = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number } | undefined;
-        if (!next) throw new Error('nobody waiting');
+        const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
+        if (!before) throw new Error('nobody waiting');
         await rep.run(N[2]!, [day, 'serving', userId, deskId, 1]);
-        const before = (await rep.run(N[3]!, [next.id])).rows[0] as { version: number; state: string };
-        const changed = await rep.run(N[4]!, [now, userId, deskId, 'serving', before.version + 1, next.id, before.version]);
+        const changed = await rep.run(N[3]!, [now, userId, deskId, 'serving', before.version + 1, before.id, before.version]);
         if (changed.rowCount !== 1) throw new Error('conflict');
-        await rep.run(N[5]!, [next.id, now, userId, 'call', before.state, 'serving', null]);
-        const view = (await rep.run(N[6]!, [next.id])).rows[0];
-        await audit(N[7]!, now, 'visits.callNext', next.id, before, view);
+        await rep.run(N[4]!, [before.id, now, userId, 'call', before.state, 'serving', null]);
+        const view = (await rep.run(N[5]!, [before.id])).rows[0];
+        await audit(N[6]!, now, 'visits.callNext', before.id, before, view);
       }),
   };
 }

@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -36,8 +36,11 @@ export interface Store {
    * first, then prefixes; inside each, the latest visit first, then the newest file (P2).
    */
   searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
-  /** Claims the oldest waiting visit of the day inside a write transaction; null when none waits. */
-  nextWaitingVisit(trx: Db, day: string): Promise<number | null>;
+  /**
+   * Claims the oldest waiting visit of the day inside a write transaction; null when none waits. The
+   * whole row, as the call's transition would read it first: one statement less while the lock is held.
+   */
+  nextWaitingVisit(trx: Db, day: string): Promise<Selectable<Database['visits']> | null>;
   /**
    * The rows of a query as arrays of values in the order selected, not objects: for long lists, where
    * building an object per row costs more than reading it (bench: today's queue).
@@ -52,11 +55,14 @@ export interface Store {
   revision(db: Db): Promise<number>;
   /**
    * Moves whenever what this connection reads may have changed: `others` when another connection
-   * (another desk's process) committed, `own` when this connection wrote anything. Read before what it
+   * (another desk's process) committed, `own` when this process wrote anything. Read before what it
    * guards, so a change committed meanwhile moves it for the next call. SQLite answers at once; the
    * PostgreSQL store reads its count of write transactions (one round trip, cheaper than what the
-   * dispatcher keeps), hence the promise. `ownChanges()` is this process's own part alone (0 on
-   * PostgreSQL, whose count already has its own writes). Unlike the revision, any write moves it.
+   * dispatcher keeps), hence the promise, and tells its own transactions apart by counting them as they
+   * commit. `ownChanges()` is this process's own part alone; inside a write transaction it already
+   * counts that transaction once it has run a statement (PostgreSQL), or the rows it changed (SQLite),
+   * so the dispatcher can say its own change left what it keeps true. Unlike the revision, any write
+   * moves it. When in doubt a store moves the mark: a needless re-read, never a stale one.
    */
   changeMark(): ChangeMark | Promise<ChangeMark>;
   ownChanges(): number;

@@ -68,14 +68,14 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.checkIn': checkIn,
 
   'visits.callNext': async (input, ctx) => {
-    const visitId = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
-    if (visitId === null) {
+    const visit = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
+    if (visit === null) {
       ctx.unchanged();
       return null;
     }
     // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
     await refuseCallWhileServing(ctx, input.alsoWhileServing);
-    return transitionVisit(ctx, visitId, 'call', callChanges(ctx));
+    return transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit);
   },
 
   // A visitor another desk took a moment ago is named as such before this desk's own serving is.

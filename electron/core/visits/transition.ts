@@ -21,8 +21,10 @@ export async function transitionVisit(
   note: string | null = null,
   /** A rule of the action itself, checked once the visit is known to be in a state the action applies to. */
   guard?: (visit: Selectable<Database['visits']>) => Promise<void>,
+  /** The visit's row as this transaction already read it (call-next's claim): not read again. */
+  claimed?: Selectable<Database['visits']>,
 ): Promise<VisitView> {
-  const before = await ctx.db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
+  const before = claimed ?? (await ctx.db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst());
   if (!before) throw new AppError('not_found', ar.messages.visitNotFound);
   const from = before.state as VisitState;
   if (!canTransition(action, from)) throw await wrongStateError(ctx, before, action);

@@ -4,6 +4,31 @@ import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/doma
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 
+/** The visit's own columns a VisitView shows (the rest are names from other tables). */
+export const VISIT_VIEW_COLUMNS = [
+  'id',
+  'day',
+  'ticket',
+  'state',
+  'reason',
+  'channel',
+  'beneficiary_id',
+  'visitor_name',
+  'visitor_mobile',
+  'arrived_at',
+  'called_at',
+  'ended_at',
+  'served_by',
+  'referred_to',
+  'referral_note',
+  'outcome',
+  'outcome_note',
+  'inquiry',
+  'answer',
+  'version',
+  'ticket_printed',
+] as const;
+
 /** Visits with the names the queue shows (beneficiary, desk, who serves, which researcher). */
 export function selectVisits(db: Db) {
   return db
@@ -14,27 +39,7 @@ export function selectVisits(db: Db) {
     .leftJoin('users as r', 'r.id', 'v.referred_to')
     .leftJoin('desks as sd', 'sd.id', 'v.serving_desk_id')
     .select([
-      'v.id',
-      'v.day',
-      'v.ticket',
-      'v.state',
-      'v.reason',
-      'v.channel',
-      'v.beneficiary_id',
-      'v.visitor_name',
-      'v.visitor_mobile',
-      'v.arrived_at',
-      'v.called_at',
-      'v.ended_at',
-      'v.served_by',
-      'v.referred_to',
-      'v.referral_note',
-      'v.outcome',
-      'v.outcome_note',
-      'v.inquiry',
-      'v.answer',
-      'v.version',
-      'v.ticket_printed',
+      ...VISIT_VIEW_COLUMNS.map((c) => `v.${c}` as const),
       'd.name as desk_name',
       'b.full_name as beneficiary_name',
       'b.mobile as beneficiary_mobile',

@@ -48,6 +48,22 @@ describe('check-in (S1)', () => {
     expect(await rowCounts(t)).toEqual(before);
   });
 
+  it('S1: the ticket a check-in answers with is the visit as the store keeps it, and its audit row records the same', async () => {
+    const b = await desk.ok('beneficiaries.register', beneficiaryInput(12));
+    const withFile = await desk.ok('visits.checkIn', { beneficiaryId: b.id, reason: 'new_request', again: true });
+    t.clock.advance({ minutes: 1 });
+    const walkIn = await desk.ok('visits.checkIn', walkInInput('سالم علي الحربي', { visitorMobile: '0551234567' }));
+    for (const v of [withFile, walkIn]) {
+      expect(await desk.ok('visits.get', { visitId: v.id })).toEqual(v);
+      const audit = await t.db.selectFrom('audit').select(['after', 'beneficiary_id']).where('operation', '=', 'visits.checkIn').where('entity_id', '=', v.id).execute();
+      expect(audit).toHaveLength(1);
+      expect(JSON.parse(audit[0]!.after!)).toEqual(v);
+      expect(audit[0]!.beneficiary_id).toBe(v.beneficiaryId);
+    }
+    expect(withFile).toMatchObject({ deskName: expect.any(String), name: b.fullName, mobile: b.mobile, hasFile: true, servedBy: null, referredTo: null });
+    expect(walkIn.deskName).toBe(withFile.deskName);
+  });
+
   it('a beneficiary id that does not exist is not_found, nothing written', async () => {
     const before = await rowCounts(t);
     const env = await desk.call('visits.checkIn', { beneficiaryId: 4242, reason: 'inquiry' });
@@ -96,5 +112,21 @@ describe('S1: a second click never issues a second ticket', () => {
     const env = await desk.call('visits.checkIn', walkInInput(undefined, { clientKey: 'click-1' }));
     expect(!env.ok && env.error.code).toBe('validation');
     expect((await rowCounts(t)).visits).toBe(0);
+  });
+});
+
+describe('S1: call-next claims the oldest waiting visitor and answers with it', () => {
+  it('the called visitor is answered as the store keeps it; the audit row has the row as it was waiting and the called view', async () => {
+    const first = await desk.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    t.clock.advance({ minutes: 1 });
+    await desk.ok('visits.checkIn', walkInInput('خالد سعد الحربي'));
+    t.clock.advance({ minutes: 1 });
+    const called = await desk.ok('visits.callNext', {});
+    expect(called).toMatchObject({ id: first.id, state: 'serving', version: first.version + 1, servedBy: { id: desk.user.id } });
+    expect(await desk.ok('visits.get', { visitId: first.id })).toEqual(called);
+    const [audit, ...more] = await t.db.selectFrom('audit').select(['before', 'after']).where('operation', '=', 'visits.callNext').execute();
+    expect(more).toEqual([]);
+    expect(JSON.parse(audit!.before!)).toMatchObject({ id: first.id, state: 'waiting', version: first.version, served_by: null, ticket: first.ticket });
+    expect(JSON.parse(audit!.after!)).toEqual(called);
   });
 });

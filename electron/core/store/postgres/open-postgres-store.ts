@@ -3,7 +3,7 @@ import { Socket } from 'node:net';
 import pg from 'pg';
 import { AppError } from '../../../../shared/errors';
 import { ar } from '../../../../shared/labels/ar';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
 import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';
 import { isConnectionLoss } from './connection-errors';
@@ -53,8 +53,18 @@ export const WRITERS_LOCK = 0x15_71_9a_01;
  */
 const begin = (waitMs: number) =>
   CompiledQuery.raw(
-    `BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; SELECT pg_advisory_xact_lock(${WRITERS_LOCK}); SET LOCAL lock_timeout TO DEFAULT`,
+    `BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; SELECT pg_advisory_xact_lock(${WRITERS_LOCK}); SET LOCAL lock_timeout TO DEFAULT; ${WRITES_NOW}`,
   );
+/**
+ * `writes` as the transaction sees it, read under the writers' lock in the round trips the transaction
+ * makes anyway (its BEGIN…, its bump and COMMIT): whether this transaction moved it (Store.changeMark).
+ */
+const WRITES_NOW = 'SELECT writes AS writes_now FROM store_revision WHERE id = 1';
+/** The value of WRITES_NOW among the rows of a multi-statement text (arrayAwarePool hands all of them over). */
+const writesNow = (rows: unknown[]): number | null => {
+  const row = rows.find((r): r is { writes_now: number } => typeof r === 'object' && r !== null && 'writes_now' in r);
+  return row ? Number(row.writes_now) : null;
+};
 /** lock_not_available: the writers' lock was not had within lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
 /**
@@ -71,7 +81,7 @@ const BUMP_AND_COMMIT = CompiledQuery.raw(
      UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
      WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
      RETURNING revision)
-   SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED}; COMMIT`,
+   SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED}; ${WRITES_NOW}; COMMIT`,
 );
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT revision FROM store_revision WHERE id = 1';
@@ -139,24 +149,50 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // asked: one connection waits on the server, the others stay free for the desk's reads.
   let lastWrite: Promise<unknown> = Promise.resolve();
 
+  /**
+   * What Store.changeMark needs to tell this process's own writes from other desks': how many of its
+   * transactions moved `writes` (known from their commit), whether a commit is on its way (a mark read
+   * meanwhile cannot tell whether it counts it), and whether the open write transaction has run a
+   * statement yet (ownChanges then counts it as one that will move `writes`).
+   */
+  let ownWrites = 0;
+  let committing = false;
+  let writing: { statements: number } | null = null;
+  const counting = (tx: { statements: number }): KyselyPlugin => ({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      tx.statements += 1;
+      return args.result;
+    },
+  });
+
   async function writeNow<T>(fn: (trx: Db) => Promise<T>, deadline: number): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.connection().execute(async (conn) => {
+          let before: number | null;
           try {
-            await conn.executeQuery(begin(deadline - Date.now()));
+            before = writesNow((await conn.executeQuery(begin(deadline - Date.now()))).rows);
           } catch (e) {
             await conn.executeQuery(ROLLBACK).catch(() => undefined);
             if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new AppError('busy', ar.errors.busy);
             throw e;
           }
+          const tx = { statements: 0 };
+          writing = tx;
           try {
-            const result = await fn(conn);
-            await conn.executeQuery(BUMP_AND_COMMIT);
+            const result = await fn(conn.withPlugin(counting(tx)));
+            writing = null;
+            committing = true;
+            const after = writesNow((await conn.executeQuery(BUMP_AND_COMMIT)).rows);
+            if (before !== null && after === before + 1) ownWrites += 1;
             return result;
           } catch (e) {
             await conn.executeQuery(ROLLBACK).catch(() => undefined); // a lost connection has rolled back by itself
             throw e;
+          } finally {
+            if (writing === tx) writing = null;
+            committing = false;
           }
         });
       } catch (e) {
@@ -166,6 +202,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
     }
   }
+  /** A mark that equals no other (Store.changeMark could not be sure): what the dispatcher keeps is read again. */
+  let unsure = 0;
 
   return {
     kind: 'postgres',
@@ -194,7 +232,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       // (a row another transaction holds is passed over, never waited for or given twice).
       const row = await trx
         .selectFrom('visits')
-        .select('id')
+        .selectAll()
         .where('day', '=', day)
         .where('state', '=', 'waiting')
         .orderBy('arrived_at')
@@ -203,7 +241,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         .forUpdate()
         .skipLocked()
         .executeTakeFirst();
-      return row?.id ?? null;
+      return row ?? null;
     },
     async revision(q) {
       const row = await q.executeQuery<{ revision: number }>(CompiledQuery.raw(REVISION));
@@ -214,12 +252,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return (await q.executeQuery(query)).rows as Row[];
     },
     async changeMark() {
-      // Every desk's transactions that wrote move `writes`, this process's own included: one number says it all.
+      // `writes` counts every desk's transactions that wrote; this process's own are told apart by
+      // counting them at their commit, so its own changes (a check-in: no user, no setting) do not make
+      // the dispatcher read again what it keeps — unless a commit of its own was on its way meanwhile.
+      const own = ownWrites;
+      const busy = committing;
       const result = await pool.query<{ writes: number }>(WRITES);
-      return { others: result.rows[0]?.writes ?? 0, own: 0 };
+      const writes = Number(result.rows[0]?.writes ?? 0);
+      if (busy || committing || own !== ownWrites) return { others: -++unsure, own: ownWrites };
+      return { others: writes - own, own };
     },
     ownChanges() {
-      return 0;
+      // Inside a write transaction that has run a statement: counted as the one it will be once committed.
+      return ownWrites + (writing && writing.statements > 0 ? 1 : 0);
     },
     lostConnection: isConnectionLoss,
     abandonConnections() {
@@ -294,7 +339,11 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
         let stale = false;
         const query = async (text: string, values: unknown[]) => {
           const rowMode = arrayRowSql.has(text) ? ({ rowMode: 'array' } as const) : {};
-          if (values.length === 0 && /;\s*\S/.test(text)) return client.query(text);
+          if (values.length === 0 && /;\s*\S/.test(text)) {
+            // pg answers a text of several statements with a result each: their rows, one after the other.
+            const results = (await client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+            return { rows: (Array.isArray(results) ? results : [results]).flatMap((r) => r.rows ?? []) };
+          }
           try {
             return await client.query({ name: nameOf(text), text, values, ...rowMode });
           } catch (error) {

@@ -99,14 +99,14 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       // Inside BEGIN IMMEDIATE no other writer can claim the same row between this read and the update.
       const row = await trx
         .selectFrom('visits')
-        .select('id')
+        .selectAll()
         .where('day', '=', day)
         .where('state', '=', 'waiting')
         .orderBy('arrived_at')
         .orderBy('id')
         .limit(1)
         .executeTakeFirst();
-      return row?.id ?? null;
+      return row ?? null;
     },
     async revision(q) {
       // Changes only, from their partial index (0008): a read or a refusal leaves every screen as it is.

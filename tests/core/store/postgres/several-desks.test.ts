@@ -120,6 +120,31 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     expect(!env.ok && env.error.code).toBe('unauthenticated');
   });
 
+  it('a desk\'s own check-ins never hide another desk\'s change: stopped elsewhere between two check-ins, the second is refused', async () => {
+    const [deskA, deskB] = await hall(2);
+    const me = await signedInAs(deskA!, 'receptionist', { username: 'busy.desk' });
+    const admin = await signedInAs(deskB!, 'admin');
+    // Own writes back to back: what desk A's dispatcher keeps (this user, the settings) stays valid across them.
+    for (let i = 0; i < 3; i++) await me.ok('visits.checkIn', walkInInput(`زائر ${i} الحربي`));
+    await admin.ok('users.setActive', { userId: me.user.id, active: false });
+    const env = await me.call('visits.checkIn', walkInInput('زائر أخير الحربي'));
+    expect(!env.ok && env.error.code).toBe('unauthenticated');
+    expect(await deskA!.db.selectFrom('visits').select('id').where('visitor_name', '=', 'زائر أخير الحربي').execute()).toEqual([]);
+  });
+
+  it('a setting changed at another desk between two check-ins of this desk is what the next call obeys', async () => {
+    const [deskA, deskB] = await hall(2);
+    const me = await signedInAs(deskA!, 'receptionist');
+    const admin = await signedInAs(deskB!, 'admin');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await me.ok('visits.checkIn', walkInInput('خالد سعد الحربي'));
+    // Another desk shortens the idle lock to a minute; two idle minutes later this desk's next call is locked.
+    await admin.ok('settings.update', { lockAfterMinutes: 1 });
+    deskA!.clock.advance({ minutes: 2 });
+    const env = await me.call('visits.checkIn', walkInInput('فهد سعد الحربي'));
+    expect(!env.ok && env.error.code).toBe('locked');
+  });
+
   it('a check-in at one desk is in the next queue read at another', async () => {
     const [deskA, deskB] = await hall(2);
     const a = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
