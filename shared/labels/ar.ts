@@ -1036,6 +1036,21 @@ export const ar = {
     },
   },
   /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
+  /** Screens with nobody at them, opened from a desk: the hall display and the satisfaction kiosk. */
+  devices: {
+    openDisplay: 'فتح شاشة القاعة',
+    openKiosk: 'فتح شاشة التقييم لهذا المكتب',
+    opened: 'فُتحت الشاشة في نافذة جديدة. تبقى تعمل ولو قُفل المكتب أو خرج الموظف.',
+    popupBlocked: 'لم يسمح المتصفح بفتح نافذة جديدة. اسمح بالنوافذ المنبثقة لهذا العنوان ثم أعد المحاولة.',
+    notDevice: 'هذه الصفحة شاشة للقاعة أو للتقييم، وتُفتح من قائمة المستخدم في مكتب استقبال بعد تسجيل الدخول.',
+    close: 'إغلاق الشاشة',
+    closeHint: 'لا يغلق هذه الشاشة إلا موظف باسم المستخدم وكلمة المرور.',
+    closeConfirm: 'إغلاق',
+    cancel: 'رجوع',
+    closed: 'أُغلقت هذه الشاشة، ويمكن إغلاق النافذة.',
+    kioskWelcome: 'أهلاً بكم',
+    kioskDesk: 'شاشة التقييم — {desk}',
+  },
   reports: {
     tab: 'التقارير',
     title: 'تقرير الفترة',
@@ -1247,6 +1262,9 @@ export const ar = {
     'computer.about': 'عرض معلومات البرنامج',
     'computer.startWithSystem': 'الاطلاع على بدء التشغيل مع ويندوز',
     'computer.setStartWithSystem': 'ضبط بدء التشغيل مع ويندوز',
+    'devices.open': 'فتح شاشة القاعة أو شاشة التقييم',
+    'devices.current': 'الاطلاع على حالة شاشة القاعة أو التقييم',
+    'devices.close': 'إغلاق شاشة القاعة أو شاشة التقييم',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {
@@ -1319,6 +1337,7 @@ export const ar = {
       demo: 'بيانات تجريبية',
       store: 'قاعدة البيانات',
       computer: 'إعدادات هذا الجهاز',
+      device: 'شاشة القاعة أو التقييم',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',
