@@ -9,6 +9,7 @@ import { catalogueHandlers } from './catalogue/handlers';
 import { computerHandlers } from './computer/handlers';
 import { demoHandlers } from './demo/handlers';
 import { deviceHandlers } from './devices/handlers';
+import { displayHandlers } from './display/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -65,6 +66,7 @@ const DOMAIN_HANDLERS = [
   auditHandlers,
   backupHandlers,
   deviceHandlers,
+  displayHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

@@ -40,6 +40,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.png': 'image/png',

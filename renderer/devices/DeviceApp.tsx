@@ -33,7 +33,8 @@ export function DeviceApp({ kind }: { kind: DeviceKind }) {
 
 function DeviceFrame({ kind, poll, onClosed }: { kind: DeviceKind; poll: boolean; onClosed: () => void }) {
   const device = useOp('devices.current', {}, { staleTime: 0 });
-  useLiveRevision({ poll: poll && device.isSuccess });
+  // Twice a second: the hall display shows a call made at any desk within a second (S1).
+  useLiveRevision({ poll: poll && device.isSuccess, everyMs: 500 });
   const [closing, setClosing] = useState(false);
   if (device.isPending) {
     return (

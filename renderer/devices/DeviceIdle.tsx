@@ -5,7 +5,7 @@ import { ar, fill } from '../../shared/labels/ar';
 /** A device screen at rest: the association's name and the desk it belongs to, large enough to read across a room. */
 export function DeviceIdle({ device }: { device: DeviceView }) {
   return (
-    <Center h="100%" data-testid={device.kind === "display" ? "hall-display" : "device-idle"}>
+    <Center h="100%" data-testid="device-idle">
       <Stack align="center" gap="lg">
         <Title order={1} fz={64}>
           {device.associationName}

@@ -8,6 +8,7 @@ import { catalogueOperations } from './catalogue';
 import { computerOperations } from './computer';
 import { demoOperations } from './demo';
 import { deviceOperations } from './devices';
+import { displayOperations } from './display';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
@@ -39,6 +40,7 @@ export const contract = defineContract(
   storeMoveOperations,
   computerOperations,
   deviceOperations,
+  displayOperations,
 );
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, R
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { AboutView, StartWithSystemView, StoreView } from './computer';
 export type { DeviceOpenedView, DeviceView } from './devices';
+export type { HallCallView, HallDisplayView } from './display';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';

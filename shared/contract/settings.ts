@@ -29,6 +29,8 @@ export const settingsOperations = {
       associationPhone: cleanString().trim().max(40).nullable().optional(),
       associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
+      /** S1: one line on the hall display, read from across the room: short. */
+      displayMessage: cleanString().trim().max(160).nullable().optional(),
       backupFolder: absolutePath().nullable().optional(),
       /** The reasons given are replaced whole; the others keep theirs. */
       waitTargets: z.partialRecord(z.enum(VISIT_REASONS), waitTarget).optional(),

@@ -64,6 +64,8 @@ export interface SettingsView {
   backupFolder: string | null;
   /** S1: how long a visitor may wait, per reason, with its warning and critical bands. */
   waitTargets: WaitTargets;
+  /** S1: the administrator's line of text on the hall display (a notice, the opening hours); null: none. */
+  displayMessage: string | null;
 }
 
 export interface BeneficiaryView {

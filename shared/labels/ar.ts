@@ -1036,6 +1036,31 @@ export const ar = {
     },
   },
   /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
+  /** The hall display (S1): the calls of every desk, large, read and heard from across the hall. */
+  display: {
+    message: 'سطر شاشة القاعة',
+    messageHint: 'سطر قصير يظهر أسفل شاشة القاعة بخط كبير، كإعلان أو مواعيد الدوام. اتركه فارغاً إن لم تحتج إليه.',
+    cardTitle: 'شاشة القاعة',
+    cardHint:
+      'تُفتح شاشة القاعة من قائمة المستخدم في أي مكتب («فتح شاشة القاعة»)، وتظهر على الشاشة الثانية إن وُجدت. تعرض أرقام التذاكر والمكاتب دون أسماء، ومع كل نداء تُسمع نغمة ثم يُقرأ الرقم والمكتب بصوت عربي إن كان في الجهاز صوت عربي.',
+    selfTest: 'تجربة النغمة والصوت',
+    selfTestVoice: 'سُمعت النغمة ثم قُرئ نداء تجريبي بصوت عربي.',
+    selfTestNoVoice: 'سُمعت النغمة وحدها: لا يوجد صوت عربي مثبت في هذا الجهاز. تثبيت اللغة العربية في إعدادات الكلام في ويندوز يضيف صوتاً عربياً.',
+    selfTestSilent: 'لم يسمح المتصفح بتشغيل الصوت. اضغط على الصفحة مرة ثم أعد التجربة.',
+    nowServing: 'النداء الآن',
+    ticket: 'الرقم',
+    desk: 'المكتب',
+    lastCalls: 'آخر النداءات',
+    waiting: 'في الانتظار',
+    noCalls: 'لا يوجد نداء الآن',
+    recalled: 'إعادة نداء',
+    announce: 'الرقم {ticket}، إلى {desk}',
+    recall: 'إعادة النداء',
+    recallDone: 'أُعيد النداء على الرقم {ticket}.',
+    recallNotServing: 'لا يُعاد النداء إلا على مراجع قيد الخدمة في هذا المكتب.',
+    soundOn: 'تشغيل الصوت',
+    soundHint: 'اضغط هنا مرة ليُسمع صوت النداء في هذه الشاشة.',
+  },
   /** Screens with nobody at them, opened from a desk: the hall display and the satisfaction kiosk. */
   devices: {
     openDisplay: 'فتح شاشة القاعة',
@@ -1265,6 +1290,8 @@ export const ar = {
     'devices.open': 'فتح شاشة القاعة أو شاشة التقييم',
     'devices.current': 'الاطلاع على حالة شاشة القاعة أو التقييم',
     'devices.close': 'إغلاق شاشة القاعة أو شاشة التقييم',
+    'display.calls': 'عرض نداءات شاشة القاعة',
+    'visits.recall': 'إعادة النداء على مراجع',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   associationLogoBase64: null,
   backupFolder: null,
   waitTargets: DEFAULT_WAIT_TARGETS,
+  displayMessage: null,
 };
 
 /**
