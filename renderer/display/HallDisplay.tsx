@@ -4,8 +4,7 @@ import type { DeviceView, HallCallView, HallDisplayView } from '../../shared/con
 import { formatGregorian, formatHijri, formatTime, formatWeekday } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
 import { useOp } from '../data/operations';
-import chimeUrl from '../../resources/sounds/chime.wav?url';
-import { Announcer, warmVoices } from './announcer';
+import { Announcer, CHIME_URL, warmVoices } from './announcer';
 import classes from './HallDisplay.module.css';
 
 /** The current calls shown large; any more desks serving at once are in the last calls beside them. */
@@ -31,7 +30,7 @@ export function HallDisplay(_props: { device: DeviceView }) {
 
   const data = calls.data;
   // The chime is there from the first moment: the announcer holds it.
-  const audio = <audio ref={chime} src={chimeUrl} preload="auto" data-testid="hall-chime" />;
+  const audio = <audio ref={chime} src={CHIME_URL} preload="auto" data-testid="hall-chime" />;
   if (!data) {
     return (
       <div className={classes.screen} data-testid="hall-display">
@@ -60,8 +59,8 @@ export function HallDisplay(_props: { device: DeviceView }) {
               <div key={c.id} className={classes.recentRow} data-testid="recent-call" data-ticket={c.ticket}>
                 <span className={classes.recentTicket}>{c.ticket}</span>
                 <span className={classes.recentDesk}>
-                  {c.desk}
                   {c.recall && <span className={classes.recalled}>{ar.display.recalled}</span>}
+                  {c.desk}
                 </span>
               </div>
             ))}

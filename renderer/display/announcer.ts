@@ -1,5 +1,8 @@
 import { ar, fill } from '../../shared/labels/ar';
 
+/** The chime, beside index.html in the build (Vite's publicDir: resources/sounds). */
+export const CHIME_URL = './chime.wav';
+
 /** What is announced: a ticket and the desk it is called to. Never a name. */
 export interface Announcement {
   ticket: string;

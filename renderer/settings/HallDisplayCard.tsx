@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DeskView, SettingsView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
-import { Announcer, warmVoices, type Played } from '../display/announcer';
-import chimeUrl from '../../resources/sounds/chime.wav?url';
+import { Announcer, CHIME_URL, warmVoices, type Played } from '../display/announcer';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 
 const SELF_TEST_SAYS: Record<Played, string> = {
@@ -72,7 +71,7 @@ export function HallDisplayCard({ settings, desks }: { settings: SettingsView; d
               {ar.ui.save}
             </Button>
           </Group>
-          <audio ref={chime} src={chimeUrl} preload="auto" data-testid="self-test-chime" />
+          <audio ref={chime} src={CHIME_URL} preload="auto" data-testid="self-test-chime" />
         </Stack>
       </form>
     </Paper>
