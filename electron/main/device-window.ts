@@ -44,7 +44,7 @@ export function deviceWindows(deps: DeviceWindowDeps) {
     if (!answer.ok) return answer;
     const desk = deps.screen.getDisplayMatching(BrowserWindow.fromWebContents(caller.contents)?.getBounds() ?? { x: 0, y: 0, width: 1, height: 1 });
     const placement = devicePlacement(deps.screen.getAllDisplays(), desk?.id ?? null);
-    const title = kind === 'display' ? ar.devices.openDisplay : ar.devices.openKiosk;
+    const title = ar.devices.titles[kind as DeviceKind];
     const url = new URL(deps.renderer.url);
     url.searchParams.set('screen', kind);
     const window = openRendererWindow(deviceWindowOptions(deps.preloadPath, title, placement, deps.devTools), deps.renderer, url.toString(), (contents) =>

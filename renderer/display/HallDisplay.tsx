@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DeviceView, HallCallView, HallDisplayView } from '../../shared/contract';
 import { formatGregorian, formatHijri, formatTime, formatWeekday } from '../../shared/dates/calendar';
 import { ar } from '../../shared/labels/ar';
@@ -21,11 +21,11 @@ export function HallDisplay(_props: { device: DeviceView }) {
   const calls = useOp('display.calls', {}, { staleTime: 0, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true });
   const chime = useRef<HTMLAudioElement>(null);
   const [soundBlocked, setSoundBlocked] = useState(false);
-  const announcer = useMemo(() => ({ current: null as Announcer | null }), []);
+  const announcer = useRef<Announcer | null>(null);
   useEffect(() => {
     warmVoices();
     announcer.current = new Announcer(chime.current!, () => setSoundBlocked(true));
-  }, [announcer]);
+  }, []);
   useAnnouncements(calls.data, announcer);
 
   const data = calls.data;
@@ -102,7 +102,7 @@ export function HallDisplay(_props: { device: DeviceView }) {
  * Each call newer than the last one seen is announced once, oldest first. What was already called when
  * the screen opened is shown, not announced again.
  */
-function useAnnouncements(data: HallDisplayView | undefined, announcer: { current: Announcer | null }) {
+function useAnnouncements(data: HallDisplayView | undefined, announcer: RefObject<Announcer | null>) {
   const seen = useRef<number | null>(null);
   useEffect(() => {
     if (!data) return;

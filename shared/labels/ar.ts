@@ -1063,6 +1063,7 @@ export const ar = {
   },
   /** Screens with nobody at them, opened from a desk: the hall display and the satisfaction kiosk. */
   devices: {
+    titles: { display: 'شاشة القاعة', kiosk: 'شاشة التقييم' },
     openDisplay: 'فتح شاشة القاعة',
     openKiosk: 'فتح شاشة التقييم لهذا المكتب',
     opened: 'فُتحت الشاشة في نافذة جديدة. تبقى تعمل ولو قُفل المكتب أو خرج الموظف.',
