@@ -33,6 +33,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
+    // The hall display's chime (resources/sounds, made by scripts/make-chime.cjs) beside index.html, as is.
+    publicDir: resolve(__dirname, 'resources/sounds'),
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -10,6 +10,8 @@ import { complaintHandlers } from './complaints/handlers';
 import { computerHandlers } from './computer/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { demoHandlers } from './demo/handlers';
+import { deviceHandlers } from './devices/handlers';
+import { displayHandlers } from './display/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -69,6 +71,8 @@ const DOMAIN_HANDLERS = [
   backupHandlers,
   complaintHandlers,
   contactHandlers,
+  deviceHandlers,
+  displayHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

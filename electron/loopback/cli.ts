@@ -101,6 +101,8 @@ function openBrowser(url: string, dataDir: string) {
     '--disable-component-update',
     '--disable-sync',
     '--window-size=1400,900',
+    // The hall display opened from the desk announces calls by itself, with nobody to click it first.
+    '--autoplay-policy=no-user-gesture-required',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox'); // Chromium refuses to run as root otherwise.
   const child = spawn(browser, args, { stdio: 'ignore', detached: false });

@@ -47,6 +47,7 @@ const MIME_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.txt': 'text/plain; charset=utf-8',
+  '.wav': 'audio/wav',
 };
 
 export function mimeTypeOf(file: string): string {

@@ -8,9 +8,9 @@ import { staleAfterChange } from './useLiveChanges';
  * number each second keeps every desk's queue within a second or two of the others. This is the
  * SQLite store's way; on PostgreSQL the changes are pushed (useLiveChanges) and `poll` is false.
  */
-export function useLiveRevision({ poll }: { poll: boolean }) {
+export function useLiveRevision({ poll, everyMs = 1000 }: { poll: boolean; everyMs?: number }) {
   const client = useQueryClient();
-  const revision = useOp('settings.revision', {}, { enabled: poll, refetchInterval: 1000, refetchIntervalInBackground: true, staleTime: 0 });
+  const revision = useOp('settings.revision', {}, { enabled: poll, refetchInterval: everyMs, refetchIntervalInBackground: true, staleTime: 0 });
   const last = useRef<number | null>(null);
   const current = revision.data?.revision;
   useEffect(() => {

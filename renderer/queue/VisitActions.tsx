@@ -1,7 +1,8 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import { ar, fill } from '../../shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
@@ -25,8 +26,13 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   const take = useOpMutation('visits.take', opts);
   const left = useOpMutation('visits.markLeft', opts);
   const cancel = useOpMutation('visits.cancel', opts);
+  // S1: the hall display announces the same ticket again (a double press is one call: the core says so).
+  const recall = useOpMutation('visits.recall', {
+    ...opts,
+    onSuccess: (call) => notifications.show({ message: fill(ar.display.recallDone, { ticket: call.ticket }), color: 'teal' }),
+  });
   const atDesk = DESK.includes(user.role);
-  const busy = callVisit.pending || take.isPending || left.isPending || cancel.isPending;
+  const busy = callVisit.pending || take.isPending || left.isPending || cancel.isPending || recall.isPending;
   const id = { visitId: visit.id };
   const mayFinish = visit.state === 'serving' && (visit.servedBy?.id === user.id || user.role !== 'receptionist');
   const keyHint = (key: string) => (withKeys ? <Kbd size="xs">{key}</Kbd> : undefined);
@@ -65,6 +71,11 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
           <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint('F8')} data-testid="visit-finish">
             {ar.actions.finish}
           </Button>
+          {withKeys && (
+            <Button size={size} variant="default" loading={recall.isPending} disabled={busy} onClick={() => recall.mutate(id)} data-testid="visit-recall">
+              {ar.display.recall}
+            </Button>
+          )}
           {atDesk && (
             <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint('F9')} data-testid="visit-refer">
               {ar.actions.refer}

@@ -6,6 +6,7 @@ import { ar } from '../../shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';
+import { HallDisplayCard } from './HallDisplayCard';
 import { LetterheadCard } from './LetterheadCard';
 import { ReferenceShelfCard } from './ReferenceShelfCard';
 import { ServerBackupCard } from './ServerBackupCard';
@@ -131,6 +132,7 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       {settings.data && <WaitTargetsCard settings={settings.data} />}
+      {settings.data && desks.data && <HallDisplayCard settings={settings.data} desks={desks.data} />}
       {connection.data && <StoreConnectionCard connection={connection.data} />}
       {settings.data &&
         connection.data &&

@@ -68,6 +68,7 @@ const NAMES: Record<string, string> = {
   associationPhone: pr.phone,
   associationWebsite: pr.website,
   associationLogoBase64: pr.logo,
+  displayMessage: ar.display.message,
   ticketPrefix: u.ticketPrefix,
   visitorName: u.visitorName,
   visitorMobile: u.mobile,

@@ -9,6 +9,8 @@ import { complaintOperations } from './complaints';
 import { computerOperations } from './computer';
 import { contactOperations } from './contacts';
 import { demoOperations } from './demo';
+import { deviceOperations } from './devices';
+import { displayOperations } from './display';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
@@ -41,6 +43,8 @@ export const contract = defineContract(
   computerOperations,
   complaintOperations,
   contactOperations,
+  deviceOperations,
+  displayOperations,
 );
 
 export type Contract = typeof contract;
@@ -60,6 +64,8 @@ export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, R
 export type { BoardComplaint, BoardDay, BoardDesk, BoardFollowUp, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { ContactPage, ContactSummary, ContactView } from './contacts';
 export type { AboutView, StartWithSystemView, StoreView } from './computer';
+export type { DeviceOpenedView, DeviceView } from './devices';
+export type { HallCallView, HallDisplayView } from './display';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
 export type { ComplaintPage, ComplaintView } from './complaints';

@@ -30,6 +30,8 @@ export const settingsOperations = {
       associationPhone: cleanString().trim().max(40).nullable().optional(),
       associationWebsite: cleanString().trim().max(120).nullable().optional(),
       associationLogoBase64: z.string().max(700_000, ar.messages.logoTooLarge).nullable().optional(),
+      /** S1: one line on the hall display, read from across the room: short. */
+      displayMessage: cleanString().trim().max(160).nullable().optional(),
       backupFolder: absolutePath().nullable().optional(),
       /** The reasons given are replaced whole; the others keep theirs. */
       waitTargets: z.partialRecord(z.enum(VISIT_REASONS), waitTarget).optional(),
@@ -53,5 +55,6 @@ export const settingsOperations = {
     invalidates: ['settings.'],
   }),
   /** A cheap change counter: the renderer polls it and refreshes what changed elsewhere (other desks). */
-  'settings.revision': query<{ revision: number }>()({ input: emptyInput, access: 'signed-in' }),
+  /** Polled each second by every screen on SQLite, device screens too (their one way to follow the hall there). */
+  'settings.revision': query<{ revision: number }>()({ input: emptyInput, access: 'signed-in', devices: ['display', 'kiosk'] }),
 } as const;

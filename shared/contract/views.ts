@@ -66,6 +66,8 @@ export interface SettingsView {
   waitTargets: WaitTargets;
   /** P8: working days (Sunday–Thursday) to answer a complaint or suggestion; its due date is received + this. */
   complaintDueWorkingDays: number;
+  /** S1: the administrator's line of text on the hall display (a notice, the opening hours); null: none. */
+  displayMessage: string | null;
 }
 
 export interface BeneficiaryView {

@@ -1121,6 +1121,47 @@ export const ar = {
     },
   },
   /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
+  /** The hall display (S1): the calls of every desk, large, read and heard from across the hall. */
+  display: {
+    message: 'سطر شاشة القاعة',
+    messageHint: 'سطر قصير يظهر أسفل شاشة القاعة بخط كبير، كإعلان أو مواعيد الدوام. اتركه فارغاً إن لم تحتج إليه.',
+    cardTitle: 'شاشة القاعة',
+    cardHint:
+      'تُفتح شاشة القاعة من قائمة المستخدم في أي مكتب («فتح شاشة القاعة»)، وتظهر على الشاشة الثانية إن وُجدت. تعرض أرقام التذاكر والمكاتب دون أسماء، ومع كل نداء تُسمع نغمة ثم يُقرأ الرقم والمكتب بصوت عربي إن كان في الجهاز صوت عربي.',
+    selfTest: 'تجربة النغمة والصوت',
+    selfTestVoice: 'سُمعت النغمة ثم قُرئ نداء تجريبي بصوت عربي.',
+    selfTestNoVoice: 'سُمعت النغمة وحدها: لا يوجد صوت عربي مثبت في هذا الجهاز. تثبيت اللغة العربية في إعدادات الكلام في ويندوز يضيف صوتاً عربياً.',
+    selfTestSilent: 'لم يسمح المتصفح بتشغيل الصوت. اضغط على الصفحة مرة ثم أعد التجربة.',
+    nowServing: 'النداء الآن',
+    ticket: 'الرقم',
+    desk: 'المكتب',
+    lastCalls: 'آخر النداءات',
+    waiting: 'في الانتظار',
+    noCalls: 'لا يوجد نداء الآن',
+    recalled: 'إعادة نداء',
+    announce: 'الرقم {ticket}، إلى {desk}',
+    recall: 'إعادة النداء',
+    recallDone: 'أُعيد النداء على الرقم {ticket}.',
+    recallNotServing: 'لا يُعاد النداء إلا على مراجع قيد الخدمة في هذا المكتب.',
+    soundOn: 'تشغيل الصوت',
+    soundHint: 'اضغط هنا مرة ليُسمع صوت النداء في هذه الشاشة.',
+  },
+  /** Screens with nobody at them, opened from a desk: the hall display and the satisfaction kiosk. */
+  devices: {
+    titles: { display: 'شاشة القاعة', kiosk: 'شاشة التقييم' },
+    openDisplay: 'فتح شاشة القاعة',
+    openKiosk: 'فتح شاشة التقييم لهذا المكتب',
+    opened: 'فُتحت الشاشة في نافذة جديدة. تبقى تعمل ولو قُفل المكتب أو خرج الموظف.',
+    popupBlocked: 'لم يسمح المتصفح بفتح نافذة جديدة. اسمح بالنوافذ المنبثقة لهذا العنوان ثم أعد المحاولة.',
+    notDevice: 'هذه الصفحة شاشة للقاعة أو للتقييم، وتُفتح من قائمة المستخدم في مكتب استقبال بعد تسجيل الدخول.',
+    close: 'إغلاق الشاشة',
+    closeHint: 'لا يغلق هذه الشاشة إلا موظف باسم المستخدم وكلمة المرور.',
+    closeConfirm: 'إغلاق',
+    cancel: 'رجوع',
+    closed: 'أُغلقت هذه الشاشة، ويمكن إغلاق النافذة.',
+    kioskWelcome: 'أهلاً بكم',
+    kioskDesk: 'شاشة التقييم — {desk}',
+  },
   reports: {
     tab: 'التقارير',
     title: 'تقرير الفترة',
@@ -1416,6 +1457,11 @@ export const ar = {
     'contacts.followUps': 'عرض المتابعات المستحقة',
     'contacts.owners': 'عرض الموظفين المسؤولين عن المتابعة',
     'contacts.completeFollowUp': 'إغلاق متابعة تواصل',
+    'devices.open': 'فتح شاشة القاعة أو شاشة التقييم',
+    'devices.current': 'الاطلاع على حالة شاشة القاعة أو التقييم',
+    'devices.close': 'إغلاق شاشة القاعة أو شاشة التقييم',
+    'display.calls': 'عرض نداءات شاشة القاعة',
+    'visits.recall': 'إعادة النداء على مراجع',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {
@@ -1490,6 +1536,7 @@ export const ar = {
       store: 'قاعدة البيانات',
       computer: 'إعدادات هذا الجهاز',
       complaint: 'شكوى أو اقتراح',
+      device: 'شاشة القاعة أو التقييم',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',

@@ -28,7 +28,8 @@ export const documentsAr = {
     reason: 'سبب الزيارة: {reason}',
     time: 'وقت الإصدار: {time}',
     ahead: 'عدد المنتظرين قبلك: {count}',
-    wait: 'يُرجى الانتظار حتى يظهر رقمك أو يُنادى عليه.',
+    // S1: the visitor goes to the desk their number is called to (said by the hall display's voice and shown on it), not the desk that printed the ticket.
+    wait: 'يُرجى الانتظار حتى يُنادى رقمك، ثم التوجّه إلى المكتب الذي يُنادى إليه.',
     thanks: 'نسعد بخدمتكم',
   },
   declaration: {

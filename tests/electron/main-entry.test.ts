@@ -6,7 +6,7 @@ import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ar } from '../../shared/labels/ar';
 import { APP_INDEX_URL, APP_SCHEME } from '../../electron/main/app-protocol';
-import { FakeSession, FakeWebContents, navigate } from './fakes';
+import { FakeSession, FakeWebContents, invokeEvent, navigate } from './fakes';
 
 /**
  * The Electron shell as `npm start` and `npm run dev` start it (issue 8): electron/main/index.ts
@@ -29,6 +29,8 @@ const electron = vi.hoisted(() => {
     exitCode: null as number | null,
     quits: 0,
     makeContents: null as null | ((id: number) => EventEmitter & { id: number }),
+    /** The one IPC handler the shell registers (ipc.ts). */
+    ipc: null as null | ((event: unknown, request: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>),
   };
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
@@ -68,7 +70,19 @@ const electron = vi.hoisted(() => {
     focus() {
       this.focused += 1;
     }
+    show() {}
+    getBounds() {
+      return { x: 0, y: 0, width: 1400, height: 900 };
+    }
+    static fromWebContents(contents: unknown) {
+      return state.windows.find((w) => w.webContents === contents) ?? null;
+    }
   }
+  /** A laptop with a hall screen beside it. */
+  const displays = [
+    { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } },
+    { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } },
+  ];
   return {
     state,
     module: {
@@ -83,7 +97,8 @@ const electron = vi.hoisted(() => {
         handle: (scheme: string, handler: unknown) => (events.push(`handle:${scheme}`), state.handlers.set(scheme, handler)),
       },
       session: { defaultSession: null as unknown, fromPartition: () => null },
-      ipcMain: { handle: () => undefined },
+      ipcMain: { handle: (_channel: string, handler: NonNullable<typeof state.ipc>) => void (state.ipc = handler) },
+      screen: { getAllDisplays: () => displays, getDisplayMatching: () => displays[0] },
       // No keychain here: a saved server's password would go to the PostgreSQL password file.
       safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
       Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => (state.menu = t), setApplicationMenu: () => undefined },
@@ -174,6 +189,44 @@ describe('npm start: the locked-down run', () => {
       expect(state.windows).toHaveLength(0);
     },
   );
+});
+
+describe('device screens (issue 11)', () => {
+  /** A call from one of the shell's windows, as its preload sends it. */
+  const callFrom = (window: { webContents: unknown }, operation: string, input: unknown) => {
+    const contents = window.webContents as FakeWebContents;
+    return state.ipc!(invokeEvent(contents, { ...contents.mainFrame, url: `${APP_INDEX_URL}${(window as { loaded?: string }).loaded?.slice(APP_INDEX_URL.length) ?? ''}` }), { operation, input });
+  };
+
+  it('S1: the desk opens the hall display in a second window, full screen on the other display, hardened as the desk window is, bound to a device session', async () => {
+    await launch(['--data-dir', dataDir]);
+    await opened();
+    const [desk] = state.windows;
+    expect((await callFrom(desk!, 'auth.setup', { username: 'admin', fullName: 'مدير النظام', password: 'hall-keeper-1445', deskId: 1 })).ok).toBe(true);
+    expect(await callFrom(desk!, 'shell.openDevice', { kind: 'display' })).toEqual({ ok: true, value: { opened: true } });
+    expect(state.windows).toHaveLength(2);
+    const display = state.windows[1]!;
+    expect(display.loaded).toBe(`${APP_INDEX_URL}?screen=display`);
+    expect(display.options).toMatchObject({ x: 1366, y: 0, width: 1920, height: 1080, fullscreen: true });
+    expect(display.options.webPreferences).toEqual(desk!.options.webPreferences);
+    const contents = display.webContents as FakeWebContents;
+    expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(false);
+    expect(contents.openHandler?.({ url: APP_INDEX_URL })).toEqual({ action: 'deny' });
+    // Its own session: a display, which may not do what the desk does.
+    expect(await callFrom(display, 'devices.current', {})).toMatchObject({ ok: true, value: { kind: 'display', desk: { id: 1 } } });
+    expect(await callFrom(display, 'visits.queue', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Asked again, the open one comes to the front: no second display window.
+    await callFrom(desk!, 'shell.openDevice', { kind: 'display' });
+    expect(state.windows).toHaveLength(2);
+  });
+
+  it('S1: a window nobody signed in to opens no device screen', async () => {
+    await launch(['--data-dir', dataDir]);
+    await opened();
+    expect(await callFrom(state.windows[0]!, 'shell.openDevice', { kind: 'display' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await callFrom(state.windows[0]!, 'shell.openDevice', { kind: 'tv' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(state.windows).toHaveLength(1);
+  });
 });
 
 describe('one desk per computer, and «حول البرنامج»', () => {

@@ -232,7 +232,7 @@ describe('the call handler and the shell\'s own operations', () => {
     const { dispatch, shell, ours, handler } = setup(async () => ({ ok: true, value: { printed: true, savedTo: '/x.pdf' } }));
     const result = await handler(invokeEvent(ours, ours.mainFrame), { operation: SHELL_PRINT_PDF, input: request });
     expect(result).toEqual({ ok: true, value: { printed: true, savedTo: '/x.pdf' } });
-    expect(shell).toHaveBeenCalledWith(request);
+    expect(shell).toHaveBeenCalledWith(request, { sessionId: 'session-1', contents: ours });
     expect(dispatch).not.toHaveBeenCalled();
 
     await handler(invokeEvent(ours, ours.mainFrame), { operation: 'documents.receipt', input: { requestId: 1 } });

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: SettingsView = {
   backupFolder: null,
   waitTargets: DEFAULT_WAIT_TARGETS,
   complaintDueWorkingDays: DEFAULT_COMPLAINT_DUE_WORKING_DAYS,
+  displayMessage: null,
 };
 
 /**

@@ -269,6 +269,16 @@ export interface Database {
     to_state: string;
     note: string | null;
   };
+  /** Issue 11 (S1): each call and repeated call of a visitor to a desk, as the hall display announces them. */
+  hall_calls: {
+    id: Generated<number>;
+    day: string;
+    visit_id: number;
+    desk_id: number;
+    at: string;
+    called_by: number;
+    recall: Generated<number>;
+  };
   backup_runs: {
     id: Generated<number>;
     trigger: 'daily' | 'closing' | 'manual' | 'command';

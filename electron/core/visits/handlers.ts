@@ -1,5 +1,6 @@
 import type { visitOperations } from '../../../shared/contract/visits';
-import type { QueueView } from '../../../shared/contract';
+import type { QueueView, VisitView } from '../../../shared/contract';
+import { recordHallCall } from '../display/hall-calls';
 import { businessDay } from '../../../shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
 import { AppError } from '../../../shared/errors';
@@ -75,12 +76,15 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
     }
     // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
     await refuseCallWhileServing(ctx, input.alsoWhileServing);
-    return transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit);
+    return calledToThisDesk(ctx, await transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit));
   },
 
   // A visitor another desk took a moment ago is named as such before this desk's own serving is.
   'visits.call': async (input, ctx) =>
-    transitionVisit(ctx, input.visitId, 'call', callChanges(ctx), null, () => refuseCallWhileServing(ctx, input.alsoWhileServing)),
+    calledToThisDesk(
+      ctx,
+      await transitionVisit(ctx, input.visitId, 'call', callChanges(ctx), null, () => refuseCallWhileServing(ctx, input.alsoWhileServing)),
+    ),
 
   'visits.refer': async (input, ctx) => {
     await requireActiveResearcher(ctx.db, input.researcherId);
@@ -99,11 +103,13 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
     if (visit && user.role === 'researcher' && visit.referred_to !== null && visit.referred_to !== user.id) {
       throw new AppError('forbidden', ar.messages.notYourReferral);
     }
-    return transitionVisit(ctx, input.visitId, 'take', {
+    const taken = await transitionVisit(ctx, input.visitId, 'take', {
       served_by: user.id,
       serving_desk_id: ctx.session.deskId,
       referred_to: visit?.referred_to ?? user.id,
     });
+    // The researcher's desk calls the referred visitor from the hall, as a desk calls the next one.
+    return calledToThisDesk(ctx, taken);
   },
 
   'visits.finish': async (input, ctx) => {
@@ -139,6 +145,12 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.cancel': async (input, ctx) =>
     transitionVisit(ctx, input.visitId, 'cancel', { ended_at: ctx.now.toISOString() }, input.note || null),
 };
+
+/** S1: the hall display announces the call (display/hall-calls.ts). */
+async function calledToThisDesk(ctx: Parameters<HandlerMap<'visits.call'>['visits.call']>[1], visit: VisitView): Promise<VisitView> {
+  await recordHallCall(ctx, visit.id, false);
+  return visit;
+}
 
 function callChanges(ctx: Parameters<HandlerMap<'visits.call'>['visits.call']>[1]) {
   return { called_at: ctx.now.toISOString(), served_by: ctx.user!.id, serving_desk_id: ctx.session.deskId };

@@ -38,6 +38,12 @@ describe('queue ticket (80 mm)', () => {
     expectNoEmptyValueWords(t);
   });
 
+  it('S1: tells the visitor to go to the desk their number is called to, not to watch for a number on a screen', async () => {
+    const t = await pdfText(await renderTicket(sample.ticket));
+    expectPhrases(t.text, ['يُرجى الانتظار حتى يُنادى رقمك، ثم التوجّه إلى المكتب الذي يُنادى إليه.']);
+    expect(t.text).not.toContain(n('حتى يظهر رقمك'));
+  });
+
   it('prints without the optional parts (no desk, no queue count) and still says nothing empty', async () => {
     const t = await pdfText(await renderTicket({ ...sample.ticket, branch: null, deskName: undefined, waitingAhead: null }));
     expect(t.text).not.toContain(n('عدد المنتظرين'));

@@ -154,6 +154,16 @@ CREATE TABLE family_members (
         id_number TEXT,
         birth_date TEXT);
 
+-- table hall_calls
+CREATE TABLE hall_calls (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        visit_id INTEGER NOT NULL REFERENCES visits(id),
+        desk_id INTEGER NOT NULL REFERENCES desks(id),
+        at TEXT NOT NULL,
+        called_by INTEGER NOT NULL REFERENCES users(id),
+        recall INTEGER NOT NULL DEFAULT 0);
+
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
@@ -366,6 +376,9 @@ CREATE INDEX declaration_signatures_request ON declaration_signatures(request_id
 
 -- index family_members_beneficiary
 CREATE INDEX family_members_beneficiary ON family_members(beneficiary_id);
+
+-- index hall_calls_day
+CREATE INDEX hall_calls_day ON hall_calls(day, id);
 
 -- index request_events_action_at
 CREATE INDEX request_events_action_at ON request_events(action, at);

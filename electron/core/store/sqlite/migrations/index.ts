@@ -15,6 +15,7 @@ import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
 import { contacts } from './0016-contacts';
 import { complaints } from './0017-complaints';
+import { hallDisplay } from './0019-hall-display';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -37,6 +38,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0015-report-indexes': reportIndexes,
   '0016-contacts': contacts,
   '0017-complaints': complaints,
+  '0019-hall-display': hallDisplay,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
