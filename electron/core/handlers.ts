@@ -12,6 +12,7 @@ import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
+import { satisfactionHandlers } from './satisfaction/handlers';
 import type { HandlerContext } from './context';
 import { settingsHandlers } from './settings/handlers';
 import { storeConnectionHandlers } from './settings/store-connection-handlers';
@@ -63,6 +64,7 @@ const DOMAIN_HANDLERS = [
   reportHandlers,
   auditHandlers,
   backupHandlers,
+  satisfactionHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

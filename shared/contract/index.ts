@@ -12,6 +12,7 @@ import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
 import { reportOperations } from './reports';
 import { requestOperations } from './requests';
+import { satisfactionOperations } from './satisfaction';
 import { settingsOperations } from './settings';
 import { storeOperations } from './store';
 import { storeMoveOperations } from './store-move';
@@ -37,6 +38,7 @@ export const contract = defineContract(
   storeOperations,
   storeMoveOperations,
   computerOperations,
+  satisfactionOperations,
 );
 
 export type Contract = typeof contract;
@@ -59,3 +61,4 @@ export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, Back
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';
 export type { StoreMovePhase, StoreMoveStatusView } from './store-move';
+export type { SatisfactionComment, SatisfactionFollowUp, SatisfactionGroup, SatisfactionPendingView, SatisfactionResultsView, SatisfactionSubmitView, SatisfactionSummary } from './satisfaction';

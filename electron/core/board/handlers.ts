@@ -5,6 +5,7 @@ import { committeeBacklog } from './committee-backlog';
 import { desksNow } from './desks-now';
 import { hallToday } from './hall-today';
 import { lastDays } from './last-days';
+import { openFollowUps } from '../satisfaction/follow-ups';
 
 export const boardHandlers: HandlerMap<'board.today'> = {
   // Names of visitors and applicants only, never an ID: no read of personal data in full to record.
@@ -12,11 +13,12 @@ export const boardHandlers: HandlerMap<'board.today'> = {
     const day = businessDay(ctx.now, ctx.timeZone);
     const settings = await readSettings(ctx.db, ['waitTargets', 'lockAfterMinutes']);
     const hall = await hallToday(ctx, day, settings.waitTargets);
-    const [desks, committee, history] = await Promise.all([
+    const [desks, committee, history, satisfactionFollowUps] = await Promise.all([
       desksNow(ctx, settings.lockAfterMinutes * 60_000),
       committeeBacklog(ctx, day),
       lastDays(ctx, day, hall),
+      openFollowUps(ctx.db, day),
     ]);
-    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, ...history };
+    return { day, now: ctx.now.toISOString(), waiting: hall.waiting, desks, today: hall.today, committee, ...history, satisfactionFollowUps };
   },
 };

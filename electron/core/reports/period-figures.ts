@@ -4,6 +4,7 @@ import type { Db } from '../store/store';
 import { monthsOf, type PeriodScope } from './period-scope';
 import { loadRequestFigures, type RequestSteps } from './request-figures';
 import { visitCounter } from './visit-figures';
+import { loadSatisfactionSummary } from '../satisfaction/results';
 
 /**
  * The period's visits a month at a time: a year of a busy hall is 100,000 rows, never all held at
@@ -55,6 +56,7 @@ export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<Per
       committeePeriodDays: settings.committeePeriodDays,
       visits: visits.figures(),
       requests: requests.figures,
+      satisfaction: await loadSatisfactionSummary(db, scope.from, scope.to),
     },
     steps: requests.steps,
   };

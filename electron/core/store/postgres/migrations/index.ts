@@ -13,6 +13,7 @@ import { storedFiles } from './0011-stored-files';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
+import { satisfaction } from './0018-satisfaction';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -34,6 +35,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
   '0015-report-indexes': reportIndexes,
+  '0018-satisfaction': satisfaction,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { storedFiles } from './0011-stored-files';
 import { registerIndexes } from './0013-register-indexes';
 import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
+import { satisfaction } from './0018-satisfaction';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -33,6 +34,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0013-register-indexes': registerIndexes,
   '0014-board-figures': boardFigures,
   '0015-report-indexes': reportIndexes,
+  '0018-satisfaction': satisfaction,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
