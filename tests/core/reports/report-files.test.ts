@@ -224,8 +224,10 @@ describe('the evidence pack as a PDF, for the board to sign', () => {
     expect(pdf.text).toContain(n('موقع الجمعية 0 1 1'));
   });
 
-  it('satisfaction and complaints (not built yet) say «لا تتوفر بيانات بعد», never a made-up figure', () => {
-    expect(pdf.text.split(n(E.noData)).length - 1).toBe(3);
+  it('P6, P7: satisfaction gives its figures (none rated in March: zero ratings, no mean); complaints (not built yet) say «لا تتوفر بيانات بعد»', () => {
+    expect(pdf.text.split(n(E.noData)).length - 1).toBe(1);
+    expect(pdf.text).toContain(n(`${ar.satisfaction.results.ratings} 0`));
+    expect(pdf.text).toContain(n(`${ar.satisfaction.results.mean} —`));
   });
 
   it('ends with the board\'s signatures and who prepared it', () => {
@@ -255,7 +257,8 @@ describe('the evidence pack as a spreadsheet', () => {
     expect(find(R.answeredWithinPeriod)).toEqual([policyClausesAr.S5.title, R.answeredWithinPeriod, 1, 0.5]);
     expect(find(E.deliveredAmount)).toEqual([policyClausesAr.S7.title, E.deliveredAmount, 750, null, 'ريال']);
     const noData = rows.filter((r) => r[1] === E.noData).map((r) => r[0]);
-    expect(noData).toEqual([policyClausesAr.P6.title, policyClausesAr.P7.title, policyClausesAr.P8.title]);
+    expect(noData).toEqual([policyClausesAr.P8.title]);
+    expect(find(ar.satisfaction.results.ratings)).toEqual([policyClausesAr.P6.title, ar.satisfaction.results.ratings, 0]);
     expect(JSON.stringify(rows)).not.toMatch(CLAUSE_CODE);
   });
 
