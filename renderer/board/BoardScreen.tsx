@@ -11,6 +11,7 @@ import { CommitteeCard } from './CommitteeCard';
 import { DesksCard } from './DesksCard';
 import { FigureTiles } from './FigureTiles';
 import { PastTargetCard } from './PastTargetCard';
+import { SatisfactionFollowUpsCard } from './SatisfactionFollowUpsCard';
 import { liveWaiting } from './live-waiting';
 
 /** What turns with time alone (a desk gone quiet, the day's end) is asked again this often. */
@@ -52,6 +53,7 @@ export const BoardScreen = memo(function BoardScreen({ onOpenCommittee }: { onOp
             <PastTargetCard live={live} />
             <CommitteeCard committee={data.committee} onOpenCommittee={onOpenCommittee} />
           </div>
+          <SatisfactionFollowUpsCard items={data.satisfactionFollowUps} />
           <BoardCharts board={data} />
         </>
       )}
