@@ -11,6 +11,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { screenOfPage } from '../shared/device-pages';
+import { DeviceApp } from './devices/DeviceApp';
 import { theme } from './ui/theme';
 
 const queryClient = new QueryClient({
@@ -20,6 +22,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// The desk, or a device screen (the hall display, the kiosk) when the page is one.
+const screen = screenOfPage(location);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DirectionProvider initialDirection="rtl" detectDirection={false}>
@@ -28,7 +33,7 @@ createRoot(document.getElementById('root')!).render(
             a toast there covers neither the current visit's buttons nor the queue's. */}
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
-          <App />
+          {screen === 'desk' ? <App /> : <DeviceApp kind={screen} />}
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -46,3 +46,10 @@ export interface ShellSaveResult {
   /** Where the file was written. */
   path?: string;
 }
+
+/**
+ * The Electron shell's own: opens a device screen (the hall display, the kiosk) in a window of its
+ * own, full screen on the second display when there is one, bound to a device session that the core
+ * opens for the calling desk's session (devices.open). The browser opens a page instead.
+ */
+export const SHELL_OPEN_DEVICE = 'shell.openDevice';

@@ -186,7 +186,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         }
       }
 
-      if (def.access !== 'public') {
+      if (session.device) {
+        // A device screen (nobody at it): only what the contract grants its kind — not even a public
+        // operation such as a sign-in, which would turn the hall's screen into a desk.
+        if (!def.devices?.includes(session.device.kind)) {
+          const { openedBy, deskId } = session.device;
+          throw refuse(session, 'forbidden', openedBy, deskId, new AppError('forbidden', ar.errors.forbidden));
+        }
+      } else if (def.access !== 'public') {
         if (!user) {
           const error = new AppError('unauthenticated', ar.errors.unauthenticated);
           // A session that never had a user names nobody: nothing to record.

@@ -8,6 +8,7 @@ import { boardHandlers } from './board/handlers';
 import { catalogueHandlers } from './catalogue/handlers';
 import { computerHandlers } from './computer/handlers';
 import { demoHandlers } from './demo/handlers';
+import { deviceHandlers } from './devices/handlers';
 import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -65,6 +66,7 @@ const DOMAIN_HANDLERS = [
   auditHandlers,
   backupHandlers,
   satisfactionHandlers,
+  deviceHandlers,
 ] as const;
 
 /** An operation of the contract that no domain handles: a compile error below names it. */

@@ -1,4 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { DeviceKind } from '../../shared/domain/devices';
+
+/**
+ * A device screen's session (devices.open): no user is signed in to it, so it never locks and no
+ * sign-out at the desk ends it; it may call only what the contract grants its kind.
+ */
+export interface DeviceBinding {
+  readonly kind: DeviceKind;
+  /** The desk it was opened at: a kiosk asks about this desk's visits. */
+  readonly deskId: number;
+  /** Who opened it, named by the audit rows of the calls it is refused. */
+  readonly openedBy: number;
+}
 
 /** One signed-in window (an Electron window, or a browser tab on the loopback shell). */
 export interface Session {
@@ -14,6 +27,8 @@ export interface Session {
   lastSeen: number;
   /** An Electron window's own session: it ends with the window, never removed for idleness or the cap. */
   readonly heldByWindow: boolean;
+  /** Set while this session is a device screen's (its deskId is then the device's desk). */
+  device: DeviceBinding | null;
 }
 
 /** How many sessions a shell keeps: a script opening sessions in a loop cannot fill the memory. */
@@ -29,17 +44,18 @@ export class SessionStore {
 
   constructor(private readonly max = MAX_SESSIONS) {}
 
-  create(now: number, options: { heldByWindow?: boolean } = {}): Session {
+  create(now: number, options: { heldByWindow?: boolean; device?: DeviceBinding } = {}): Session {
     if (this.sessions.size >= this.max) this.makeRoom();
     const session: Session = {
       id: randomBytes(24).toString('base64url'),
       userId: null,
-      deskId: null,
+      deskId: options.device?.deskId ?? null,
       passwordVersion: null,
       lastActivity: now,
       locked: false,
       lastSeen: now,
       heldByWindow: options.heldByWindow ?? false,
+      device: options.device ?? null,
     };
     this.sessions.set(session.id, session);
     return session;
@@ -109,9 +125,15 @@ export class SessionStore {
     if (oldest) this.sessions.delete(oldest.id);
   }
 
-  /** After a restore: the users may not be the same ones, so every window signs in again (its session stays). */
+  /**
+   * After a restore: the users may not be the same ones, so every window signs in again (its session
+   * stays), and a device screen is opened again from a desk.
+   */
   signOutAll(): void {
-    for (const s of this.sessions.values()) signOut(s);
+    for (const s of this.sessions.values()) {
+      signOut(s);
+      endDevice(s);
+    }
   }
 }
 
@@ -120,4 +142,10 @@ export function signOut(session: Session): void {
   session.deskId = null;
   session.passwordVersion = null;
   session.locked = false;
+}
+
+/** The device screen is closed: its session is an anonymous one again, allowed nothing a device was. */
+export function endDevice(session: Session): void {
+  session.device = null;
+  session.deskId = null;
 }

@@ -8,6 +8,7 @@ import { ar, fill } from '../../shared/labels/ar';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import type { Core } from '../core/core';
 import type { ChangeEvent } from '../../shared/live-changes';
+import { DEVICE_PAGES } from '../../shared/device-pages';
 
 /** The only address the loopback shell ever binds (DESIGN.md: "never anything but loopback"). */
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -127,7 +128,9 @@ export async function startLoopback(options: LoopbackOptions): Promise<LoopbackS
   async function serveStatic(pathname: string, res: ServerResponse) {
     const root = options.rendererDir;
     if (!root) return send(res, 404, refusal('not_found'));
-    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
+    // The desk, and the device screens' pages (the renderer picks its screen from the path: shared/device-pages.ts).
+    const page = pathname === '/' || DEVICE_PAGES.has(pathname) ? '/index.html' : pathname;
+    const relative = normalize(page).replace(/^([/\\])+/, '');
     const file = join(root, relative);
     if (!file.startsWith(root + sep) || relative.split(/[/\\]/).includes('..')) return send(res, 404, refusal('not_found'));
     const info = await stat(file).catch(() => null);

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session } from 'electron';
 import { ar, fill } from '../../shared/labels/ar';
 import { createCore, storeToOpen, type Core } from '../core/core';
 import { startFailure } from '../core/store/postgres/probe-server';
@@ -10,6 +10,8 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';
 import { ChangePush } from './change-push';
 import { openDeskWindow } from './desk-window';
+import { deviceWindows } from './device-window';
+import { SHELL_OPEN_DEVICE } from '../../shared/bridge';
 import { passwordSealOf } from './password-seal';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';
@@ -121,6 +123,18 @@ async function start(dataDir: string, demo: boolean, storeFlag: string | undefin
   const renderer = rendererLocation(devServerUrl);
   const desk = core;
   const sessions = new WindowSessions(core);
+  // The store's changes pushed to the windows (PostgreSQL); on SQLite they learn to poll instead.
+  const push = new ChangePush(core.changes);
+  const preloadPath = join(outDir, 'preload/index.cjs');
+  const openDevice = deviceWindows({
+    dispatch: core.dispatch,
+    preloadPath,
+    renderer,
+    sessions,
+    devTools: development,
+    screen,
+    attach: (contents) => push.attach(contents),
+  });
   registerCallHandler({
     dispatch: core.dispatch,
     sessionFor: (c) => sessions.sessionFor(c),
@@ -128,10 +142,9 @@ async function start(dataDir: string, demo: boolean, storeFlag: string | undefin
     shellOperations: {
       [SHELL_PRINT_PDF]: (input) => printPdf(input, (name, bytes) => keepPrintedCopy(desk, name, bytes)),
       [SHELL_SAVE_FILE]: (input) => saveFile(input, window),
+      [SHELL_OPEN_DEVICE]: openDevice,
     },
   });
-  // The store's changes pushed to the window (PostgreSQL); on SQLite it learns to poll instead.
-  const push = new ChangePush(core.changes);
-  window = openDeskWindow(join(outDir, 'preload/index.cjs'), renderer, sessions, development);
+  window = openDeskWindow(preloadPath, renderer, sessions, development);
   push.attach(window.webContents);
 }

@@ -13,7 +13,13 @@ export interface CallHandlerDeps {
   shellOperations?: ShellOperations;
 }
 
-export type ShellOperations = Record<string, (input: unknown) => Promise<Envelope<unknown>>>;
+/** Who asked the shell: the core session of the calling window (a device screen is opened for it) and its contents. */
+export interface ShellCaller {
+  sessionId: string;
+  contents: WebContents;
+}
+
+export type ShellOperations = Record<string, (input: unknown, caller: ShellCaller) => Promise<Envelope<unknown>>>;
 
 /**
  * The one IPC handler: the request must come from the main frame of one of our windows showing
@@ -30,7 +36,7 @@ export function createCallHandler(deps: CallHandlerDeps) {
     const { operation, input } = (request ?? {}) as Partial<CallRequest>;
     const shell = deps.shellOperations;
     if (shell && Object.hasOwn(shell, String(operation))) {
-      return shell[String(operation)]!(input).catch((error: unknown) => {
+      return shell[String(operation)]!(input, { sessionId, contents: event.sender }).catch((error: unknown) => {
         console.error(`[main] ${String(operation)} failed:`, error);
         return { ok: false, error: { code: 'internal', message: ar.errors.internal } };
       });

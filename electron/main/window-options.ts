@@ -36,6 +36,39 @@ export function defaultWindowOptions(preloadPath: string, devTools = false): Bro
   };
 }
 
+/** Where a device screen's window goes: full screen on a display of its own, else a window beside the desk's. */
+export interface DevicePlacement {
+  bounds: { x: number; y: number; width: number; height: number } | null;
+  fullscreen: boolean;
+}
+
+/**
+ * A device screen (the hall display, the kiosk): the desk window's hardening and preload (it is our
+ * renderer, with its bridge), placed by devicePlacement, with no menu bar and no minimum desk size.
+ */
+export function deviceWindowOptions(preloadPath: string, title: string, placement: DevicePlacement, devTools = false): BrowserWindowConstructorOptions {
+  const desk = defaultWindowOptions(preloadPath, devTools);
+  return {
+    ...desk,
+    ...(placement.bounds ?? { width: 1280, height: 800 }),
+    minWidth: 640,
+    minHeight: 480,
+    title,
+    fullscreen: placement.fullscreen,
+    autoHideMenuBar: true,
+  };
+}
+
+/**
+ * The display a device screen goes to: any but the one the desk's window is on (a hall screen or a
+ * tablet-sized monitor turned to the visitor), full screen; on a PC with one display, a window.
+ */
+export function devicePlacement(displays: readonly { id: number; bounds: { x: number; y: number; width: number; height: number } }[], deskDisplayId: number | null): DevicePlacement {
+  const other = displays.find((d) => d.id !== deskDisplayId);
+  if (!other || displays.length < 2) return { bounds: null, fullscreen: false };
+  return { bounds: { ...other.bounds }, fullscreen: true };
+}
+
 /**
  * The print preview (printing.ts): the same hardening, no preload (it shows a saved PDF, never our
  * renderer, so it has no bridge), its own in-memory session, and plugins on — for Chromium's PDF

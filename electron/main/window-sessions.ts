@@ -13,7 +13,11 @@ export class WindowSessions {
 
   open(contents: WebContents): string {
     // Held by the window: it ends when the window does, never swept out while the window is open.
-    const sessionId = this.core.createSession({ heldByWindow: true });
+    return this.adopt(contents, this.core.createSession({ heldByWindow: true }));
+  }
+
+  /** A session the core opened already (a device screen's: devices.open), from now on this window's and ended with it. */
+  adopt(contents: WebContents, sessionId: string): string {
     this.byContents.set(contents.id, sessionId);
     contents.once('destroyed', () => {
       this.byContents.delete(contents.id);

@@ -4,7 +4,17 @@ import { useState } from 'react';
 import type { DeskView, UserView } from '../../shared/contract';
 import { ar } from '../../shared/labels/ar';
 import { AboutDialog } from '../app/AboutDialog';
+import { DEVICE_KINDS, type DeviceKind } from '../../shared/domain/devices';
+import { openDeviceScreen } from '../devices/open-device-screen';
 import { ChangePasswordForm } from './ChangePasswordForm';
+
+/** A device screen opened from this desk (it lives on alone), or why it could not be. */
+function openDevice(kind: DeviceKind) {
+  openDeviceScreen(kind).then(
+    () => notifications.show({ message: ar.devices.opened, color: 'teal' }),
+    (error: Error) => notifications.show({ message: error.message, color: 'red' }),
+  );
+}
 
 /** Who is signed in at which desk, and what every user may do to their own account. */
 export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
@@ -27,6 +37,13 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
           <Menu.Item onClick={() => setChanging(true)} data-testid="menu-change-password">
             {ar.staff.changePassword}
           </Menu.Item>
+          <Menu.Divider />
+          {DEVICE_KINDS.map((kind) => (
+            <Menu.Item key={kind} onClick={() => openDevice(kind)} data-testid={`menu-open-${kind}`}>
+              {kind === 'display' ? ar.devices.openDisplay : ar.devices.openKiosk}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
           <Menu.Item onClick={() => setAbout(true)} data-testid="menu-about">
             {ar.computer.about}
           </Menu.Item>

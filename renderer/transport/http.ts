@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/errors';
 import type { IstiqbalBridge } from '../../shared/bridge';
+import type { DeviceKind } from '../../shared/domain/devices';
 import { asChangeEvent, type ChangeEvent } from '../../shared/live-changes';
 
 const TOKEN_KEY = 'istiqbal.token';
@@ -10,13 +11,27 @@ const SESSION_KEY = 'istiqbal.session';
  * the wire), is kept for this tab only, and is wiped from the address bar at once.
  */
 function launchToken(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const fromHash = hash.get('token');
   if (fromHash) {
     sessionStorage.setItem(TOKEN_KEY, fromHash);
+    // A device screen's page (devicePageUrl) arrives with its device session; a page opened from the
+    // desk starts with a copy of the desk's storage, whose session must not be the one it uses.
+    const session = hash.get('session');
+    if (session) sessionStorage.setItem(SESSION_KEY, session);
     history.replaceState(null, '', location.pathname + location.search);
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
+
+/** The address of a device screen's page: the launch token and its device session ride in the fragment, as the desk's token does. */
+export function devicePageUrl(kind: DeviceKind, sessionId: string): string {
+  const fragment = new URLSearchParams({ token: launchToken(), session: sessionId });
+  return `${location.origin}/${kind}#${fragment.toString()}`;
+}
+
+// At once, before any call reads the kept session: a device screen's page brings its own in the fragment.
+if (typeof location !== 'undefined' && location.hash) launchToken();
 
 let sessionPromise: Promise<string> | null = null;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeviceKind } from '../domain/devices';
 import type { Role } from '../domain/roles';
 import { issueMessage } from './issue-messages';
 
@@ -13,6 +14,11 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   kind: 'query' | 'mutation';
   input: I;
   access: Access;
+  /**
+   * Device screens (a hall display, a kiosk) that may call it too. A device session may call nothing
+   * else, not even a public operation: it can never sign in, nor reach what a desk's staff can.
+   */
+  devices?: readonly DeviceKind[];
   /** For mutations: the operations (or `domain.` prefixes) whose cached answers this makes stale. */
   invalidates?: readonly string[];
   /** Type-only: what the operation returns. */
@@ -20,11 +26,11 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
 }
 
 export function query<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access }): OperationDef<I, O> => ({ kind: 'query', ...def });
+  return <I extends z.ZodType>(def: { input: I; access: Access; devices?: readonly DeviceKind[] }): OperationDef<I, O> => ({ kind: 'query', ...def });
 }
 
 export function mutation<O>() {
-  return <I extends z.ZodType>(def: { input: I; access: Access; invalidates: readonly string[] }): OperationDef<I, O> => ({
+  return <I extends z.ZodType>(def: { input: I; access: Access; devices?: readonly DeviceKind[]; invalidates: readonly string[] }): OperationDef<I, O> => ({
     kind: 'mutation',
     ...def,
   });

@@ -7,6 +7,7 @@ import { boardOperations } from './board';
 import { catalogueOperations } from './catalogue';
 import { computerOperations } from './computer';
 import { demoOperations } from './demo';
+import { deviceOperations } from './devices';
 import { documentOperations } from './documents';
 import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
@@ -39,6 +40,7 @@ export const contract = defineContract(
   storeMoveOperations,
   computerOperations,
   satisfactionOperations,
+  deviceOperations,
 );
 
 export type Contract = typeof contract;
@@ -57,6 +59,7 @@ export type { AuditFieldView, AuditPage, AuditRowView } from './audit';
 export type { RegisterFileView, RegisterFilters, RegisterFormat, RegisterPage, RegisterRowView, RegisterSortColumn } from './registers';
 export type { BoardDay, BoardDesk, BoardRequest, BoardView, BoardWaitingVisit } from './board';
 export type { AboutView, StartWithSystemView, StoreView } from './computer';
+export type { DeviceOpenedView, DeviceView } from './devices';
 export type { BackupFileView, BackupJobPhase, BackupOutcome, BackupRunView, BackupStatusView, BackupTrigger } from './backups';
 export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, ReportFile, ReportFormat, TargetFigures } from './reports';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';

@@ -51,5 +51,6 @@ export const settingsOperations = {
     invalidates: ['settings.'],
   }),
   /** A cheap change counter: the renderer polls it and refreshes what changed elsewhere (other desks). */
-  'settings.revision': query<{ revision: number }>()({ input: emptyInput, access: 'signed-in' }),
+  /** Polled each second by every screen on SQLite, device screens too (their one way to follow the hall there). */
+  'settings.revision': query<{ revision: number }>()({ input: emptyInput, access: 'signed-in', devices: ['display', 'kiosk'] }),
 } as const;

@@ -1035,7 +1035,6 @@ export const ar = {
       visits: 'الزيارات',
     },
   },
-  /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
   /** Satisfaction (P6, P7): the kiosk facing the visitor, paper ratings, the supervisors' results. */
   satisfaction: {
     scoreRange: 'اختر درجة من 1 إلى 5.',
@@ -1119,6 +1118,22 @@ export const ar = {
       noComment: 'دون ملاحظة',
     },
   },
+  /** Screens with nobody at them, opened from a desk: the hall display and the satisfaction kiosk. */
+  devices: {
+    openDisplay: 'فتح شاشة القاعة',
+    openKiosk: 'فتح شاشة التقييم لهذا المكتب',
+    opened: 'فُتحت الشاشة في نافذة جديدة. تبقى تعمل ولو قُفل المكتب أو خرج الموظف.',
+    popupBlocked: 'لم يسمح المتصفح بفتح نافذة جديدة. اسمح بالنوافذ المنبثقة لهذا العنوان ثم أعد المحاولة.',
+    notDevice: 'هذه الصفحة شاشة للقاعة أو للتقييم، وتُفتح من قائمة المستخدم في مكتب استقبال بعد تسجيل الدخول.',
+    close: 'إغلاق الشاشة',
+    closeHint: 'لا يغلق هذه الشاشة إلا موظف باسم المستخدم وكلمة المرور.',
+    closeConfirm: 'إغلاق',
+    cancel: 'رجوع',
+    closed: 'أُغلقت هذه الشاشة، ويمكن إغلاق النافذة.',
+    kioskWelcome: 'أهلاً بكم',
+    kioskDesk: 'شاشة التقييم — {desk}',
+  },
+  /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
   reports: {
     satisfactionSection: 'رضا المستفيدين',
     satisfactionAnonymous: 'تقييمات دون اسم',
@@ -1339,6 +1354,9 @@ export const ar = {
     'computer.about': 'عرض معلومات البرنامج',
     'computer.startWithSystem': 'الاطلاع على بدء التشغيل مع ويندوز',
     'computer.setStartWithSystem': 'ضبط بدء التشغيل مع ويندوز',
+    'devices.open': 'فتح شاشة القاعة أو شاشة التقييم',
+    'devices.current': 'الاطلاع على حالة شاشة القاعة أو التقييم',
+    'devices.close': 'إغلاق شاشة القاعة أو شاشة التقييم',
   },
   /** The audit screen (administrators and supervisors): who did what, when, at which desk. */
   audit: {
@@ -1412,6 +1430,7 @@ export const ar = {
       store: 'قاعدة البيانات',
       computer: 'إعدادات هذا الجهاز',
       satisfaction: 'تقييم رضا',
+      device: 'شاشة القاعة أو التقييم',
     } as Record<string, string>,
     purposes: {
       document: 'صورة مستند',

@@ -181,6 +181,14 @@ describe('static files', () => {
     expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it.each(['/display', '/kiosk'])('S1: serves the device screen page %s as the desk is served (the renderer picks the screen from the path)', async (path) => {
+    const res = await raw(path);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('استقبال');
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect((await raw('/displays')).status).toBe(404);
+  });
+
   it.each(['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2fpackage.json', '/x/../../package.json', '/..\\package.json'])(
     'refuses the traversal %s (404)',
     async (path) => {

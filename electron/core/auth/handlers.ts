@@ -203,14 +203,14 @@ export const authHandlers: HandlerMap<
   ),
 };
 
-type FailureReason = 'wrong_password' | 'waiting' | 'locked' | 'inactive';
+export type FailureReason = 'wrong_password' | 'waiting' | 'locked' | 'inactive';
 
 /**
  * One scrypt hash whether the account exists or not (an unknown username is checked against a hash no
  * password matches, at the same cost), so the time of the answer tells nothing. A right password on a
  * hash older than the current cost also gets its new hash here, outside the transaction.
  */
-async function checkPassword(password: string, row: { id: number; password_hash: string } | undefined, cost: PasswordCost) {
+export async function checkPassword(password: string, row: { id: number; password_hash: string } | undefined, cost: PasswordCost) {
   const hash = row?.password_hash ?? unmatchableHash(cost);
   const matches = await verifyPassword(password, hash);
   const rehash = matches && row && needsRehash(hash, cost) ? await hashPassword(password, cost) : null;
