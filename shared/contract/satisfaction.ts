@@ -93,12 +93,14 @@ const SUPERVISORS = ['supervisor', 'admin'] as const;
 const onRating = ['satisfaction.', 'board.today', 'reports.', 'settings.revision'] as const;
 
 /**
- * Satisfaction (P6, P7): public HTTP operations, named for integrators. The kiosk of a desk asks
- * about that desk's last finished visit; the desk's staff type in a rating given on paper.
+ * Satisfaction (P6, P7): public HTTP operations, named for integrators. The kiosk of a desk (a device
+ * screen opened there, which may call pending and submit and nothing else, or the desk's own screen
+ * turned to the visitor) asks about that desk's last finished visit; the desk's staff type in a rating
+ * given on paper.
  */
 export const satisfactionOperations = {
   /** The latest visit finished at this desk within the kiosk's window and not yet rated; null when none. */
-  'satisfaction.pending': query<SatisfactionPendingView | null>()({ input: z.object({}).strict(), access: 'signed-in' }),
+  'satisfaction.pending': query<SatisfactionPendingView | null>()({ input: z.object({}).strict(), access: 'signed-in', devices: ['kiosk'] }),
   /**
    * One rating per visit. Anonymous by default: the rating then keeps the visit's desk, reason and
    * channel and nothing that leads back to the person. A wish to be contacted needs the name.
@@ -119,6 +121,7 @@ export const satisfactionOperations = {
         if (v.contactMe && v.anonymous) ctx.addIssue({ code: 'custom', path: ['contactMe'], message: ar.satisfaction.contactNeedsName });
       }),
     access: 'signed-in',
+    devices: ['kiosk'],
     invalidates: onRating,
   }),
   /** Supervisors: response rate, distribution, trend, by desk, reason and channel; comments with their visit. */

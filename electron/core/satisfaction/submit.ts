@@ -11,8 +11,7 @@ const DAY_MS = 86_400_000;
 
 /** Where this submit comes from: a kiosk device can only be a kiosk; staff say whether it is a paper form. */
 function sourceOf(input: { source: RatingSource }, ctx: HandlerContext): RatingSource {
-  const device = (ctx.session as { device?: { kind: string } | null }).device;
-  return device ? 'kiosk' : input.source;
+  return ctx.session.device ? 'kiosk' : input.source;
 }
 
 /**

@@ -3,7 +3,7 @@ import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS } from '../../../shared/domain/satisf
 import { ar } from '../../../shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
-import { signedInAs, type SignedIn } from '../../helpers/sessions';
+import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { finishedVisit, ratingRows } from './hall';
 
@@ -199,5 +199,27 @@ describe('who may see the results', () => {
     expect(await deskA.call('satisfaction.results', { from: day, to: day })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const admin = await signedInAs(t, 'admin');
     expect((await admin.ok('satisfaction.results', { from: day, to: day })).employees).toBeNull();
+  });
+});
+
+describe('the kiosk as a device screen of the desk', () => {
+  it('P6: a kiosk opened at a desk asks about and rates that desk’s visits, always as a kiosk, and may call nothing else', async () => {
+    await later();
+    const opened = await deskA.ok('devices.open', { kind: 'kiosk' });
+    const kiosk = bind(t, opened.sessionId);
+    const visit = await finishedVisit(deskA);
+    // The receptionist signs out; the kiosk facing the visitor goes on.
+    await deskA.ok('auth.signOut', {});
+    try {
+      expect(await kiosk.ok('satisfaction.pending', {})).toMatchObject({ visitId: visit.id });
+      // A kiosk cannot pass its ratings off as paper forms.
+      expect(await kiosk.ok('satisfaction.submit', { visitId: visit.id, overall: 4, source: 'paper' })).toEqual({ counted: true, anonymous: true, source: 'kiosk' });
+      expect(await kiosk.ok('satisfaction.pending', {})).toBeNull();
+      const day = visit.day;
+      expect(await kiosk.call('satisfaction.results', { from: day, to: day })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await kiosk.call('board.today', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      await deskA.ok('auth.signIn', { username: deskA.user.username, password: deskA.password, deskId: deskA.deskId });
+    }
   });
 });
