@@ -69,7 +69,7 @@ export function satisfactionRows(f: PeriodFigures): FigureRow[] {
     { label: S.ratings, value: s.ratings, unit: 'count' },
     { label: S.responseRate, value: s.responseRate, unit: 'share' },
     { label: S.mean, value: s.mean, unit: 'score' },
-    { label: S.satisfied, value: s.satisfiedShare, unit: 'share' },
+    { label: S.satisfiedLong, value: s.satisfiedShare, unit: 'share' },
     ...s.aspects.map((a): FigureRow => ({ label: `${S.mean}: ${ar.satisfaction.aspects[a.aspect]}`, value: a.mean, unit: 'score' })),
     ...s.distribution.map((d): FigureRow => ({ label: `${S.score} ${d.score}: ${ar.satisfaction.scores[d.score]}`, value: d.count, unit: 'count', share: ofRatings(d.count) })),
     { label: S.flagged, value: s.flagged, unit: 'count' },
