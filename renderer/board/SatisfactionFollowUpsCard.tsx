@@ -28,7 +28,7 @@ export function SatisfactionFollowUpsCard({ items }: { items: SatisfactionFollow
       {items.map((f) => (
         <div key={f.id} className={css.row} data-testid="board-satisfaction-item">
           <Badge color="red" variant="light" size="lg" style={{ flexShrink: 0 }}>
-            {f.overall} / 5
+            {f.overall} {S.results.outOf5}
           </Badge>
           <div className={css.grow}>
             <Text size="sm" fw={600} truncate>

@@ -163,7 +163,7 @@ function ResultsBody({ r }: { r: SatisfactionResultsView }) {
           {r.comments.map((c) => (
             <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="satisfaction-comment">
               <Badge color={c.overall <= 2 ? 'red' : c.overall === 3 ? 'yellow' : 'teal'} variant="light" size="lg" style={{ flexShrink: 0 }}>
-                {c.overall} / 5
+                {c.overall} {R.outOf5}
               </Badge>
               <div style={{ minWidth: 0 }}>
                 <Text size="sm">{c.comment}</Text>

@@ -20,6 +20,7 @@ const COMMENT = 'انتظرت طويلاً ولم يشرح لي أحد سبب ا
 let deskId: number;
 let desk: Page;
 let kiosk: Page;
+let unratedTicket: string;
 let staffApi: (operation: string, input: unknown) => Promise<unknown>;
 
 test.beforeAll(async () => {
@@ -87,10 +88,25 @@ test('P6: a visit finished at the desk is asked about on the kiosk; one rating i
 
 test('P6: the kiosk goes back to its idle screen by itself when nobody answers', async () => {
   test.setTimeout(90_000);
-  await finishVisitAtDesk('سلمان مطلق العنزي');
+  unratedTicket = await finishVisitAtDesk('سلمان مطلق العنزي');
   await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'ask');
   // 30 seconds without a touch: awaited as a condition, with room for a busy machine.
   await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible({ timeout: 45_000 });
+});
+
+test('P6: a rating given on paper is typed in by the desk’s staff for that visit, and the kiosk is not asked again', async () => {
+  await dismissNotices(desk);
+  await desk.getByTestId('user-menu').click();
+  await desk.getByTestId('menu-paper-rating').click();
+  const dialog = desk.getByRole('dialog', { name: 'إدخال تقييم ورقي' });
+  await dialog.getByTestId('paper-visit').click();
+  await desk.getByRole('option', { name: `${unratedTicket} — سلمان مطلق العنزي` }).click();
+  await dialog.getByTestId('paper-overall').getByText('5 · راضٍ جداً').click();
+  await dialog.getByLabel('ملاحظتك (اختياري)').fill('شكراً على حسن الاستقبال');
+  await screen(desk, 'satisfaction-paper-1366x768');
+  await dialog.getByTestId('paper-send').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'idle');
 });
 
 test('P6, P7: the supervisor reads the rating under التقارير and follows the low one up from the board', async ({ browser }) => {
@@ -105,6 +121,7 @@ test('P6, P7: the supervisor reads the rating under التقارير and follows
   const results = page.getByTestId('satisfaction-results');
   await expect(results.getByTestId('satisfaction-comment').filter({ hasText: COMMENT })).toHaveCount(1);
   await expect(results.getByTestId('satisfaction-by-desk')).toContainText(deskName);
+  await expect(results.getByTestId('satisfaction-comment').filter({ hasText: 'شكراً على حسن الاستقبال' })).toContainText('نموذج ورقي');
   await results.scrollIntoViewIfNeeded();
   await screen(page, 'satisfaction-results-1366x768');
   await page.getByRole('tab', { name: 'المتابعة' }).click();
