@@ -16,6 +16,7 @@ import { documentHandlers } from './documents/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
+import { satisfactionHandlers } from './satisfaction/handlers';
 import type { HandlerContext } from './context';
 import { settingsHandlers } from './settings/handlers';
 import { storeConnectionHandlers } from './settings/store-connection-handlers';
@@ -71,6 +72,7 @@ const DOMAIN_HANDLERS = [
   backupHandlers,
   complaintHandlers,
   contactHandlers,
+  satisfactionHandlers,
   deviceHandlers,
   displayHandlers,
 ] as const;

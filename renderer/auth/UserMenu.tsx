@@ -7,6 +7,7 @@ import { AboutDialog } from '../app/AboutDialog';
 import { DEVICE_KINDS, type DeviceKind } from '../../shared/domain/devices';
 import { openDeviceScreen } from '../devices/open-device-screen';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { PaperRatingDialog } from '../satisfaction/PaperRatingDialog';
 
 /** A device screen opened from this desk (it lives on alone), or why it could not be. */
 function openDevice(kind: DeviceKind) {
@@ -20,6 +21,7 @@ function openDevice(kind: DeviceKind) {
 export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
   const [changing, setChanging] = useState(false);
   const [about, setAbout] = useState(false);
+  const [paper, setPaper] = useState(false);
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -43,6 +45,9 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
               {kind === 'display' ? ar.devices.openDisplay : ar.devices.openKiosk}
             </Menu.Item>
           ))}
+          <Menu.Item onClick={() => setPaper(true)} data-testid="menu-paper-rating">
+            {ar.satisfaction.paperTitle}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item onClick={() => setAbout(true)} data-testid="menu-about">
             {ar.computer.about}
@@ -62,6 +67,7 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
         />
       </Modal>
       <AboutDialog opened={about} onClose={() => setAbout(false)} />
+      <PaperRatingDialog opened={paper} onClose={() => setPaper(false)} />
     </>
   );
 }

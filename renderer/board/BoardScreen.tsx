@@ -13,6 +13,7 @@ import { DesksCard } from './DesksCard';
 import { FigureTiles } from './FigureTiles';
 import { OverdueFollowUpsCard } from './OverdueFollowUpsCard';
 import { PastTargetCard } from './PastTargetCard';
+import { SatisfactionFollowUpsCard } from './SatisfactionFollowUpsCard';
 import { liveWaiting } from './live-waiting';
 
 /** What turns with time alone (a desk gone quiet, the day's end) is asked again this often. */
@@ -57,6 +58,7 @@ export const BoardScreen = memo(function BoardScreen({ onOpenCommittee, onOpenCo
             <CommitteeCard committee={data.committee} onOpenCommittee={onOpenCommittee} />
             <OverdueFollowUpsCard followUps={data.overdueFollowUps} day={data.day} />
           </div>
+          <SatisfactionFollowUpsCard items={data.satisfactionFollowUps} />
           <BoardCharts board={data} />
         </>
       )}

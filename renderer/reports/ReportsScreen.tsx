@@ -6,6 +6,7 @@ import { ar } from '../../shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';
+import { SatisfactionResults } from '../satisfaction/SatisfactionResults';
 import { PeriodFiguresView } from './PeriodFiguresView';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { useReportFile } from './useReportFile';
@@ -66,6 +67,7 @@ export function ReportsScreen() {
       ) : (
         figures.data && <PeriodFiguresView f={figures.data as PeriodFigures} />
       )}
+      <SatisfactionResults from={asked.from} to={asked.to} ready={ready} />
       <Paper withBorder p="md" data-testid="evidence-panel">
         <Group justify="space-between" align="center" wrap="nowrap">
           <div>

@@ -2,6 +2,7 @@ import type { Channel, ContactChannel } from '../domain/channels';
 import type { ComplaintCategory } from '../domain/complaints';
 import type { VisitReason, VisitState } from '../domain/visit';
 import type { WaitBand } from '../domain/wait-targets';
+import type { SatisfactionFollowUp } from './satisfaction';
 import { emptyInput, query } from './define';
 
 /** How many requests each of the board's committee lists names; the counts say how many there are in all. */
@@ -118,6 +119,8 @@ export interface BoardView {
   /** Over those days. */
   byReason: Record<VisitReason, number>;
   byChannel: Record<Channel, number>;
+  /** P6: low ratings (1–2) with a comment or a wish to be contacted, not yet followed up; newest day first. */
+  satisfactionFollowUps: SatisfactionFollowUp[];
 }
 
 export const boardOperations = {

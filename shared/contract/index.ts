@@ -16,6 +16,7 @@ import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
 import { reportOperations } from './reports';
 import { requestOperations } from './requests';
+import { satisfactionOperations } from './satisfaction';
 import { settingsOperations } from './settings';
 import { storeOperations } from './store';
 import { storeMoveOperations } from './store-move';
@@ -43,6 +44,7 @@ export const contract = defineContract(
   computerOperations,
   complaintOperations,
   contactOperations,
+  satisfactionOperations,
   deviceOperations,
   displayOperations,
 );
@@ -71,3 +73,4 @@ export type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFig
 export type { ComplaintPage, ComplaintView } from './complaints';
 export type { ConnectionTestView, StoreConnectionView, StoreServerView, StoreSource } from './store';
 export type { StoreMovePhase, StoreMoveStatusView } from './store-move';
+export type { SatisfactionComment, SatisfactionFollowUp, SatisfactionGroup, SatisfactionPendingView, SatisfactionResultsView, SatisfactionSubmitView, SatisfactionSummary } from './satisfaction';

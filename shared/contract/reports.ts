@@ -4,6 +4,7 @@ import type { VisitReason, VisitState } from '../domain/visit';
 import { ar } from '../labels/ar';
 import { query } from './define';
 import { isoDate } from './fields';
+import type { SatisfactionSummary } from './satisfaction';
 
 /** The file an export answers with, ready to show, print or save. */
 export interface ReportFile {
@@ -156,10 +157,12 @@ export interface PeriodFigures {
   };
   requests: PeriodRequestFigures;
   complaints: PeriodComplaintFigures;
+  /** P6, P7: the ratings of the period's finished visits (by the day the visit arrived). */
+  satisfaction: SatisfactionSummary;
 }
 
 /** A period both of whose days exist, in order, and no longer than MAX_REPORT_DAYS. */
-function checkPeriod(v: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export function checkPeriod(v: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: ar.reports.rangeReversed });
   else if (daysBetween(v.from, v.to) + 1 > MAX_REPORT_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: ar.reports.rangeTooLong });
 }

@@ -3,7 +3,7 @@ import { ar } from './ar';
 import { countText, countWithShare, daysText, durationText, NO_FIGURE, shareText } from './report-values';
 
 /** How a figure is measured, so the PDF writes it as text and the spreadsheet as a number with its format. */
-export type FigureUnit = 'count' | 'share' | 'duration' | 'days' | 'riyal';
+export type FigureUnit = 'count' | 'share' | 'duration' | 'days' | 'riyal' | 'score';
 
 /** One line of a report's figures: a name, a value (null: none to give), and for a count its share of a whole. */
 export interface FigureRow {
@@ -72,6 +72,40 @@ export function complaintRows(f: PeriodFigures): FigureRow[] {
   ];
 }
 
+const S = ar.satisfaction.results;
+
+/** P6, P7: the period's satisfaction ratings (the report's section, the evidence pack's P6). */
+export function satisfactionRows(f: PeriodFigures): FigureRow[] {
+  const s = f.satisfaction;
+  const ofRatings = (n: number) => (s.ratings > 0 ? n / s.ratings : null);
+  return [
+    { label: S.finished, value: s.finished, unit: 'count' },
+    { label: S.ratings, value: s.ratings, unit: 'count' },
+    { label: S.responseRate, value: s.responseRate, unit: 'share' },
+    { label: S.mean, value: s.mean, unit: 'score' },
+    { label: S.satisfiedLong, value: s.satisfiedShare, unit: 'share' },
+    ...s.aspects.map((a): FigureRow => ({ label: `${S.mean}: ${ar.satisfaction.aspects[a.aspect]}`, value: a.mean, unit: 'score' })),
+    ...s.distribution.map((d): FigureRow => ({ label: `${S.score} ${d.score}: ${ar.satisfaction.scores[d.score]}`, value: d.count, unit: 'count', share: ofRatings(d.count) })),
+    { label: S.flagged, value: s.flagged, unit: 'count' },
+  ];
+}
+
+/** P7: how the ratings were given (anonymous, kiosk or paper) and what became of the low ones. */
+export function satisfactionRightRows(f: PeriodFigures): FigureRow[] {
+  const s = f.satisfaction;
+  const ofRatings = (n: number) => (s.ratings > 0 ? n / s.ratings : null);
+  const R = ar.reports;
+  return [
+    { label: S.ratings, value: s.ratings, unit: 'count' },
+    { label: R.satisfactionAnonymous, value: s.anonymous, unit: 'count', share: ofRatings(s.anonymous) },
+    { label: ar.satisfaction.sources.kiosk!, value: s.bySource.kiosk, unit: 'count', share: ofRatings(s.bySource.kiosk) },
+    { label: ar.satisfaction.sources.paper!, value: s.bySource.paper, unit: 'count', share: ofRatings(s.bySource.paper) },
+    { label: R.satisfactionComments, value: s.withComment, unit: 'count' },
+    { label: R.satisfactionLow, value: s.lowToFollow, unit: 'count' },
+    { label: R.satisfactionFollowedUp, value: s.followedUp, unit: 'count', share: s.lowToFollow > 0 ? s.followedUp / s.lowToFollow : null },
+  ];
+}
+
 /** A figure as text: "120 (85.3٪)", "12 د", "3.5", "1,500.00". */
 export function figureText(row: FigureRow): string {
   if (row.value === null) return NO_FIGURE;
@@ -86,5 +120,7 @@ export function figureText(row: FigureRow): string {
       return daysText(row.value);
     case 'riyal':
       return row.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case 'score':
+      return `${daysText(row.value)} ${S.outOf5}`;
   }
 }

@@ -90,7 +90,11 @@ const KNOWN_STRINGS: Record<string, string> = {
   url: 'postgres://istiqbal@192.168.1.10:5432/istiqbal',
   host: 'db.association.local',
   database: 'istiqbal',
+  ratingId: '0123456789abcdef0123456789abcdef',
 };
+
+/** Flags whose `true` contradicts another flag's default (a wish to be contacted while anonymous). */
+const KNOWN_FLAGS: Record<string, boolean> = { contactMe: false };
 
 /** A value the schema accepts, built from its shape (`key` is the field's name, for the strings above). */
 export function sample(schema: z.ZodType, key = ''): unknown {
@@ -113,7 +117,7 @@ export function sample(schema: z.ZodType, key = ''): unknown {
     case 'literal':
       return d.values![0];
     case 'boolean':
-      return true;
+      return KNOWN_FLAGS[key] ?? true;
     case 'number': {
       const { min, max, minExclusive } = limits(schema);
       const low = min === undefined ? 1 : minExclusive ? min + 1 : min;

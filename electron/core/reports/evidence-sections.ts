@@ -3,7 +3,7 @@ import { CHANNELS } from '../../../shared/domain/channels';
 import { ar } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
 import { policyClausesAr, type PolicyClauseId } from '../../../shared/labels/policy-clauses-ar';
-import { complaintRows, type FigureRow } from '../../../shared/labels/report-rows';
+import { complaintRows, satisfactionRightRows, satisfactionRows, type FigureRow } from '../../../shared/labels/report-rows';
 import type { EvidenceFigures } from './evidence-figures';
 
 /** One clause of the policy as the evidence pack shows it: its text and the figures that show it kept. */
@@ -99,8 +99,8 @@ export function evidenceSections(e: EvidenceFigures): EvidenceSection[] {
         requests: q.openedByChannel[channel],
       })),
     }),
-    clause('P6', [], { noData: true }),
-    clause('P7', [], { noData: true }),
+    clause('P6', satisfactionRows(p)),
+    clause('P7', satisfactionRightRows(p)),
     clause('P8', complaintRows(p)),
   ];
 }

@@ -5,6 +5,7 @@ import { monthsOf, type PeriodScope } from './period-scope';
 import { loadComplaintFigures } from './complaint-figures';
 import { loadRequestFigures, type RequestSteps } from './request-figures';
 import { visitCounter } from './visit-figures';
+import { loadSatisfactionSummary } from '../satisfaction/results';
 
 /**
  * The period's visits a month at a time: a year of a busy hall is 100,000 rows, never all held at
@@ -58,6 +59,7 @@ export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<Per
       visits: visits.figures(),
       requests: requests.figures,
       complaints,
+      satisfaction: await loadSatisfactionSummary(db, scope.from, scope.to),
     },
     steps: requests.steps,
   };

@@ -2,7 +2,7 @@ import type { PeriodFigures } from '../../../shared/contract/reports';
 import { formatHijri, formatWeekday } from '../../../shared/dates/calendar';
 import { ar } from '../../../shared/labels/ar';
 import { documentsAr } from '../../../shared/labels/documents-ar';
-import { complaintRows, requestRows, visitSummaryRows } from '../../../shared/labels/report-rows';
+import { complaintRows, requestRows, satisfactionRows, visitSummaryRows } from '../../../shared/labels/report-rows';
 import { hourText, weekdayName } from '../../../shared/labels/report-values';
 import { localClock } from './period-scope';
 import { addFigureSheet, addTableSheet, bookBytes, dayCell, newBook, NUMBER_FORMAT, type SheetColumn, type SheetLine } from './xlsx-book';
@@ -58,6 +58,7 @@ export async function renderPeriodXlsx(figures: PeriodFigures, head: ReportFileH
     ...visitSummaryRows(figures),
     ...requestRows(figures),
     ...complaintRows(figures),
+    ...satisfactionRows(figures),
   ]);
   addTableSheet(book, L.perDaySheet, [
     { header: R.day, value: (d) => dayCell(d.day), numFmt: NUMBER_FORMAT.day, width: 13 },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { documentsAr } from '../../../shared/labels/documents-ar';
+import { ar } from '../../../shared/labels/ar';
 import type { FigureRow } from '../../../shared/labels/report-rows';
 
 /**
@@ -104,6 +105,8 @@ export function figureCell(row: FigureRow): { value: number | null; numFmt: stri
       return { value: row.value, numFmt: NUMBER_FORMAT.days, unit: P.daysUnit };
     case 'riyal':
       return { value: row.value, numFmt: NUMBER_FORMAT.riyal, unit: documentsAr.evidence.riyalUnit };
+    case 'score':
+      return { value: row.value === null ? null : round(row.value), numFmt: NUMBER_FORMAT.days, unit: ar.satisfaction.results.outOf5 };
   }
 }
 

@@ -4,6 +4,7 @@ import type { ComplaintCategory, ComplaintState } from '../../../shared/domain/c
 import type { IdType } from '../../../shared/domain/identity';
 import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '../../../shared/domain/request';
 import type { Role } from '../../../shared/domain/roles';
+import type { RatingSource } from '../../../shared/domain/satisfaction';
 import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
 
 /**
@@ -334,5 +335,42 @@ export interface Database {
     updated_at: string;
     updated_by: number;
     version: Generated<number>;
+  };
+  /**
+   * A visitor's rating of a finished visit (0018, P6/P7). `visit_id` only when they gave their name;
+   * an anonymous one keeps the visit's desk, reason, channel and day, never the person (see the migration).
+   */
+  satisfaction_ratings: {
+    /** Random (32 hex digits): neither its value nor the rows' order says when the rating was given. */
+    id: string;
+    day: string;
+    desk_id: number | null;
+    reason: VisitReason;
+    channel: Channel;
+    served_by: number | null;
+    visit_id: number | null;
+    source: RatingSource;
+    /** Who typed in a rating given on paper. */
+    entered_by: number | null;
+    overall: number;
+    courtesy: number | null;
+    speed: number | null;
+    clarity: number | null;
+    comment: string | null;
+    contact_me: number;
+    /** 1: one of rapid repeated presses at a kiosk, left out of every figure. */
+    misuse: number;
+    followed_up_at: string | null;
+    followed_up_by: number | null;
+    follow_up_note: string | null;
+  };
+  /** The visits that were rated, and nothing about how: one rating per visit (0018). */
+  rated_visits: {
+    visit_id: number;
+  };
+  /** Each desk's last kiosk submit, overwritten by the next: rapid repeated presses are misuse (0018). */
+  kiosk_presses: {
+    desk_id: number;
+    last_at: string;
   };
 }

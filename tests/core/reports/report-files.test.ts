@@ -224,8 +224,10 @@ describe('the evidence pack as a PDF, for the board to sign', () => {
     expect(pdf.text).toContain(n('موقع الجمعية 0 1 1'));
   });
 
-  it('satisfaction (not built yet) says «لا تتوفر بيانات بعد», never a made-up figure; complaints (P8) have their counts', () => {
-    expect(pdf.text.split(n(E.noData)).length - 1).toBe(2);
+  it('P6, P7, P8: satisfaction and complaints give their figures (none in March: zero ratings, no mean; no complaints), never «لا تتوفر بيانات بعد»', () => {
+    expect(pdf.text.split(n(E.noData)).length - 1).toBe(0);
+    expect(pdf.text).toContain(n(`${ar.satisfaction.results.ratings} 0`));
+    expect(pdf.text).toContain(n(`${ar.satisfaction.results.mean} —`));
     expect(pdf.text).toContain(n(`${ar.complaints.report.received} 0`));
   });
 
@@ -256,7 +258,8 @@ describe('the evidence pack as a spreadsheet', () => {
     expect(find(R.answeredWithinPeriod)).toEqual([policyClausesAr.S5.title, R.answeredWithinPeriod, 1, 0.5]);
     expect(find(E.deliveredAmount)).toEqual([policyClausesAr.S7.title, E.deliveredAmount, 750, null, 'ريال']);
     const noData = rows.filter((r) => r[1] === E.noData).map((r) => r[0]);
-    expect(noData).toEqual([policyClausesAr.P6.title, policyClausesAr.P7.title]);
+    expect(noData).toEqual([]);
+    expect(find(ar.satisfaction.results.ratings)).toEqual([policyClausesAr.P6.title, ar.satisfaction.results.ratings, 0]);
     expect(find(ar.complaints.report.received)).toEqual([policyClausesAr.P8.title, ar.complaints.report.received, 0]);
     expect(JSON.stringify(rows)).not.toMatch(CLAUSE_CODE);
   });

@@ -164,11 +164,19 @@ CREATE TABLE hall_calls (
         called_by INTEGER NOT NULL REFERENCES users(id),
         recall INTEGER NOT NULL DEFAULT 0);
 
+-- table kiosk_presses
+CREATE TABLE kiosk_presses (
+      desk_id INTEGER PRIMARY KEY REFERENCES desks(id),
+      last_at TEXT NOT NULL);
+
 -- table kysely_migration
 CREATE TABLE "kysely_migration" ("name" varchar(255) not null primary key, "timestamp" varchar(255) not null);
 
 -- table kysely_migration_lock
 CREATE TABLE "kysely_migration_lock" ("id" varchar(255) not null primary key, "is_locked" integer default 0 not null);
+
+-- table rated_visits
+CREATE TABLE rated_visits (visit_id INTEGER PRIMARY KEY REFERENCES visits(id));
 
 -- table reference_documents
 CREATE TABLE reference_documents (
@@ -235,6 +243,28 @@ CREATE TABLE requests (
         version INTEGER NOT NULL DEFAULT 1,
         updated_at TEXT NOT NULL,
         updated_by INTEGER REFERENCES users(id), contact_id INTEGER REFERENCES contacts(id));
+
+-- table satisfaction_ratings
+CREATE TABLE satisfaction_ratings (
+      id TEXT PRIMARY KEY NOT NULL,
+      day TEXT NOT NULL,
+      desk_id INTEGER REFERENCES desks(id),
+      reason TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      served_by INTEGER REFERENCES users(id),
+      visit_id INTEGER UNIQUE REFERENCES visits(id),
+      source TEXT NOT NULL CHECK (source IN ('kiosk', 'paper')),
+      entered_by INTEGER REFERENCES users(id),
+      overall INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 5),
+      courtesy INTEGER CHECK (courtesy BETWEEN 1 AND 5),
+      speed INTEGER CHECK (speed BETWEEN 1 AND 5),
+      clarity INTEGER CHECK (clarity BETWEEN 1 AND 5),
+      comment TEXT,
+      contact_me INTEGER NOT NULL DEFAULT 0,
+      misuse INTEGER NOT NULL DEFAULT 0,
+      followed_up_at TEXT,
+      followed_up_by INTEGER REFERENCES users(id),
+      follow_up_note TEXT) WITHOUT ROWID;
 
 -- table service_required_documents
 CREATE TABLE service_required_documents (
@@ -418,6 +448,9 @@ CREATE INDEX requests_submission_day ON requests(submission_day);
 
 -- index requests_visit
 CREATE INDEX requests_visit ON requests(visit_id) WHERE visit_id IS NOT NULL;
+
+-- index satisfaction_ratings_day
+CREATE INDEX satisfaction_ratings_day ON satisfaction_ratings(day);
 
 -- index visit_events_visit
 CREATE INDEX visit_events_visit ON visit_events(visit_id);

@@ -15,6 +15,7 @@ import { boardFigures } from './0014-board-figures';
 import { reportIndexes } from './0015-report-indexes';
 import { contacts } from './0016-contacts';
 import { complaints } from './0017-complaints';
+import { satisfaction } from './0018-satisfaction';
 import { hallDisplay } from './0019-hall-display';
 
 /**
@@ -39,6 +40,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0015-report-indexes': reportIndexes,
   '0016-contacts': contacts,
   '0017-complaints': complaints,
+  '0018-satisfaction': satisfaction,
   '0019-hall-display': hallDisplay,
 };
 
