@@ -177,6 +177,10 @@ test('a complaint is not finished without its text: the message is next to the f
   await text.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
   await expect(queueRow(desk, visitors[3]!.ticket)).toHaveAttribute('data-state', 'done');
+  // P8: the complaint's acknowledgement number is shown to read out; Enter puts it away and the desk carries on.
+  await expect(desk.getByTestId('complaint-done')).toBeFocused();
+  await desk.keyboard.press('Enter');
+  await expect(desk.getByTestId('complaint-done')).toHaveCount(0);
 });
 
 test('F9 refers the current visit', async () => {

@@ -83,10 +83,12 @@ test('Speed: the queue tab opens on the fresh hall, and a tab chosen right after
     await answered;
     await route.continue();
   });
+  // (Waited for by its answer: the page keeps the change stream open, so the network is never idle.)
+  const queueAnswered = desk.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"visits.queue"'));
   await desk.getByRole('tab', { name: 'الطابور' }).click();
   await desk.getByRole('tab', { name: 'الطلبات' }).click();
   held();
-  await desk.waitForLoadState('networkidle');
+  await queueAnswered;
   await expect(desk.getByRole('tab', { name: 'الطلبات' })).toHaveAttribute('aria-selected', 'true');
   await expect(desk.getByTestId('queue-list')).toBeHidden();
   await desk.close();
@@ -104,8 +106,14 @@ test('Speed: the hall kept under another tab does nothing there, and is found as
   // S1: F4 on the requests tab calls nobody — the hall is out of sight there.
   await desk.getByRole('tab', { name: 'الطلبات' }).click();
   await expect(desk.getByTestId('queue-list')).toBeHidden();
+  const calls: string[] = [];
+  desk.on('request', (r) => {
+    if (r.url().endsWith('/api/call') && (r.postData() ?? '').includes('"visits.callNext"')) calls.push(r.postData()!);
+  });
   await desk.keyboard.press('F4');
-  await desk.waitForLoadState('networkidle');
+  // The key's handlers have run once the press is through; a round trip into the page lets any call they started leave.
+  await desk.evaluate('new Promise((resolve) => setTimeout(resolve, 0))');
+  expect(calls).toEqual([]);
   const hall = (await api('visits.queue', {})) as { visits: { ticket: string; state: string; servedBy: { fullName: string } | null }[] };
   expect(hall.visits.find((v) => v.ticket === ticket)?.state).toBe('waiting');
   expect(hall.visits.filter((v) => v.state === 'serving' && v.servedBy?.fullName === receptionist.fullName)).toEqual([]);
