@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**

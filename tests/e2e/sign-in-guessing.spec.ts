@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
