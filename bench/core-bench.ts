@@ -7,11 +7,11 @@ import { asSqliteStore, type SqliteStore } from '../electron/core/store/sqlite/o
 import { createCore, type Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { selectRequestSummaries } from '../electron/core/requests/request-summaries';
-import { BOARD_DAYS } from '../shared/contract/board';
-import { COMMITTEE_PAGE } from '../shared/contract/requests';
+import { BOARD_DAYS } from '@shared/contract/board';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
 import { selectVisits, VISIT_VIEW_COLUMNS } from '../electron/core/visits/visit-view';
-import { addDays } from '../shared/dates/calendar';
-import { toHijri } from '../shared/dates/hijri';
+import { addDays } from '@shared/dates/calendar';
+import { toHijri } from '@shared/dates/hijri';
 import { benchDocuments } from './documents-bench';
 import { benchLongWork } from './long-work-bench';
 import { benchRegisterExport } from './register-bench';

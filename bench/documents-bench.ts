@@ -12,10 +12,10 @@
  */
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { buildRegisterInput } from '../electron/core/documents/register-input';
-import type { BeneficiaryProfile, RequestView, SettingsView } from '../shared/contract';
-import type { PdfView } from '../shared/contract/documents';
-import { addDays } from '../shared/dates/calendar';
-import type { FamilyRelation } from '../shared/domain/request';
+import type { BeneficiaryProfile, RequestView, SettingsView } from '@shared/contract';
+import type { PdfView } from '@shared/contract/documents';
+import { addDays } from '@shared/dates/calendar';
+import type { FamilyRelation } from '@shared/domain/request';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST, mobileFor, nationalIdFor, pick, seededRandom } from '../electron/core/demo/arabic-names';
 import { currentDeclaration } from '../electron/core/catalogue/catalogue-views';
 import type { Core } from '../electron/core/core';

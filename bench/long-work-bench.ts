@@ -12,8 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '../electron/core/core';
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { seededRandom } from '../electron/core/demo/arabic-names';
-import type { PdfView } from '../shared/contract/documents';
-import { addDays } from '../shared/dates/calendar';
+import type { PdfView } from '@shared/contract/documents';
+import { addDays } from '@shared/dates/calendar';
 import { BENCH_PASSWORD, pickReason, visitor, visitWriter } from './data';
 import { summarize, type Row } from './stats';
 

@@ -9,7 +9,7 @@ import type { Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { registerExportJob } from '../electron/core/registers/export-job';
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
-import type { RegisterFileView } from '../shared/contract';
+import type { RegisterFileView } from '@shared/contract';
 import { BENCH_PASSWORD, pickReason, visitor, visitWriter } from './data';
 import { collectGarbage, summarize, type Row } from './stats';
 

@@ -5,7 +5,7 @@
  * beside "bare": the same figures or document made in this thread straight from the store, without
  * the dispatcher or the worker.
  */
-import { addDays } from '../shared/dates/calendar';
+import { addDays } from '@shared/dates/calendar';
 import { createCore, type Core } from '../electron/core/core';
 import { renderPeriodReport } from '../electron/core/documents/period-report';
 import { letterhead } from '../electron/core/documents/letterhead';

@@ -1,10 +1,10 @@
-import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
+import { SHELL_PRINT_PDF, type ShellPrintResult } from '@shared/bridge';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { AppError, type Envelope } from '../../shared/errors';
-import { ar, fill } from '../../shared/labels/ar';
+import { AppError, type Envelope } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { PrintedCopy } from '../core/documents/printed-copies';
 import { inspectUpload, type UploadRule } from '../core/uploads/inspect-upload';
 import { allowNavigation } from './security';

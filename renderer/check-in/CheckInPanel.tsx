@@ -1,7 +1,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
-import type { BeneficiaryView, TodayVisit, VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { BeneficiaryView, TodayVisit, VisitView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useTicketPrint } from '../printing/useTicketPrint';
 import { BeneficiarySearch } from './BeneficiarySearch';
 import { IssueTicketForm, type Visitor } from './IssueTicketForm';

@@ -1,7 +1,7 @@
 import { Modal, Stack, Text, Button } from '@mantine/core';
-import type { VisitView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { TicketPrintStatus } from '../printing/TicketPrintStatus';
 import type { TicketPrintState } from '../printing/useTicketPrint';
 

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { InputOf } from '../../shared/contract';
-import type { PdfView } from '../../shared/contract/documents';
+import type { InputOf } from '@shared/contract';
+import type { PdfView } from '@shared/contract/documents';
 import { invalidateFor } from '../data/operations';
 import { call } from '../transport/call';
 import { hasShell, printInShell, type ShellPrintResult } from '../transport/shell';

@@ -1,7 +1,7 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import type { VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { TicketIssuedModal } from '../check-in/TicketIssuedModal';
 import { useTicketPrint } from '../printing/useTicketPrint';
 

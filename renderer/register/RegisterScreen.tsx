@@ -1,9 +1,9 @@
 import { Button, Group, Pagination, Paper, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { REGISTER_PAGE, type RegisterFormat } from '../../shared/contract/registers';
-import type { InputOf } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import { REGISTER_PAGE, type RegisterFormat } from '@shared/contract/registers';
+import type { InputOf } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { usePrintDocument } from '../printing/usePrintDocument';
 import { call } from '../transport/call';

@@ -1,8 +1,8 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PeriodFigures } from '../../shared/contract/reports';
-import { ar } from '../../shared/labels/ar';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { PdfView } from '../../shared/contract/documents';
-import type { ReportFile } from '../../shared/contract/reports';
+import type { PdfView } from '@shared/contract/documents';
+import type { ReportFile } from '@shared/contract/reports';
 import { openPendingTab, pdfBlobUrl, showInTab } from '../printing/browser-tab';
 import { announcePrint } from '../printing/print-notice';
 import { call } from '../transport/call';

@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { BackupFileView, SettingsView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BackupFileView, SettingsView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

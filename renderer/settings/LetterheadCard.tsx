@@ -1,8 +1,8 @@
 import { Button, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { SettingsView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { SettingsView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { readBase64 } from '../ui/read-file';

@@ -1,6 +1,6 @@
 import { Code, Paper, Stack, Text, Title } from '@mantine/core';
-import type { StoreServerView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { StoreServerView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useToday } from '../ui/useToday';
 import { serverLine } from './StoreConnectionCard';
 

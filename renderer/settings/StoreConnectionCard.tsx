@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ConnectionTestView, InputOf, StoreConnectionView, StoreServerView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { ConnectionTestView, InputOf, StoreConnectionView, StoreServerView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { StoreMovePhase } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { StoreMovePhase } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -5,13 +5,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../electron/core/backup/create-backup';
 import { listTar } from '../../electron/core/backup/tar';
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { dataFileHashes, dumpTables, fillStore, storeFileOf } from '../helpers/backup-fixtures';
 import { REPO_ROOT } from '../helpers/child-process';
 import { isArabicText } from '../helpers/fixtures';
 import { signedInAs } from '../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
-import { ltr } from '../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 /**
  * Issue 8, "Backups that restore everything": a backup holds the database, every scan, the reference

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { SAMPLE_JPEG, samplePdf } from '../helpers/sample-files';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { businessDay } from '../../shared/dates/calendar';
-import { documentsAr } from '../../shared/labels/documents-ar';
+import { businessDay } from '@shared/dates/calendar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { chooseReason, closeTicketWithEnter, queueRow, screen, signIn } from './support/desk';
 import { apiAt, newHallDatabase, openDeskAt, staffTheHall, startDeskShell, type DeskShell } from './support/postgres-desks';

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 
 /**
  * Words on screen (issue 7), at 1366×768: an empty form flags every missing field at once, beside

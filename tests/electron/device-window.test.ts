@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWindowOptions, devicePlacement, deviceWindowOptions } from '../../electron/main/window-options';
-import { screenOfPage } from '../../shared/device-pages';
+import { screenOfPage } from '@shared/device-pages';
 
 const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
 const hallScreen = { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { APP_INDEX_URL, APP_SCHEME } from '../../electron/main/app-protocol';
 import { FakeSession, FakeWebContents, invokeEvent, navigate } from './fakes';
 

@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, CHANGES_CHANNEL_IPC } from '../../shared/bridge';
-import type { ChangeEvent } from '../../shared/live-changes';
+import { CALL_CHANNEL, CHANGES_CHANNEL_IPC } from '@shared/bridge';
+import type { ChangeEvent } from '@shared/live-changes';
 
 // The sandboxed preload sees only contextBridge and ipcRenderer; both are replaced in this file only.
 const electron = vi.hoisted(() => ({

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { hardenEveryWebContents } from '../../electron/main/security';
 import { samplePdf } from '../helpers/sample-files';
 import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
@@ -262,7 +262,7 @@ describe('the call handler and the shell\'s own operations', () => {
 
   it('the renderer asks for the operation by the name the shell answers (one declaration, in shared/bridge.ts)', () => {
     const renderer = readFileSync(resolve(__dirname, '../../renderer/transport/shell.ts'), 'utf8');
-    expect(renderer).toContain("from '../../shared/bridge'");
+    expect(renderer).toContain("from '@shared/bridge'");
     expect(SHELL_PRINT_PDF).toBe('shell.printPdf');
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AboutView } from '../../shared/contract';
+import type { AboutView } from '@shared/contract';
 import { parseDeskArgs } from '../../electron/main/args';
 import { nativeBindingPath } from '../../electron/main/native-binding';
 

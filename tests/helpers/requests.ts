@@ -1,6 +1,6 @@
-import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, ServiceTypeView } from '../../shared/contract';
-import type { Channel } from '../../shared/domain/channels';
-import type { RequestState } from '../../shared/domain/request';
+import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, ServiceTypeView } from '@shared/contract';
+import type { Channel } from '@shared/domain/channels';
+import type { RequestState } from '@shared/domain/request';
 import type { SignedIn } from './sessions';
 import { auditCount, countRows, type TestCore } from './test-core';
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, base64Length, MAX_CALL_BODY_BYTES, REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
-import { ar, fill } from '../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES, base64Length, MAX_CALL_BODY_BYTES, REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
+import { ar, fill } from '@shared/labels/ar';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { beneficiaryInput, isArabicText } from '../helpers/fixtures';
 import { loadCatalogue } from '../helpers/requests';

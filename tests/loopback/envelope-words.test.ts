@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { MAX_SESSIONS } from '../../electron/core/sessions';
-import { ar, fill } from '../../shared/labels/ar';
-import { countOf } from '../../shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
 import { openTestCore, type TestCore } from '../helpers/test-core';
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { beneficiaryInput, isArabicText } from '../helpers/fixtures';
 import { loadCatalogue } from '../helpers/requests';

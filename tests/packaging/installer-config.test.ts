@@ -13,7 +13,7 @@ import { APP_FOLDER_NAME, defaultDataDir } from '../../electron/core/data-dir';
 import { PDFJS_MODULE } from '../../electron/core/uploads/pdf-check';
 import { nativeBindingPath } from '../../electron/main/native-binding';
 import { LOGIN_ITEM_NAME } from '../../electron/main/start-with-system';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import afterPack, { electronFuses, packagedExecutable } from '../../scripts/packaging/after-pack.mjs';
 import { ARCH_NAMES, OS_KEYS, stagedBindingPath } from '../../scripts/packaging/before-pack.mjs';
 import { REPO_ROOT } from '../helpers/child-process';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCanonicalBase64 } from '../../shared/contract/uploads';
+import { isCanonicalBase64 } from '@shared/contract/uploads';
 
 /**
  * Strict base64 (issue 8): the contract takes a file's text only when it is the one encoding of its

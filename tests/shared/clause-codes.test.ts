@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ar } from '../../shared/labels/ar';
-import { documentsAr } from '../../shared/labels/documents-ar';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { CLAUSE_CODE } from '../helpers/clause-codes';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract } from '../../shared/contract';
-import { describeIssue } from '../../shared/contract/field-names';
-import { ar } from '../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { describeIssue } from '@shared/contract/field-names';
+import { ar } from '@shared/labels/ar';
 import { isArabicText } from '../helpers/fixtures';
 import { core, defOf, fieldPaths, limits, sample, withValueAt } from './contract-schemas';
 

@@ -1,9 +1,9 @@
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import type { Channel } from '../../../shared/domain/channels';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { figureText, type FigureRow } from '../../../shared/labels/report-rows';
-import { countText } from '../../../shared/labels/report-values';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import type { Channel } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { figureText, type FigureRow } from '@shared/labels/report-rows';
+import { countText } from '@shared/labels/report-values';
 import type { EvidenceSection } from '../reports/evidence-sections';
 import { fieldRow, Flow, paragraph, placeFlowingText, sectionTitle, signatureRow } from './blocks';
 import { FONT } from './fonts';

@@ -1,9 +1,9 @@
-import type { PeriodFigures } from '../../../shared/contract/reports';
-import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '../../../shared/labels/report-rows';
-import { countText, daysText, durationText, hourText, shareText, weekdayName } from '../../../shared/labels/report-values';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '@shared/labels/report-rows';
+import { countText, daysText, durationText, hourText, shareText, weekdayName } from '@shared/labels/report-values';
 import { fieldRow, Flow, paragraph, sectionTitle } from './blocks';
 import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type DocumentOptions } from './pdf-page';
 import { drawTable, measureTable, type TableColumn } from './table';

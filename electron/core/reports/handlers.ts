@@ -1,5 +1,5 @@
-import type { reportOperations } from '../../../shared/contract/reports';
-import type { ReportFile, ReportFormat } from '../../../shared/contract/reports';
+import type { reportOperations } from '@shared/contract/reports';
+import type { ReportFile, ReportFormat } from '@shared/contract/reports';
 import type { HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import { periodScope } from './period-scope';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { ar } from '../../../shared/labels/ar';
-import type { FigureRow } from '../../../shared/labels/report-rows';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { ar } from '@shared/labels/ar';
+import type { FigureRow } from '@shared/labels/report-rows';
 
 /**
  * The report spreadsheets' common parts (issue 10): right-to-left sheets, a styled header row frozen

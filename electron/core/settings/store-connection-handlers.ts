@@ -1,6 +1,6 @@
-import type { storeOperations } from '../../../shared/contract/store';
-import { AppError } from '../../../shared/errors';
-import type { ParsedInputOf } from '../../../shared/contract';
+import type { storeOperations } from '@shared/contract/store';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
 import type { HandlerContext } from '../context';
 import { withPreparation, type HandlersOf, type PrepareContext } from '../handlers';
 import { connectionView, passwordFor, savedOrNull, type StoreConnectionRuntime } from '../store/connection/connection-state';

@@ -1,6 +1,6 @@
-import type { TodayVisit } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import type { VisitState } from '../../../shared/domain/visit';
+import type { TodayVisit } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import type { VisitState } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';

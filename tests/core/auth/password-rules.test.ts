@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { MAX_SESSIONS, SessionStore } from '../../../electron/core/sessions';
 import { bind, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';

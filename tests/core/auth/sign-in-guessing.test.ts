@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
-import { countOf } from '../../../shared/labels/count';
-import type { Envelope } from '../../../shared/errors';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
+import type { Envelope } from '@shared/errors';
 import { THROTTLE } from '../../../electron/core/auth/sign-in-throttle';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, TEST_PASSWORD_COST, type TestCore } from '../../helpers/test-core';

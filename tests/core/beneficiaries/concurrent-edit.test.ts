@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { profileInput, requestSnapshot } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

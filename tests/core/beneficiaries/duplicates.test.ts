@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryView } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { BeneficiaryView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText, mobileFor, nationalIdFor } from '../../helpers/fixtures';
 import { profileInput, requestSnapshot } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

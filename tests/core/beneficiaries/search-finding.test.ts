@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryHit, BeneficiaryView, RequestView } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { BeneficiaryHit, BeneficiaryView, RequestView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, profileInput, requestIn, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

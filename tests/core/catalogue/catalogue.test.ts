@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

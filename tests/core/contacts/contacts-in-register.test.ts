@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactView, InputOf, RegisterFileView, VisitView } from '../../../shared/contract';
+import type { ContactView, InputOf, RegisterFileView, VisitView } from '@shared/contract';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REQUEST_STATES } from '../../../shared/domain/request';
-import { businessDay } from '../../../shared/dates/calendar';
+import { REQUEST_STATES } from '@shared/domain/request';
+import { businessDay } from '@shared/dates/calendar';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
 import { DEMO_ADMIN, demoStartMessage, startWithDemo } from '../../../electron/core/demo/start-with-demo';
 import { spawnTs } from '../../helpers/child-process';

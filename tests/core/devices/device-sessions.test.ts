@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type OperationName } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import { contract, type OperationName } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { anonymous, bind, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 

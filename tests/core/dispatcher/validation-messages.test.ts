@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDay } from '../../../shared/dates/calendar';
-import { ar } from '../../../shared/labels/ar';
+import { businessDay } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HallDisplayView } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import type { HallDisplayView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';

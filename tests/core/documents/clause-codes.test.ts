@@ -5,7 +5,7 @@ import { renderReceipt } from '../../../electron/core/documents/receipt';
 import { renderReferencePlaceholder } from '../../../electron/core/documents/reference-placeholder';
 import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
 import { renderTicket } from '../../../electron/core/documents/ticket';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import * as sample from './fixtures';
 import { pdfText } from './pdf-text';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { spawnTs, type TsChild } from '../../helpers/child-process';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { signedInAs } from '../../helpers/sessions';

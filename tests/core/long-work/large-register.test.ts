@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../electron/core/store/schema';
-import type { PdfView } from '../../../shared/contract/documents';
-import { VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import type { Envelope } from '../../../shared/errors';
+import type { PdfView } from '@shared/contract/documents';
+import { VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
+import type { Envelope } from '@shared/errors';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../../electron/loopback/server';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { signedInAs } from '../../helpers/sessions';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { spawnTs, type TsChild } from '../../helpers/child-process';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf, RegisterFileView } from '../../../shared/contract';
+import type { InputOf, RegisterFileView } from '@shared/contract';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { COMPLAINT_NOTE, DAY, DAY_AFTER, DAY_BEFORE, FORMULA_NOTE, makeRegisterDay, RECEPTIONIST_2, WALK_IN_INQUIRY, type RegisterDay } from './register-day';
 

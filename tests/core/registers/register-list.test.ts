@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf, RegisterPage } from '../../../shared/contract';
+import type { InputOf, RegisterPage } from '@shared/contract';
 import { isArabicText } from '../../helpers/fixtures';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import {

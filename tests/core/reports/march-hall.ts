@@ -1,4 +1,4 @@
-import type { RequestView } from '../../../shared/contract';
+import type { RequestView } from '@shared/contract';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeriodFigures } from '../../../shared/contract/reports';
-import { ar } from '../../../shared/labels/ar';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 import { buildMarchHall, type MarchHall } from './march-hall';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayStartIso } from '../../../shared/dates/zone';
+import { dayStartIso } from '@shared/dates/zone';
 import { localClock, monthsOf, periodScope } from '../../../electron/core/reports/period-scope';
 
 /** A report's period against the store's UTC instants, at the association's clock (issue 10). */

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportFile } from '../../../shared/contract/reports';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { policyClausesAr } from '../../../shared/labels/policy-clauses-ar';
+import type { ReportFile } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { policyClausesAr } from '@shared/labels/policy-clauses-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { bracketsAsOne, normaliseText, pdfText, type PdfText } from '../documents/pdf-text';

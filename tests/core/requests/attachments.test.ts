@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { paddedTo, SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../helpers/sample-files';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDateInput } from '../../../shared/dates/hijri';
-import { ar, fill } from '../../../shared/labels/ar';
+import { parseDateInput } from '@shared/dates/hijri';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { COMMITTEE_PAGE } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, unlockAfterClockJump, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

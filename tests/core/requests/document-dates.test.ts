@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentExpiredMessage } from '../../../electron/core/requests/documents-check';
-import type { RequestView } from '../../../shared/contract';
-import { formatGregorian } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatGregorian } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { normaliseText, pdfText } from '../documents/pdf-text';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestSnapshot, type Catalogue } from '../../helpers/requests';

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { ar } from '../../../shared/labels/ar';
+import { CHANNELS } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

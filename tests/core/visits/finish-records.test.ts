@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VisitReason } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
+import type { VisitReason } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { VisitView } from '../../../shared/contract';
+import type { VisitView } from '@shared/contract';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

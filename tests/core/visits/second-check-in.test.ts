@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VisitState } from '../../../shared/domain/visit';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { VisitState } from '@shared/domain/visit';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText, newClientKey, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

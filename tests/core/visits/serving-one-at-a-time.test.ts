@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

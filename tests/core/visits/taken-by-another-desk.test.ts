@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';

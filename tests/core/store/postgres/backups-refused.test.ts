@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { isArabicText } from '../../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { countRows, openTestCore, rowCounts, type TestCore } from '../../../helpers/test-core';

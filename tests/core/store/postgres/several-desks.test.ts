@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VisitView } from '../../../../shared/contract';
+import type { VisitView } from '@shared/contract';
 import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
 import { walkInInput } from '../../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../../helpers/requests';
