@@ -1,5 +1,5 @@
 /**
- * The printed documents (issue 4) through core.dispatch, each beside the document function alone
+ * The printed documents through core.dispatch, each beside the document function alone
  * (renderRequestForm / renderDeclaration / renderReceipt / renderDailyRegister) on the inputs the
  * handler builds: the ratio is what the core adds around rendering (the dispatcher, the reads that
  * build the input, base64 of the PDF, and for the declaration its write transaction).

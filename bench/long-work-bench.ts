@@ -1,5 +1,5 @@
 /**
- * Long work beside the desks (issue 8): السجل اليومي of a day of 16,000 visits, built while a desk
+ * Long work beside the desks (docs/architecture.md#long-work-the-job-worker): السجل اليومي of a day of 16,000 visits, built while a desk
  * keeps asking for today's queue as its screen does. Two rows: how long the register takes, and how
  * long each of those queue calls took meanwhile (docs/performance.md: every other call within 100 ms).
  *

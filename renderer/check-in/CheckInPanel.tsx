@@ -65,7 +65,7 @@ export const CheckInPanel = memo(function CheckInPanel() {
           <IssueTicketForm
             visitor={step.visitor}
             onIssued={(visit) => {
-              // Printed at once, from the answer to the key that issued it (issue 4); the desk goes on.
+              // Printed at once, from the answer to the key that issued it; the desk goes on.
               void ticket.print(visit);
               setIssued(visit);
               reset();

@@ -7,7 +7,7 @@ import type { TicketPrintState } from '../printing/useTicketPrint';
 
 /**
  * The ticket number, large, for the receptionist to read out or write down, and whether the
- * printed ticket came out (issue 4): Enter closes it as before; printing goes on without it.
+ * printed ticket came out: Enter closes it as before; printing goes on without it.
  */
 export function TicketIssuedModal({
   visit,

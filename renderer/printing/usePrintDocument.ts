@@ -24,7 +24,7 @@ export type PrintOutcome =
   | { via: 'browser'; pdf: PdfView; opened: boolean; url: string };
 
 /**
- * The one printing path of the renderer (issue 4): the core makes the PDF; in Electron the shell
+ * The one printing path of the renderer (README.md in this folder): the core makes the PDF; in Electron the shell
  * shows it in a print preview with the system print dialog, in a browser it opens in the browser's
  * viewer in a new tab. Call `print` from the click (or key) handler itself: that is what lets the
  * browser open the tab. It never blocks the desk: the answer comes as a notification, and as the

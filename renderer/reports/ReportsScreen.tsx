@@ -12,7 +12,7 @@ import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { useReportFile } from './useReportFile';
 
 /**
- * التقارير, for supervisors and administrators (issue 10; the core refuses anyone else): the period
+ * التقارير, for supervisors and administrators (the core refuses anyone else; docs/design.md#around-the-desk-watching-and-reporting): the period
  * report for any period on screen, printed or as a spreadsheet, and the board's evidence pack.
  */
 export function ReportsScreen() {

@@ -23,7 +23,7 @@ function logoSrc(base64: string): string {
   return `data:${base64.startsWith('/9j/') ? 'image/jpeg' : 'image/png'};base64,${base64}`;
 }
 
-/** The letterhead printed on every document (issue 4): the association's branch, licence, address, phone, website and logo. */
+/** The letterhead printed on every document: the association's branch, licence, address, phone, website and logo. */
 export function LetterheadCard({ settings }: { settings: SettingsView }) {
   const [values, setValues] = useState<Record<Field, string>>(() => fromSettings(settings));
   const [logo, setLogo] = useState<string | null>(settings.associationLogoBase64);

@@ -11,7 +11,7 @@ import { isArabicText } from '../helpers/fixtures';
 import { ltr } from '@shared/text/isolate';
 
 /**
- * Issue 8 through the contract: backups.status, backups.list, backups.run, backups.restore and the
+ * Backups (docs/architecture.md#backups) through the contract: backups.status, backups.list, backups.run, backups.restore and the
  * backup folder in settings.update — administrators only, validated, audited; the daily schedule
  * and the closing backup end to end on real files, with the test's clock.
  */

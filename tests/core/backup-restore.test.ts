@@ -14,7 +14,7 @@ import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
 import { ltr } from '@shared/text/isolate';
 
 /**
- * Issue 8, "Backups that restore everything": a backup holds the database, every scan, the reference
+ * Backups that restore everything (docs/architecture.md#backups): a backup holds the database, every scan, the reference
  * PDFs and the letterhead; restored onto an empty folder, every row and every file comes back
  * identical and the scans open. A tampered backup, or one from a newer program, is refused in Arabic
  * with the data in place untouched.

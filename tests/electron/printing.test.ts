@@ -178,7 +178,7 @@ describe('shell.printPdf', () => {
 
   it.each([
     ['an HTML page', Buffer.from('<html><script>alert(1)</script></html>').toString('base64')],
-    ['%PDF-<html>…, which only starts like a PDF (issue 8)', Buffer.from('%PDF-<html><script>alert(1)</script></html>').toString('base64')],
+    ['%PDF-<html>…, which only starts like a PDF', Buffer.from('%PDF-<html><script>alert(1)</script></html>').toString('base64')],
     ['a PDF with no page', Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n').toString('base64')],
     ['a PDF cut in half', PDF.subarray(0, PDF.length >> 1).toString('base64')],
     ['a real PDF in lenient base64 (line breaks)', PDF.toString('base64').replace(/.{76}/g, '$&\n')],

@@ -20,7 +20,7 @@ import { REPO_ROOT } from '../helpers/child-process';
 import { pdfText } from '../core/documents/pdf-text';
 
 /**
- * Issue 12, the installer: electron-builder's configuration checked here without electron-builder's downloads
+ * The installer (README "Installing"): electron-builder's configuration checked here without electron-builder's downloads
  * (Electron's runtime for each platform, NSIS, the AppImage tools), which `npm run package` fetches on a normal
  * machine. Loaded and schema-validated by electron-builder's own code; file patterns matched by its own matchers.
  */

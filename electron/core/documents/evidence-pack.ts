@@ -27,7 +27,7 @@ const L = documentsAr.periodReport;
 const MARGINS = { top: 32, bottom: 44, left: 40, right: 40 };
 
 /**
- * ملف أدلة الالتزام بالسياسة (issue 10): for the association's board, each clause of the policy in
+ * ملف أدلة الالتزام بالسياسة (docs/policy.md#the-clauses-and-where-they-live): for the association's board, each clause of the policy in
  * Arabic, framed as quoted, with the period's figures that show it kept; a clause nothing measures
  * yet says so. It ends with the board's signatures, to be printed and signed.
  */

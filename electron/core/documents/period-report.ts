@@ -33,7 +33,7 @@ export function periodText(from: string, to: string): string {
 }
 
 /**
- * The report a supervisor prints for a period (issue 10), A4 in portrait: the visits and their
+ * The report a supervisor prints for a period, A4 in portrait: the visits and their
  * waits against the targets (S1), how they spread over days, hours and weekdays, by reason, channel
  * and desk, and the support requests (S5). Pages carry the letterhead, then a running title.
  */

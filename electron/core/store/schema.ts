@@ -270,7 +270,7 @@ export interface Database {
     to_state: string;
     note: string | null;
   };
-  /** Issue 11 (S1): each call and repeated call of a visitor to a desk, as the hall display announces them. */
+  /** S1: each call and repeated call of a visitor to a desk, as the hall display announces them. */
   hall_calls: {
     id: Generated<number>;
     day: string;

@@ -4,7 +4,7 @@ import { walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, refusedCount, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** The session locks after inactivity (a setting) and unlocks with the password (issue 2, "Sign in"). */
+/** The session locks after inactivity (a setting) and unlocks with the password. */
 let t: TestCore;
 let admin: SignedIn;
 let desk: SignedIn;

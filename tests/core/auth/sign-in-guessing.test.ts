@@ -14,7 +14,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 const scrypt = vi.mocked(crypto.scrypt);
 
-/** Issue 8, "Sign-in that resists guessing": waits, a lock an administrator lifts, every failure in the audit trail. */
+/** Sign-in that resists guessing (docs/architecture.md#security): waits, a lock an administrator lifts, every failure in the audit trail. */
 let t: TestCore;
 let admin: SignedIn;
 

@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Duplicates (issue 3, "Beneficiary file"): an ID number on another file is never allowed; the same
+ * Duplicates in the beneficiary files: an ID number on another file is never allowed; the same
  * mobile, or the same normalised name with the same birth date, is answered 'duplicate' with links
  * to the files it looks like — nothing saved — until the receptionist confirms.
  */

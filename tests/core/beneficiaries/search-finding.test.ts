@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Finding the person" (P2), on a real store through the dispatcher: lineage words
+ * Finding the person (P2, docs/architecture.md#search), on a real store through the dispatcher: lineage words
  * and the article, invisible characters, file and request numbers in any digits, and the order of
  * the results (whole words before prefixes, the latest visitor first).
  */

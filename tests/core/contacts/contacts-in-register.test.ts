@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Contacts on the channels C2–C8 in the day's register (issue 11): rows of their own kind beside the
+ * Contacts on the channels C2–C8 in the day's register: rows of their own kind beside the
  * visits, under their channel, their visit-only columns empty; on both stores.
  */
 const DAY = '2025-03-10';

@@ -6,7 +6,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Words on screen (issue 7): what the dispatcher answers for a refused input — the envelope a toast,
+ * Words on screen: what the dispatcher answers for a refused input — the envelope a toast,
  * an alert or an integrator over HTTP shows — is plain Arabic naming the field, every problem at once.
  */
 let t: TestCore;

@@ -4,7 +4,7 @@ import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** Input is validated by the contract's schema in the dispatcher, before any handler runs (issue 2, faults). */
+/** Input is validated by the contract's schema in the dispatcher, before any handler runs (docs/architecture.md#reliability). */
 let t: TestCore;
 let admin: SignedIn;
 

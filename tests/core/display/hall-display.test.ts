@@ -5,7 +5,7 @@ import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
-/** Issue 11, the hall display (S1): the calls of every desk, large, with no visitor's name. */
+/** The hall display (S1): the calls of every desk, large, with no visitor's name. */
 let t: TestCore;
 let deskA: SignedIn;
 let deskB: SignedIn;

@@ -10,7 +10,7 @@ import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import * as sample from './fixtures';
 import { pdfText } from './pdf-text';
 
-/** On paper (issue 7): the form the applicant signs, and every other printout, reads without clause codes. */
+/** On paper: the form the applicant signs, and every other printout, reads without clause codes. */
 describe('no clause code on any printed document', () => {
   const documents: [string, () => Promise<Buffer>][] = [
     ['the queue ticket', () => renderTicket(sample.ticket)],

@@ -11,7 +11,7 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { normaliseText as n, pdfText } from '../documents/pdf-text';
 
 /**
- * Issue 8, "Long work never freezes the desks": السجل اليومي of a long day is read and drawn in a
+ * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker): السجل اليومي of a long day is read and drawn in a
  * worker thread with its own read-only connection, page by page, while the shell goes on answering
  * every desk — reads and changes alike.
  */

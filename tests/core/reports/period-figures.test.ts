@@ -6,7 +6,7 @@ import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core
 import { buildMarchHall, type MarchHall } from './march-hall';
 
 /**
- * reports.period on screen (issue 10): every figure worked out by hand from the March hall
+ * reports.period on screen (docs/design.md#around-the-desk-watching-and-reporting): every figure worked out by hand from the March hall
  * (march-hall.ts), on SQLite and on PostgreSQL.
  */
 let t: TestCore;

@@ -10,7 +10,7 @@ import { bracketsAsOne, normaliseText, pdfText, type PdfText } from '../document
 import { buildMarchHall, type MarchHall } from './march-hall';
 
 /**
- * The period report and the evidence pack as files (issue 10): the PDFs read back with pdf.js, the
+ * The period report and the evidence pack as files: the PDFs read back with pdf.js, the
  * spreadsheets with exceljs, from the hand-computed March hall (march-hall.ts), on both stores.
  */
 let t: TestCore;

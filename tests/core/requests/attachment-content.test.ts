@@ -15,7 +15,7 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { holdWriteLock } from '../../helpers/write-lock';
 
 /**
- * Attachments checked by content (issue 8): a file is taken as what it is, not as what its first bytes
+ * Attachments checked by content (docs/architecture.md#security): a file is taken as what it is, not as what its first bytes
  * or its name claim. Strict base64 only; a PDF must open in pdf.js (within a budget of time and pages),
  * a PNG or JPEG must have a header a decoder reads; the name kept is cleaned of folders, control and
  * bidi characters and ends with the real type's extension. Every refusal is in Arabic and writes nothing.

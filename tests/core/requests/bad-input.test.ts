@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 3, "Bad input and faults": impossible dates, an expiry before its issue date, a rejection
+ * Bad input and faults (docs/architecture.md#reliability): impossible dates, an expiry before its issue date, a rejection
  * without a reason, a double-clicked submit — each answered with a clear Arabic message, changing
  * nothing. (Attachments: attachments.test.ts; two people saving at once: concurrent-edits.test.ts.)
  */

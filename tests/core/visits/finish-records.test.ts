@@ -6,7 +6,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Documents and decisions": a complaint or suggestion visit could be finished with its text
+ * What a visit's end records (docs/design.md#a-visit): a complaint or suggestion visit could be finished with its text
  * empty. It needs the text (what was said), as an inquiry needs its question and its answer; each
  * missing field is named on its own, next to it on screen.
  */

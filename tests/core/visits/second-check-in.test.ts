@@ -7,7 +7,7 @@ import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core'
 import { unlockAfterClockJump } from '../../helpers/requests';
 
 /**
- * Issue 7, "Check-in": a beneficiary already waiting or being served today got a second ticket with no
+ * Check-in (docs/design.md#a-visit): a beneficiary already waiting or being served today got a second ticket with no
  * hint. A second check-in the same business day is refused with code 'confirm' naming the ticket and
  * its state, unless confirmed (`again: true`); the search shows today's ticket beside the person.
  */

@@ -18,7 +18,7 @@ import { signedInAs } from '../../../helpers/sessions';
 import { emptyTestDatabase, makeTempDir, openTestCore, rowCounts, TEST_PASSWORD_COST } from '../../../helpers/test-core';
 
 /**
- * Issue 9: every desk hears a change anywhere, pushed by PostgreSQL's LISTEN/NOTIFY through a
+ * Every desk hears a change anywhere (docs/architecture.md#live-changes), pushed by PostgreSQL's LISTEN/NOTIFY through a
  * connection of its own; the server going away (a restart, a cable out) is heard within two seconds,
  * an operation meanwhile answers «unavailable», and the desk carries on by itself once it is back.
  */

@@ -9,7 +9,7 @@ import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9: a hall of desks on one PostgreSQL database. Each desk is a core of its own (its own pool of
+ * A hall of desks on one PostgreSQL database (docs/architecture.md#the-two-stores). Each desk is a core of its own (its own pool of
  * connections), as each desk's shell is; they all write at once.
  */
 const MORNING = '2024-02-14T06:00:00Z';
