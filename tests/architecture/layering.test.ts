@@ -99,7 +99,7 @@ describe('the import scanner', () => {
 });
 
 describe('layering', () => {
-  it('outside shared/, shared/ is reached only as `@shared/…`, never by a relative path (so no `../shared` reads as a document outside the repository)', () => {
+  it('outside shared/, shared/ is reached only as `@shared/…`, never by a relative path (which would read like a pointer to documents outside the repository)', () => {
     const v: Violation[] = [];
     for (const room of ['electron', 'renderer', 'tests', 'bench', 'scripts']) {
       v.push(...check(room, (spec, resolved) => (spec.startsWith('.') && resolved !== null && /^shared(\/|$)/.test(resolved) ? 'a relative path into shared/ (write @shared/…)' : null)));
