@@ -93,7 +93,33 @@ function broken(pointers: Pointer[]): string[] {
   });
 }
 
+/**
+ * What once sent a reader outside the repository: a tracker's issue numbers, the documents beside it
+ * (a relative path up into a shared folder, the old design, tech-notes and style files). Spelt in pieces
+ * so this file does not match itself.
+ */
+const OUTSIDE = [
+  { what: 'an issue number (point into docs/ instead)', re: new RegExp('\\b' + 'issue' + ' #?[0-9]+', 'i') },
+  { what: 'a path up into a shared folder outside the repository (shared/ is @shared/…)', re: new RegExp('\\.\\./' + 'shared\\b') },
+  { what: 'a document outside the repository (docs/ holds them now)', re: new RegExp('\\b(' + ['DESIGN', 'TECH-NOTES', 'STYLE'].join('|') + ')\\.md\\b') },
+];
+
+function outsidePointers(files: string[]): string[] {
+  return files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => OUTSIDE.filter((o) => o.re.test(line)).map((o) => `${repoPath(f)}:${i + 1}: ${o.what}: ${line.trim().slice(0, 120)}`)),
+  );
+}
+
 describe('pointers into docs/ and the README', () => {
+  it('nothing points outside the repository: no issue numbers, no path up into a shared folder beside it, no design or tech-notes file outside docs/', () => {
+    const samples = ['// (iss' + 'ue 9): a desk', "import { ar } from '../../" + "shared/labels/ar';", ' * see DESIGN' + '.md "PDF"'];
+    expect(samples.map((line) => OUTSIDE.filter((o) => o.re.test(line)).length)).toEqual([1, 1, 1]);
+    expect(OUTSIDE.some((o) => o.re.test("import { ar } from '@shared/labels/ar'; // the ticket issued at 8"))).toBe(false);
+    expect(outsidePointers(textFiles(REPO_ROOT))).toEqual([]);
+  });
+
   it('the anchor rule and the scanner work as GitHub and as a reader would (so the check below can fail)', () => {
     expect(slug('Around the desk: watching and reporting')).toBe('around-the-desk-watching-and-reporting');
     expect(slug('Adding a migration (both stores)')).toBe('adding-a-migration-both-stores');
