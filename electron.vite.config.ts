@@ -8,8 +8,12 @@ import { defineConfig } from 'electron-vite';
  * builds large documents: electron/core/jobs/worker-script.ts finds it beside them), the sandboxed
  * preload (CommonJS, as sandboxed preloads must be), and the React renderer.
  */
+// `@shared/…` is shared/ in every build, as in the tsconfigs' paths (and vitest.config.mts).
+const alias = { '@shared': resolve(__dirname, 'shared') };
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -22,6 +26,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -36,6 +41,7 @@ export default defineConfig({
     // The hall display's chime (resources/sounds, made by scripts/make-chime.cjs) beside index.html, as is.
     publicDir: resolve(__dirname, 'resources/sounds'),
     plugins: [react()],
+    resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Fonts and images as files, never data: URIs, which the Content-Security-Policy refuses.

@@ -26,12 +26,12 @@ export default defineConfig({
   // A bound on each awaited condition, not a delay: generous, because the machine may be busy (two cores, other runs).
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  // The PostgreSQL server of the specs with several desks on one database (issue 9), stopped at the end whatever happened.
+  // The PostgreSQL server of the specs with several desks on one database, stopped at the end whatever happened.
   globalSetup: './tests/e2e/support/postgres-global-setup.ts',
   use: {
     locale: 'ar-SA',
     timezoneId: 'Asia/Riyadh',
-    // The desk's screen (issue 7): every screenshot is what a 1366×768 display shows.
+    // The desk's screen: every screenshot is what a 1366×768 display shows.
     viewport: { width: 1366, height: 768 },
     launchOptions: {
       executablePath: browser.executablePath,

@@ -41,6 +41,8 @@ const OPENS_A_STORE = readdirSync(join(ROOT, 'tests/core'), { recursive: true })
   .filter((f) => f.endsWith('.test.ts') && /\b(openTestCore|createCore)\(/.test(readFileSync(join(ROOT, f), 'utf8')));
 
 export default defineConfig({
+  // `@shared/…` is shared/, as in the tsconfigs' paths and electron.vite.config.ts; both projects extend this.
+  resolve: { alias: { '@shared': join(ROOT, 'shared') } },
   test: {
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',

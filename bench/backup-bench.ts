@@ -1,5 +1,5 @@
 /**
- * Backup and restore of the ten-year store (issue 8): the whole-folder backup (VACUUM INTO snapshot,
+ * Backup and restore of the ten-year store (docs/architecture.md#backups): the whole-folder backup (VACUUM INTO snapshot,
  * scans, manifest, read back and checked) timed while a desk checks a visitor in five times a second
  * and another asks for today's queue all along — the latencies those calls see are the desks' wait —
  * then the restore of that backup (checked whole, unpacked, swapped in, store reopened).

@@ -7,11 +7,11 @@ import { asSqliteStore, type SqliteStore } from '../electron/core/store/sqlite/o
 import { createCore, type Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { selectRequestSummaries } from '../electron/core/requests/request-summaries';
-import { BOARD_DAYS } from '../shared/contract/board';
-import { COMMITTEE_PAGE } from '../shared/contract/requests';
+import { BOARD_DAYS } from '@shared/contract/board';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
 import { selectVisits, VISIT_VIEW_COLUMNS } from '../electron/core/visits/visit-view';
-import { addDays } from '../shared/dates/calendar';
-import { toHijri } from '../shared/dates/hijri';
+import { addDays } from '@shared/dates/calendar';
+import { toHijri } from '@shared/dates/hijri';
 import { benchDocuments } from './documents-bench';
 import { benchLongWork } from './long-work-bench';
 import { benchRegisterExport } from './register-bench';
@@ -28,7 +28,7 @@ export interface CoreBenchOptions {
   quick: boolean;
   /** Only the long-work rows (a 16,000-visit register beside the queue). */
   longWorkOnly?: boolean;
-  /** Only the register's month exported as XLSX (issue 10). */
+  /** Only the register's month exported as XLSX. */
   registerOnly?: boolean;
   /** Only the supervisor's board. */
   boardOnly?: boolean;
@@ -198,7 +198,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     plan = [];
   };
 
-  // --- the supervisor's board (issue 10): the hall now, the desks, today so far, the committee's
+  // --- the supervisor's board: the hall now, the desks, today so far, the committee's
   // backlog and the last 30 days (about 11,000 visits), read as a supervisor (super1) at desk R.
   const board = async () => {
     const supervisorSid = core.createSession();
@@ -326,7 +326,7 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
 
   await board();
 
-  // --- printed documents (issue 4): request form, declaration, receipt, and the register of today's
+  // --- printed documents: request form, declaration, receipt, and the register of today's
   // visits — here, before the check-ins below add to today. The bare side is the document function
   // alone on the inputs the handler builds (bench/documents-bench.ts).
   if (!opts.storeRowsOnly) await benchDocuments({

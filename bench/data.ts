@@ -10,11 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { join, resolve } from 'node:path';
 import { createCore, STORE_FILE_NAME, type Core } from '../electron/core/core';
 import { mobileFor, nationalIdFor, seededRandom, pick } from '../electron/core/demo/arabic-names';
-import { businessDay } from '../shared/dates/calendar';
-import { toHijri } from '../shared/dates/hijri';
-import { CHANNELS } from '../shared/domain/channels';
+import { businessDay } from '@shared/dates/calendar';
+import { toHijri } from '@shared/dates/hijri';
+import { CHANNELS } from '@shared/domain/channels';
 import { FILL_LAST_VISITS } from '../electron/core/store/sqlite/migrations/0004-search-normalisation';
-import { normalizeArabic } from '../shared/text/normalize-arabic';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
 import { personWithVariants, type Random } from './names';
 
 /** Raise this when the generator changes; a change to the migrations regenerates by itself (see cacheKey). */

@@ -1,5 +1,5 @@
 /**
- * The printed documents (issue 4) through core.dispatch, each beside the document function alone
+ * The printed documents through core.dispatch, each beside the document function alone
  * (renderRequestForm / renderDeclaration / renderReceipt / renderDailyRegister) on the inputs the
  * handler builds: the ratio is what the core adds around rendering (the dispatcher, the reads that
  * build the input, base64 of the PDF, and for the declaration its write transaction).
@@ -12,10 +12,10 @@
  */
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { buildRegisterInput } from '../electron/core/documents/register-input';
-import type { BeneficiaryProfile, RequestView, SettingsView } from '../shared/contract';
-import type { PdfView } from '../shared/contract/documents';
-import { addDays } from '../shared/dates/calendar';
-import type { FamilyRelation } from '../shared/domain/request';
+import type { BeneficiaryProfile, RequestView, SettingsView } from '@shared/contract';
+import type { PdfView } from '@shared/contract/documents';
+import { addDays } from '@shared/dates/calendar';
+import type { FamilyRelation } from '@shared/domain/request';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST, mobileFor, nationalIdFor, pick, seededRandom } from '../electron/core/demo/arabic-names';
 import { currentDeclaration } from '../electron/core/catalogue/catalogue-views';
 import type { Core } from '../electron/core/core';

@@ -1,5 +1,5 @@
 /**
- * Long work beside the desks (issue 8): السجل اليومي of a day of 16,000 visits, built while a desk
+ * Long work beside the desks (docs/architecture.md#long-work-the-job-worker): السجل اليومي of a day of 16,000 visits, built while a desk
  * keeps asking for today's queue as its screen does. Two rows: how long the register takes, and how
  * long each of those queue calls took meanwhile (docs/performance.md: every other call within 100 ms).
  *
@@ -12,8 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '../electron/core/core';
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { seededRandom } from '../electron/core/demo/arabic-names';
-import type { PdfView } from '../shared/contract/documents';
-import { addDays } from '../shared/dates/calendar';
+import type { PdfView } from '@shared/contract/documents';
+import { addDays } from '@shared/dates/calendar';
 import { BENCH_PASSWORD, pickReason, visitor, visitWriter } from './data';
 import { summarize, type Row } from './stats';
 

@@ -1,5 +1,5 @@
 /**
- * The register exported (issue 10): a month of a busy hall, 10,000 visits, as XLSX through
+ * The register exported: a month of a busy hall, 10,000 visits, as XLSX through
  * `registers.export` — the dispatcher, the job worker reading the month row by row on its own
  * connection, exceljs writing the sheet and its totals, base64 back to the shell — beside the export
  * job alone in the bench's thread on the store's connection (no dispatcher, no worker): the bare row.
@@ -9,7 +9,7 @@ import type { Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { registerExportJob } from '../electron/core/registers/export-job';
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
-import type { RegisterFileView } from '../shared/contract';
+import type { RegisterFileView } from '@shared/contract';
 import { BENCH_PASSWORD, pickReason, visitor, visitWriter } from './data';
 import { collectGarbage, summarize, type Row } from './stats';
 

@@ -11,7 +11,7 @@ import type { InlineConfig } from 'vite';
 import { createCore, type Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
 import { startLoopback } from '../electron/loopback/server';
-import { ar } from '../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { TARGETS } from './core-bench';
 import { BENCH_PASSWORD, BENCH_USER, DATA_ROOT, noonOf, type StoreMeta } from './data';
 import { twoFragments } from './names';

@@ -1,11 +1,11 @@
 /**
  * The supervisor's period report and the board's evidence pack over a year of the ten-year store
- * (issue 10). docs/performance.md: a year's period report under 500 ms. Each row is the whole call
+ * (docs/design.md#around-the-desk-watching-and-reporting). Target in docs/performance.md: a year's period report under 500 ms. Each row is the whole call
  * through the dispatcher (session, role, validation, the job worker's round trip, the audit row),
  * beside "bare": the same figures or document made in this thread straight from the store, without
  * the dispatcher or the worker.
  */
-import { addDays } from '../shared/dates/calendar';
+import { addDays } from '@shared/dates/calendar';
 import { createCore, type Core } from '../electron/core/core';
 import { renderPeriodReport } from '../electron/core/documents/period-report';
 import { letterhead } from '../electron/core/documents/letterhead';

@@ -1,5 +1,5 @@
 /**
- * Sign-in under guessing (issue 8), on a fresh store at the production scrypt cost: how long a sign-in
+ * Sign-in under guessing (docs/architecture.md#security), on a fresh store at the production scrypt cost: how long a sign-in
  * takes for an existing account and for an unknown username (they must not differ: the time would tell
  * which usernames exist), beside the bare scrypt hash; and how long a guesser's 50 tries at one account
  * take until the lock. The waits the core imposes are served by moving the core's clock (the bench does

@@ -11,7 +11,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { screenOfPage } from '../shared/device-pages';
+import { screenOfPage } from '@shared/device-pages';
 import { DeviceApp } from './devices/DeviceApp';
 import { theme } from './ui/theme';
 

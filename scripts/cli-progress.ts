@@ -1,5 +1,5 @@
-import { ar } from '../shared/labels/ar';
-import type { BackupJobPhase } from '../shared/contract';
+import { ar } from '@shared/labels/ar';
+import type { BackupJobPhase } from '@shared/contract';
 
 /** A progress line per phase and per tenth of the way, for a terminal or a log file alike. */
 export function progressPrinter(write: (line: string) => void = (l) => console.log(l)) {

@@ -31,6 +31,8 @@ export async function devOverLoopback(root, argv) {
     root: join(root, 'renderer'),
     base: '/',
     plugins: [react()],
+    // `@shared/…` is shared/, as in electron.vite.config.ts (this server takes no config file).
+    resolve: { alias: { '@shared': join(root, 'shared') } },
     server: {
       host: '127.0.0.1',
       port: values.port ? Number(values.port) : 5173,

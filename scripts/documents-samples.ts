@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_TIME_ZONE, addDays, businessDay } from '../shared/dates/calendar';
+import { DEFAULT_TIME_ZONE, addDays, businessDay } from '@shared/dates/calendar';
 import { createCore } from '../electron/core/core';
 import { startWithDemo } from '../electron/core/demo/start-with-demo';
 import { evidencePackJob, periodReportJob } from '../electron/core/reports/report-jobs';

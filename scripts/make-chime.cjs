@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes resources/sounds/chime.wav: the hall display's two-note chime before each call (issue 11, S1),
+ * Writes resources/sounds/chime.wav: the hall display's two-note chime before each call (S1),
  * synthesized here from sine partials with a bell's decay — our own sound, free of any licence.
  * `node scripts/make-chime.cjs` writes the same bytes every time; the file is committed.
  */

@@ -7,9 +7,9 @@
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { postgresUrl } from '../shared/contract/store-move';
-import { AppError } from '../shared/errors';
-import { ar } from '../shared/labels/ar';
+import { postgresUrl } from '@shared/contract/store-move';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { defaultDataDir } from '../electron/core/data-dir';
 import { moveStoreToPostgres, type MoveProgress } from '../electron/core/store/move-to-postgres/move-store';
 import { withoutPassword } from '../electron/core/store-move/store-move-service';

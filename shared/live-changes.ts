@@ -1,5 +1,5 @@
 /**
- * How a desk hears that the store changed (issue 9). On PostgreSQL the core listens to the server and
+ * How a desk hears that the store changed (docs/architecture.md#live-changes). On PostgreSQL the core listens to the server and
  * pushes every committed change to each shell, and from there to its renderer; on SQLite nothing is
  * pushed and the renderer polls the store's revision each second.
  *

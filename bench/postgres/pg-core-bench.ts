@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createCore, type Core } from '../../electron/core/core';
 import { seededRandom } from '../../electron/core/demo/arabic-names';
-import { COMMITTEE_PAGE } from '../../shared/contract/requests';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, type StoreMeta } from '../data';
 import { oneFragment, twoFragments, typedMobile, type Random } from '../names';
 import { summarize, timePair, type Row, type Sample, type TimeOptions } from '../stats';

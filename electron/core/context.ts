@@ -1,7 +1,7 @@
-import type { Role } from '../../shared/domain/roles';
-import type { AppError } from '../../shared/errors';
+import type { Role } from '@shared/domain/roles';
+import type { AppError } from '@shared/errors';
 import type { PasswordCost } from './auth/passwords';
-import type { AboutView } from '../../shared/contract';
+import type { AboutView } from '@shared/contract';
 import type { BackupService } from './backup/backup-service';
 import type { ShellFacts } from './computer/shell-facts';
 import type { JobRunner } from './jobs/job-runner';

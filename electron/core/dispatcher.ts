@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { contract, isOperationName, type OperationName, type SettingsView } from '../../shared/contract';
-import { describeIssue } from '../../shared/contract/field-names';
-import type { RefusalReason } from '../../shared/domain/audit';
-import { AppError, type Envelope } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
+import { contract, isOperationName, type OperationName, type SettingsView } from '@shared/contract';
+import { describeIssue } from '@shared/contract/field-names';
+import type { RefusalReason } from '@shared/domain/audit';
+import { AppError, type Envelope } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';

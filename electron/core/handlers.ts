@@ -1,4 +1,4 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { OperationName, OutputOf, ParsedInputOf } from '@shared/contract';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';

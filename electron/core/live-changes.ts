@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '../../shared/live-changes';
+import type { ChangeEvent } from '@shared/live-changes';
 
 /**
  * What each shell subscribes to, to tell its renderer that the store changed (shared/live-changes.ts):

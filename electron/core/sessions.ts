@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DeviceKind } from '../../shared/domain/devices';
+import type { DeviceKind } from '@shared/domain/devices';
 
 /**
  * A device screen's session (devices.open): no user is signed in to it, so it never locks and no

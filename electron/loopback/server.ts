@@ -3,12 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { ATTACHMENT_MAX_BYTES, MAX_CALL_BODY_BYTES, megabytes, REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
-import { ar, fill } from '../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES, MAX_CALL_BODY_BYTES, megabytes, REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
+import { ar, fill } from '@shared/labels/ar';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import type { Core } from '../core/core';
-import type { ChangeEvent } from '../../shared/live-changes';
-import { DEVICE_PAGES } from '../../shared/device-pages';
+import type { ChangeEvent } from '@shared/live-changes';
+import { DEVICE_PAGES } from '@shared/device-pages';
 
 /** The only address the loopback shell ever binds (docs/architecture.md "Security"). */
 export const LOOPBACK_HOST = '127.0.0.1';

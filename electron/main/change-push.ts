@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron';
-import { CHANGES_CHANNEL_IPC } from '../../shared/bridge';
+import { CHANGES_CHANNEL_IPC } from '@shared/bridge';
 import type { LiveChanges } from '../core/live-changes';
 
 /**

@@ -1,8 +1,8 @@
 import { BrowserWindow, type Display } from 'electron';
-import { DEVICE_KINDS, type DeviceKind } from '../../shared/domain/devices';
-import type { Envelope } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
-import type { DeviceOpenedView } from '../../shared/contract';
+import { DEVICE_KINDS, type DeviceKind } from '@shared/domain/devices';
+import type { Envelope } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
+import type { DeviceOpenedView } from '@shared/contract';
 import type { Dispatch } from '../core/dispatcher';
 import { openRendererWindow } from './desk-window';
 import type { ShellCaller } from './ipc';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, protocol, safeStorage, screen, session } from 'electron';
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { createCore, storeToOpen, type Core } from '../core/core';
 import { startFailure } from '../core/store/postgres/probe-server';
 import { defaultDataDir } from '../core/data-dir';
@@ -11,7 +11,7 @@ import { parseDeskArgs } from './args';
 import { ChangePush } from './change-push';
 import { openDeskWindow } from './desk-window';
 import { deviceWindows } from './device-window';
-import { SHELL_OPEN_DEVICE } from '../../shared/bridge';
+import { SHELL_OPEN_DEVICE } from '@shared/bridge';
 import { passwordSealOf } from './password-seal';
 import { registerCallHandler } from './ipc';
 import { installMenu } from './menu';

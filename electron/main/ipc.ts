@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CALL_CHANNEL, type CallRequest } from '../../shared/bridge';
-import type { Envelope } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
+import { CALL_CHANNEL, type CallRequest } from '@shared/bridge';
+import type { Envelope } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { Dispatch } from '../core/dispatcher';
 
 export interface CallHandlerDeps {

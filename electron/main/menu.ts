@@ -1,7 +1,7 @@
 import { Menu, dialog, type MenuItemConstructorOptions } from 'electron';
-import type { AboutView } from '../../shared/contract';
-import { aboutLines } from '../../shared/labels/about-lines';
-import { ar } from '../../shared/labels/ar';
+import type { AboutView } from '@shared/contract';
+import { aboutLines } from '@shared/labels/about-lines';
+import { ar } from '@shared/labels/ar';
 
 const m = ar.menu;
 

@@ -1,17 +1,17 @@
-import { SHELL_PRINT_PDF, type ShellPrintResult } from '../../shared/bridge';
+import { SHELL_PRINT_PDF, type ShellPrintResult } from '@shared/bridge';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { AppError, type Envelope } from '../../shared/errors';
-import { ar, fill } from '../../shared/labels/ar';
+import { AppError, type Envelope } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { PrintedCopy } from '../core/documents/printed-copies';
 import { inspectUpload, type UploadRule } from '../core/uploads/inspect-upload';
 import { allowNavigation } from './security';
 import { printPreviewWindowOptions } from './window-options';
 
 /**
- * Printing in the Electron shell (issue 4). The renderer gets a document's PDF from the core and
+ * Printing in the Electron shell (renderer/printing/README.md). The renderer gets a document's PDF from the core and
  * hands it here through the one IPC channel as `shell.printPdf`, an operation the shell answers
  * itself (renderer/transport/shell.ts holds the same name). A copy of the PDF is kept first (under
  * printed/ in the data folder, or in the database on PostgreSQL: core/documents/printed-copies.ts), so

@@ -3,9 +3,9 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { SHELL_SAVE_FILE, type ShellSaveResult } from '../../shared/bridge';
-import type { Envelope } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
+import { SHELL_SAVE_FILE, type ShellSaveResult } from '@shared/bridge';
+import type { Envelope } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 
 /**
  * Saving an exported register in the Electron shell: the renderer gets the file from the core

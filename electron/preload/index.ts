@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL, CHANGES_CHANNEL_IPC, type CallRequest, type IstiqbalBridge } from '../../shared/bridge';
-import { asChangeEvent, type ChangeEvent } from '../../shared/live-changes';
+import { CALL_CHANNEL, CHANGES_CHANNEL_IPC, type CallRequest, type IstiqbalBridge } from '@shared/bridge';
+import { asChangeEvent, type ChangeEvent } from '@shared/live-changes';
 
 // The renderer never holds ipcRenderer: it can reach nothing but the checked call channel, and hear
 // nothing but the shell's change events, each checked here before it is passed on.

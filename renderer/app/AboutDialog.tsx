@@ -1,6 +1,6 @@
 import { Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { aboutLines } from '../../shared/labels/about-lines';
-import { ar } from '../../shared/labels/ar';
+import { aboutLines } from '@shared/labels/about-lines';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

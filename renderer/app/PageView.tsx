@@ -1,7 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import type { UserView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { ProfilePage } from '../beneficiary/ProfilePage';
 import { RequestPage } from '../requests/RequestPage';
 import { usePages } from './pages';

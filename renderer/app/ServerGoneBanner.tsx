@@ -1,5 +1,5 @@
 import { Group, Loader, Text } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 
 /** The strip's height: the desk's header grows by it, so the strip covers nothing on screen. */
 export const BANNER_HEIGHT = 44;

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { AUDIT_KINDS, type AuditKind } from '../../shared/domain/audit';
-import { ar } from '../../shared/labels/ar';
+import { AUDIT_KINDS, type AuditKind } from '@shared/domain/audit';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { DateInput } from '../ui/DateInput';
 

@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { AUDIT_PAGE } from '../../shared/contract/audit';
-import { ar, fill } from '../../shared/labels/ar';
+import { AUDIT_PAGE } from '@shared/contract/audit';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters';

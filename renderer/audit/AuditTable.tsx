@@ -1,9 +1,9 @@
 import { Badge, Button, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import type { AuditRowView } from '../../shared/contract';
-import { formatGregorian, formatHijri, formatTime } from '../../shared/dates/calendar';
-import type { AuditKind } from '../../shared/domain/audit';
-import { ar, fill } from '../../shared/labels/ar';
+import type { AuditRowView } from '@shared/contract';
+import { formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
+import type { AuditKind } from '@shared/domain/audit';
+import { ar, fill } from '@shared/labels/ar';
 
 const KIND_COLORS: Record<AuditKind, string> = { change: 'teal', read: 'blue', refused: 'red' };
 

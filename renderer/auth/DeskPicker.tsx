@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 
 export function DeskPicker({ value, onChange }: { value: string | null; onChange: (v: string | null) => void }) {

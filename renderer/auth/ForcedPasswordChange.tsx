@@ -1,6 +1,6 @@
 import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
-import type { UserView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ChangePasswordForm } from './ChangePasswordForm';
 

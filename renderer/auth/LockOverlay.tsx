@@ -1,7 +1,7 @@
 import { Button, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,6 +1,6 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { DeskPicker } from './DeskPicker';

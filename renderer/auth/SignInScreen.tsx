@@ -1,6 +1,6 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import type { CallError } from '../transport/call';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,10 +1,10 @@
 import { Menu, Modal, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DeskView, UserView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { DeskView, UserView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { AboutDialog } from '../app/AboutDialog';
-import { DEVICE_KINDS, type DeviceKind } from '../../shared/domain/devices';
+import { DEVICE_KINDS, type DeviceKind } from '@shared/domain/devices';
 import { openDeviceScreen } from '../devices/open-device-screen';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PaperRatingDialog } from '../satisfaction/PaperRatingDialog';

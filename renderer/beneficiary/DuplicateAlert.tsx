@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
-import type { DuplicateHint } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
+import type { DuplicateHint } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import type { CallError } from '../transport/call';
 

@@ -1,7 +1,7 @@
 import { Button, Select, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray } from 'react-hook-form';
-import { FAMILY_RELATIONS, type FamilyRelation } from '../../shared/domain/request';
-import { ar } from '../../shared/labels/ar';
+import { FAMILY_RELATIONS, type FamilyRelation } from '@shared/domain/request';
+import { ar } from '@shared/labels/ar';
 import { DateInput } from '../ui/DateInput';
 import type { ProfileForm } from './profile-values';
 

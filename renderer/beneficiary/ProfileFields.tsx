@@ -1,8 +1,8 @@
 import { Chip, Group, NumberInput, Select, SimpleGrid, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { Controller } from 'react-hook-form';
-import { ID_TYPES, type IdType } from '../../shared/domain/identity';
-import { GENDERS, HOUSING_TYPES, INCOME_SOURCES, MARITAL_STATUSES, type IncomeSource } from '../../shared/domain/request';
-import { ar } from '../../shared/labels/ar';
+import { ID_TYPES, type IdType } from '@shared/domain/identity';
+import { GENDERS, HOUSING_TYPES, INCOME_SOURCES, MARITAL_STATUSES, type IncomeSource } from '@shared/domain/request';
+import { ar } from '@shared/labels/ar';
 import { DateInput } from '../ui/DateInput';
 import type { ProfileForm, ProfileValues } from './profile-values';
 

@@ -1,7 +1,7 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { BeneficiaryProfile } from '../../shared/contract';
-import { formatHijri } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { BeneficiaryProfile } from '@shared/contract';
+import { formatHijri } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { RequestCards } from '../requests/RequestCards';
 
 /** What the association already did with this person: requests with their states, visits with their outcomes. */

@@ -1,8 +1,8 @@
 import { Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { UserView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
 import { OpenRequestModal } from '../requests/OpenRequestModal';

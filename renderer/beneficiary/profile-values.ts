@@ -1,8 +1,8 @@
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import type { BeneficiaryProfile } from '../../shared/contract';
-import { beneficiaryProfileInput } from '../../shared/contract/beneficiaries';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { BeneficiaryProfile } from '@shared/contract';
+import { beneficiaryProfileInput } from '@shared/contract/beneficiaries';
+import { formatMobile } from '@shared/validation/mobile';
 
 export const profileSchema = beneficiaryProfileInput;
 /** The file as the form holds it: what the clerk typed, validated by the contract's own schema. */

@@ -2,11 +2,11 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Group, Paper, Text, Title } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
-import type { BoardView } from '../../shared/contract';
-import { CHANNELS } from '../../shared/domain/channels';
-import { VISIT_REASONS, type VisitReason } from '../../shared/domain/visit';
-import { formatCount } from '../../shared/labels/count';
-import { ar } from '../../shared/labels/ar';
+import type { BoardView } from '@shared/contract';
+import { CHANNELS } from '@shared/domain/channels';
+import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
+import { formatCount } from '@shared/labels/count';
+import { ar } from '@shared/labels/ar';
 import css from './Board.module.css';
 import { dayInFull, dayLabel, meanMinutes } from './board-text';
 

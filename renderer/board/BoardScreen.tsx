@@ -1,7 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { memo } from 'react';
-import { formatBothDates, formatTime, formatWeekday } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import { formatBothDates, formatTime, formatWeekday } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useNow } from '../ui/useNow';

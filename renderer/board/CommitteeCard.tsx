@@ -1,8 +1,8 @@
 import { Anchor, Paper, Text, Title, UnstyledButton } from '@mantine/core';
-import type { BoardRequest, BoardView } from '../../shared/contract';
-import { formatHijri } from '../../shared/dates/calendar';
-import { countOf, formatCount } from '../../shared/labels/count';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BoardRequest, BoardView } from '@shared/contract';
+import { formatHijri } from '@shared/dates/calendar';
+import { countOf, formatCount } from '@shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import css from './Board.module.css';
 

@@ -1,8 +1,8 @@
 import { Anchor, Paper, Text } from '@mantine/core';
-import type { BoardView } from '../../shared/contract';
-import { formatHijri } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
-import { formatCount } from '../../shared/labels/count';
+import type { BoardView } from '@shared/contract';
+import { formatHijri } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { formatCount } from '@shared/labels/count';
 import { ComplaintNumber } from '../complaints/ComplaintNumber';
 import css from './Board.module.css';
 

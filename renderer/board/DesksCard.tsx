@@ -1,6 +1,6 @@
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
-import type { BoardDesk } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BoardDesk } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import css from './Board.module.css';
 import { since } from './board-text';
 

@@ -1,9 +1,9 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { BoardView } from '../../shared/contract';
-import { formatDuration } from '../../shared/dates/calendar';
-import { formatCount } from '../../shared/labels/count';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BoardView } from '@shared/contract';
+import { formatDuration } from '@shared/dates/calendar';
+import { formatCount } from '@shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
 import css from './Board.module.css';
 import type { LiveWaiting } from './live-waiting';
 

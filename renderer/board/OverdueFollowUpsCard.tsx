@@ -1,7 +1,7 @@
 import { Paper, Text, Title } from '@mantine/core';
-import type { BoardView } from '../../shared/contract';
-import { countOf, formatCount } from '../../shared/labels/count';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BoardView } from '@shared/contract';
+import { countOf, formatCount } from '@shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
 import css from './Board.module.css';
 
 const DAY_MS = 86_400_000;

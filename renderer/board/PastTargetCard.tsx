@@ -1,6 +1,6 @@
 import { Paper, Text, Title } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
-import { formatDuration } from '../../shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
+import { formatDuration } from '@shared/dates/calendar';
 import css from './Board.module.css';
 import type { LiveWaiting } from './live-waiting';
 

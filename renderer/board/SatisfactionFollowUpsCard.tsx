@@ -1,7 +1,7 @@
 import { Badge, Button, Paper, Text, Title } from '@mantine/core';
-import type { SatisfactionFollowUp } from '../../shared/contract';
-import { formatHijri } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { SatisfactionFollowUp } from '@shared/contract';
+import { formatHijri } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import css from './Board.module.css';

@@ -1,4 +1,4 @@
-import { formatBothDates, formatDuration, formatWeekday } from '../../shared/dates/calendar';
+import { formatBothDates, formatDuration, formatWeekday } from '@shared/dates/calendar';
 
 /** An axis label for a day: "9/3" (day/month), short enough for 30 of them under a chart. */
 export function dayLabel(day: string): string {

@@ -1,5 +1,5 @@
-import type { BoardWaitingVisit } from '../../shared/contract';
-import { isPastTarget, waitBand, type WaitBand, type WaitTargets } from '../../shared/domain/wait-targets';
+import type { BoardWaitingVisit } from '@shared/contract';
+import { isPastTarget, waitBand, type WaitBand, type WaitTargets } from '@shared/domain/wait-targets';
 
 export interface LiveWaiting {
   count: number;

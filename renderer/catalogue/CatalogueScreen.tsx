@@ -1,5 +1,5 @@
 import { Stack, Title } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { DeclarationEditor } from './DeclarationEditor';
 import { DocumentTypesCard } from './DocumentTypesCard';
 import { ServiceTypesCard } from './ServiceTypesCard';

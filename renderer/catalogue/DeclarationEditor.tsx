@@ -1,8 +1,8 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

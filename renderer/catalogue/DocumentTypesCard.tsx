@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Paper, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DocumentTypeView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { DocumentTypeView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

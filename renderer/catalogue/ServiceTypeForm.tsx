@@ -1,8 +1,8 @@
 import { Button, Group, MultiSelect, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DocumentTypeView, ServiceTypeView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { DocumentTypeView, ServiceTypeView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

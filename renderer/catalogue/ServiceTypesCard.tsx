@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ServiceTypeForm } from './ServiceTypeForm';
 

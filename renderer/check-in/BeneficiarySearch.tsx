@@ -2,9 +2,9 @@ import { Badge, Button, Group, Kbd, Loader, Stack, Text, TextInput, UnstyledButt
 import { useHotkeys } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { BeneficiaryHit, BeneficiarySearchHit } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { BeneficiaryHit, BeneficiarySearchHit } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { useScreenVisible, useScreenVisibleRef } from '../app/screen-visible';
 import { useOp } from '../data/operations';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';

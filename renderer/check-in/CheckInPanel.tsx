@@ -1,7 +1,7 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { memo, useEffect, useRef, useState } from 'react';
-import type { BeneficiaryView, TodayVisit, VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { BeneficiaryView, TodayVisit, VisitView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useTicketPrint } from '../printing/useTicketPrint';
 import { BeneficiarySearch } from './BeneficiarySearch';
 import { IssueTicketForm, type Visitor } from './IssueTicketForm';
@@ -65,7 +65,7 @@ export const CheckInPanel = memo(function CheckInPanel() {
           <IssueTicketForm
             visitor={step.visitor}
             onIssued={(visit) => {
-              // Printed at once, from the answer to the key that issued it (issue 4); the desk goes on.
+              // Printed at once, from the answer to the key that issued it; the desk goes on.
               void ticket.print(visit);
               setIssued(visit);
               reset();

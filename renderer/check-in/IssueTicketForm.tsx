@@ -1,10 +1,10 @@
 import { Button, Chip, Group, Kbd, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { BeneficiaryView, TodayVisit, VisitView } from '../../shared/contract';
-import { CHANNELS, WALK_IN_CHANNEL, type Channel } from '../../shared/domain/channels';
-import { VISIT_REASONS, type VisitReason } from '../../shared/domain/visit';
-import { ar } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { BeneficiaryView, TodayVisit, VisitView } from '@shared/contract';
+import { CHANNELS, WALK_IN_CHANNEL, type Channel } from '@shared/domain/channels';
+import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { usePages } from '../app/pages';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';

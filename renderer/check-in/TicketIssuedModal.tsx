@@ -1,13 +1,13 @@
 import { Modal, Stack, Text, Button } from '@mantine/core';
-import type { VisitView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { TicketPrintStatus } from '../printing/TicketPrintStatus';
 import type { TicketPrintState } from '../printing/useTicketPrint';
 
 /**
  * The ticket number, large, for the receptionist to read out or write down, and whether the
- * printed ticket came out (issue 4): Enter closes it as before; printing goes on without it.
+ * printed ticket came out: Enter closes it as before; printing goes on without it.
  */
 export function TicketIssuedModal({
   visit,

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import type { TodayVisit } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { TodayVisit } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 
 /** Today's ticket of a beneficiary and where it stands, beside their name: a second ticket is never a surprise. */
 export function TodayTicketBadge({ visit }: { visit: TodayVisit }) {

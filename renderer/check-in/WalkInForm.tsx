@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ar } from '../../shared/labels/ar';
-import { normalizeMobile } from '../../shared/validation/mobile';
+import { ar } from '@shared/labels/ar';
+import { normalizeMobile } from '@shared/validation/mobile';
 
 /** A visitor without a file, for a pure inquiry: name and mobile only. */
 export function WalkInForm({ initialQuery, onContinue, onCancel }: { initialQuery: string; onContinue: (name: string, mobile: string) => void; onCancel: () => void }) {

@@ -1,8 +1,8 @@
 import { Badge, Group, Pagination, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { COMMITTEE_PAGE } from '../../shared/contract/requests';
-import { ar, fill } from '../../shared/labels/ar';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { RequestsTable } from '../requests/RequestsTable';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

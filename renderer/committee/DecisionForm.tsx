@@ -1,7 +1,7 @@
 import { Button, Group, Input, NumberInput, Paper, SegmentedControl, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Collapse, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { CorrectDecisionForm } from './CorrectDecisionForm';
 
 /** The committee's recorded decision; the committee may correct its details, never silently (a new audited event). */

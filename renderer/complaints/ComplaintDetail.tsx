@@ -1,11 +1,11 @@
 import { Badge, Button, Divider, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ComplaintView } from '../../shared/contract';
-import { COMPLAINT_FOLLOWERS } from '../../shared/contract/complaints';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { NEXT_COMPLAINT_STATE, type ComplaintCategory } from '../../shared/domain/complaints';
-import { ar, fill } from '../../shared/labels/ar';
+import type { ComplaintView } from '@shared/contract';
+import { COMPLAINT_FOLLOWERS } from '@shared/contract/complaints';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { NEXT_COMPLAINT_STATE, type ComplaintCategory } from '@shared/domain/complaints';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { PrintButton } from '../printing/PrintButton';
 import { ComplaintNumber } from './ComplaintNumber';
 

@@ -1,11 +1,11 @@
 import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { InputOf } from '../../shared/contract';
-import { COMPLAINT_PAGE } from '../../shared/contract/complaints';
-import { formatHijri } from '../../shared/dates/calendar';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATES, type ComplaintCategory, type ComplaintState } from '../../shared/domain/complaints';
-import { ar, fill } from '../../shared/labels/ar';
-import { formatCount } from '../../shared/labels/count';
+import type { InputOf } from '@shared/contract';
+import { COMPLAINT_PAGE } from '@shared/contract/complaints';
+import { formatHijri } from '@shared/dates/calendar';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATES, type ComplaintCategory, type ComplaintState } from '@shared/domain/complaints';
+import { ar, fill } from '@shared/labels/ar';
+import { formatCount } from '@shared/labels/count';
 import { useOp } from '../data/operations';
 import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';

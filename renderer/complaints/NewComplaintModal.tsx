@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { ComplaintView } from '../../shared/contract';
-import { CHANNELS, type Channel } from '../../shared/domain/channels';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/domain/complaints';
-import { ar } from '../../shared/labels/ar';
+import type { ComplaintView } from '@shared/contract';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@shared/domain/complaints';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { submitKeys } from '../ui/submit-keys';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
-import type { FinishedVisitView } from '../../shared/contract/visits';
-import { ar } from '../../shared/labels/ar';
+import type { FinishedVisitView } from '@shared/contract/visits';
+import { ar } from '@shared/labels/ar';
 import { ComplaintReceived } from './ComplaintReceived';
 
 type Recorded = NonNullable<FinishedVisitView['complaint']>;

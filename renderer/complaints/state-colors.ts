@@ -1,4 +1,4 @@
-import type { ComplaintState } from '../../shared/domain/complaints';
+import type { ComplaintState } from '@shared/domain/complaints';
 
 export const STATE_COLORS: Record<ComplaintState, string> = {
   new: 'orange',

@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { usePages } from '../app/pages';
 import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
 import { OpenRequestModal } from '../requests/OpenRequestModal';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import type { UserView } from '../../shared/contract';
+import type { UserView } from '@shared/contract';
 
 const c = ar.contacts;
 

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import { formatCount } from '../../shared/labels/count';
-import { ar, fill } from '../../shared/labels/ar';
+import { formatCount } from '@shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 
 /** On the contacts tab: how many of the user's follow-ups are due today or late, seen from any tab. */

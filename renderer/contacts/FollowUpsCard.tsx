@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ContactSummary } from '../../shared/contract';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { ContactSummary } from '@shared/contract';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { CompleteFollowUpModal } from './CompleteFollowUpModal';
 

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { BeneficiarySearchHit, UserView } from '../../shared/contract';
-import { CONTACT_CHANNELS, type ContactChannel } from '../../shared/domain/channels';
-import { ar } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { BeneficiarySearchHit, UserView } from '@shared/contract';
+import { CONTACT_CHANNELS, type ContactChannel } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { BeneficiarySearch } from '../check-in/BeneficiarySearch';
 import { useOp, useOpMutation } from '../data/operations';
 import { DateInput } from '../ui/DateInput';

@@ -1,5 +1,5 @@
-import { contract, type OperationName } from '../../shared/contract';
-import type { Role } from '../../shared/domain/roles';
+import { contract, type OperationName } from '@shared/contract';
+import type { Role } from '@shared/domain/roles';
 
 /**
  * Whether the contract lets this role call an operation: the screens offer an action only to those

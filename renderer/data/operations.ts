@@ -6,7 +6,7 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { contract, type InputOf, type OperationName, type OutputOf } from '../../shared/contract';
+import { contract, type InputOf, type OperationName, type OutputOf } from '@shared/contract';
 import { call, type CallError } from '../transport/call';
 
 /**

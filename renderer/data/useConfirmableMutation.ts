@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import type { CallError } from '../transport/call';
 import { useOpMutation } from './operations';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,7 +1,7 @@
 import { ActionIcon, Center, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { DeviceKind } from '../../shared/domain/devices';
-import { ar } from '../../shared/labels/ar';
+import type { DeviceKind } from '@shared/domain/devices';
+import { ar } from '@shared/labels/ar';
 import { ServerGoneBanner } from '../app/ServerGoneBanner';
 import { useLiveChanges } from '../app/useLiveChanges';
 import { useLiveRevision } from '../app/useLiveRevision';

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import type { DeviceView } from '../../shared/contract';
-import type { DeviceKind } from '../../shared/domain/devices';
+import type { DeviceView } from '@shared/contract';
+import type { DeviceKind } from '@shared/domain/devices';
 import { HallDisplay } from '../display/HallDisplay';
 import { KioskScreen } from '../satisfaction/KioskScreen';
 

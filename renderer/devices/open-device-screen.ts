@@ -1,6 +1,6 @@
-import { SHELL_OPEN_DEVICE } from '../../shared/bridge';
-import type { DeviceKind } from '../../shared/domain/devices';
-import { ar } from '../../shared/labels/ar';
+import { SHELL_OPEN_DEVICE } from '@shared/bridge';
+import type { DeviceKind } from '@shared/domain/devices';
+import { ar } from '@shared/labels/ar';
 import { call, CallError } from '../transport/call';
 import { devicePageUrl } from '../transport/http';
 import { hasShell } from '../transport/shell';

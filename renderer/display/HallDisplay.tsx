@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { DeviceView, HallCallView, HallDisplayView } from '../../shared/contract';
-import { formatGregorian, formatHijri, formatTime, formatWeekday } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { DeviceView, HallCallView, HallDisplayView } from '@shared/contract';
+import { formatGregorian, formatHijri, formatTime, formatWeekday } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { Announcer, CHIME_URL, warmVoices } from './announcer';
 import classes from './HallDisplay.module.css';

@@ -1,4 +1,4 @@
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 
 /** The chime, beside index.html in the build (Vite's publicDir: resources/sounds). */
 export const CHIME_URL = './chime.wav';

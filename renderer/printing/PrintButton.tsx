@@ -1,5 +1,5 @@
 import { Button, type ButtonProps } from '@mantine/core';
-import type { InputOf } from '../../shared/contract';
+import type { InputOf } from '@shared/contract';
 import { usePrintDocument, type PdfOperation } from './usePrintDocument';
 
 /** A button that prints one document; busy while it is being made, so a double click prints once. */

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import type { TicketPrintState } from './useTicketPrint';
 
 /** Under the ticket number: printing, printed, or not printed with a reprint action. */

@@ -1,5 +1,5 @@
-import type { PdfView } from '../../shared/contract/documents';
-import { ar } from '../../shared/labels/ar';
+import type { PdfView } from '@shared/contract/documents';
+import { ar } from '@shared/labels/ar';
 
 /**
  * Printing through the loopback shell: the PDF opens in the browser's own viewer in a new tab, from

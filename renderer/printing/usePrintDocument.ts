@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { InputOf } from '../../shared/contract';
-import type { PdfView } from '../../shared/contract/documents';
+import type { InputOf } from '@shared/contract';
+import type { PdfView } from '@shared/contract/documents';
 import { invalidateFor } from '../data/operations';
 import { call } from '../transport/call';
 import { hasShell, printInShell, type ShellPrintResult } from '../transport/shell';
@@ -24,7 +24,7 @@ export type PrintOutcome =
   | { via: 'browser'; pdf: PdfView; opened: boolean; url: string };
 
 /**
- * The one printing path of the renderer (issue 4): the core makes the PDF; in Electron the shell
+ * The one printing path of the renderer (README.md in this folder): the core makes the PDF; in Electron the shell
  * shows it in a print preview with the system print dialog, in a browser it opens in the browser's
  * viewer in a new tab. Call `print` from the click (or key) handler itself: that is what lets the
  * browser open the tab. It never blocks the desk: the answer comes as a notification, and as the

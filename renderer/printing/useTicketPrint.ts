@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { VisitView } from '../../shared/contract';
+import type { VisitView } from '@shared/contract';
 import { useOpMutation } from '../data/operations';
 import { notifyError } from '../ui/notify';
 import { usePrintDocument } from './usePrintDocument';

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { UserView, VisitView } from '../../shared/contract';
-import { formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { UserView, VisitView } from '@shared/contract';
+import { formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { mayCall } from '../data/access';
 import { OpenRequestModal } from '../requests/OpenRequestModal';

@@ -1,11 +1,11 @@
 import { Button, Group, Kbd, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { VisitView } from '../../shared/contract';
-import type { ComplaintCategory } from '../../shared/domain/complaints';
+import type { VisitView } from '@shared/contract';
+import type { ComplaintCategory } from '@shared/domain/complaints';
 import { showRecordedComplaint } from '../complaints/RecordedComplaint';
 import { CATEGORY_OPTIONS } from '../complaints/NewComplaintModal';
-import { VISIT_OUTCOMES, type VisitOutcome } from '../../shared/domain/visit';
-import { ar } from '../../shared/labels/ar';
+import { VISIT_OUTCOMES, type VisitOutcome } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { submitKeys } from '../ui/submit-keys';

@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
-import type { UserView, VisitView } from '../../shared/contract';
-import { QUEUE_GROUPS, queueGroupOf, type QueueGroup } from '../../shared/domain/visit';
-import { DEFAULT_WAIT_TARGETS } from '../../shared/domain/wait-targets';
-import { ar } from '../../shared/labels/ar';
+import type { UserView, VisitView } from '@shared/contract';
+import { QUEUE_GROUPS, queueGroupOf, type QueueGroup } from '@shared/domain/visit';
+import { DEFAULT_WAIT_TARGETS } from '@shared/domain/wait-targets';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { useNow } from '../ui/useNow';
 import { VisitRow } from './VisitRow';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { submitKeys } from '../ui/submit-keys';

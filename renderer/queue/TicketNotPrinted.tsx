@@ -1,11 +1,11 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import type { VisitView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { TicketIssuedModal } from '../check-in/TicketIssuedModal';
 import { useTicketPrint } from '../printing/useTicketPrint';
 
-/** On a waiting visitor's row: the ticket that did not come out of the printer, and a reprint (issue 4). */
+/** On a waiting visitor's row: the ticket that did not come out of the printer, and a reprint. */
 export function TicketNotPrinted({ visit, canReprint }: { visit: VisitView; canReprint: boolean }) {
   const ticket = useTicketPrint();
   const [open, setOpen] = useState(false);

@@ -1,8 +1,8 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { UserView, VisitView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { UserView, VisitView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import type { UserView, VisitView } from '../../shared/contract';
-import { waitBand, type WaitTarget } from '../../shared/domain/wait-targets';
-import { formatDuration, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
-import { formatMobile } from '../../shared/validation/mobile';
+import type { UserView, VisitView } from '@shared/contract';
+import { waitBand, type WaitTarget } from '@shared/domain/wait-targets';
+import { formatDuration, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
+import { formatMobile } from '@shared/validation/mobile';
 import { mayCall } from '../data/access';
 import { TicketNotPrinted } from './TicketNotPrinted';
 import { VisitActions } from './VisitActions';

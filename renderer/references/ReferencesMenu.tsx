@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { usePrintDocument } from '../printing/usePrintDocument';
 

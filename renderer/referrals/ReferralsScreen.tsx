@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { UserView } from '../../shared/contract';
-import { formatDuration, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { formatDuration, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
 import { VisitActions } from '../queue/VisitActions';

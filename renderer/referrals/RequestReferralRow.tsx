@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
-import type { RequestSummary } from '../../shared/contract';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestSummary } from '@shared/contract';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { useOp } from '../data/operations';
 import { RequestStateBadge } from '../requests/RequestStateBadge';

@@ -1,8 +1,8 @@
 import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { CHANNELS, type Channel } from '../../shared/domain/channels';
-import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '../../shared/domain/visit';
-import { ar } from '../../shared/labels/ar';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { DateInput } from '../ui/DateInput';
 

@@ -1,9 +1,9 @@
 import { Button, Group, Pagination, Paper, Stack, Switch, Text, Title, Tooltip } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { REGISTER_PAGE, type RegisterFormat } from '../../shared/contract/registers';
-import type { InputOf } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import { REGISTER_PAGE, type RegisterFormat } from '@shared/contract/registers';
+import type { InputOf } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { usePrintDocument } from '../printing/usePrintDocument';
 import { call } from '../transport/call';
@@ -19,7 +19,7 @@ const r = ar.registers;
 const ARRIVAL: RegisterSort = { column: 'arrivedAt', direction: 'asc' };
 
 /**
- * السجل اليومي for supervisors (issue 10): a day or a range, one desk or all, filtered and sorted on
+ * السجل اليومي for supervisors (docs/design.md#around-the-desk-watching-and-reporting): a day or a range, one desk or all, filtered and sorted on
  * screen a page at a time; exported as a spreadsheet (XLSX, CSV) or printed (PDF, one day). IDs are
  * masked to their last four digits unless the supervisor asks for them in full, deliberately: the core
  * records that choice with every read and export it applies to.

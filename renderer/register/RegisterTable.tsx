@@ -1,8 +1,8 @@
 import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { RegisterRowView, RegisterSortColumn } from '../../shared/contract';
-import { businessDay, formatDuration, formatGregorian, formatHijri, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { RegisterRowView, RegisterSortColumn } from '@shared/contract';
+import { businessDay, formatDuration, formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 
 export interface RegisterSort {
   column: RegisterSortColumn;

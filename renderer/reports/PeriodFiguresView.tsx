@@ -1,9 +1,9 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { PeriodFigures } from '../../shared/contract/reports';
-import { formatBothDates, formatWeekday } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
-import { complaintRows, figureText, requestRows } from '../../shared/labels/report-rows';
-import { countText, daysText, durationText, hourText, shareText, weekdayName } from '../../shared/labels/report-values';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { formatBothDates, formatWeekday } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { complaintRows, figureText, requestRows } from '@shared/labels/report-rows';
+import { countText, daysText, durationText, hourText, shareText, weekdayName } from '@shared/labels/report-values';
 import { FigureTable } from './FigureTable';
 
 const R = ar.reports;

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
-import { addDays } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import { addDays } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { DateInput } from '../ui/DateInput';
 
 export interface PeriodValue {

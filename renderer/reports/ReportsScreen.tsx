@@ -1,8 +1,8 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PeriodFigures } from '../../shared/contract/reports';
-import { ar } from '../../shared/labels/ar';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';
@@ -12,7 +12,7 @@ import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { useReportFile } from './useReportFile';
 
 /**
- * التقارير, for supervisors and administrators (issue 10; the core refuses anyone else): the period
+ * التقارير, for supervisors and administrators (the core refuses anyone else; docs/design.md#around-the-desk-watching-and-reporting): the period
  * report for any period on screen, printed or as a spreadsheet, and the board's evidence pack.
  */
 export function ReportsScreen() {

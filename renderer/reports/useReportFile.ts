@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { PdfView } from '../../shared/contract/documents';
-import type { ReportFile } from '../../shared/contract/reports';
+import type { PdfView } from '@shared/contract/documents';
+import type { ReportFile } from '@shared/contract/reports';
 import { openPendingTab, pdfBlobUrl, showInTab } from '../printing/browser-tab';
 import { announcePrint } from '../printing/print-notice';
 import { call } from '../transport/call';
@@ -12,7 +12,7 @@ type ReportOperation = 'reports.period' | 'reports.evidence';
 type Period = { from: string; to: string };
 
 /**
- * The reports' files (issue 10): the PDF goes the one printing path (the shell's print preview, or
+ * The reports' files: the PDF goes the one printing path (the shell's print preview, or
  * the browser's viewer in a new tab, opened from the click itself); the spreadsheet is saved. Which
  * one is being made is `pending`, so its button shows it and a second press waits for it.
  */

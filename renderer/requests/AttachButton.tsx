@@ -1,8 +1,8 @@
 import { Button, FileButton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '../../shared/contract/requests';
-import { ar } from '../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { readBase64 } from '../ui/read-file';
 

@@ -1,6 +1,6 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { AttachmentView } from '../../shared/contract';
+import type { AttachmentView } from '@shared/contract';
 import { AttachmentViewer } from './AttachmentViewer';
 import { sizeText } from './file-size';
 

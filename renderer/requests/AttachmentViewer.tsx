@@ -1,8 +1,8 @@
 import { Anchor, Center, Image, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
-import type { AttachmentView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { AttachmentView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { sizeText } from './file-size';

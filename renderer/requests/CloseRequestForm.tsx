@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Spoiler, Stack, Text, Title } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { RequestDocumentView } from '../../shared/contract';
-import type { IdType } from '../../shared/domain/identity';
-import type { DocumentStatus } from '../../shared/domain/request';
-import { formatGregorian, formatHijri } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { RequestDocumentView } from '@shared/contract';
+import type { IdType } from '@shared/domain/identity';
+import type { DocumentStatus } from '@shared/domain/request';
+import { formatGregorian, formatHijri } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { DateInput } from '../ui/DateInput';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { DocumentRow } from './DocumentRow';
 
 /** The service's required documents, one line each (S2). */

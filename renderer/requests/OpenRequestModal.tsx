@@ -1,7 +1,7 @@
 import { Button, Group, List, Modal, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { CHANNELS, type Channel } from '../../shared/domain/channels';
-import { ar, fill } from '../../shared/labels/ar';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { ar, fill } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

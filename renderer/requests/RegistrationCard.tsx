@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Text, Title } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { RequestSummary } from '../../shared/contract';
-import { formatHijri } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { RequestSummary } from '@shared/contract';
+import { formatHijri } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { RequestStateBadge } from './RequestStateBadge';
 

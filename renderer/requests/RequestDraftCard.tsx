@@ -1,6 +1,6 @@
 import { Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ConflictAlert } from '../ui/ConflictAlert';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { referralOpen } from './referral';
 import { RequestStateBadge } from './RequestStateBadge';

@@ -1,8 +1,8 @@
 import { Button, Center, Grid, Group, Loader, Paper, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { OPEN_REQUEST_STATES, type RequestState } from '../../shared/domain/request';
-import { ar } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { OPEN_REQUEST_STATES, type RequestState } from '@shared/domain/request';
+import { ar } from '@shared/labels/ar';
 import { DecisionForm } from '../committee/DecisionForm';
 import { DecisionSummary } from '../committee/DecisionSummary';
 import { mayCall } from '../data/access';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
-import type { RequestState } from '../../shared/domain/request';
-import { ar } from '../../shared/labels/ar';
+import type { RequestState } from '@shared/domain/request';
+import { ar } from '@shared/labels/ar';
 
 export const REQUEST_STATE_COLORS: Record<RequestState, string> = {
   draft: 'gray',

@@ -1,7 +1,7 @@
 import { Paper, Text, Timeline, Title } from '@mantine/core';
-import type { RequestEventView } from '../../shared/contract';
-import { formatHijri, formatGregorian, formatTime } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { RequestEventView } from '@shared/contract';
+import { formatHijri, formatGregorian, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { REQUEST_STATE_COLORS } from './RequestStateBadge';
 
 const ACTIONS: Record<string, string> = ar.requestActions;

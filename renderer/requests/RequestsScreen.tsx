@@ -2,8 +2,8 @@ import { Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from '@manti
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { REQUEST_STATES, type RequestState } from '../../shared/domain/request';
-import { ar } from '../../shared/labels/ar';
+import { REQUEST_STATES, type RequestState } from '@shared/domain/request';
+import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';

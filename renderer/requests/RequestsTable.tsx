@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { RequestSummary } from '../../shared/contract';
-import { formatGregorian, formatHijri } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestSummary } from '@shared/contract';
+import { formatGregorian, formatHijri } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { usePages } from '../app/pages';
 import { daysLate } from './overdue';
 import { RequestStateBadge } from './RequestStateBadge';

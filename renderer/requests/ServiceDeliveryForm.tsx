@@ -1,8 +1,8 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { DateInput } from '../ui/DateInput';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

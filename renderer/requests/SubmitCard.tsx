@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
-import type { RequestView } from '../../shared/contract';
-import { formatGregorian, formatHijri } from '../../shared/dates/calendar';
-import { ar } from '../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatGregorian, formatHijri } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,3 +1,3 @@
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 
 export const sizeText = (bytes: number) => fill(ar.requests.size, { kb: Math.max(1, Math.round(bytes / 1024)) });

@@ -1,4 +1,4 @@
-import type { RequestView } from '../../shared/contract';
+import type { RequestView } from '@shared/contract';
 
 /**
  * Whether the request's referral to a researcher (S3) still waits for an answer: the view keeps the

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { ar, fill } from '../../shared/labels/ar';
-import { parseRequestNumber } from '../../shared/text/reference-numbers';
+import { ar, fill } from '@shared/labels/ar';
+import { parseRequestNumber } from '@shared/text/reference-numbers';
 import { usePages } from '../app/pages';
 import { call } from '../transport/call';
 import { notifyError } from '../ui/notify';

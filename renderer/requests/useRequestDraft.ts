@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { RequestView } from '../../shared/contract';
-import { requestOperations } from '../../shared/contract/requests';
+import type { RequestView } from '@shared/contract';
+import { requestOperations } from '@shared/contract/requests';
 import { call, type CallError } from '../transport/call';
 import { useOpMutation } from '../data/operations';
 import { useDraft } from '../ui/useDraft';

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Text, Textarea } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeviceView, SatisfactionPendingView } from '../../shared/contract';
-import { ASPECTS, KIOSK_IDLE_MS, SCORES, type Aspect } from '../../shared/domain/satisfaction';
-import { ar } from '../../shared/labels/ar';
+import type { DeviceView, SatisfactionPendingView } from '@shared/contract';
+import { ASPECTS, KIOSK_IDLE_MS, SCORES, type Aspect } from '@shared/domain/satisfaction';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { Face } from './Face';
 import css from './Kiosk.module.css';

@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ASPECTS, SCORES, type Aspect } from '../../shared/domain/satisfaction';
-import { ar } from '../../shared/labels/ar';
+import { ASPECTS, SCORES, type Aspect } from '@shared/domain/satisfaction';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

@@ -1,9 +1,9 @@
 import { Badge, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import type { SatisfactionGroup, SatisfactionResultsView } from '../../shared/contract';
-import { formatBothDates, formatHijri } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
-import { countText, daysText, NO_FIGURE, shareText } from '../../shared/labels/report-values';
+import type { SatisfactionGroup, SatisfactionResultsView } from '@shared/contract';
+import { formatBothDates, formatHijri } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { countText, daysText, NO_FIGURE, shareText } from '@shared/labels/report-values';
 import { useOp } from '../data/operations';
 import { FigureTable, type FigureColumn } from '../reports/FigureTable';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -1,15 +1,15 @@
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { BackupFileView, SettingsView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BackupFileView, SettingsView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { backupTime, OUTCOME_COLOR, runLine, sizeMb } from './backup-text';
 
 /**
- * Backups for the administrator (issue 8): where they go, the last one and its result, a backup now
+ * Backups for the administrator (docs/architecture.md#backups): where they go, the last one and its result, a backup now
  * with its progress, the backups in the folder, and restoring one of them (or any file) after a
  * confirmation. The core does the work; this screen follows backups.status.
  */

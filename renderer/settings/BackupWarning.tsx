@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
 import { backupTime } from './backup-text';
 

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
-import type { DeskView, SettingsView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { DeskView, SettingsView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { Announcer, CHIME_URL, warmVoices, type Played } from '../display/announcer';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';

@@ -1,8 +1,8 @@
 import { Button, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { SettingsView } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import type { SettingsView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { readBase64 } from '../ui/read-file';
@@ -23,7 +23,7 @@ function logoSrc(base64: string): string {
   return `data:${base64.startsWith('/9j/') ? 'image/jpeg' : 'image/png'};base64,${base64}`;
 }
 
-/** The letterhead printed on every document (issue 4): the association's branch, licence, address, phone, website and logo. */
+/** The letterhead printed on every document: the association's branch, licence, address, phone, website and logo. */
 export function LetterheadCard({ settings }: { settings: SettingsView }) {
   const [values, setValues] = useState<Record<Field, string>>(() => fromSettings(settings));
   const [logo, setLogo] = useState<string | null>(settings.associationLogoBase64);

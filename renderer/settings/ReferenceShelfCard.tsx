@@ -1,10 +1,10 @@
 import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ReferenceDocumentView, ReferenceShelfItem } from '../../shared/contract/documents';
-import { REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
-import { formatBothDates } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { ReferenceDocumentView, ReferenceShelfItem } from '@shared/contract/documents';
+import { REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
+import { formatBothDates } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';

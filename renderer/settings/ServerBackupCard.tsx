@@ -1,6 +1,6 @@
 import { Code, Paper, Stack, Text, Title } from '@mantine/core';
-import type { StoreServerView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { StoreServerView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useToday } from '../ui/useToday';
 import { serverLine } from './StoreConnectionCard';
 
@@ -15,7 +15,7 @@ function serverOptions(server: StoreServerView): string {
 }
 
 /**
- * The backup card when the desk runs on the hall's PostgreSQL server (issue 9): the store is every
+ * The backup card when the desk runs on the hall's PostgreSQL server (docs/architecture.md#backups): the store is every
  * desk's, so it is backed up on the server with pg_dump and restored with pg_restore — said here with
  * the command lines for this server — instead of the SQLite store's backup controls, and without the
  * «last backup is old» warning (the desk cannot know when the server was last dumped).

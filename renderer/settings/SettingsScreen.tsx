@@ -1,8 +1,8 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
-import { MAX_COMPLAINT_DUE_WORKING_DAYS } from '../../shared/domain/complaints';
+import { MAX_COMPLAINT_DUE_WORKING_DAYS } from '@shared/domain/complaints';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { BackupCard } from './BackupCard';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { ConnectionTestView, InputOf, StoreConnectionView, StoreServerView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { ConnectionTestView, InputOf, StoreConnectionView, StoreServerView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
@@ -25,7 +25,7 @@ function formFrom(view: StoreConnectionView): Form {
 const TEST_COLOR = (found: ConnectionTestView) => (found.usable ? 'teal' : found.state ? 'orange' : 'red');
 
 /**
- * The administrator points this PC's desk at the hall's PostgreSQL server (issue 9): what it runs on
+ * The administrator points this PC's desk at the hall's PostgreSQL server (docs/architecture.md#the-two-stores): what it runs on
  * now, the server saved for its next start, «اختبار الاتصال» and «حفظ». The choice is this PC's alone;
  * the desk opens it when restarted.
  */

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { StoreMovePhase } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { StoreMovePhase } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
@@ -10,7 +10,7 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 const COUNTED = new Set<StoreMovePhase>(['tables', 'files', 'verify']);
 
 /**
- * «نقل المخزن إلى PostgreSQL» (issue 9), for the administrator of a desk on its own SQLite store: the
+ * «نقل المخزن إلى PostgreSQL» (docs/architecture.md#the-two-stores), for the administrator of a desk on its own SQLite store: the
  * address of an empty database, a question first, then the move's progress and how it ended. The core
  * does the move (store.migrateTo) and checks it; this card follows store.migrationStatus. Pointing the
  * desks at the database afterwards is the connection settings' job.

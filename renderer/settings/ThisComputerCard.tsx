@@ -1,6 +1,6 @@
 import { Paper, Stack, Switch, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

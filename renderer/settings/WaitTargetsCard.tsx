@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { SettingsView } from '../../shared/contract';
-import { VISIT_REASONS, type VisitReason } from '../../shared/domain/visit';
-import { MAX_TARGET_MINUTES, type WaitTarget, type WaitTargets } from '../../shared/domain/wait-targets';
-import { ar } from '../../shared/labels/ar';
+import type { SettingsView } from '@shared/contract';
+import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
+import { MAX_TARGET_MINUTES, type WaitTarget, type WaitTargets } from '@shared/domain/wait-targets';
+import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

@@ -1,6 +1,6 @@
-import type { BackupRunView } from '../../shared/contract';
-import { formatBothDates, formatTime } from '../../shared/dates/calendar';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BackupRunView } from '@shared/contract';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 
 /** "4 شعبان 1445 هـ — 14 فبراير 2024م، الساعة 09:05 ص" at the association's clock. */
 export function backupTime(iso: string, timeZone?: string): string {

@@ -1,8 +1,8 @@
-import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
-import type { IstiqbalBridge } from '../../shared/bridge';
-import type { ChangeEvent } from '../../shared/live-changes';
-import type { AppErrorShape, ConfirmHint, DuplicateHint, Envelope, ErrorIssue } from '../../shared/errors';
-import { ar } from '../../shared/labels/ar';
+import type { InputOf, OperationName, OutputOf } from '@shared/contract';
+import type { IstiqbalBridge } from '@shared/bridge';
+import type { ChangeEvent } from '@shared/live-changes';
+import type { AppErrorShape, ConfirmHint, DuplicateHint, Envelope, ErrorIssue } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { httpBridge } from './http';
 
 declare global {

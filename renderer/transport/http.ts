@@ -1,7 +1,7 @@
-import type { Envelope } from '../../shared/errors';
-import type { IstiqbalBridge } from '../../shared/bridge';
-import type { DeviceKind } from '../../shared/domain/devices';
-import { asChangeEvent, type ChangeEvent } from '../../shared/live-changes';
+import type { Envelope } from '@shared/errors';
+import type { IstiqbalBridge } from '@shared/bridge';
+import type { DeviceKind } from '@shared/domain/devices';
+import { asChangeEvent, type ChangeEvent } from '@shared/live-changes';
 
 const TOKEN_KEY = 'istiqbal.token';
 const SESSION_KEY = 'istiqbal.session';

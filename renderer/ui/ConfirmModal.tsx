@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 
 /**
  * The core's question (a refusal with code 'confirm'), put to the user. Focus starts on «رجوع»: the key

@@ -1,9 +1,9 @@
 import { SegmentedControl, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { formatGregorian, formatHijri } from '../../shared/dates/calendar';
-import { formatHijriNumeric, parseDateInput, type DateCalendar } from '../../shared/dates/hijri';
-import { ar } from '../../shared/labels/ar';
-import { toAsciiDigits } from '../../shared/text/digits';
+import { formatGregorian, formatHijri } from '@shared/dates/calendar';
+import { formatHijriNumeric, parseDateInput, type DateCalendar } from '@shared/dates/hijri';
+import { ar } from '@shared/labels/ar';
+import { toAsciiDigits } from '@shared/text/digits';
 
 interface Props {
   label?: string;

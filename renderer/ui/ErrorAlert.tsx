@@ -1,6 +1,6 @@
 import { Alert, List } from '@mantine/core';
-import { describeIssue } from '../../shared/contract/field-names';
-import { ar } from '../../shared/labels/ar';
+import { describeIssue } from '@shared/contract/field-names';
+import { ar } from '@shared/labels/ar';
 import type { CallError } from '../transport/call';
 
 /**

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import { formatGregorian, formatHijri, formatTime, formatWeekday } from '../../shared/dates/calendar';
+import { formatGregorian, formatHijri, formatTime, formatWeekday } from '@shared/dates/calendar';
 import { useNow } from './useNow';
 
 /** Today in both calendars, as the desk's zone sees it. */

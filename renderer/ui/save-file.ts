@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { hasShell, saveInShell } from '../transport/shell';
 
 /** A file the core made (a register or a report exported as a spreadsheet), as it crosses the contract. */

@@ -1,4 +1,4 @@
-import { businessDay } from '../../shared/dates/calendar';
+import { businessDay } from '@shared/dates/calendar';
 import { useOp } from '../data/operations';
 import { useNow } from './useNow';
 

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { ROLES, type Role } from '../../shared/domain/roles';
-import { ar, fill } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { ROLES, type Role } from '@shared/domain/roles';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

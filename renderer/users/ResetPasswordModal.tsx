@@ -1,8 +1,8 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 

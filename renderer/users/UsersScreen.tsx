@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { UserView } from '../../shared/contract';
-import { formatTime } from '../../shared/dates/calendar';
-import { ROLES, type Role } from '../../shared/domain/roles';
-import { ar, fill } from '../../shared/labels/ar';
+import type { UserView } from '@shared/contract';
+import { formatTime } from '@shared/dates/calendar';
+import { ROLES, type Role } from '@shared/domain/roles';
+import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { notifyError } from '../ui/notify';

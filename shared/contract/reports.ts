@@ -174,7 +174,7 @@ function daysBetween(from: string, to: string): number {
 const SUPERVISORS = ['supervisor', 'admin'] as const;
 
 /**
- * The supervisor's reports (issue 10): public HTTP operations, named for integrators. A period is
+ * The supervisor's reports (docs/design.md#around-the-desk-watching-and-reporting): public HTTP operations, named for integrators. A period is
  * two business days (YYYY-MM-DD at the association's clock), both included.
  */
 export const reportOperations = {

@@ -101,7 +101,7 @@ export const ar = {
     operationNotText: 'اسم الإجراء المطلوب يجب أن يكون نصاً.',
     badPath: 'عنوان الصفحة المطلوبة غير صحيح.',
   },
-  /** The banner every desk shows while the store's server cannot be reached (issue 9). */
+  /** The banner every desk shows while the store's server cannot be reached (docs/architecture.md#live-changes). */
   connection: {
     lost: 'انقطع الاتصال بالخادم',
     lostDetail: 'ما كتبته باقٍ على الشاشة، وتجري إعادة الاتصال تلقائياً. لا يُحفظ شيء حتى يعود الاتصال.',
@@ -344,7 +344,7 @@ export const ar = {
     markLeft: 'غادر',
     cancel: 'إلغاء',
   },
-  // — The desk's queue and check-in: confirmations, the current visit's keys, what a visit's end records (issue 7) —
+  // — The desk's queue and check-in: confirmations, the current visit's keys, what a visit's end records —
   visitDesk: {
     servingNow: 'تخدم الآن صاحب التذكرة {ticket} ({name}). أنهِ زيارته أو أحِله للباحث قبل استدعاء غيره، أو أكّد أنك تخدم الاثنين معاً.',
     confirmCallTitle: 'تخدم مراجعاً الآن',
@@ -358,7 +358,7 @@ export const ar = {
     inquiryQuestionRequired: 'اكتب الاستفسار كما طرحه المراجع.',
     inquiryAnswerRequired: 'اكتب الإجابة التي أُعطيت للمراجع.',
   },
-  // — Beneficiary file, support requests, committee, catalogue (issue 3, renderer) —
+  // — Beneficiary file, support requests, committee, catalogue (the renderer's) —
   documentStatuses: {
     provided: 'مُقدَّم',
     missing: 'ناقص',
@@ -998,7 +998,7 @@ export const ar = {
       local: 'ما يبقى في مجلد هذا الجهاز (المطبوعات وإعداداته الخاصة) لا يدخل في نسخة الخادم.',
     },
   },
-  /** Settings ← the shared database (issue 9): pointing this PC's desk at a PostgreSQL server. */
+  /** Settings ← the shared database (docs/architecture.md#the-two-stores): pointing this PC's desk at a PostgreSQL server. */
   storeConnection: {
     title: 'قاعدة البيانات المشتركة',
     intro: 'لتعمل مكاتب القاعة كلها على بيانات واحدة، وجّه كل جهاز إلى قاعدة البيانات نفسها في خادم PostgreSQL. يُحفظ هذا الاختيار في هذا الجهاز وحده، ويُعمل به بعد إعادة تشغيل البرنامج.',
@@ -1245,8 +1245,8 @@ export const ar = {
     kioskWelcome: 'أهلاً بكم',
     kioskDesk: 'شاشة التقييم — {desk}',
   },
-  /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
-  /** The supervisor's period report and the board's evidence pack (issue 10), on screen, on paper and in the spreadsheet. */
+  /** The supervisor's period report and the board's evidence pack, on screen, on paper and in the spreadsheet. */
+  /** The supervisor's period report and the board's evidence pack, on screen, on paper and in the spreadsheet. */
   reports: {
     satisfactionSection: 'رضا المستفيدين',
     satisfactionAnonymous: 'تقييمات دون اسم',

@@ -1,5 +1,5 @@
 /**
- * Arabic text of the printed documents (issue 4): ticket, declaration (S4), request receipt (S5),
+ * Arabic text of the printed documents (docs/architecture.md#adding-a-printed-document): ticket, declaration (S4), request receipt (S5),
  * support request form (T4) and daily register. Kept apart from ar.ts so that documents can change
  * without touching the screens' catalogue; domain labels (reasons, channels, states …) come from ar.ts.
  */
@@ -144,7 +144,7 @@ export const documentsAr = {
     employeeSignature: 'توقيع الموظف',
     declarationNote: 'يوقّع المتقدم الإقرار المرفق بصحة البيانات.',
   },
-  /** تقرير الفترة (issue 10): figure names come from ar.reports, shared with the screen. */
+  /** تقرير الفترة: figure names come from ar.reports, shared with the screen. */
   periodReport: {
     title: 'تقرير الفترة',
     period: 'الفترة',
@@ -170,7 +170,7 @@ export const documentsAr = {
     daysUnit: 'يوم',
     unit: 'الوحدة',
   },
-  /** ملف أدلة الالتزام بالسياسة (issue 10): clause texts come from policy-clauses-ar.ts. */
+  /** ملف أدلة الالتزام بالسياسة: clause texts come from policy-clauses-ar.ts. */
   evidence: {
     title: 'ملف أدلة الالتزام بسياسة تنظيم العلاقة مع المستفيدين',
     intro:

@@ -37,6 +37,15 @@ function target(file: string, spec: string): string {
   return relative(REPO_ROOT, resolve(dirname(file), spec)).split(sep).join('/');
 }
 
+/** `@shared/…` is shared/ (the alias of the tsconfigs' paths, electron.vite.config.ts and vitest.config.mts). */
+const SHARED_ALIAS = /^@shared(\/|$)/;
+
+/** Where a specifier of ours lands (relative or `@shared/…`), repo-relative; null for a package or a built-in. */
+function ownTarget(file: string, spec: string): string | null {
+  if (SHARED_ALIAS.test(spec)) return spec.replace(SHARED_ALIAS, 'shared$1');
+  return spec.startsWith('.') ? target(file, spec) : null;
+}
+
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!);
 const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
@@ -51,7 +60,7 @@ function check(room: string, rule: (spec: string, resolved: string | null) => st
   const out: Violation[] = [];
   for (const file of sourceFiles(join(REPO_ROOT, room))) {
     for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-      const resolved = spec.startsWith('.') ? target(file, spec) : null;
+      const resolved = ownTarget(file, spec);
       const why = rule(spec, resolved);
       if (why) out.push({ file: relative(REPO_ROOT, file), spec, why });
     }
@@ -81,12 +90,23 @@ describe('the import scanner', () => {
     expect(importsOf(sample).sort()).toEqual(
       ['zod', '../x/foo', 'node:fs', 'path', 'electron', './thing', '../../renderer/app', '@fontsource/ibm-plex-sans-arabic', 'react', 'better-sqlite3'].sort(),
     );
+    expect(ownTarget(join(REPO_ROOT, 'renderer/app/App.tsx'), '@shared/labels/ar')).toBe('shared/labels/ar');
+    expect(ownTarget(join(REPO_ROOT, 'renderer/app/App.tsx'), '../ui/save-file')).toBe('renderer/ui/save-file');
+    expect(ownTarget(join(REPO_ROOT, 'renderer/app/App.tsx'), '@sharedthing/x')).toBeNull();
     expect(isBuiltin('fs/promises')).toBe(true);
     expect(isBuiltin('zod')).toBe(false);
   });
 });
 
 describe('layering', () => {
+  it('outside shared/, shared/ is reached only as `@shared/…`, never by a relative path (which would read like a pointer to documents outside the repository)', () => {
+    const v: Violation[] = [];
+    for (const room of ['electron', 'renderer', 'tests', 'bench', 'scripts']) {
+      v.push(...check(room, (spec, resolved) => (spec.startsWith('.') && resolved !== null && /^shared(\/|$)/.test(resolved) ? 'a relative path into shared/ (write @shared/…)' : null)));
+    }
+    expect(v, report(v)).toEqual([]);
+  });
+
   it('shared/ imports only zod and other shared/ files', () => {
     expect(sourceFiles(join(REPO_ROOT, 'shared')).length).toBeGreaterThan(10);
     const v = check('shared', (spec, resolved) => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findLastEntry, listTar, readTar, readTarEntry, TarFormatError, TarWriter } from '../../electron/core/backup/tar';
 import { makeTempDir } from '../helpers/test-core';
 
-/** Issue 8: one backup is one plain tar file, written and read back by our own code. */
+/** One backup is one plain tar file (docs/architecture.md#backups), written and read back by our own code. */
 describe('the backup archive (POSIX tar)', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { signedInAs } from '../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * Issue 8: "an interrupted backup left a file under the final backup name" and "under steady writes
+ * Backups (docs/architecture.md#backups): "an interrupted backup left a file under the final backup name" and "under steady writes
  * the backup never finished". Real processes: `npm run backup` SIGKILLed at random points, and a
  * backup taken while another process checks a visitor in five times a second.
  */

@@ -1,17 +1,17 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackupJobPhase } from '../../shared/contract';
-import { ar, fill } from '../../shared/labels/ar';
+import type { BackupJobPhase } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { backupTimeOf } from '../../electron/core/backup/backup-names';
 import { auditCount, makeTempDir, openTestCore, rawDb, type TestCore } from '../helpers/test-core';
 import { fillStore } from '../helpers/backup-fixtures';
 import { signedInAs } from '../helpers/sessions';
 import { isArabicText } from '../helpers/fixtures';
-import { ltr } from '../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 /**
- * Issue 8 through the contract: backups.status, backups.list, backups.run, backups.restore and the
+ * Backups (docs/architecture.md#backups) through the contract: backups.status, backups.list, backups.run, backups.restore and the
  * backup folder in settings.update — administrators only, validated, audited; the daily schedule
  * and the closing backup end to end on real files, with the test's clock.
  */

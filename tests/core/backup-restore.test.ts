@@ -5,16 +5,16 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../electron/core/backup/create-backup';
 import { listTar } from '../../electron/core/backup/tar';
-import { ar, fill } from '../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { dataFileHashes, dumpTables, fillStore, storeFileOf } from '../helpers/backup-fixtures';
 import { REPO_ROOT } from '../helpers/child-process';
 import { isArabicText } from '../helpers/fixtures';
 import { signedInAs } from '../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
-import { ltr } from '../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 /**
- * Issue 8, "Backups that restore everything": a backup holds the database, every scan, the reference
+ * Backups that restore everything (docs/architecture.md#backups): a backup holds the database, every scan, the reference
  * PDFs and the letterhead; restored onto an empty folder, every row and every file comes back
  * identical and the scans open. A tampered backup, or one from a newer program, is refused in Arabic
  * with the data in place untouched.

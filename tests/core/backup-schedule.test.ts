@@ -4,7 +4,7 @@ import { backupsToRemove, weekOf } from '../../electron/core/backup/rotation';
 import { backupIsStale, closingBackupDue, dailyBackupDue, type BackupHistory } from '../../electron/core/backup/schedule';
 
 /**
- * Issue 8, automatic backups: whether a backup is due, and which backups rotation keeps, decided by
+ * Automatic backups (docs/architecture.md#backups): whether a backup is due, and which backups rotation keeps, decided by
  * pure functions from given dates (the shells' timer only asks them), at the association's clock.
  */
 const ZONE = 'Asia/Riyadh';

@@ -4,7 +4,7 @@ import { openChangeStream, type EventStream } from '../helpers/event-stream';
 import { openTestCore, TEST_STORE, type TestCore } from '../helpers/test-core';
 
 /**
- * Issue 9: the loopback shell tells its page of the store's changes as server-sent events on
+ * The loopback shell tells its page of the store's changes as server-sent events on
  * `GET /api/changes`, behind the launch token like the rest of its API. (A change delivered this
  * way: tests/core/store/postgres/live-changes.test.ts.)
  */

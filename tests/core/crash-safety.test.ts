@@ -9,7 +9,7 @@ import { makeTempDir, openTestCore } from '../helpers/test-core';
 
 /**
  * "Killing the process in the middle of a stream of check-ins loses none that were confirmed, and the
- * store passes PRAGMA integrity_check afterwards" (issue 2, Bad input and faults). A real child
+ * store passes PRAGMA integrity_check afterwards" (docs/architecture.md#reliability). A real child
  * process checks visitors in as fast as it can and prints each ticket after dispatch returned ok;
  * the test SIGKILLs it mid-stream, several times on the same store, then reopens the store.
  */

@@ -9,7 +9,7 @@ import { signedInAs } from '../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * Personal data at rest (issue 8): the data folder and everything the desk writes in it are the
+ * Personal data at rest (docs/architecture.md#security): the data folder and everything the desk writes in it are the
  * user's only — folders 0700, files 0600 — so no other account on the machine reads a national ID.
  * A folder an older version left 0755 / 0644 is made so at start. The umask is opened wide in this
  * file, so a mode can only come from the desk setting it, never from a careful umask.

@@ -3,7 +3,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 12 on screen: «حول البرنامج» from the user menu names the version, this computer's data folder and the
+ * On screen (README "Installing"): «حول البرنامج» from the user menu names the version, this computer's data folder and the
  * store; the settings' "start with Windows" belongs to the desktop app, so through the loopback shell it is off,
  * cannot be changed, and says where it is set.
  */

@@ -1,11 +1,11 @@
 import { expect, test } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { SAMPLE_JPEG, samplePdf } from '../helpers/sample-files';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Attachments checked by content (issue 8), from the browser desk through the loopback shell: a file
+ * Attachments checked by content (docs/architecture.md#security), from the browser desk through the loopback shell: a file
  * that only starts like a PDF is refused with its Arabic reason on the document's row, and a real scan
  * whose name hides its type behind a bidi override (U+202E) is listed under a clean name of its real type.
  * Independent of the other specs: it makes its own users and data.

@@ -8,7 +8,7 @@ import { screen, signIn } from './support/desk';
 import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';
 
 /**
- * Backups from the settings screen (issue 8): the folder, the last backup's time and result, «نسخ
+ * Backups from the settings screen (docs/architecture.md#backups): the folder, the last backup's time and result, «نسخ
  * احتياطي الآن» with its progress, the list of backups, a restore after a confirmation (the desk then
  * signs in again), a tampered backup refused in Arabic, and the administrator's warning when the last
  * good backup is older than two days. A loopback shell of its own, on a data folder of its own (a

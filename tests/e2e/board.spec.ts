@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signIn } from './support/desk';
 
 /**
- * Issue 10, the supervisor's live board: their home screen, read while another desk works the hall
+ * The supervisor's live board (docs/design.md#around-the-desk-watching-and-reporting): their home screen, read while another desk works the hall
  * (through the API, as a second desk would). Independent of the other specs: its own users and data.
  */
 test.describe.configure({ mode: 'serial' });

@@ -3,7 +3,7 @@ import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 11, complaints and suggestions (P8): a complaint visit finished at the desk enters the register
+ * Complaints and suggestions (P8, docs/policy.md#the-clauses-and-where-they-live): a complaint visit finished at the desk enters the register
  * with its acknowledgement number; a phone complaint is received from the hall's «شكوى أو اقتراح»; the
  * supervisor follows one up in the register — owner, in progress, answer, answered, closed.
  * Independent of the other specs: its own users and data.

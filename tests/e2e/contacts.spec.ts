@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 11, contacts on every channel (P4, P5, C2–C8): a receptionist logs a phone call with a follow-up
+ * Contacts on every channel (P4, P5, C2–C8): a receptionist logs a phone call with a follow-up
  * from the desk's keyboard, the follow-up shows on her screen, and she closes it. Independent of the other
  * specs: its own users and data.
  */

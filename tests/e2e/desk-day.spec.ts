@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn, signOut } from './support/desk';
 
 /**
- * A morning at the desk (issue 2; S1, S3, P2, C1): first run, users, a new visitor registered and
+ * A morning at the desk (S1, S3, P2, C1; docs/design.md#a-visit): first run, users, a new visitor registered and
  * checked in, a returning one found by a name typed without diacritics, call, refer to the
  * researcher, finish — while a second desk in another browser context sees the same hall.
  */
@@ -136,7 +136,7 @@ test('desk A calls the inquiry, an empty answer is refused, then it is finished'
   await expect(deskA.getByTestId('current-visit')).toContainText('A-002');
   await deskA.getByTestId('current-visit').getByRole('button', { name: 'إنهاء' }).click();
   await deskA.getByTestId('confirm-finish').click();
-  // Each missing part is named next to its own field (issue 7).
+  // Each missing part is named next to its own field.
   await expect(deskA.getByRole('dialog').getByText('اكتب الاستفسار كما طرحه المراجع.')).toBeVisible();
   await expect(deskA.getByRole('dialog').getByText('اكتب الإجابة التي أُعطيت للمراجع.')).toBeVisible();
   await deskA.getByLabel('الاستفسار').fill('ما المستندات المطلوبة لطلب مساعدة الإيجار؟');

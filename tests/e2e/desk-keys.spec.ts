@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
- * The desk as a new user finds it (issue 7): the queue and check-in by keyboard and mouse at 1366×768.
+ * The desk as a new user finds it: the queue and check-in by keyboard and mouse at 1366×768.
  * One press of F4 (or a double click) calls one visitor; calling while serving asks first; the finish
  * dialog starts on its first field and Enter finishes; F8 / F9 act on the current visit; Ctrl+L locks
  * from the search box; the search shows today's ticket and a second ticket asks first; the focus comes

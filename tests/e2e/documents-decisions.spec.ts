@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 7, "Documents and decisions" (S2, S5), as a new receptionist and a supervisor meet them at
+ * Documents and decisions (S2, S5; docs/design.md#a-support-request), as a new receptionist and a supervisor meet them at
  * 1366×768: a provided ID needs its expiry (the message stands on the empty date), the committee's
  * form chooses nothing by itself, an acceptance of −50 is refused with its message, and −50 typed as
  * the file's income is named, not turned into 0. Independent of the other specs: its own users and data.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signIn } from './support/desk';
 
 /**
- * Issue 11, the hall display (S1) and the device screens it shares with the kiosk: opened from a
+ * The hall display (S1) and the device screens it shares with the kiosk: opened from a
  * desk's menu as a page of its own (/display), living on when the desk locks or signs out, showing and
  * announcing the calls of every desk, closed only with a staff password. Its own users and data.
  */

@@ -5,7 +5,7 @@ import { SAMPLE_JPEG } from '../helpers/sample-files';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
- * A normal scan through the browser desk (issue 7, "The HTTP API"): the loopback shell once cut every
+ * A normal scan through the browser desk (README "HTTP API"): the loopback shell once cut every
  * body at 1 MB, so a phone photo of an ID failed with a generic error or a dropped connection. A 9 MB
  * scan now goes from the file picker through the shell into the request, byte for byte.
  * Independent of the other specs: it makes its own users and data.

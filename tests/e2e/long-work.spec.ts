@@ -6,7 +6,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { adminApi, chooseReason, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 8, "Long work never freezes the desks", as the receptionist meets it: another process holds
+ * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker), as the receptionist meets it: another process holds
  * the store's write lock (another desk's shell in the middle of a change, a maintenance tool) longer
  * than a change waits. The check-in says so in Arabic, keeps what was chosen, and the same press
  * issues the ticket once the lock is free. Independent of the other specs: its own user and visitor.

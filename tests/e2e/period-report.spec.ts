@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from './support/test';
-import { businessDay } from '../../shared/dates/calendar';
-import { documentsAr } from '../../shared/labels/documents-ar';
+import { businessDay } from '@shared/dates/calendar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * The period report at the supervisor's desk (issue 10), in the browser at 1366×768: the reports tab
+ * The period report at the supervisor's desk (docs/design.md#around-the-desk-watching-and-reporting), in the browser at 1366×768: the reports tab
  * shows this month's figures, the report prints (the PDF opens in a new tab and is read back) and
  * downloads as a spreadsheet (read back with exceljs). Independent of the other specs: it makes its
  * own users and today's visit.

@@ -4,7 +4,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
- * Printed documents through the loopback shell (issue 4): each document opens in a new tab of the
+ * Printed documents through the loopback shell (renderer/printing/README.md): each document opens in a new tab of the
  * browser (this test browser has no PDF viewer, so the tab hands the PDF over as a download, which
  * is how its bytes are read here); the queue ticket prints on check-in and one that did not come
  * out shows as not printed with a reprint; a receipt's QR code read into the search box opens its

@@ -2,7 +2,7 @@ import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
- * Speed (issue 7): a queue row's «إجراءات أخرى» menu is built only when the pointer or a key reaches
+ * Speed (docs/performance.md): a queue row's «إجراءات أخرى» menu is built only when the pointer or a key reaches
  * its button (a hall of hundreds drew every row's menu up front). It must still open at the first
  * click and from the keyboard, and do what it offers. Independent of the other specs.
  */

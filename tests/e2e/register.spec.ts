@@ -5,7 +5,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Registers (issue 10) in the browser at 1366×768: a supervisor filters today's register (one
+ * Registers (docs/design.md#around-the-desk-watching-and-reporting) in the browser at 1366×768: a supervisor filters today's register (one
  * receptionist's visits, then the inquiries among them), sorts it by the wait, exports it as XLSX and
  * as CSV (the downloads read back: right to left, header frozen, date cells, the same visits, masked
  * IDs; the CSV with its byte-order mark), and asks for full IDs — only through a confirmation — before

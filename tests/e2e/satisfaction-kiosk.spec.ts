@@ -2,7 +2,7 @@ import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 11, satisfaction (P6, P7): a visit finished at a desk is rated on that desk's kiosk — a second
+ * Satisfaction (P6, P7): a visit finished at a desk is rated on that desk's kiosk — a second
  * page opened from the desk's menu, at a tablet's 1280×800 — which thanks the visitor and goes back to
  * its idle screen by itself; the supervisor reads the result under التقارير and follows the low rating
  * up from the board. A desk of its own, so no other spec's visits are asked about.

@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Issue 7, "Finding the person" (P2), in the browser: the desk's search box finds a beneficiary by a
+ * Finding the person (P2, docs/architecture.md#search), in the browser: the desk's search box finds a beneficiary by a
  * file number typed «ف-» in Arabic-Indic digits, and a request number in Arabic-Indic digits shows its
  * applicant with the request and opens it on Enter; the requests screen lists a person's requests by
  * file number. Independent of the other specs: it makes its own users and data.

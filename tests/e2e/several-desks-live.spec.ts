@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { chooseReason, closeTicketWithEnter, queueRow, screen, signIn } from './support/desk';
 import { apiAt, newHallDatabase, openDeskAt, staffTheHall, startDeskShell, type DeskShell } from './support/postgres-desks';
 
 /**
- * Issue 9: two desks, each its own loopback shell, on one PostgreSQL database. What one desk does the
+ * Two desks (docs/architecture.md#live-changes), each its own loopback shell, on one PostgreSQL database. What one desk does the
  * other sees pushed from the server (LISTEN/NOTIFY), not polled; when the server goes away both desks
  * say so, keep what was typed, and carry on by themselves once it is back.
  */
@@ -33,7 +33,7 @@ async function twoDesks(browser: Browser, storeUrl: string): Promise<[Page, Page
   return [deskA, deskB, shellA];
 }
 
-test("issue 9: a check-in at desk A appears in desk B's queue, and its referral in desk B's referrals list, each within two seconds, pushed by the server", async ({ browser }) => {
+test("live changes: a check-in at desk A appears in desk B's queue, and its referral in desk B's referrals list, each within two seconds, pushed by the server", async ({ browser }) => {
   test.setTimeout(90_000);
   const [deskA, deskB] = await twoDesks(browser, await newHallDatabase());
   await expect(deskB.getByTestId('search-input')).toBeVisible();
@@ -74,7 +74,7 @@ test.describe('the server restarted in the middle of the work', () => {
     cluster = null;
   });
 
-  test('issue 9: both desks show the banner within two seconds, a half-typed check-in keeps its text and is refused in Arabic, and both carry on by themselves once the server is back', async ({ browser }) => {
+  test('server gone: both desks show the banner within two seconds, a half-typed check-in keeps its text and is refused in Arabic, and both carry on by themselves once the server is back', async ({ browser }) => {
     test.setTimeout(120_000);
     // A server of its own, which this test stops and starts again (the run's server may be one the environment names).
     cluster = await startTestCluster();

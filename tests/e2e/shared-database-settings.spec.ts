@@ -1,14 +1,14 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from './support/test';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { adminQuery } from '../helpers/postgres/databases';
 import { screen, signIn } from './support/desk';
 import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';
 
 /**
- * Issue 9, the settings screen of one reception PC moving to the hall's PostgreSQL server: the card
+ * The settings screen (docs/architecture.md#the-two-stores) of one reception PC moving to the hall's PostgreSQL server: the card
  * «قاعدة البيانات المشتركة» on the PC's own SQLite store, «اختبار الاتصال» with a wrong password and
  * then the right one, «حفظ» asking for a restart; the desk started again opens the server (its password
  * from the user-only password file), and there the backup card explains pg_dump / pg_restore instead

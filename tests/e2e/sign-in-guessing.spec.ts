@@ -5,7 +5,7 @@ import { E2E_DATA_DIR } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Sign-in that resists guessing (issue 8), on screen at 1366×768: the sign-in screen says how long to
+ * Sign-in that resists guessing (docs/architecture.md#security), on screen at 1366×768: the sign-in screen says how long to
  * wait after repeated wrong passwords and that the account is locked; the staff screen marks the locked
  * account and the administrator lifts the lock. The core and HTTP tests prove the waits and the lock
  * themselves (tests/core/auth/sign-in-guessing.test.ts, tests/loopback/sign-in-guessing.test.ts).

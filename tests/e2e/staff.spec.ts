@@ -2,7 +2,7 @@ import { expect, test, type Page } from './support/test';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
- * Staff accounts (issue 7): the administrator corrects a user's name and resets their forgotten
+ * Staff accounts (README "Staff accounts"): the administrator corrects a user's name and resets their forgotten
  * password from the users screen; the user signs in with the temporary password and gets nothing but
  * the forced change; afterwards every user changes their own password from the menu under their name.
  * Independent of the other specs: it makes its own users. Screenshots at 1366×768.

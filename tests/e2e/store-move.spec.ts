@@ -8,7 +8,7 @@ import { adminQuery, adminRows, withDatabase } from '../helpers/postgres/databas
 import { screen, signIn } from './support/desk';
 
 /**
- * Moving a desk's store to PostgreSQL from the settings screen (issue 9): the address of an empty
+ * Moving a desk's store to PostgreSQL from the settings screen (docs/architecture.md#the-two-stores): the address of an empty
  * database, a question first (the password not shown), the move's progress, and how it ended — a
  * server that does not answer told in Arabic, a move that worked told with what it checked. A loopback
  * shell of its own on a data folder of its own, and a PostgreSQL server of its own (the embedded one

@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, loopback, openDesk, screen, signIn } from './support/desk';
 
 /**
- * An audit trail worth its name (issue 8), in the browser at 1366×768: a supervisor opens سجل التدقيق,
+ * An audit trail worth its name (docs/architecture.md#security), in the browser at 1366×768: a supervisor opens سجل التدقيق,
  * narrows it to one beneficiary and reads a file's change field by field, before and after, the
  * national ID masked; narrows it to one user and to refusals and finds the call that was refused; a
  * receptionist has no such tab. Independent of the other specs: it makes its own users and data (its

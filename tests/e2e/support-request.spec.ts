@@ -3,7 +3,7 @@ import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
- * A support request from the desk to the service (issue 3; S2–S7, P4): a new visitor checked in for
+ * A support request from the desk to the service (S2–S7, P4; docs/design.md#a-support-request): a new visitor checked in for
  * a request, the request opened from the visit, its documents (an expired ID refused for submission,
  * then fixed), the declaration signed, submitted with its expected answer date, the committee's
  * decision (a rejection without reason refused, then accepted), registration with a file number,
@@ -70,7 +70,7 @@ test('documents (S2): an impossible Hijri date is named, an expired ID blocks su
     const name = await row.getAttribute('data-document');
     await row.getByTestId('document-provided').click({ force: true });
     if (name === ID_DOCUMENT || name === LEASE) {
-      // A document that expires is not provided without its expiry date (issue 7): the message stands on the date.
+      // A document that expires is not provided without its expiry date: the message stands on the date.
       await expect(row.getByText(EXPIRY_REQUIRED)).toBeVisible();
       await expect(row).toHaveAttribute('data-status', 'missing');
     } else {

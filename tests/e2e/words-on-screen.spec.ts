@@ -1,10 +1,10 @@
 import { expect, test, type Locator, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 
 /**
- * Words on screen (issue 7), at 1366×768: an empty form flags every missing field at once, beside
+ * Words on screen, at 1366×768: an empty form flags every missing field at once, beside
  * each field, in our Arabic; the desk's registration refuses what the file refuses (a birth date in
  * the future); the channel list carries no clause code; and the screens the other specs do not
  * photograph (walk-in, the file with errors, requests, catalogue, users, settings) are photographed

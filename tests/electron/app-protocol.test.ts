@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/core/content-security-po
 import { APP_INDEX_URL, APP_SCHEME, appPathOf, handleAppProtocol, mimeTypeOf, registerAppScheme, serveAppRequest } from '../../electron/main/app-protocol';
 
 /**
- * The renderer served from app://istiqbal instead of file:// (issue 8, "The Electron shell"): files of
+ * The renderer served from app://istiqbal instead of file:// (docs/architecture.md#security): files of
  * the built renderer folder only, with their MIME types and the Content-Security-Policy; nothing
  * outside it, however the path is written. A real folder on disk stands for out/renderer.
  */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWindowOptions, devicePlacement, deviceWindowOptions } from '../../electron/main/window-options';
-import { screenOfPage } from '../../shared/device-pages';
+import { screenOfPage } from '@shared/device-pages';
 
 const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
 const hallScreen = { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } };
 
-describe('device screen windows (issue 11)', () => {
+describe('device screen windows (the hall display S1, the kiosk P6)', () => {
   it('S1: full screen on the display the desk is not on, whichever order the system lists them', () => {
     expect(devicePlacement([laptop, hallScreen], 1)).toEqual({ bounds: hallScreen.bounds, fullscreen: true });
     expect(devicePlacement([hallScreen, laptop], 1)).toEqual({ bounds: hallScreen.bounds, fullscreen: true });

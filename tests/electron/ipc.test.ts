@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL } from '../../shared/bridge';
+import { CALL_CHANNEL } from '@shared/bridge';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Dispatch } from '../../electron/core/dispatcher';
 import { APP_INDEX_URL } from '../../electron/main/app-protocol';

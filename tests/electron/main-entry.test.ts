@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { APP_INDEX_URL, APP_SCHEME } from '../../electron/main/app-protocol';
 import { FakeSession, FakeWebContents, invokeEvent, navigate } from './fakes';
 
 /**
- * The Electron shell as `npm start` and `npm run dev` start it (issue 8): electron/main/index.ts
+ * The Electron shell as `npm start` and `npm run dev` start it: electron/main/index.ts
  * imported whole, on a real core in a temp folder, with the electron module replaced in this file
  * only — an app that becomes ready at once, windows that record what they are asked to load.
  */
@@ -191,7 +191,7 @@ describe('npm start: the locked-down run', () => {
   );
 });
 
-describe('device screens (issue 11)', () => {
+describe('device screens (the hall display S1, the kiosk P6)', () => {
   /** A call from one of the shell's windows, as its preload sends it. */
   const callFrom = (window: { webContents: unknown }, operation: string, input: unknown) => {
     const contents = window.webContents as FakeWebContents;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { passwordSealOf } from '../../electron/main/password-seal';
 
 /**
- * Issue 9: the desktop shell seals a saved server's password with Electron's safeStorage, and hands the
+ * The desktop shell seals a saved server's password with Electron's safeStorage, and hands the
  * core the pair; where safeStorage protects nothing the core gets none (and uses the password file).
  * The storage here stands in for Electron's: a reversible scrambling, so what is sealed is visibly not the password.
  */

@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { CALL_CHANNEL, CHANGES_CHANNEL_IPC } from '../../shared/bridge';
-import type { ChangeEvent } from '../../shared/live-changes';
+import { CALL_CHANNEL, CHANGES_CHANNEL_IPC } from '@shared/bridge';
+import type { ChangeEvent } from '@shared/live-changes';
 
 // The sandboxed preload sees only contextBridge and ipcRenderer; both are replaced in this file only.
 const electron = vi.hoisted(() => ({
@@ -30,7 +30,7 @@ it('exposes exactly one key, istiqbal, holding call and onChanges; call invokes 
   expect(electron.ipcRenderer.on.mock.calls.map((c) => (c as unknown[])[0])).toEqual([CHANGES_CHANNEL_IPC]);
 });
 
-it("issue 9: onChanges passes on the shell's change events, checked (anything else is dropped), with the last state kept for a late subscriber", async () => {
+it("live changes: onChanges passes on the shell's change events, checked (anything else is dropped), with the last state kept for a late subscriber", async () => {
   const { api } = await exposed();
   const onChanges = api.onChanges as (listener: (e: ChangeEvent) => void) => () => void;
   const fromShell = (electron.ipcRenderer.on.mock.calls[0] as unknown[])[1] as (event: unknown, payload: unknown) => void;

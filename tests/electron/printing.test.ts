@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { hardenEveryWebContents } from '../../electron/main/security';
 import { samplePdf } from '../helpers/sample-files';
 import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
@@ -178,7 +178,7 @@ describe('shell.printPdf', () => {
 
   it.each([
     ['an HTML page', Buffer.from('<html><script>alert(1)</script></html>').toString('base64')],
-    ['%PDF-<html>…, which only starts like a PDF (issue 8)', Buffer.from('%PDF-<html><script>alert(1)</script></html>').toString('base64')],
+    ['%PDF-<html>…, which only starts like a PDF', Buffer.from('%PDF-<html><script>alert(1)</script></html>').toString('base64')],
     ['a PDF with no page', Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n').toString('base64')],
     ['a PDF cut in half', PDF.subarray(0, PDF.length >> 1).toString('base64')],
     ['a real PDF in lenient base64 (line breaks)', PDF.toString('base64').replace(/.{76}/g, '$&\n')],
@@ -262,7 +262,7 @@ describe('the call handler and the shell\'s own operations', () => {
 
   it('the renderer asks for the operation by the name the shell answers (one declaration, in shared/bridge.ts)', () => {
     const renderer = readFileSync(resolve(__dirname, '../../renderer/transport/shell.ts'), 'utf8');
-    expect(renderer).toContain("from '../../shared/bridge'");
+    expect(renderer).toContain("from '@shared/bridge'");
     expect(SHELL_PRINT_PDF).toBe('shell.printPdf');
   });
 });

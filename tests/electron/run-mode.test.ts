@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_ENV, runMode, type RunFacts } from '../../electron/main/run-mode';
 
 /**
- * The Electron shell (issue 8): `npm start` — an unpackaged run — once honoured DevTools,
+ * The Electron shell (docs/architecture.md#security): `npm start` — an unpackaged run — once honoured DevTools,
  * ELECTRON_RENDERER_URL and any Chromium switch. Only an explicit development run (`npm run dev`,
  * which sets ISTIQBAL_DEV=1) does now; every other run takes the desk's own options and nothing else.
  */

@@ -22,7 +22,7 @@ const { saveFile, savedFileName, SHELL_SAVE_FILE } = await import('../../electro
 const { createCallHandler } = await import('../../electron/main/ipc');
 
 /**
- * Issue 10: an exported register saved where the user chooses in the Electron shell — the system's
+ * An exported register saved where the user chooses in the Electron shell — the system's
  * save dialog, then the file written there — and only a spreadsheet the core made.
  */
 const XLSX = Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.from('the rest of a zip')]);

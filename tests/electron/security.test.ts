@@ -8,7 +8,7 @@ import { allowNavigation, contentSecurityPolicy, hardenEveryWebContents, hardenS
 import { FakeSession, FakeWebContents, navigate, navigationEvent } from './fakes';
 
 /**
- * The Electron shell's hardening (issue 8, "The Electron shell"): every web contents is hardened once,
+ * The Electron shell's hardening (docs/architecture.md#security): every web contents is hardened once,
  * in app.on('web-contents-created'), whoever made it. Electron's runtime is absent here: the app,
  * the contents and their session are stand-ins that keep what the shell sets, and emit what Chromium would.
  */

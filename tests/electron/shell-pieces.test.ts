@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { AboutView } from '../../shared/contract';
+import type { AboutView } from '@shared/contract';
 import { parseDeskArgs } from '../../electron/main/args';
 import { nativeBindingPath } from '../../electron/main/native-binding';
 
@@ -43,7 +43,7 @@ describe('arguments and the native binding', () => {
     expect(parseDeskArgs([])).toEqual({ dataDir: undefined, demo: false });
   });
 
-  it('reads --store, the PostgreSQL database a hall of desks shares (issue 9)', () => {
+  it('reads --store, the PostgreSQL database a hall of desks shares', () => {
     expect(parseDeskArgs(['.', '--store', 'postgres://desk@db.local:5432/istiqbal']).store).toBe('postgres://desk@db.local:5432/istiqbal');
     expect(parseDeskArgs(['.']).store).toBeUndefined();
   });

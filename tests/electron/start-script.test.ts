@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/child-process';
 
 /**
- * `npm start` is the locked-down run (issue 8): it takes the desk's own options and refuses any other
+ * `npm start` is the locked-down run (docs/architecture.md#security): it takes the desk's own options and refuses any other
  * switch before building or starting anything — a Chromium or Node switch is for `npm run dev`.
  */
 const start = (args: string[]) =>

@@ -1,4 +1,4 @@
-import { asChangeEvent, type ChangeEvent } from '../../shared/live-changes';
+import { asChangeEvent, type ChangeEvent } from '@shared/live-changes';
 
 export interface EventStream {
   status: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InputOf } from '../../shared/contract';
+import type { InputOf } from '@shared/contract';
 import { mobileFor, nationalIdFor } from '../../electron/core/demo/arabic-names';
 
 export { nationalIdFor, mobileFor };

@@ -1,5 +1,5 @@
 import type { LiveChanges } from '../../electron/core/live-changes';
-import type { ChangeEvent } from '../../shared/live-changes';
+import type { ChangeEvent } from '@shared/live-changes';
 
 export interface Hearing {
   /**

@@ -1,11 +1,11 @@
-import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, ServiceTypeView } from '../../shared/contract';
-import type { Channel } from '../../shared/domain/channels';
-import type { RequestState } from '../../shared/domain/request';
+import type { BeneficiaryProfile, DocumentTypeView, InputOf, RequestView, ServiceTypeView } from '@shared/contract';
+import type { Channel } from '@shared/domain/channels';
+import type { RequestState } from '@shared/domain/request';
 import type { SignedIn } from './sessions';
 import { auditCount, countRows, type TestCore } from './test-core';
 
 /**
- * Support requests driven through the dispatcher as the desk and the committee would (issue 3):
+ * Support requests driven through the dispatcher as the desk and the committee would (docs/design.md#a-support-request):
  * the seeded catalogue by code, a request brought to any state by legal operations only, and the
  * row counts that "nothing written" compares.
  */

@@ -1,6 +1,6 @@
-import type { InputOf, OperationName, OutputOf, SessionView, UserView } from '../../shared/contract';
-import type { Role } from '../../shared/domain/roles';
-import type { Envelope } from '../../shared/errors';
+import type { InputOf, OperationName, OutputOf, SessionView, UserView } from '@shared/contract';
+import type { Role } from '@shared/domain/roles';
+import type { Envelope } from '@shared/errors';
 import type { Core } from '../../electron/core/core';
 
 export const ADMIN = { username: 'admin', fullName: 'عبدالعزيز محمد الإداري', password: 'hall-keeper-1445' } as const;

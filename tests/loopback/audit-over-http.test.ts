@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopback, SESSION_HEADER, type LoopbackServer } from '../../electron/loopback/server';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../helpers/fixtures';
 import { openTestCore, type TestCore } from '../helpers/test-core';
 

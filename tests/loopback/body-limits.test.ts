@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES, base64Length, MAX_CALL_BODY_BYTES, REFERENCE_PDF_MAX_BYTES } from '../../shared/contract/uploads';
-import { ar, fill } from '../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES, base64Length, MAX_CALL_BODY_BYTES, REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
+import { ar, fill } from '@shared/labels/ar';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { beneficiaryInput, isArabicText } from '../helpers/fixtures';
 import { loadCatalogue } from '../helpers/requests';
@@ -10,7 +10,7 @@ import { signedInAs, STAFF_PASSWORD, ADMIN } from '../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * The HTTP API takes what the contract takes (issue 7, "The HTTP API"): a 10 MB scan and a 20 MB
+ * The HTTP API takes what the contract takes (README "HTTP API"): a 10 MB scan and a 20 MB
  * reference PDF travel as base64 in one JSON body; a larger body is answered 413 with an Arabic
  * envelope, never a dropped connection; a malformed call or address is the caller's mistake (400,
  * in Arabic), never an internal error with a stack trace in the log.

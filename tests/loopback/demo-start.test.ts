@@ -6,7 +6,7 @@ import { spawnTs, type TsChild } from '../helpers/child-process';
 import { makeTempDir } from '../helpers/test-core';
 
 /**
- * Training data (issue 7): the headless loopback shell — what `npm start -- --headless --demo` runs —
+ * Training data (README "Training data"): the headless loopback shell — what `npm start -- --headless --demo` runs —
  * started on a new data folder answers the demo administrator's sign-in at once, with no setup.
  */
 const CLI = '../../../electron/loopback/cli.ts';

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 /**
- * Words over HTTP (issue 7): an integrator's refused input is answered in our Arabic, naming the field
+ * Words over HTTP: an integrator's refused input is answered in our Arabic, naming the field
  * and its limit, with every problem listed by path — never zod's wording or a type name.
  */
 let dir: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/content-security-policy';
 import { createCore, type Core } from '../../electron/core/core';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
-import { checkNationalId } from '../../shared/validation/national-id';
+import { checkNationalId } from '@shared/validation/national-id';
 import { TEST_PASSWORD_COST } from '../helpers/test-core';
 
 const SECRET = 'must-never-be-served';

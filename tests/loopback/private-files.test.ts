@@ -6,7 +6,7 @@ import { spawnTs, type TsChild } from '../helpers/child-process';
 import { makeTempDir, openTestCore } from '../helpers/test-core';
 
 /**
- * Personal data at rest (issue 8), in the loopback shell as `npm start -- --headless` runs it: on a
+ * Personal data at rest (docs/architecture.md#security), in the loopback shell as `npm start -- --headless` runs it: on a
  * data folder an older version left 0755 / 0644, with a permissive umask, the started shell leaves the
  * folder 0700, every file in it 0600, and its own loopback.json (the API's token) 0600.
  */

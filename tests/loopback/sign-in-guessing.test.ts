@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { MAX_SESSIONS } from '../../electron/core/sessions';
-import { ar, fill } from '../../shared/labels/ar';
-import { countOf } from '../../shared/labels/count';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
 import { openTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * Issue 8 over real HTTP on the loopback shell: a script guessing one account's password is slowed,
+ * Sign-in that resists guessing (docs/architecture.md#security) over real HTTP on the loopback shell: a script guessing one account's password is slowed,
  * then locked, and the right password is refused until an administrator lifts the lock. The core's clock
  * is the test's: the script "waits" by moving it, as long as each answer says.
  */

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../electron/loopback/server';
 import { beneficiaryInput, isArabicText } from '../helpers/fixtures';
 import { loadCatalogue } from '../helpers/requests';
@@ -9,7 +9,7 @@ import { STAFF_PASSWORD, signedInAs } from '../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../helpers/test-core';
 
 /**
- * Attachments checked by content (issue 8) over real HTTP on the loopback shell, as a script or an
+ * Attachments checked by content (docs/architecture.md#security) over real HTTP on the loopback shell, as a script or an
  * integrator sends them: what only claims to be a PDF and lenient base64 are refused in Arabic with
  * nothing written; a real scan with a hostile name is kept under a clean one, byte for byte.
  */

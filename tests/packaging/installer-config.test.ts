@@ -13,14 +13,14 @@ import { APP_FOLDER_NAME, defaultDataDir } from '../../electron/core/data-dir';
 import { PDFJS_MODULE } from '../../electron/core/uploads/pdf-check';
 import { nativeBindingPath } from '../../electron/main/native-binding';
 import { LOGIN_ITEM_NAME } from '../../electron/main/start-with-system';
-import { ar } from '../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import afterPack, { electronFuses, packagedExecutable } from '../../scripts/packaging/after-pack.mjs';
 import { ARCH_NAMES, OS_KEYS, stagedBindingPath } from '../../scripts/packaging/before-pack.mjs';
 import { REPO_ROOT } from '../helpers/child-process';
 import { pdfText } from '../core/documents/pdf-text';
 
 /**
- * Issue 12, the installer: electron-builder's configuration checked here without electron-builder's downloads
+ * The installer (README "Installing"): electron-builder's configuration checked here without electron-builder's downloads
  * (Electron's runtime for each platform, NSIS, the AppImage tools), which `npm run package` fetches on a normal
  * machine. Loaded and schema-validated by electron-builder's own code; file patterns matched by its own matchers.
  */

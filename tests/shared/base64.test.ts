@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isCanonicalBase64 } from '../../shared/contract/uploads';
+import { isCanonicalBase64 } from '@shared/contract/uploads';
 
 /**
- * Strict base64 (issue 8): the contract takes a file's text only when it is the one encoding of its
+ * Strict base64 (docs/architecture.md#security): the contract takes a file's text only when it is the one encoding of its
  * bytes — the test a re-encoding makes (Node's decoder is lenient: it skips what it does not know and
  * guesses at missing padding). Checked against that definition on many texts, valid and not.
  */

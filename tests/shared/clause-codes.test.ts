@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ar } from '../../shared/labels/ar';
-import { documentsAr } from '../../shared/labels/documents-ar';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { CLAUSE_CODE } from '../helpers/clause-codes';
 
 /**
- * Words on screen and on paper (issue 7): the policy's clause codes — (S2), (S4), (C1), T1–T4 … — are
+ * Words on screen and on paper: the policy's clause codes — (S2), (S4), (C1), T1–T4 … — are
  * for code comments and tests. No label a person reads, on screen or printed, carries one.
  */
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract } from '../../shared/contract';
-import { describeIssue } from '../../shared/contract/field-names';
-import { ar } from '../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { describeIssue } from '@shared/contract/field-names';
+import { ar } from '@shared/labels/ar';
 import { isArabicText } from '../helpers/fixtures';
 import { core, defOf, fieldPaths, limits, sample, withValueAt } from './contract-schemas';
 
 /**
- * Words on screen (issue 7): every message the contract's validation gives is plain Arabic written by
+ * Words on screen: every message the contract's validation gives is plain Arabic written by
  * us — never zod's «يفترض لـ string أن يكون >= 3 حرف» or «number <= 50». Every operation's input is
  * driven generically (its schema's shape, walked), so an operation added later is covered too.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract } from '../../shared/contract';
-import { defineContract, mutation, query } from '../../shared/contract/define';
+import { contract } from '@shared/contract';
+import { defineContract, mutation, query } from '@shared/contract/define';
 
 /** The contract is the one list of operations: it refuses, as it is built, what would silently go wrong later. */
 describe('defineContract', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates/calendar';
-import { formatHijriNumeric, hijriToGregorian, isRealIsoDate, parseDateInput, toHijri } from '../../shared/dates/hijri';
+import { addDays } from '@shared/dates/calendar';
+import { formatHijriNumeric, hijriToGregorian, isRealIsoDate, parseDateInput, toHijri } from '@shared/dates/hijri';
 
 /**
  * Hijri (Umm al-Qura) ⇄ Gregorian for the dates clerks type (ID expiries are printed Hijri, S2):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMobile, normalizeMobile } from '../../shared/validation/mobile';
+import { formatMobile, normalizeMobile } from '@shared/validation/mobile';
 
 const E164 = '+966501234567';
 

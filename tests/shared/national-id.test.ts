@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { checkNationalId, cleanIdNumber, looksLikeNationalId, withCheckDigit } from '../../shared/validation/national-id';
+import { checkNationalId, cleanIdNumber, looksLikeNationalId, withCheckDigit } from '@shared/validation/national-id';
 
 const toArabicIndic = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stripInvisible } from '../../shared/text/invisible';
-import { nameTokens, normalizeArabic } from '../../shared/text/normalize-arabic';
-import { parseFileNumber, parseRequestNumber } from '../../shared/text/reference-numbers';
+import { stripInvisible } from '@shared/text/invisible';
+import { nameTokens, normalizeArabic } from '@shared/text/normalize-arabic';
+import { parseFileNumber, parseRequestNumber } from '@shared/text/reference-numbers';
 
 /** What the name search does with the stored form: every typed fragment starts some word of the name. */
 function nameMatches(query: string, storedName: string): boolean {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
-import { ar } from '../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { isArabicText } from '../helpers/fixtures';
 
 /** The audit screen names every operation in Arabic: one label per operation of the contract, none for one it does not have. */

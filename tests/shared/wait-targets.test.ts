@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeWaitTargets, DEFAULT_WAIT_TARGETS, isPastTarget, waitBand } from '../../shared/domain/wait-targets';
+import { completeWaitTargets, DEFAULT_WAIT_TARGETS, isPastTarget, waitBand } from '@shared/domain/wait-targets';
 
 const inquiry = { warningMinutes: 10, targetMinutes: 15, criticalMinutes: 30 };
 const min = (m: number) => m * 60_000;

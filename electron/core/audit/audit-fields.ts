@@ -1,7 +1,7 @@
-import type { AuditFieldView } from '../../../shared/contract/audit';
-import { fieldName } from '../../../shared/contract/field-names';
-import { formatBothDates, formatTime } from '../../../shared/dates/calendar';
-import { ar } from '../../../shared/labels/ar';
+import type { AuditFieldView } from '@shared/contract/audit';
+import { fieldName } from '@shared/contract/field-names';
+import { formatBothDates, formatTime } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { maskId } from '../documents/pdf-page';
 
 /**

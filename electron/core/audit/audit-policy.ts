@@ -1,4 +1,4 @@
-import type { RefusalReason } from '../../../shared/domain/audit';
+import type { RefusalReason } from '@shared/domain/audit';
 import type { Session } from '../sessions';
 
 /**

@@ -1,6 +1,6 @@
-import type { auditOperations } from '../../../shared/contract/audit';
-import type { OperationName } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import type { auditOperations } from '@shared/contract/audit';
+import type { OperationName } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import type { HandlersOf } from '../handlers';
 import { listAudit } from './list-audit';
 

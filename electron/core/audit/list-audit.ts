@@ -1,8 +1,8 @@
-import { dayStartIso } from '../../../shared/dates/zone';
-import type { AuditPage, AuditRowView } from '../../../shared/contract/audit';
-import type { ParsedInputOf } from '../../../shared/contract';
-import { addDays } from '../../../shared/dates/calendar';
-import type { AuditKind, RefusalReason } from '../../../shared/domain/audit';
+import { dayStartIso } from '@shared/dates/zone';
+import type { AuditPage, AuditRowView } from '@shared/contract/audit';
+import type { ParsedInputOf } from '@shared/contract';
+import { addDays } from '@shared/dates/calendar';
+import type { AuditKind, RefusalReason } from '@shared/domain/audit';
 import type { HandlerContext } from '../context';
 import { textLiteral } from '../store/portable';
 import { auditFields } from './audit-fields';

@@ -1,4 +1,4 @@
-import type { AuditKind, RefusalReason } from '../../../shared/domain/audit';
+import type { AuditKind, RefusalReason } from '@shared/domain/audit';
 import { compiledOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';

@@ -1,6 +1,6 @@
-import type { authOperations } from '../../../shared/contract/auth';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { authOperations } from '@shared/contract/auth';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import { withPreparation, type HandlersOf } from '../handlers';
 import type { Db } from '../store/store';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
-import { toAsciiDigits } from '../../../shared/text/digits';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
+import { toAsciiDigits } from '@shared/text/digits';
 import type { RuntimeFlags } from '../context';
 
 const LIST = join('resources', 'passwords', 'common-passwords.txt');

@@ -1,5 +1,5 @@
-import type { SessionView, UserView } from '../../../shared/contract';
-import type { Role } from '../../../shared/domain/roles';
+import type { SessionView, UserView } from '@shared/contract';
+import type { Role } from '@shared/domain/roles';
 import type { HandlerContext } from '../context';
 import { readSettings } from '../settings/read-settings';
 import type { Db } from '../store/store';

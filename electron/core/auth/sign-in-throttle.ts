@@ -1,6 +1,6 @@
-import { AppError, type ErrorIssue } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
-import { countOf } from '../../../shared/labels/count';
+import { AppError, type ErrorIssue } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
 import type { Db } from '../store/store';
 
 /**

@@ -1,11 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { isNewerSchema, MANIFEST_PATH, parseManifest, type BackupManifest } from './manifest';
 import { findLastEntry, listTar, readTar, readTarEntry, TarFormatError, type TarEntryHeader } from './tar';
-import { ltr } from '../../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 /** Refusals of a backup file: the data in place is never touched by any of them. */
 export function notABackup(): AppError {

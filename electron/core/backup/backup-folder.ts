@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { DATA_FOLDERS } from './data-folder';
-import { ltr } from '../../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 /**
  * A folder the administrator chose for backups: it must be usable now (created user-only if missing,

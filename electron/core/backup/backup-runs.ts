@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import type { BackupRunView, BackupTrigger } from '../../../shared/contract';
+import type { BackupRunView, BackupTrigger } from '@shared/contract';
 import type { Db, Store } from '../store/store';
 import type { BackupHistory } from './schedule';
 

@@ -1,8 +1,8 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupFileView, BackupJobPhase, BackupStatusView, BackupTrigger } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { BackupFileView, BackupJobPhase, BackupStatusView, BackupTrigger } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { readDeskFacts } from '../settings/desk-facts';
 import { readSettings } from '../settings/read-settings';
 import type { Db, Store } from '../store/store';
@@ -15,7 +15,7 @@ import { isNewerSchema } from './manifest';
 import { restoreBackup, type RestoreProgress, type StoreSwap } from './restore-backup';
 import { backupsToRemove } from './rotation';
 import { backupIsStale, closingBackupDue, dailyBackupDue } from './schedule';
-import { ltr } from '../../../shared/text/isolate';
+import { ltr } from '@shared/text/isolate';
 
 export interface BackupServiceDeps {
   dataDir: string;

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { chmod, link, mkdtemp, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
-import { ltr } from '../../../shared/text/isolate';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
+import { ltr } from '@shared/text/isolate';
 import { STORE_FILE_NAME } from '../store/store-file';
 import { checkArchive } from './archive-check';
 import { processAlive } from './backup-runs';

@@ -1,5 +1,5 @@
-import { ar, fill } from '../../../shared/labels/ar';
-import { ltr } from '../../../shared/text/isolate';
+import { ar, fill } from '@shared/labels/ar';
+import { ltr } from '@shared/text/isolate';
 
 /** What went wrong with a file or folder, in words for the administrator (the details go to the log). */
 export function fileProblem(error: unknown, folder: string): string {

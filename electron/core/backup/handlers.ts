@@ -1,7 +1,7 @@
-import type { backupOperations } from '../../../shared/contract/backups';
+import type { backupOperations } from '@shared/contract/backups';
 import { existsSync, statSync } from 'node:fs';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import { peekManifest, refuseNewerSchema } from './archive-check';

@@ -1,4 +1,4 @@
-import { addDays, businessDay } from '../../../shared/dates/calendar';
+import { addDays, businessDay } from '@shared/dates/calendar';
 
 export interface RotationPolicy {
   /** The newest backup of each of this many most recent days that have one. */

@@ -1,4 +1,4 @@
-import { businessDay } from '../../../shared/dates/calendar';
+import { businessDay } from '@shared/dates/calendar';
 
 /** What the "is a backup due" decisions look at: the last runs as recorded in the store. */
 export interface BackupHistory {

@@ -1,5 +1,5 @@
-import type { BeneficiaryView } from '../../../shared/contract';
-import type { IdType } from '../../../shared/domain/identity';
+import type { BeneficiaryView } from '@shared/contract';
+import type { IdType } from '@shared/domain/identity';
 import type { Selectable } from 'kysely';
 import type { Database } from '../store/schema';
 

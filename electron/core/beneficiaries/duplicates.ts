@@ -1,6 +1,6 @@
-import type { DuplicateHint } from '../../../shared/errors';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { DuplicateHint } from '@shared/errors';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { Db } from '../store/store';
 
 /**

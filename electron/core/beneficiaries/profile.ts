@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import type { BeneficiaryProfile, ParsedInputOf } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import type { FamilyRelation, Gender, HousingType, IncomeSource, MaritalStatus } from '../../../shared/domain/request';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
-import { normalizeArabic } from '../../../shared/text/normalize-arabic';
+import type { BeneficiaryProfile, ParsedInputOf } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import type { FamilyRelation, Gender, HousingType, IncomeSource, MaritalStatus } from '@shared/domain/request';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
 import type { HandlerContext } from '../context';
 import { selectRequestSummaries, toRequestSummary } from '../requests/request-summaries';
 import type { Database } from '../store/schema';

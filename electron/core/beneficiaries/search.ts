@@ -1,8 +1,8 @@
-import type { BeneficiaryHit } from '../../../shared/contract';
-import { nameTokens } from '../../../shared/text/normalize-arabic';
-import { parseFileNumber, parseRequestNumber } from '../../../shared/text/reference-numbers';
-import { normalizeMobile } from '../../../shared/validation/mobile';
-import { cleanIdNumber } from '../../../shared/validation/national-id';
+import type { BeneficiaryHit } from '@shared/contract';
+import { nameTokens } from '@shared/text/normalize-arabic';
+import { parseFileNumber, parseRequestNumber } from '@shared/text/reference-numbers';
+import { normalizeMobile } from '@shared/validation/mobile';
+import { cleanIdNumber } from '@shared/validation/national-id';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';

@@ -1,4 +1,4 @@
-import { BOARD_REQUEST_LIST, type BoardRequest, type BoardView } from '../../../shared/contract/board';
+import { BOARD_REQUEST_LIST, type BoardRequest, type BoardView } from '@shared/contract/board';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';

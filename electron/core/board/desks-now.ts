@@ -1,5 +1,5 @@
-import type { BoardDesk } from '../../../shared/contract';
-import type { VisitReason } from '../../../shared/domain/visit';
+import type { BoardDesk } from '@shared/contract';
+import type { VisitReason } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';

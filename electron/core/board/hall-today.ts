@@ -1,7 +1,7 @@
-import type { BoardView, BoardWaitingVisit } from '../../../shared/contract';
-import type { Channel } from '../../../shared/domain/channels';
-import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
-import { isPastTarget, waitBand, type WaitTargets } from '../../../shared/domain/wait-targets';
+import type { BoardView, BoardWaitingVisit } from '@shared/contract';
+import type { Channel } from '@shared/domain/channels';
+import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
+import { isPastTarget, waitBand, type WaitTargets } from '@shared/domain/wait-targets';
 import type { HandlerContext } from '../context';
 import { boundOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';

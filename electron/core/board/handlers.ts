@@ -1,5 +1,5 @@
-import type { boardOperations } from '../../../shared/contract/board';
-import { businessDay } from '../../../shared/dates/calendar';
+import type { boardOperations } from '@shared/contract/board';
+import { businessDay } from '@shared/dates/calendar';
 import type { HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';
 import { committeeBacklog } from './committee-backlog';

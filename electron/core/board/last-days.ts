@@ -1,7 +1,7 @@
-import { BOARD_DAYS, type BoardDay } from '../../../shared/contract/board';
-import { addDays } from '../../../shared/dates/calendar';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
-import { VISIT_REASONS, type VisitReason } from '../../../shared/domain/visit';
+import { BOARD_DAYS, type BoardDay } from '@shared/contract/board';
+import { addDays } from '@shared/dates/calendar';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
 import { mean } from '../figures/stats';
 import { boundOnce } from '../store/compiled-once';

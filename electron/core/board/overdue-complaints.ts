@@ -1,5 +1,5 @@
-import { BOARD_REQUEST_LIST, type BoardView } from '../../../shared/contract/board';
-import { UNANSWERED_COMPLAINT_STATES } from '../../../shared/domain/complaints';
+import { BOARD_REQUEST_LIST, type BoardView } from '@shared/contract/board';
+import { UNANSWERED_COMPLAINT_STATES } from '@shared/domain/complaints';
 import type { HandlerContext } from '../context';
 
 /** P8: complaints still unanswered the day after their due date, from the (state, due_date) index. */

@@ -1,5 +1,5 @@
-import { BOARD_REQUEST_LIST, type BoardView } from '../../../shared/contract/board';
-import type { ContactChannel } from '../../../shared/domain/channels';
+import { BOARD_REQUEST_LIST, type BoardView } from '@shared/contract/board';
+import type { ContactChannel } from '@shared/domain/channels';
 import type { HandlerContext } from '../context';
 
 /**

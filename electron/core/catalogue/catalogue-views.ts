@@ -1,4 +1,4 @@
-import type { DocumentTypeView, ServiceTypeView } from '../../../shared/contract';
+import type { DocumentTypeView, ServiceTypeView } from '@shared/contract';
 import type { Db } from '../store/store';
 
 export async function listDocumentTypes(db: Db, includeInactive = true): Promise<DocumentTypeView[]> {

@@ -1,4 +1,4 @@
-import type { ComplaintView } from '../../../shared/contract/complaints';
+import type { ComplaintView } from '@shared/contract/complaints';
 
 /**
  * A complaint as its audit rows record it: what a reader of the trail compares (the person, the text,

@@ -1,5 +1,5 @@
-import type { ComplaintView } from '../../../shared/contract/complaints';
-import { UNANSWERED_COMPLAINT_STATES } from '../../../shared/domain/complaints';
+import type { ComplaintView } from '@shared/contract/complaints';
+import { UNANSWERED_COMPLAINT_STATES } from '@shared/domain/complaints';
 import type { Db } from '../store/store';
 
 /** Complaints with the names the register shows (beneficiary, who received it, who owns it, the visit's ticket). */

@@ -1,9 +1,9 @@
-import type { ComplaintView, ParsedInputOf } from '../../../shared/contract';
-import { COMPLAINT_FOLLOWERS } from '../../../shared/contract/complaints';
-import { businessDay } from '../../../shared/dates/calendar';
-import { canMoveComplaint, NEXT_COMPLAINT_STATE, type ComplaintState } from '../../../shared/domain/complaints';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { ComplaintView, ParsedInputOf } from '@shared/contract';
+import { COMPLAINT_FOLLOWERS } from '@shared/contract/complaints';
+import { businessDay } from '@shared/dates/calendar';
+import { canMoveComplaint, NEXT_COMPLAINT_STATE, type ComplaintState } from '@shared/domain/complaints';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { Updateable } from 'kysely';
 import type { HandlerContext } from '../context';
 import type { Database } from '../store/schema';

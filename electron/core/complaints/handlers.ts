@@ -1,4 +1,4 @@
-import type { complaintOperations } from '../../../shared/contract/complaints';
+import type { complaintOperations } from '@shared/contract/complaints';
 import type { HandlersOf } from '../handlers';
 import { closeComplaint, updateComplaint } from './follow-up';
 import { listComplaints } from './list-complaints';

@@ -1,7 +1,7 @@
-import type { ComplaintPage, ParsedInputOf } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { UNANSWERED_COMPLAINT_STATES } from '../../../shared/domain/complaints';
-import { parseComplaintNumber } from '../../../shared/text/complaint-numbers';
+import type { ComplaintPage, ParsedInputOf } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { UNANSWERED_COMPLAINT_STATES } from '@shared/domain/complaints';
+import { parseComplaintNumber } from '@shared/text/complaint-numbers';
 import type { HandlerContext } from '../context';
 import { selectComplaints, toComplaintView } from './complaint-view';
 

@@ -1,4 +1,4 @@
-import type { AboutView, StoreView } from '../../../shared/contract';
+import type { AboutView, StoreView } from '@shared/contract';
 import { APP_VERSION } from '../backup/manifest';
 import type { ShellFacts } from './shell-facts';
 

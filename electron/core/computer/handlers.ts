@@ -1,6 +1,6 @@
-import type { computerOperations } from '../../../shared/contract/computer';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { computerOperations } from '@shared/contract/computer';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 

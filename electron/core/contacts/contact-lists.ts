@@ -1,6 +1,6 @@
-import type { ContactPage, ContactSummary, ParsedInputOf } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import type { FollowUpState } from '../../../shared/domain/contact';
+import type { ContactPage, ContactSummary, ParsedInputOf } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import type { FollowUpState } from '@shared/domain/contact';
 import type { HandlerContext } from '../context';
 import { selectContacts, toContactSummary } from './contact-rows';
 

@@ -1,6 +1,6 @@
-import type { ContactSummary, ContactView } from '../../../shared/contract/contacts';
-import type { ContactChannel } from '../../../shared/domain/channels';
-import { followUpStateOf } from '../../../shared/domain/contact';
+import type { ContactSummary, ContactView } from '@shared/contract/contacts';
+import type { ContactChannel } from '@shared/domain/channels';
+import { followUpStateOf } from '@shared/domain/contact';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 

@@ -1,8 +1,8 @@
-import type { contactOperations } from '../../../shared/contract/contacts';
-import { FOLLOW_UP_OWNER_ROLES, SEES_EVERY_FOLLOW_UP } from '../../../shared/contract/contacts';
-import { businessDay } from '../../../shared/dates/calendar';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { contactOperations } from '@shared/contract/contacts';
+import { FOLLOW_UP_OWNER_ROLES, SEES_EVERY_FOLLOW_UP } from '@shared/contract/contacts';
+import { businessDay } from '@shared/dates/calendar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { requireUser } from '../context';
 import type { HandlersOf } from '../handlers';
 import { listContacts, openFollowUps } from './contact-lists';

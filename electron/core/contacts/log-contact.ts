@@ -1,8 +1,8 @@
-import type { ContactView, ParsedInputOf } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { AppError } from '../../../shared/errors';
-import { FOLLOW_UP_OWNER_ROLES } from '../../../shared/contract/contacts';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { ContactView, ParsedInputOf } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { AppError } from '@shared/errors';
+import { FOLLOW_UP_OWNER_ROLES } from '@shared/contract/contacts';
+import { ar, fill } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import { loadContactView } from './contact-rows';
 

@@ -1,4 +1,4 @@
-import { withCheckDigit } from '../../../shared/validation/national-id';
+import { withCheckDigit } from '@shared/validation/national-id';
 
 /**
  * Realistic Saudi names for demo data and the bench store: four-part names from these lists,

@@ -1,4 +1,4 @@
-import { contract, type InputOf, type OutputOf } from '../../../shared/contract';
+import { contract, type InputOf, type OutputOf } from '@shared/contract';
 import { insertAuditRow } from '../audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from '../context';
 import { requestHandlers } from '../requests/handlers';

@@ -1,5 +1,5 @@
-import { addDays, businessDay } from '../../../shared/dates/calendar';
-import type { Channel } from '../../../shared/domain/channels';
+import { addDays, businessDay } from '@shared/dates/calendar';
+import type { Channel } from '@shared/domain/channels';
 import type { SignedInUser } from '../context';
 import type { Db } from '../store/store';
 import type { DemoDesk } from './demo-desk';

@@ -1,6 +1,6 @@
-import type { demoOperations } from '../../../shared/contract/demo';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { demoOperations } from '@shared/contract/demo';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { requireUser } from '../context';
 import { withPreparation, type HandlersOf } from '../handlers';
 import { DEMO_USERS, demoPasswordHashes, seedDemo } from './seed-demo';

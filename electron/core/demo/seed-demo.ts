@@ -1,8 +1,8 @@
-import { CHANNELS } from '../../../shared/domain/channels';
-import type { MaritalStatus } from '../../../shared/domain/request';
-import { VISIT_OUTCOMES, VISIT_REASONS, type VisitState } from '../../../shared/domain/visit';
-import { addDays, businessDay } from '../../../shared/dates/calendar';
-import { normalizeArabic } from '../../../shared/text/normalize-arabic';
+import { CHANNELS } from '@shared/domain/channels';
+import type { MaritalStatus } from '@shared/domain/request';
+import { VISIT_OUTCOMES, VISIT_REASONS, type VisitState } from '@shared/domain/visit';
+import { addDays, businessDay } from '@shared/dates/calendar';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
 import { hashPassword, type PasswordCost } from '../auth/passwords';
 import type { RuntimeFlags, SignedInUser } from '../context';
 import type { Db, Store } from '../store/store';

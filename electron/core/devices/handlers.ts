@@ -1,6 +1,6 @@
-import type { deviceOperations } from '../../../shared/contract/devices';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { deviceOperations } from '@shared/contract/devices';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { checkPassword, type FailureReason } from '../auth/handlers';
 import { clearFailures, failureError, readFailures, recordFailure, throttleError, verdict, type Verdict } from '../auth/sign-in-throttle';
 import { requireUser, type HandlerContext } from '../context';

@@ -1,5 +1,5 @@
-import type { HallCallView, HallDisplayView } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
+import type { HallCallView, HallDisplayView } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
 import type { HandlerContext } from '../context';
 import { readSettings } from '../settings/read-settings';
 import { callView, hallCallsWhere } from './hall-calls';

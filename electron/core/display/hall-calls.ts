@@ -1,5 +1,5 @@
-import type { HallCallView } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
+import type { HallCallView } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
 import { requireUser, type HandlerContext } from '../context';
 import type { Db } from '../store/store';
 

@@ -1,6 +1,6 @@
-import type { displayOperations } from '../../../shared/contract/display';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { displayOperations } from '@shared/contract/display';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlersOf } from '../handlers';
 import { displayCalls } from './display-calls';
 import { callView, hallCallsWhere, recordHallCall } from './hall-calls';

@@ -1,9 +1,9 @@
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import type { Channel } from '../../../shared/domain/channels';
-import type { ComplaintCategory } from '../../../shared/domain/complaints';
-import { ar, fill } from '../../../shared/labels/ar';
-import { countOf } from '../../../shared/labels/count';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import type { Channel } from '@shared/domain/channels';
+import type { ComplaintCategory } from '@shared/domain/complaints';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { fieldRow, Flow, paragraph, placeFlowingText, type Block } from './blocks';
 import { FONT } from './fonts';
 import { bothCalendars, COLOR, createPdf, drawLetterhead, drawPageFooters, frame, printedNote, type AssociationHeader, type DocumentOptions } from './pdf-page';

@@ -1,8 +1,8 @@
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
-import { VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '../../../shared/domain/visit';
-import { DEFAULT_TIME_ZONE, formatDuration, formatGregorian, formatHijri, formatTime, formatWeekday } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
+import { DEFAULT_TIME_ZONE, formatDuration, formatGregorian, formatHijri, formatTime, formatWeekday } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
 import { FONT } from './fonts';
 import { footersAsYouGo } from './footers-as-you-go';

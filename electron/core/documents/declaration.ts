@@ -1,7 +1,7 @@
-import type { IdType } from '../../../shared/domain/identity';
-import { DEFAULT_TIME_ZONE, formatHijri } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import type { IdType } from '@shared/domain/identity';
+import { DEFAULT_TIME_ZONE, formatHijri } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { fieldRow, Flow, paragraph, placeFlowingText, signatureRow } from './blocks';
 import { FONT } from './fonts';
 import {

@@ -1,9 +1,9 @@
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import type { Channel } from '../../../shared/domain/channels';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { figureText, type FigureRow } from '../../../shared/labels/report-rows';
-import { countText } from '../../../shared/labels/report-values';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import type { Channel } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { figureText, type FigureRow } from '@shared/labels/report-rows';
+import { countText } from '@shared/labels/report-values';
 import type { EvidenceSection } from '../reports/evidence-sections';
 import { fieldRow, Flow, paragraph, placeFlowingText, sectionTitle, signatureRow } from './blocks';
 import { FONT } from './fonts';
@@ -27,7 +27,7 @@ const L = documentsAr.periodReport;
 const MARGINS = { top: 32, bottom: 44, left: 40, right: 40 };
 
 /**
- * ملف أدلة الالتزام بالسياسة (issue 10): for the association's board, each clause of the policy in
+ * ملف أدلة الالتزام بالسياسة (docs/policy.md#the-clauses-and-where-they-live): for the association's board, each clause of the policy in
  * Arabic, framed as quoted, with the period's figures that show it kept; a clause nothing measures
  * yet says so. It ends with the board's signatures, to be printed and signed.
  */

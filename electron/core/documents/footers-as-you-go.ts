@@ -1,5 +1,5 @@
-import { fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { FONT } from './fonts';
 import { COLOR, frame } from './pdf-page';
 import { drawRtlText, widthOf } from './rtl-layout';

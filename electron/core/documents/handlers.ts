@@ -1,10 +1,10 @@
-import type { documentOperations } from '../../../shared/contract/documents';
-import { businessDay } from '../../../shared/dates/calendar';
-import type { PdfView } from '../../../shared/contract/documents';
-import { REFERENCE_SHELF } from '../../../shared/contract/documents';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import type { documentOperations } from '@shared/contract/documents';
+import { businessDay } from '@shared/dates/calendar';
+import type { PdfView } from '@shared/contract/documents';
+import { REFERENCE_SHELF } from '@shared/contract/documents';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { loadProfile } from '../beneficiaries/profile';
 import { currentDeclaration, listDocumentTypes } from '../catalogue/catalogue-views';
 import type { HandlerContext } from '../context';

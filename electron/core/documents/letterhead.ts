@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../../shared/contract';
+import type { SettingsView } from '@shared/contract';
 import type { AssociationHeader } from './pdf-page';
 
 /** The association's letterhead from the settings the administrator edits. */

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { formatGregorian, formatHijri, formatTime } from '../../../shared/dates/calendar';
-import { fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
+import { fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { FONT, registerDocumentFonts } from './fonts';
 import { drawRtlText, isolateLtr, measureRtlText, printable } from './rtl-layout';
 

@@ -1,9 +1,9 @@
-import type { PeriodFigures } from '../../../shared/contract/reports';
-import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '../../../shared/labels/report-rows';
-import { countText, daysText, durationText, hourText, shareText, weekdayName } from '../../../shared/labels/report-values';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '@shared/labels/report-rows';
+import { countText, daysText, durationText, hourText, shareText, weekdayName } from '@shared/labels/report-values';
 import { fieldRow, Flow, paragraph, sectionTitle } from './blocks';
 import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type DocumentOptions } from './pdf-page';
 import { drawTable, measureTable, type TableColumn } from './table';
@@ -33,7 +33,7 @@ export function periodText(from: string, to: string): string {
 }
 
 /**
- * The report a supervisor prints for a period (issue 10), A4 in portrait: the visits and their
+ * The report a supervisor prints for a period, A4 in portrait: the visits and their
  * waits against the targets (S1), how they spread over days, hours and weekdays, by reason, channel
  * and desk, and the support requests (S5). Pages carry the letterhead, then a running title.
  */

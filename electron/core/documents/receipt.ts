@@ -1,6 +1,6 @@
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import { fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import { fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { fieldRow, Flow, list, paragraph, sectionTitle, type Block } from './blocks';
 import { FONT } from './fonts';
 import {

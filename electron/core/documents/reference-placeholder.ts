@@ -1,5 +1,5 @@
-import { formatBothDates } from '../../../shared/dates/calendar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { formatBothDates } from '@shared/dates/calendar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { drawRtlText } from './rtl-layout';
 import { FONT } from './fonts';
 import { createPdf, type AssociationHeader, type DocumentOptions } from './pdf-page';

@@ -1,4 +1,4 @@
-import type { SettingsView } from '../../../shared/contract';
+import type { SettingsView } from '@shared/contract';
 import type { Db } from '../store/store';
 import { selectVisits, toVisitView } from '../visits/visit-view';
 import type { DailyRegisterHead, DailyRegisterInput, RegisterVisit } from './daily-register';

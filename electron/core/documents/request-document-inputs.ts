@@ -1,5 +1,5 @@
-import type { BeneficiaryProfile, RequestView, SettingsView } from '../../../shared/contract';
-import { formatMobile } from '../../../shared/validation/mobile';
+import type { BeneficiaryProfile, RequestView, SettingsView } from '@shared/contract';
+import { formatMobile } from '@shared/validation/mobile';
 import { letterhead } from './letterhead';
 import type { DeclarationInput } from './declaration';
 import type { ReceiptInput } from './receipt';

@@ -1,5 +1,5 @@
-import type { Channel } from '../../../shared/domain/channels';
-import type { IdType } from '../../../shared/domain/identity';
+import type { Channel } from '@shared/domain/channels';
+import type { IdType } from '@shared/domain/identity';
 import type {
   DocumentStatus,
   FamilyRelation,
@@ -8,10 +8,10 @@ import type {
   IncomeSource,
   MaritalStatus,
   RequestState,
-} from '../../../shared/domain/request';
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+} from '@shared/domain/request';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { checkbox, fieldRow, Flow, paragraph, sectionTitle, signatureRow, type Block, type FieldSpec } from './blocks';
 import {
   A4,

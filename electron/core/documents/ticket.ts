@@ -1,7 +1,7 @@
-import type { VisitReason } from '../../../shared/domain/visit';
-import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatTime } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import type { VisitReason } from '@shared/domain/visit';
+import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { paragraph, type Block } from './blocks';
 import { FONT } from './fonts';
 import { COLOR, createPdf, MM, type DocumentOptions } from './pdf-page';

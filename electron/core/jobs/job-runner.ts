@@ -1,5 +1,5 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import type { ReaderSpec } from '../store/reader';
 import type { JobInput, JobKind, JobOutput } from './jobs';
 import type { JobReply, JobWorkerData } from './protocol';

@@ -6,8 +6,8 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { openReader } from '../store/open-reader';
 import { JOBS, type JobKind } from './jobs';
 import type { JobReply, JobRequest, JobWorkerData } from './protocol';

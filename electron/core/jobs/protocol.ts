@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../../shared/errors';
+import type { AppErrorShape } from '@shared/errors';
 import type { ReaderSpec } from '../store/reader';
 
 /** What the worker is started with. */

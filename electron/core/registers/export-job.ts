@@ -1,4 +1,4 @@
-import type { RegisterFormat } from '../../../shared/contract/registers';
+import type { RegisterFormat } from '@shared/contract/registers';
 import type { JobEnv } from '../jobs/jobs';
 import { writeRegisterCsv } from './register-csv';
 import { contactRequestNumbersInScope, longestTexts, registerRows, requestNumbersInScope, type RegisterScope } from './register-query';

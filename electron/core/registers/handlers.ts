@@ -1,8 +1,8 @@
-import type { registerOperations } from '../../../shared/contract/registers';
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { RegisterFormat } from '../../../shared/contract/registers';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { registerOperations } from '@shared/contract/registers';
+import type { ParsedInputOf } from '@shared/contract';
+import type { RegisterFormat } from '@shared/contract/registers';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import { contactRequestNumbersOf, countVisits, registerRows, requestNumbersOf, type RegisterScope } from './register-query';

@@ -1,8 +1,8 @@
-import type { RegisterRowView } from '../../../shared/contract/registers';
-import { formatHijriNumeric } from '../../../shared/dates/hijri';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
+import type { RegisterRowView } from '@shared/contract/registers';
+import { formatHijriNumeric } from '@shared/dates/hijri';
+import { CHANNELS } from '@shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 
 /** What a column holds, which decides how each file writes it. */
 export type ColumnKind = 'text' | 'day' | 'instant' | 'minutes';

@@ -1,4 +1,4 @@
-import type { RegisterRowView } from '../../../shared/contract/registers';
+import type { RegisterRowView } from '@shared/contract/registers';
 import { columnHeader, EXPORT_COLUMNS, type ExportColumn } from './register-columns';
 import { wallClockOf } from './wall-clock';
 

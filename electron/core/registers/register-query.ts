@@ -1,7 +1,7 @@
 import type { AliasableExpression, ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import type { RegisterFilters, RegisterSortColumn } from '../../../shared/contract/registers';
-import { CHANNELS, CONTACT_CHANNELS } from '../../../shared/domain/channels';
-import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
+import type { RegisterFilters, RegisterSortColumn } from '@shared/contract/registers';
+import { CHANNELS, CONTACT_CHANNELS } from '@shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
 import { msBetween, textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 

@@ -1,6 +1,6 @@
-import type { RegisterRowView } from '../../../shared/contract/registers';
-import { CHANNELS, CONTACT_CHANNELS, type Channel, type ContactChannel } from '../../../shared/domain/channels';
-import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '../../../shared/domain/visit';
+import type { RegisterRowView } from '@shared/contract/registers';
+import { CHANNELS, CONTACT_CHANNELS, type Channel, type ContactChannel } from '@shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { minutes, servedMs, waitedMs } from './register-view';
 
 export interface RegisterTotals {

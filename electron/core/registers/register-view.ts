@@ -1,6 +1,6 @@
-import type { RegisterRowView } from '../../../shared/contract/registers';
-import type { Channel } from '../../../shared/domain/channels';
-import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import type { RegisterRowView } from '@shared/contract/registers';
+import type { Channel } from '@shared/domain/channels';
+import type { VisitOutcome, VisitReason, VisitState } from '@shared/domain/visit';
 import { waitingMs } from '../documents/daily-register';
 import { maskId } from '../documents/pdf-page';
 import type { RegisterRow } from './register-query';

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RegisterRowView } from '../../../shared/contract/registers';
-import { formatGregorian, formatHijri } from '../../../shared/dates/calendar';
-import { CHANNELS, CONTACT_CHANNELS } from '../../../shared/domain/channels';
-import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
+import type { RegisterRowView } from '@shared/contract/registers';
+import { formatGregorian, formatHijri } from '@shared/dates/calendar';
+import { CHANNELS, CONTACT_CHANNELS } from '@shared/domain/channels';
+import { VISIT_OUTCOMES, VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { columnHeader, EXPORT_COLUMNS, type ColumnKind, type ExportColumn, type LongestTexts } from './register-columns';
 import { totalsCounter, type RegisterTotals } from './register-totals';
 import { dayCell, wallClockOf } from './wall-clock';

@@ -1,4 +1,4 @@
-import { zoneOffsetAt } from '../../../shared/dates/zone';
+import { zoneOffsetAt } from '@shared/dates/zone';
 
 const QUARTER_MS = 900_000;
 

@@ -1,4 +1,4 @@
-import type { PeriodComplaintFigures } from '../../../shared/contract/reports';
+import type { PeriodComplaintFigures } from '@shared/contract/reports';
 import type { Db } from '../store/store';
 import type { PeriodScope } from './period-scope';
 

@@ -1,5 +1,5 @@
-import type { DurationFigures, PeriodFigures } from '../../../shared/contract/reports';
-import { documentStatus } from '../../../shared/domain/request';
+import type { DurationFigures, PeriodFigures } from '@shared/contract/reports';
+import { documentStatus } from '@shared/domain/request';
 import { percentile } from '../figures/stats';
 import type { Db } from '../store/store';
 import { loadPeriodFigures } from './period-figures';

@@ -1,9 +1,9 @@
-import type { Channel } from '../../../shared/domain/channels';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { policyClausesAr, type PolicyClauseId } from '../../../shared/labels/policy-clauses-ar';
-import { complaintRows, satisfactionRightRows, satisfactionRows, type FigureRow } from '../../../shared/labels/report-rows';
+import type { Channel } from '@shared/domain/channels';
+import { CHANNELS } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { policyClausesAr, type PolicyClauseId } from '@shared/labels/policy-clauses-ar';
+import { complaintRows, satisfactionRightRows, satisfactionRows, type FigureRow } from '@shared/labels/report-rows';
 import type { EvidenceFigures } from './evidence-figures';
 
 /** One clause of the policy as the evidence pack shows it: its text and the figures that show it kept. */

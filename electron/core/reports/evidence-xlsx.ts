@@ -1,7 +1,7 @@
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { POLICY_NAME } from '../../../shared/labels/policy-clauses-ar';
-import type { FigureRow } from '../../../shared/labels/report-rows';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { POLICY_NAME } from '@shared/labels/policy-clauses-ar';
+import type { FigureRow } from '@shared/labels/report-rows';
 import type { EvidenceSection } from './evidence-sections';
 import { aboutLines, type ReportFileHead } from './period-xlsx';
 import { addFigureSheet, addTableSheet, bookBytes, figureCell, newBook, NUMBER_FORMAT } from './xlsx-book';

@@ -1,5 +1,5 @@
-import type { reportOperations } from '../../../shared/contract/reports';
-import type { ReportFile, ReportFormat } from '../../../shared/contract/reports';
+import type { reportOperations } from '@shared/contract/reports';
+import type { ReportFile, ReportFormat } from '@shared/contract/reports';
 import type { HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import { periodScope } from './period-scope';
@@ -22,7 +22,7 @@ function file(name: string, format: ReportFormat, bytesBase64: string): ReportFi
 }
 
 /**
- * The supervisor's reports (issue 10). A year of a hall is read and drawn in the job worker, so the
+ * The supervisor's reports (docs/design.md#around-the-desk-watching-and-reporting). A year of a hall is read and drawn in the job worker, so the
  * desks keep answering. Each report asked for is recorded as a read (the same one again from the same
  * window within ten minutes counts once), an export with its format.
  */

@@ -1,4 +1,4 @@
-import type { PeriodFigures } from '../../../shared/contract/reports';
+import type { PeriodFigures } from '@shared/contract/reports';
 import { readSettings } from '../settings/read-settings';
 import type { Db } from '../store/store';
 import { monthsOf, type PeriodScope } from './period-scope';

@@ -1,5 +1,5 @@
-import { addDays, businessDay } from '../../../shared/dates/calendar';
-import { dayStartIso, zoneOffsetAt } from '../../../shared/dates/zone';
+import { addDays, businessDay } from '@shared/dates/calendar';
+import { dayStartIso, zoneOffsetAt } from '@shared/dates/zone';
 
 /**
  * A report's period as the store is asked about it. Days (YYYY-MM-DD) are business days at the

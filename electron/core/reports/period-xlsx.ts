@@ -1,9 +1,9 @@
-import type { PeriodFigures } from '../../../shared/contract/reports';
-import { formatHijri, formatWeekday } from '../../../shared/dates/calendar';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { complaintRows, requestRows, satisfactionRows, visitSummaryRows } from '../../../shared/labels/report-rows';
-import { hourText, weekdayName } from '../../../shared/labels/report-values';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { formatHijri, formatWeekday } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { complaintRows, requestRows, satisfactionRows, visitSummaryRows } from '@shared/labels/report-rows';
+import { hourText, weekdayName } from '@shared/labels/report-values';
 import { localClock } from './period-scope';
 import { addFigureSheet, addTableSheet, bookBytes, dayCell, newBook, NUMBER_FORMAT, type SheetColumn, type SheetLine } from './xlsx-book';
 

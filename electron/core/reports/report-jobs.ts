@@ -1,4 +1,4 @@
-import type { PeriodFigures, ReportFormat } from '../../../shared/contract/reports';
+import type { PeriodFigures, ReportFormat } from '@shared/contract/reports';
 import { renderEvidencePack } from '../documents/evidence-pack';
 import { letterhead } from '../documents/letterhead';
 import { renderPeriodReport } from '../documents/period-report';

@@ -1,5 +1,5 @@
-import type { PeriodRequestFigures } from '../../../shared/contract/reports';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
+import type { PeriodRequestFigures } from '@shared/contract/reports';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
 import { mean } from '../figures/stats';
 import type { Db } from '../store/store';
 import { daysBetween, localClock, type PeriodScope } from './period-scope';

@@ -1,7 +1,7 @@
-import type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, TargetFigures } from '../../../shared/contract/reports';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
-import { VISIT_REASONS, VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
-import { isPastTarget, type WaitTargets } from '../../../shared/domain/wait-targets';
+import type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFigures, TargetFigures } from '@shared/contract/reports';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { VISIT_REASONS, VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
+import { isPastTarget, type WaitTargets } from '@shared/domain/wait-targets';
 import { mean, median, percentile } from '../figures/stats';
 import { daysOf, localClock, weekdayOf, type PeriodScope } from './period-scope';
 

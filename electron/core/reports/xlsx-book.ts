@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { ar } from '../../../shared/labels/ar';
-import type { FigureRow } from '../../../shared/labels/report-rows';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { ar } from '@shared/labels/ar';
+import type { FigureRow } from '@shared/labels/report-rows';
 
 /**
- * The report spreadsheets' common parts (issue 10): right-to-left sheets, a styled header row frozen
+ * The report spreadsheets' common parts (docs/architecture.md#adding-a-spreadsheet): right-to-left sheets, a styled header row frozen
  * above the figures with an autofilter, numbers as numbers with their format, days as date cells.
  */
 export type CellValue = string | number | Date | null;

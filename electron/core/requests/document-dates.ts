@@ -1,5 +1,5 @@
-import { AppError, type ErrorIssue } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError, type ErrorIssue } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { CheckedDocument } from './documents-check';
 

@@ -1,6 +1,6 @@
-import { formatHijriNumeric } from '../../../shared/dates/hijri';
-import { OPEN_REQUEST_STATES, documentStatus, type DocumentStatus } from '../../../shared/domain/request';
-import { ar, fill } from '../../../shared/labels/ar';
+import { formatHijriNumeric } from '@shared/dates/hijri';
+import { OPEN_REQUEST_STATES, documentStatus, type DocumentStatus } from '@shared/domain/request';
+import { ar, fill } from '@shared/labels/ar';
 import type { Db } from '../store/store';
 
 export interface CheckedDocument {

@@ -1,9 +1,9 @@
-import type { requestOperations } from '../../../shared/contract/requests';
-import { addDays, businessDay } from '../../../shared/dates/calendar';
-import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
-import { AppError } from '../../../shared/errors';
-import { acceptanceGrantsSomething } from '../../../shared/contract/requests';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { requestOperations } from '@shared/contract/requests';
+import { addDays, businessDay } from '@shared/dates/calendar';
+import { OPEN_REQUEST_STATES, type RequestState } from '@shared/domain/request';
+import { AppError } from '@shared/errors';
+import { acceptanceGrantsSomething } from '@shared/contract/requests';
+import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';

@@ -1,6 +1,6 @@
-import type { ParsedInputOf, RequestSummary } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { parseRequestNumber } from '../../../shared/text/reference-numbers';
+import type { ParsedInputOf, RequestSummary } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { parseRequestNumber } from '@shared/text/reference-numbers';
 import { searchBeneficiaries } from '../beneficiaries/search';
 import type { HandlerContext } from '../context';
 import { selectRequestSummaries, toRequestSummary } from './request-summaries';

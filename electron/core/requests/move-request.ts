@@ -1,8 +1,8 @@
 import type { Updateable } from 'kysely';
-import type { RequestView } from '../../../shared/contract';
-import { REQUEST_TRANSITIONS, canMoveRequest, type RequestAction, type RequestState } from '../../../shared/domain/request';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { REQUEST_TRANSITIONS, canMoveRequest, type RequestAction, type RequestState } from '@shared/domain/request';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { Database } from '../store/schema';
 import { loadRequestView, requireRequest } from './request-view';

@@ -1,9 +1,9 @@
-import type { ParsedInputOf, RequestView } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { toHijri } from '../../../shared/dates/hijri';
-import { AppError } from '../../../shared/errors';
-import type { Channel } from '../../../shared/domain/channels';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { ParsedInputOf, RequestView } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { toHijri } from '@shared/dates/hijri';
+import { AppError } from '@shared/errors';
+import type { Channel } from '@shared/domain/channels';
+import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { recordRequestEvent } from './move-request';
 import { loadRequestView } from './request-view';

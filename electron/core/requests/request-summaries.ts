@@ -1,6 +1,6 @@
-import type { RequestSummary } from '../../../shared/contract';
-import type { Channel } from '../../../shared/domain/channels';
-import type { RequestState } from '../../../shared/domain/request';
+import type { RequestSummary } from '@shared/contract';
+import type { Channel } from '@shared/domain/channels';
+import type { RequestState } from '@shared/domain/request';
 import type { Db } from '../store/store';
 
 /** Requests with the names a list shows (person, service, researcher). */

@@ -1,8 +1,8 @@
-import type { AttachmentView, RequestEventView, RequestView } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { OPEN_REQUEST_STATES, type RequestState } from '../../../shared/domain/request';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { AttachmentView, RequestEventView, RequestView } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { OPEN_REQUEST_STATES, type RequestState } from '@shared/domain/request';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { toBeneficiaryView } from '../beneficiaries/beneficiary-view';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';

@@ -1,8 +1,8 @@
-import type { SatisfactionComment, SatisfactionFollowUp } from '../../../shared/contract';
-import { addDays } from '../../../shared/dates/calendar';
-import { FOLLOW_UP_DAYS, LOW_SCORE } from '../../../shared/domain/satisfaction';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { SatisfactionComment, SatisfactionFollowUp } from '@shared/contract';
+import { addDays } from '@shared/dates/calendar';
+import { FOLLOW_UP_DAYS, LOW_SCORE } from '@shared/domain/satisfaction';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { Db } from '../store/store';
 import { selectRatings, toComment, type RatingRow } from './rating-rows';

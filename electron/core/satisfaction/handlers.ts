@@ -1,4 +1,4 @@
-import type { satisfactionOperations } from '../../../shared/contract/satisfaction';
+import type { satisfactionOperations } from '@shared/contract/satisfaction';
 import type { HandlersOf } from '../handlers';
 import { markFollowedUp } from './follow-ups';
 import { pendingRating } from './pending';

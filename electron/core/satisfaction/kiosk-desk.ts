@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 
 /** The desk whose kiosk is asking: the one the session was opened at. */

@@ -1,5 +1,5 @@
-import type { SatisfactionPendingView } from '../../../shared/contract';
-import { KIOSK_WINDOW_MS } from '../../../shared/domain/satisfaction';
+import type { SatisfactionPendingView } from '@shared/contract';
+import { KIOSK_WINDOW_MS } from '@shared/domain/satisfaction';
 import type { HandlerContext } from '../context';
 import { kioskDesk } from './kiosk-desk';
 

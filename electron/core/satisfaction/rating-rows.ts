@@ -1,5 +1,5 @@
-import type { SatisfactionComment } from '../../../shared/contract';
-import type { Score } from '../../../shared/domain/satisfaction';
+import type { SatisfactionComment } from '@shared/contract';
+import type { Score } from '@shared/domain/satisfaction';
 import type { Db } from '../store/store';
 
 /**

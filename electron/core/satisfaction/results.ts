@@ -1,8 +1,8 @@
-import type { SatisfactionGroup, SatisfactionResultsView, SatisfactionSummary } from '../../../shared/contract';
-import { addDays } from '../../../shared/dates/calendar';
-import { CHANNELS, type Channel } from '../../../shared/domain/channels';
-import { ASPECTS, MIN_EMPLOYEE_RATINGS, SCORES } from '../../../shared/domain/satisfaction';
-import { VISIT_REASONS, type VisitReason } from '../../../shared/domain/visit';
+import type { SatisfactionGroup, SatisfactionResultsView, SatisfactionSummary } from '@shared/contract';
+import { addDays } from '@shared/dates/calendar';
+import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { ASPECTS, MIN_EMPLOYEE_RATINGS, SCORES } from '@shared/domain/satisfaction';
+import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
 import type { Db } from '../store/store';
 import { needsFollowUp } from './follow-ups';
 import { selectRatings, toComment, type RatingRow } from './rating-rows';

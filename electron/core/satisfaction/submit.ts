@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { ParsedInputOf, SatisfactionSubmitView } from '../../../shared/contract';
-import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS, PAPER_DAYS, type RatingSource } from '../../../shared/domain/satisfaction';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { ParsedInputOf, SatisfactionSubmitView } from '@shared/contract';
+import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS, PAPER_DAYS, type RatingSource } from '@shared/domain/satisfaction';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { kioskDesk } from './kiosk-desk';
 

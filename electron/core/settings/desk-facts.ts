@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SettingsView } from '../../../shared/contract';
+import type { SettingsView } from '@shared/contract';
 import { writePrivateFile } from '../private-files';
 import type { Store } from '../store/store';
 

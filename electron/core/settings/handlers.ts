@@ -1,6 +1,6 @@
-import type { settingsOperations } from '../../../shared/contract/settings';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { settingsOperations } from '@shared/contract/settings';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { checkBackupFolder } from '../backup/backup-folder';
 import type { HandlersOf } from '../handlers';
 import { readSettings } from './read-settings';

@@ -1,7 +1,7 @@
-import type { SettingsView } from '../../../shared/contract';
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
-import { completeWaitTargets, DEFAULT_WAIT_TARGETS, type WaitTargets } from '../../../shared/domain/wait-targets';
-import { DEFAULT_COMPLAINT_DUE_WORKING_DAYS } from '../../../shared/domain/complaints';
+import type { SettingsView } from '@shared/contract';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
+import { completeWaitTargets, DEFAULT_WAIT_TARGETS, type WaitTargets } from '@shared/domain/wait-targets';
+import { DEFAULT_COMPLAINT_DUE_WORKING_DAYS } from '@shared/domain/complaints';
 import type { Db } from '../store/store';
 import { isDeskFact } from './desk-facts';
 

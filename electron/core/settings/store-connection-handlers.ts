@@ -1,6 +1,6 @@
-import type { storeOperations } from '../../../shared/contract/store';
-import { AppError } from '../../../shared/errors';
-import type { ParsedInputOf } from '../../../shared/contract';
+import type { storeOperations } from '@shared/contract/store';
+import { AppError } from '@shared/errors';
+import type { ParsedInputOf } from '@shared/contract';
 import type { HandlerContext } from '../context';
 import { withPreparation, type HandlersOf, type PrepareContext } from '../handlers';
 import { connectionView, passwordFor, savedOrNull, type StoreConnectionRuntime } from '../store/connection/connection-state';
@@ -30,7 +30,7 @@ async function probe(input: ConnectionInput, ctx: PrepareContext) {
 }
 
 /**
- * Issue 9: pointing this PC's desk at a PostgreSQL server from the settings screen. The choice is this
+ * Pointing this PC's desk at a PostgreSQL server from the settings screen. The choice is this
  * PC's (a file in its data folder), used from the desk's next start; the password never reaches the
  * data folder in plain text nor the audit trail.
  */

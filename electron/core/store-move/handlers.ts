@@ -1,4 +1,4 @@
-import type { storeMoveOperations } from '../../../shared/contract/store-move';
+import type { storeMoveOperations } from '@shared/contract/store-move';
 import { requireUser, type HandlerContext } from '../context';
 import type { HandlersOf } from '../handlers';
 import type { StoreMoveService } from './store-move-service';

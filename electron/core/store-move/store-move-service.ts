@@ -1,6 +1,6 @@
-import type { StoreMoveStatusView } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { StoreMoveStatusView } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { insertAuditRow } from '../audit/write-audit';
 import { moveStoreToPostgres, tableLabel, type MovedBy, type MoveProgress } from '../store/move-to-postgres/move-store';
 import type { Store } from '../store/store';

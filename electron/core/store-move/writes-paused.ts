@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { Store } from '../store/store';
 
 /**

@@ -1,11 +1,11 @@
 import type { Generated } from 'kysely';
-import type { Channel, ContactChannel } from '../../../shared/domain/channels';
-import type { ComplaintCategory, ComplaintState } from '../../../shared/domain/complaints';
-import type { IdType } from '../../../shared/domain/identity';
-import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '../../../shared/domain/request';
-import type { Role } from '../../../shared/domain/roles';
-import type { RatingSource } from '../../../shared/domain/satisfaction';
-import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import type { Channel, ContactChannel } from '@shared/domain/channels';
+import type { ComplaintCategory, ComplaintState } from '@shared/domain/complaints';
+import type { IdType } from '@shared/domain/identity';
+import type { FamilyRelation, Gender, HousingType, MaritalStatus, RequestState } from '@shared/domain/request';
+import type { Role } from '@shared/domain/roles';
+import type { RatingSource } from '@shared/domain/satisfaction';
+import type { VisitOutcome, VisitReason, VisitState } from '@shared/domain/visit';
 
 /**
  * The tables as Kysely sees them, the same on both stores. Instants are UTC ISO strings; days are
@@ -270,7 +270,7 @@ export interface Database {
     to_state: string;
     note: string | null;
   };
-  /** Issue 11 (S1): each call and repeated call of a visitor to a desk, as the hall display announces them. */
+  /** S1: each call and repeated call of a visitor to a desk, as the hall display announces them. */
   hall_calls: {
     id: Generated<number>;
     day: string;

@@ -1,7 +1,7 @@
-import type { OperationName } from '../../../shared/contract';
-import { REFERENCE_PDF_MAX_BYTES } from '../../../shared/contract/uploads';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import type { OperationName } from '@shared/contract';
+import { REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
+import { ATTACHMENT_MAX_BYTES } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { inspectUpload, type CheckedFile, type UploadRule } from './inspect-upload';
 
 /** The operations that take a file, and what each takes. */

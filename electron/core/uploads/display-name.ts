@@ -1,4 +1,4 @@
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import type { FileKind } from './file-kinds';
 
 /** Longest kept name, extension included (the contract takes 200 characters; the extension may be added). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isCanonicalBase64 } from '../../../shared/contract/uploads';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { isCanonicalBase64 } from '@shared/contract/uploads';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { claimedKind, jpegSize, pngSize, type FileKind, type FileKindName, type ImageSize } from './file-kinds';
 import { checkPdf, PDF_CHECK_BUDGET, type PdfCheckBudget, type PdfVerdict } from './pdf-check';
 

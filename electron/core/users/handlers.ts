@@ -1,7 +1,7 @@
-import type { userOperations } from '../../../shared/contract/users';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
-import type { StaffView } from '../../../shared/contract';
+import type { userOperations } from '@shared/contract/users';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
+import type { StaffView } from '@shared/contract';
 import { checkNewPassword } from '../auth/password-rules';
 import { hashPassword } from '../auth/passwords';
 import { toUserView, USER_VIEW_COLUMNS } from '../auth/session-view';

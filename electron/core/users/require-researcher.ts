@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { Db } from '../store/store';
 
 /** S3: a referral names an active social researcher, or nobody (any researcher may take it). */

@@ -1,7 +1,7 @@
-import type { ParsedInputOf, VisitView } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { ParsedInputOf, VisitView } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { todayVisitsOf } from './today-visit';
 import { compiledOnce } from '../store/compiled-once';

@@ -1,7 +1,7 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { VisitReason } from '../../../shared/domain/visit';
-import { AppError, type ErrorIssue } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import type { ParsedInputOf } from '@shared/contract';
+import type { VisitReason } from '@shared/domain/visit';
+import { AppError, type ErrorIssue } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 
 /**
  * What a visit must record when it ends, by what it was for (S1): an inquiry its question and the

@@ -1,10 +1,10 @@
-import type { visitOperations } from '../../../shared/contract/visits';
-import type { QueueView, VisitView } from '../../../shared/contract';
+import type { visitOperations } from '@shared/contract/visits';
+import type { QueueView, VisitView } from '@shared/contract';
 import { recordHallCall } from '../display/hall-calls';
-import { businessDay } from '../../../shared/dates/calendar';
-import { VISIT_STATES, type VisitReason, type VisitState } from '../../../shared/domain/visit';
-import { AppError } from '../../../shared/errors';
-import { ar } from '../../../shared/labels/ar';
+import { businessDay } from '@shared/dates/calendar';
+import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import type { HandlerMap, HandlersOf } from '../handlers';
 import { checkIn } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';

@@ -1,6 +1,6 @@
-import { businessDay } from '../../../shared/dates/calendar';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import { businessDay } from '@shared/dates/calendar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { loadVisitView } from './visit-view';
 

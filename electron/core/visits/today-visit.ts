@@ -1,6 +1,6 @@
-import type { TodayVisit } from '../../../shared/contract';
-import { businessDay } from '../../../shared/dates/calendar';
-import type { VisitState } from '../../../shared/domain/visit';
+import type { TodayVisit } from '@shared/contract';
+import { businessDay } from '@shared/dates/calendar';
+import type { VisitState } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
@@ -20,7 +20,7 @@ const visitsOfOne = compiledOnce((db: Db, day: string, beneficiaryId: number) =>
 const OPEN: readonly VisitState[] = ['waiting', 'serving', 'referred'];
 
 /**
- * Today's ticket of each beneficiary who has one (check-in, issue 7): the open visit if there is
+ * Today's ticket of each beneficiary who has one (check-in, docs/design.md#a-visit): the open visit if there is
  * one, else the latest. A cancelled ticket is void (usually the desk's own correction) and does not count.
  */
 export async function todayVisitsOf(ctx: Pick<HandlerContext, 'db' | 'now' | 'timeZone'>, beneficiaryIds: number[]): Promise<Map<number, TodayVisit>> {

@@ -1,7 +1,7 @@
-import type { VisitView } from '../../../shared/contract';
-import { VISIT_TRANSITIONS, canTransition, type VisitAction, type VisitState } from '../../../shared/domain/visit';
-import { AppError } from '../../../shared/errors';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { VisitView } from '@shared/contract';
+import { VISIT_TRANSITIONS, canTransition, type VisitAction, type VisitState } from '@shared/domain/visit';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import type { Selectable, Updateable } from 'kysely';
 import type { HandlerContext } from '../context';
 import type { Database } from '../store/schema';

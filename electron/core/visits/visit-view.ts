@@ -1,6 +1,6 @@
-import type { VisitView } from '../../../shared/contract';
-import type { Channel } from '../../../shared/domain/channels';
-import type { VisitOutcome, VisitReason, VisitState } from '../../../shared/domain/visit';
+import type { VisitView } from '@shared/contract';
+import type { Channel } from '@shared/domain/channels';
+import type { VisitOutcome, VisitReason, VisitState } from '@shared/domain/visit';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type AuditRowView, type OperationName } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import { contract, type AuditRowView, type OperationName } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, nationalIdFor } from '../../helpers/fixtures';
 import { loadCatalogue, profileInput, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { ADMIN, anonymous } from '../../helpers/sessions';
 import { openTestCore, refusedCount, rowCounts, type TestCore } from '../../helpers/test-core';
 

@@ -7,7 +7,7 @@ import { ADMIN, anonymous, bind } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 8, passwords: scrypt at OWASP's cost by default (the test helpers lower it for speed; this file
+ * Passwords (docs/architecture.md#security): scrypt at OWASP's cost by default (the test helpers lower it for speed; this file
  * does not), older hashes replaced at the next sign-in, demo staff each with their own salt.
  */
 let core: TestCore;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 8, passwords: every operation that sets one (first run, a new account, a reset, one's own
+ * Passwords (docs/architecture.md#security): every operation that sets one (first run, a new account, a reset, one's own
  * change) refuses fewer than 10 characters, the username in it, and the commonest passwords — in
  * Arabic, on the field, nothing written.
  */

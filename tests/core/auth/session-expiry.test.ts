@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { MAX_SESSIONS, SessionStore } from '../../../electron/core/sessions';
 import { bind, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
-/** Issue 8, sessions: idle ones expire (a setting, 12 hours by default), are removed, and a shell keeps at most MAX_SESSIONS. */
+/** Sessions (docs/architecture.md#security): idle ones expire (a setting, 12 hours by default), are removed, and a shell keeps at most MAX_SESSIONS. */
 let t: TestCore;
 let admin: SignedIn;
 

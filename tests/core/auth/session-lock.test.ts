@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, refusedCount, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** The session locks after inactivity (a setting) and unlocks with the password (issue 2, "Sign in"). */
+/** The session locks after inactivity (a setting) and unlocks with the password. */
 let t: TestCore;
 let admin: SignedIn;
 let desk: SignedIn;

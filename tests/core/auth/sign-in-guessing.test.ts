@@ -1,8 +1,8 @@
 import * as crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
-import { countOf } from '../../../shared/labels/count';
-import type { Envelope } from '../../../shared/errors';
+import { ar, fill } from '@shared/labels/ar';
+import { countOf } from '@shared/labels/count';
+import type { Envelope } from '@shared/errors';
 import { THROTTLE } from '../../../electron/core/auth/sign-in-throttle';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, TEST_PASSWORD_COST, type TestCore } from '../../helpers/test-core';
@@ -14,7 +14,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 const scrypt = vi.mocked(crypto.scrypt);
 
-/** Issue 8, "Sign-in that resists guessing": waits, a lock an administrator lifts, every failure in the audit trail. */
+/** Sign-in that resists guessing (docs/architecture.md#security): waits, a lock an administrator lifts, every failure in the audit trail. */
 let t: TestCore;
 let admin: SignedIn;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { profileInput, requestSnapshot } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
@@ -8,7 +8,7 @@ import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core
 /**
  * Two people with the same beneficiary file open: the first save wins, the second is refused with an
  * Arabic message naming who saved and when (the screen keeps the second person's typing), and the
- * first person's data is kept (issue 3, "Bad input and faults").
+ * first person's data is kept (docs/architecture.md#reliability).
  */
 let t: TestCore;
 let noura: SignedIn;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryView } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { BeneficiaryView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText, mobileFor, nationalIdFor } from '../../helpers/fixtures';
 import { profileInput, requestSnapshot } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Duplicates (issue 3, "Beneficiary file"): an ID number on another file is never allowed; the same
+ * Duplicates in the beneficiary files: an ID number on another file is never allowed; the same
  * mobile, or the same normalised name with the same birth date, is answered 'duplicate' with links
  * to the files it looks like — nothing saved — until the receptionist confirms.
  */

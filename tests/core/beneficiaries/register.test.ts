@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import type { InputOf } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText, nationalIdFor } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

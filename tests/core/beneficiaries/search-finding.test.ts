@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryHit, BeneficiaryView, RequestView } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { BeneficiaryHit, BeneficiaryView, RequestView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, profileInput, requestIn, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Finding the person" (P2), on a real store through the dispatcher: lineage words
+ * Finding the person (P2, docs/architecture.md#search), on a real store through the dispatcher: lineage words
  * and the article, invisible characters, file and request numbers in any digits, and the order of
  * the results (whole words before prefixes, the latest visitor first).
  */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryHit } from '../../../shared/contract';
+import type { BeneficiaryHit } from '@shared/contract';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { profileInput } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeneficiaryHit } from '../../../shared/contract';
+import type { BeneficiaryHit } from '@shared/contract';
 import { beneficiaryInput, nationalIdFor } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardView, VisitView } from '../../../shared/contract';
-import { BOARD_DAYS } from '../../../shared/contract/board';
+import type { BoardView, VisitView } from '@shared/contract';
+import { BOARD_DAYS } from '@shared/contract/board';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, unlockAfterClockJump, type Catalogue } from '../../helpers/requests';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';

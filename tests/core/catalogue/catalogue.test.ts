@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * The catalogue (issue 3, "Support request"): service types with their required documents (S2) and
+ * The catalogue (docs/design.md#a-support-request): service types with their required documents (S2) and
  * the declaration's versioned text (S4), seeded with sensible Arabic defaults, edited by
  * administrators only; what it requires is what the desk's checklist asks for.
  */

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeriodFigures, ReportFile } from '../../../shared/contract/reports';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { policyClausesAr } from '../../../shared/labels/policy-clauses-ar';
+import type { PeriodFigures, ReportFile } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { policyClausesAr } from '@shared/labels/policy-clauses-ar';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComplaintView, InputOf } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { ComplaintView, InputOf } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay } from '../../../shared/dates/working-days';
-import { parseComplaintNumber } from '../../../shared/text/complaint-numbers';
+import { addWorkingDays, isWorkingDay } from '@shared/dates/working-days';
+import { parseComplaintNumber } from '@shared/text/complaint-numbers';
 
 // 2025-03-06 is a Thursday, 03-07 Friday, 03-08 Saturday, 03-09 Sunday.
 describe('P8: the due date counts Saudi working days (Sunday to Thursday)', () => {

@@ -4,7 +4,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, TEST_STORE, type TestCore } from '../../helpers/test-core';
 
 /**
- * «حول البرنامج» and "start with Windows" (issue 12): facts and a setting of this computer, which the shell
+ * «حول البرنامج» and "start with Windows" (README "Installing"): facts and a setting of this computer, which the shell
  * hands the core. The record kept by the operating system is stood in for by what the Electron shell would
  * pass (electron/main/start-with-system.ts, tested in tests/electron/start-with-system.test.ts).
  */

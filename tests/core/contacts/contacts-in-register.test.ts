@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactView, InputOf, RegisterFileView, VisitView } from '../../../shared/contract';
+import type { ContactView, InputOf, RegisterFileView, VisitView } from '@shared/contract';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Contacts on the channels C2–C8 in the day's register (issue 11): rows of their own kind beside the
+ * Contacts on the channels C2–C8 in the day's register: rows of their own kind beside the
  * visits, under their channel, their visit-only columns empty; on both stores.
  */
 const DAY = '2025-03-10';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactView, InputOf } from '../../../shared/contract';
+import type { ContactView, InputOf } from '@shared/contract';
 import { beneficiaryInput, isArabicText, newClientKey, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, unlockAfterClockJump, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { VISIT_STATES } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
-import { normalizeArabic } from '../../../shared/text/normalize-arabic';
-import { checkNationalId } from '../../../shared/validation/national-id';
+import { VISIT_STATES } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
+import { checkNationalId } from '@shared/validation/national-id';
 import { checkNewPassword } from '../../../electron/core/auth/password-rules';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/contract/fields';
+import { PASSWORD_MIN_LENGTH } from '@shared/contract/fields';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

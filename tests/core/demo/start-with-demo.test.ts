@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REQUEST_STATES } from '../../../shared/domain/request';
-import { businessDay } from '../../../shared/dates/calendar';
+import { REQUEST_STATES } from '@shared/domain/request';
+import { businessDay } from '@shared/dates/calendar';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
 import { DEMO_ADMIN, demoStartMessage, startWithDemo } from '../../../electron/core/demo/start-with-demo';
 import { spawnTs } from '../../helpers/child-process';
@@ -10,7 +10,7 @@ import { anonymous, signedInAs } from '../../helpers/sessions';
 import { makeTempDir, openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Training data (issue 7): `--demo` on a new data folder leaves a store to sign in to at once, with
+ * Training data (README "Training data"): `--demo` on a new data folder leaves a store to sign in to at once, with
  * support requests in every state; on a store that has anything in it, it adds nothing.
  */
 const NOW = '2024-02-14T08:00:00Z';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type OperationName } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import { contract, type OperationName } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { anonymous, bind, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** Issue 11, device screens (S1's hall display, P6's kiosk): a screen with nobody at it, opened from a desk. */
+/** Device screens (S1's hall display, P6's kiosk): a screen with nobody at it, opened from a desk. */
 let t: TestCore;
 let desk: SignedIn;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { ROLES, type Role } from '../../../shared/domain/roles';
-import { ar } from '../../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { ROLES, type Role } from '@shared/domain/roles';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';

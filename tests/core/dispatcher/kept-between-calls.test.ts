@@ -4,7 +4,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Speed (issue 7): the dispatcher keeps the signed-in user and the settings every call needs between
+ * Speed (docs/performance.md): the dispatcher keeps the signed-in user and the settings every call needs between
  * calls instead of reading them each time. What it keeps must never outlive a change: another desk's
  * process (its own connection to the same store) or anything written here makes it read them again.
  */

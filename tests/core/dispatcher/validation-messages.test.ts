@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDay } from '../../../shared/dates/calendar';
-import { ar } from '../../../shared/labels/ar';
+import { businessDay } from '@shared/dates/calendar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Words on screen (issue 7): what the dispatcher answers for a refused input — the envelope a toast,
+ * Words on screen: what the dispatcher answers for a refused input — the envelope a toast,
  * an alert or an integrator over HTTP shows — is plain Arabic naming the field, every problem at once.
  */
 let t: TestCore;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
-/** Input is validated by the contract's schema in the dispatcher, before any handler runs (issue 2, faults). */
+/** Input is validated by the contract's schema in the dispatcher, before any handler runs (docs/architecture.md#reliability). */
 let t: TestCore;
 let admin: SignedIn;
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HallDisplayView } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import type { HallDisplayView } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
-/** Issue 11, the hall display (S1): the calls of every desk, large, with no visitor's name. */
+/** The hall display (S1): the calls of every desk, large, with no visitor's name. */
 let t: TestCore;
 let deskA: SignedIn;
 let deskB: SignedIn;

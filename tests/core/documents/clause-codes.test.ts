@@ -5,12 +5,12 @@ import { renderReceipt } from '../../../electron/core/documents/receipt';
 import { renderReferencePlaceholder } from '../../../electron/core/documents/reference-placeholder';
 import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
 import { renderTicket } from '../../../electron/core/documents/ticket';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import * as sample from './fixtures';
 import { pdfText } from './pdf-text';
 
-/** On paper (issue 7): the form the applicant signs, and every other printout, reads without clause codes. */
+/** On paper: the form the applicant signs, and every other printout, reads without clause codes. */
 describe('no clause code on any printed document', () => {
   const documents: [string, () => Promise<Buffer>][] = [
     ['the queue ticket', () => renderTicket(sample.ticket)],

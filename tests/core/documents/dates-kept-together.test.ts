@@ -2,9 +2,9 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { FONT, registerDocumentFonts } from '../../../electron/core/documents/fonts';
 import { analyzeParagraph, layoutRtlText, wrapParagraph } from '../../../electron/core/documents/rtl-layout';
-import { formatBothDates, formatGregorian, formatHijri, formatTime } from '../../../shared/dates/calendar';
+import { formatBothDates, formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
 
-/** Dates on paper (issue 7): «1 ⏎ رجب 1448 هـ» never happens — a date or a time is one unit of a line. */
+/** Dates on paper (docs/architecture.md#dates): «1 ⏎ رجب 1448 هـ» never happens — a date or a time is one unit of a line. */
 const DAY = '2026-12-10'; // 1 رجب 1448 هـ (Umm al-Qura)
 const dates = [formatHijri(DAY), formatGregorian(DAY), formatTime('2026-12-11T06:05:00Z')];
 const sentence = `رُفع الطلب إلى لجنة البحث في ${formatBothDates(DAY)} الساعة ${dates[2]} وينتظر المتقدم الرد خلال أربعة عشر يوماً`;

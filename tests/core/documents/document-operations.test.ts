@@ -6,7 +6,7 @@ import { keptFiles } from '../../helpers/stored-files';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { pdfText } from './pdf-text';
 
-/** The printed documents as the desk asks for them (issue 4: T4, S4, S5), read back through pdf.js. */
+/** The printed documents as the desk asks for them (T4, S4, S5), read back through pdf.js. */
 describe('documents.* operations on a real store', () => {
   let core: TestCore;
   let desk: SignedIn;

@@ -6,14 +6,14 @@
  */
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { VISIT_REASONS, VISIT_STATES } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { CHANNELS } from '@shared/domain/channels';
+import { VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { renderDailyRegister } from '../../../electron/core/documents/daily-register';
 import { renderDeclaration } from '../../../electron/core/documents/declaration';
 import { MM, printedNote } from '../../../electron/core/documents/pdf-page';
-import { DEFAULT_TIME_ZONE } from '../../../shared/dates/calendar';
+import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { renderReceipt } from '../../../electron/core/documents/receipt';
 import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
 import { renderTicket } from '../../../electron/core/documents/ticket';

@@ -3,8 +3,8 @@
  * (the layout review tool) and by the bench. Names, IDs and dates are invented; IDs pass the check digit.
  */
 import { deflateSync } from 'node:zlib';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { VISIT_REASONS, type VisitOutcome, type VisitReason, type VisitState } from '../../../shared/domain/visit';
+import { CHANNELS } from '@shared/domain/channels';
+import { VISIT_REASONS, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
 import type { DailyRegisterInput, RegisterVisit } from '../../../electron/core/documents/daily-register';
 import type { DeclarationInput } from '../../../electron/core/documents/declaration';
 import type { ReceiptInput } from '../../../electron/core/documents/receipt';

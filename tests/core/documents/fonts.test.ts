@@ -20,7 +20,7 @@ const shape = (run: Run) => ({
 });
 
 /**
- * Issue 8 (a register of 16,000 visits): digits, masked IDs, times and ticket numbers are laid out
+ * A register of 16,000 visits: digits, masked IDs, times and ticket numbers are laid out
  * from their characters' layouts, not shaped string by string. That is only allowed while it draws
  * exactly what fontkit's shaping of the whole string draws: the same glyphs at the same places.
  */

@@ -16,8 +16,8 @@ import {
   wrapParagraph,
   type Direction,
 } from '../../../electron/core/documents/rtl-layout';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import * as sample from './fixtures';
 import { bareWord, bracketsAsOne, drawnGlyphs, normaliseText, pdfText, renderToBuffer } from './pdf-text';
 

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { spawnTs, type TsChild } from '../../helpers/child-process';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { signedInAs } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 8, "Long work never freezes the desks": while another process holds the store's write lock
+ * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker): while another process holds the store's write lock
  * (another desk's shell in the middle of a change), this shell keeps answering — reads at once, a
  * change once the lock is free — and a change that cannot get the lock in time says so in Arabic,
  * with nothing written. Each test holds the lock from a real second process on the same store: on

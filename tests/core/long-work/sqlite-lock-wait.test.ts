@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { spawnTs, type TsChild } from '../../helpers/child-process';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 8, "Long work never freezes the desks", on SQLite's own connection: better-sqlite3 would wait
+ * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker), on SQLite's own connection: better-sqlite3 would wait
  * for another process's lock inside SQLite, blocking the whole shell, so no statement ever does; one
  * that meets the lock is tried again on timers. SQLite's alone (vitest.config.mts: SQLITE_ONLY): on
  * PostgreSQL a statement waits on the server without blocking anything, and only a change takes the

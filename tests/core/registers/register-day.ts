@@ -4,7 +4,7 @@ import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../help
 import type { TestCore } from '../../helpers/test-core';
 
 /**
- * A hand-made register (issue 10), every visit made through the desk's own operations with the clock
+ * A hand-made register, every visit made through the desk's own operations with the clock
  * set to the minute, so each wait, service time and total below is counted by hand. Riyadh is UTC+3.
  *
  * 2026-03-03 (DAY_BEFORE): no visits at all.

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf, RegisterFileView } from '../../../shared/contract';
+import type { InputOf, RegisterFileView } from '@shared/contract';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { COMPLAINT_NOTE, DAY, DAY_AFTER, DAY_BEFORE, FORMULA_NOTE, makeRegisterDay, RECEPTIONIST_2, WALK_IN_INQUIRY, type RegisterDay } from './register-day';
 
 /**
- * Issue 10, the register exported: registers.export over the hand-made day of register-day.ts, on both
+ * The register exported (docs/design.md#around-the-desk-watching-and-reporting): registers.export over the hand-made day of register-day.ts, on both
  * stores, made in the job worker and read back as a user's program would — the XLSX with exceljs
  * (right to left, header frozen with an autofilter, dates as date cells, minutes as numbers, masked
  * IDs, the totals sheet counted by hand), the CSV with its byte-order mark, CRLF and quoting.
@@ -192,7 +192,7 @@ describe('registers.export as XLSX', () => {
     expect(String(head!.get('اليوم'))).toContain('15\u00a0رمضان\u00a01447');
     expect(Object.fromEntries(summary!)).toEqual({
       'عدد الزيارات': 7,
-      // Contacts on the other channels (issue 11) are counted beside the visits, never among them.
+      // Contacts on the other channels (C2–C8) are counted beside the visits, never among them.
       'التواصل عبر القنوات الأخرى': 0,
       'زيارات معروف انتظارها': 6,
       'متوسط الانتظار (دقيقة)': 23.3,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf, RegisterPage } from '../../../shared/contract';
+import type { InputOf, RegisterPage } from '@shared/contract';
 import { isArabicText } from '../../helpers/fixtures';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import {
@@ -17,7 +17,7 @@ import {
 } from './register-day';
 
 /**
- * Issue 10, registers on screen: registers.list over the hand-made day of register-day.ts, on both
+ * Registers on screen (docs/design.md#around-the-desk-watching-and-reporting): registers.list over the hand-made day of register-day.ts, on both
  * stores — a day with no visits, a visit that crosses midnight, every filter, sorting by any column,
  * pages, who may read it, and the audit row of a listing with full IDs.
  */

@@ -1,4 +1,4 @@
-import type { RequestView } from '../../../shared/contract';
+import type { RequestView } from '@shared/contract';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
@@ -6,7 +6,7 @@ import type { TestCore } from '../../helpers/test-core';
 
 /**
  * A small hall in March 2024 (Asia/Riyadh, UTC+3), every step through the real operations at its own
- * time, whose figures are worked out by hand in the tests (issue 10):
+ * time, whose figures are worked out by hand in the tests:
  *
  * Visits — 10 March (a Sunday), all checked in at desk A:
  *   V1 inquiry      09:00, called by A 09:10 (waited 10 min), finished 09:20 (served 10)

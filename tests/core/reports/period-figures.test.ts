@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeriodFigures } from '../../../shared/contract/reports';
-import { ar } from '../../../shared/labels/ar';
+import type { PeriodFigures } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 import { buildMarchHall, type MarchHall } from './march-hall';
 
 /**
- * reports.period on screen (issue 10): every figure worked out by hand from the March hall
+ * reports.period on screen (docs/design.md#around-the-desk-watching-and-reporting): every figure worked out by hand from the March hall
  * (march-hall.ts), on SQLite and on PostgreSQL.
  */
 let t: TestCore;

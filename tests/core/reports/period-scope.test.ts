@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayStartIso } from '../../../shared/dates/zone';
+import { dayStartIso } from '@shared/dates/zone';
 import { localClock, monthsOf, periodScope } from '../../../electron/core/reports/period-scope';
 
-/** A report's period against the store's UTC instants, at the association's clock (issue 10). */
+/** A report's period against the store's UTC instants, at the association's clock (docs/architecture.md#dates). */
 describe('the period at the association\'s clock', () => {
   it('a day in Riyadh starts at 21:00 UTC the day before; the period ends at the midnight after its last day', () => {
     expect(dayStartIso('2024-03-10', 'Asia/Riyadh')).toBe('2024-03-09T21:00:00.000Z');

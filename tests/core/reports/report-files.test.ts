@@ -1,16 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportFile } from '../../../shared/contract/reports';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
-import { policyClausesAr } from '../../../shared/labels/policy-clauses-ar';
+import type { ReportFile } from '@shared/contract/reports';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
+import { policyClausesAr } from '@shared/labels/policy-clauses-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { bracketsAsOne, normaliseText, pdfText, type PdfText } from '../documents/pdf-text';
 import { buildMarchHall, type MarchHall } from './march-hall';
 
 /**
- * The period report and the evidence pack as files (issue 10): the PDFs read back with pdf.js, the
+ * The period report and the evidence pack as files: the PDFs read back with pdf.js, the
  * spreadsheets with exceljs, from the hand-computed March hall (march-hall.ts), on both stores.
  */
 let t: TestCore;

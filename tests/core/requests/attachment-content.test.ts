@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { checkPdf, PDF_CHECK_BUDGET } from '../../../electron/core/uploads/pdf-check';
 import { inspectUpload } from '../../../electron/core/uploads/inspect-upload';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
@@ -15,7 +15,7 @@ import { openTestCore, type TestCore } from '../../helpers/test-core';
 import { holdWriteLock } from '../../helpers/write-lock';
 
 /**
- * Attachments checked by content (issue 8): a file is taken as what it is, not as what its first bytes
+ * Attachments checked by content (docs/architecture.md#security): a file is taken as what it is, not as what its first bytes
  * or its name claim. Strict base64 only; a PDF must open in pdf.js (within a budget of time and pages),
  * a PNG or JPEG must have a header a decoder reads; the name kept is cleaned of folders, control and
  * bidi characters and ends with the real type's extension. Every refusal is in Arabic and writes nothing.

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import { ATTACHMENT_MAX_BYTES } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { paddedTo, SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../../helpers/sample-files';
@@ -14,7 +14,7 @@ import { refOf } from '../../../electron/core/store/files/file-store';
 /**
  * S2 / S4 scans: a PDF, PNG or JPEG up to 10 MB — judged by its bytes, not its name — kept with its
  * SHA-256 recorded, never in a row of the request's tables: a file in <dataDir>/attachments on SQLite,
- * in the database's own files on PostgreSQL (issue 9). Anything else gets an Arabic message and leaves
+ * in the database's own files on PostgreSQL (docs/architecture.md#files-filestore). Anything else gets an Arabic message and leaves
  * neither a row nor a file behind.
  */
 let t: TestCore;
@@ -35,7 +35,7 @@ afterAll(() => t.cleanup());
 const filesOnDisk = () => keptFiles(t, 'attachments');
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-// Real files, as a scanner or a phone makes them: they open as what they are (issue 8).
+// Real files, as a scanner or a phone makes them: they open as what they are.
 const PNG = SAMPLE_PNG;
 const PDF = await samplePdf();
 const JPEG = SAMPLE_JPEG;

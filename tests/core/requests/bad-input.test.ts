@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDateInput } from '../../../shared/dates/hijri';
-import { ar, fill } from '../../../shared/labels/ar';
+import { parseDateInput } from '@shared/dates/hijri';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 3, "Bad input and faults": impossible dates, an expiry before its issue date, a rejection
+ * Bad input and faults (docs/architecture.md#reliability): impossible dates, an expiry before its issue date, a rejection
  * without a reason, a double-clicked submit — each answered with a clear Arabic message, changing
  * nothing. (Attachments: attachments.test.ts; two people saving at once: concurrent-edits.test.ts.)
  */

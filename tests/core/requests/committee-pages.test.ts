@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { contract } from '../../../shared/contract';
-import { COMMITTEE_PAGE } from '../../../shared/contract/requests';
-import { ar } from '../../../shared/labels/ar';
+import { contract } from '@shared/contract';
+import { COMMITTEE_PAGE } from '@shared/contract/requests';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, unlockAfterClockJump, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Speed (issue 7), S5: the committee's list comes a page at a time — at ten-year scale ~900 requests
+ * Speed (docs/performance.md), S5: the committee's list comes a page at a time — at ten-year scale ~900 requests
  * await, more than the desk's 2 ms can read whole — oldest (so overdue) first; requests.committeeCounts
  * counts all of them. Paging must lose nothing and repeat nothing.
  */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, profileInput, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Documents and decisions" (S5): the committee chooses its outcome (there is no default),
+ * Decisions (S5, docs/design.md#a-support-request): the committee chooses its outcome (there is no default),
  * an acceptance grants an amount above zero or a described aid, and a negative amount is refused
  * with an Arabic message wherever an amount is taken — never stored as 0.
  */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentExpiredMessage } from '../../../electron/core/requests/documents-check';
-import type { RequestView } from '../../../shared/contract';
-import { formatGregorian } from '../../../shared/dates/calendar';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { formatGregorian } from '@shared/dates/calendar';
+import { ar, fill } from '@shared/labels/ar';
 import { normaliseText, pdfText } from '../documents/pdf-text';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestSnapshot, type Catalogue } from '../../helpers/requests';
@@ -10,7 +10,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Documents and decisions" (S2): validity on the submission day cannot be skipped by
+ * Documents' dates (S2, docs/design.md#a-support-request): validity on the submission day cannot be skipped by
  * leaving a date empty. A provided document whose type expires needs its expiry; an issue date
  * after today is refused; the identity line is the file's identity — pre-filled from it, and an
  * expired ID saved in the file blocks submission like any other expired document.

@@ -1,7 +1,7 @@
 import { documentExpiredMessage } from '../../../electron/core/requests/documents-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestView } from '../../../shared/contract';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { RequestView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, requestSnapshot, unlockAfterClockJump, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

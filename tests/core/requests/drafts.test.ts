@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * A request at the desk is saved as typed (issue 3, "Quality bars"), guarded by its version: two
+ * A request at the desk is saved as typed (docs/architecture.md#reliability), guarded by its version: two
  * people saving the same request from the same version — the second is refused in Arabic naming the
  * first, whose data stays; and a half-filled request is still there after the app is reopened.
  */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../shared/domain/channels';
-import { ar } from '../../../shared/labels/ar';
+import { CHANNELS } from '@shared/domain/channels';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { loadCatalogue, provideAll, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Role rules in the core (issue 3, "Quality bars"): receptionists open, complete and submit;
+ * Role rules in the core (docs/design.md#a-support-request): receptionists open, complete and submit;
  * researchers answer referrals and add study notes (S3); supervisors record the committee's
  * decisions; a decision is never edited silently — a correction is its own audited event.
  */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { keepPrintedCopy } from '../../../electron/core/documents/printed-copies';
 import { refOf, sha256Of } from '../../../electron/core/store/files/file-store';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
@@ -12,7 +12,7 @@ import { keptBytes, keptContents, keptFiles, removeKeptFile, tamperWithKeptFile 
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 9: scans, reference PDFs and printed copies are kept by the store's file store — files in the
+ * Scans, reference PDFs and printed copies are kept by the store's file store — files in the
  * data folder on SQLite, the database itself on PostgreSQL — so every desk's process on the store reads
  * them: desk B is another process on desk A's store (on PostgreSQL another PC, with a data folder of its
  * own that never holds them). The same bytes are kept once, and a file gone or changed since it was
@@ -52,7 +52,7 @@ const attach = (s: SignedIn, onRequest: number, bytes: Buffer, fileName = 'هو�
 const storedNameOf = async (attachmentId: number) =>
   (await a.db.selectFrom('attachments').select('stored_name').where('id', '=', attachmentId).executeTakeFirstOrThrow()).stored_name;
 
-describe('issue 9: a hall of desks reads the same files', () => {
+describe('files: a hall of desks reads the same files', () => {
   it('a scan attached at desk A is opened at desk B, byte for byte', async () => {
     const bytes = scan('desk A');
     const view = await attach(deskA, requestId, bytes);
@@ -95,7 +95,7 @@ describe('issue 9: a hall of desks reads the same files', () => {
   });
 });
 
-describe('issue 9: the same content is kept once', () => {
+describe('files: the same content is kept once', () => {
   it('the same scan attached twice to a request, from two desks, is one kept file and two rows', async () => {
     const bytes = scan('twice');
     const files = (await keptFiles(a, 'attachments')).length;
@@ -118,7 +118,7 @@ describe('issue 9: the same content is kept once', () => {
   });
 });
 
-describe('issue 9: a kept file gone or changed answers in Arabic, at every desk', () => {
+describe('files: a kept file gone or changed answers in Arabic, at every desk', () => {
   it('a scan whose bytes changed since it was kept is refused, naming what happened; nothing is shown or recorded as read', async () => {
     const view = await attach(deskA, requestId, scan('tampered'));
     await tamperWithKeptFile(a, refOf('attachments', await storedNameOf(view.id)));

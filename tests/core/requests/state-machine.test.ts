@@ -6,8 +6,8 @@ import {
   REQUEST_TRANSITIONS,
   type RequestAction,
   type RequestState,
-} from '../../../shared/domain/request';
-import { ar, fill } from '../../../shared/labels/ar';
+} from '@shared/domain/request';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, requestIn, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

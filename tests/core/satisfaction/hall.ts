@@ -1,5 +1,5 @@
-import type { InputOf, VisitView } from '../../../shared/contract';
-import type { VisitReason } from '../../../shared/domain/visit';
+import type { InputOf, VisitView } from '@shared/contract';
+import type { VisitReason } from '@shared/domain/visit';
 import { walkInInput } from '../../helpers/fixtures';
 import type { SignedIn } from '../../helpers/sessions';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS } from '../../../shared/domain/satisfaction';
-import { ar } from '../../../shared/labels/ar';
+import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS } from '@shared/domain/satisfaction';
+import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';

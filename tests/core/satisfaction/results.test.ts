@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeriodFigures, SatisfactionResultsView } from '../../../shared/contract';
-import { MIN_EMPLOYEE_RATINGS } from '../../../shared/domain/satisfaction';
-import { ar } from '../../../shared/labels/ar';
-import { documentsAr } from '../../../shared/labels/documents-ar';
+import type { PeriodFigures, SatisfactionResultsView } from '@shared/contract';
+import { MIN_EMPLOYEE_RATINGS } from '@shared/domain/satisfaction';
+import { ar } from '@shared/labels/ar';
+import { documentsAr } from '@shared/labels/documents-ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

@@ -6,7 +6,7 @@ import { signedInAs } from '../../helpers/sessions';
 import { makeTempDir, openTestCore, TEST_STORE, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 9: a setting that is a fact of one PC (where its backups go) is kept in that PC's data folder,
+ * A setting that is a fact of one PC (where its backups go) is kept in that PC's data folder,
  * never in the store, on either store — on PostgreSQL the settings table is every desk's.
  */
 const cores: TestCore[] = [];

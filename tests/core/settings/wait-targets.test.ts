@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WAIT_TARGETS } from '../../../shared/domain/wait-targets';
+import { DEFAULT_WAIT_TARGETS } from '@shared/domain/wait-targets';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 

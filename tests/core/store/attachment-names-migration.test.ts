@@ -9,7 +9,7 @@ import { signedInAs } from '../../helpers/sessions';
 import { makeTempDir, openTestCore, TEST_STORE } from '../../helpers/test-core';
 
 /**
- * Migration 0010 (issue 8): scans attached before names were cleaned kept names with folders, control
+ * Migration 0010: scans attached before names were cleaned kept names with folders, control
  * characters or another type's extension. The store is written by the desk, its names put back as the
  * old version kept them, and the migration run again: each name is the one a scan now gets, on the
  * request's timeline too. On both stores: PostgreSQL runs the same data step (its 0010).

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isConnectionLoss } from '../../../electron/core/store/postgres/connection-errors';
 
 /**
- * Issue 9: which failures of `pg` mean "the server is away" (the call answers «unavailable») rather than
+ * Which failures of `pg` mean "the server is away" (the call answers «unavailable») rather than
  * "a statement failed" (a fault of ours: «internal»). The real ones are raised by a stopped, restarted or
  * unplugged server in tests/core/store/postgres/live-changes.test.ts; this is the whole table.
  */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPasswordFile, readPgpass, removePgpass, writePgpass } from '../../../electron/core/store/connection/pgpass';
 
 /**
- * Issue 9: the loopback shell keeps a saved server's password in PostgreSQL's own password file
+ * The loopback shell keeps a saved server's password in PostgreSQL's own password file
  * (libpq's .pgpass), outside the data folder, user-only — and must leave the user's other lines alone.
  */
 let home: string;

@@ -45,7 +45,7 @@ describe('query plans of the hot paths', () => {
     expect(plans.length).toBeGreaterThan(0);
     const queue = plans.find((p) => /"v"\."day" = \?/.test(p.sql))!;
     expect(queue, plans.map((p) => p.sql).join('\n')).toBeDefined();
-    // Speed (issue 7): visits_day_arrival holds only the day's rows, in arrival order, which is what
+    // Speed (docs/performance.md): visits_day_arrival holds only the day's rows, in arrival order, which is what
     // keeps the queue fast with a million historic visits — and no sort of them afterwards.
     const step = queue.plan.find((s) => /^(SEARCH|SCAN) v\b/.test(s))!;
     expect(step).toMatch(/^SEARCH v USING (COVERING )?INDEX visits_day_arrival \(day=\?\)/);

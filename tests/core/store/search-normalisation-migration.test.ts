@@ -8,7 +8,7 @@ import { findDuplicates } from '../../../electron/core/beneficiaries/duplicates'
 import { sqliteMigrations } from '../../../electron/core/store/sqlite/migrations';
 import { NAME_INDEX_RANK_BASE } from '../../../electron/core/store/sqlite/migrations/0004-search-normalisation';
 import { openSqliteStore, type SqliteStore } from '../../../electron/core/store/sqlite/open-sqlite-store';
-import { normalizeArabic } from '../../../shared/text/normalize-arabic';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
 import { nationalIdFor } from '../../helpers/fixtures';
 import { makeTempDir } from '../../helpers/test-core';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeChoiceFrom } from '../../../electron/core/core';
 
-/** Issue 9: `--store` / ISTIQBAL_STORE name the store; anything else is refused, never taken for the SQLite file. */
+/** `--store` / ISTIQBAL_STORE name the store; anything else is refused, never taken for the SQLite file. */
 describe('the store a desk opens', () => {
   it('the SQLite file in the data folder when nothing is named (or "sqlite")', () => {
     expect(storeChoiceFrom(undefined)).toEqual({ kind: 'sqlite' });

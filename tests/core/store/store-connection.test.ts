@@ -2,15 +2,15 @@ import { freePort } from '../../helpers/free-port';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../../shared/contract';
-import { ar } from '../../../shared/labels/ar';
+import type { InputOf } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { SAVED_STORE_FILE } from '../../../electron/core/store/connection/saved-store';
 import { isArabicText } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, TEST_STORE, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 9, pointing a desk at PostgreSQL from the settings screen, on either store the desk runs on:
+ * Pointing a desk at PostgreSQL (docs/architecture.md#the-two-stores) from the settings screen, on either store the desk runs on:
  * what the screen is told of the store open now, who may test and save a server, bad input, a server
  * that does not answer (refused, unknown), and that a refusal saves nothing. The tests that need a
  * server to answer are in tests/core/store/postgres/store-connection-server.test.ts.

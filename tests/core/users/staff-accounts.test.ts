@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Staff accounts (issue 7): the administrator renames, changes roles and resets passwords; a reset
+ * Staff accounts (README "Staff accounts"): the administrator renames, changes roles and resets passwords; a reset
  * leaves a sign-in that may only choose a new password; everyone changes their own password with
  * the current one; the last active administrator stays. All in the core, so the HTTP API obeys too.
  */

@@ -5,7 +5,7 @@ import { signedInAs } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Two desks calling at the same moment never get the same visitor (issue 2, "Work the queue").
+ * Two desks calling at the same moment never get the same visitor (docs/design.md#a-visit).
  * Each desk is its own Node process with its own core and connection to one store (a SQLite file, or
  * one PostgreSQL database), as two desks sharing a store are; every round both are told "call next" in the same tick.
  */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VisitReason } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
+import type { VisitReason } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * Issue 7, "Documents and decisions": a complaint or suggestion visit could be finished with its text
+ * What a visit's end records (docs/design.md#a-visit): a complaint or suggestion visit could be finished with its text
  * empty. It needs the text (what was said), as an inquiry needs its question and its answer; each
  * missing field is named on its own, next to it on screen.
  */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { VisitView } from '../../../shared/contract';
+import type { VisitView } from '@shared/contract';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * Speed (issue 7): the queue reads a day's visits with a slimmer statement of its own (names of desks
+ * Speed (docs/performance.md): the queue reads a day's visits with a slimmer statement of its own (names of desks
  * and staff looked up once, the visit's texts as one JSON value). What the desk sees must not change:
  * every row of the queue is the visit exactly as visits.get gives it, whatever the visit carries.
  */

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VisitState } from '../../../shared/domain/visit';
-import { ar, fill } from '../../../shared/labels/ar';
+import type { VisitState } from '@shared/domain/visit';
+import { ar, fill } from '@shared/labels/ar';
 import { beneficiaryInput, isArabicText, newClientKey, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { unlockAfterClockJump } from '../../helpers/requests';
 
 /**
- * Issue 7, "Check-in": a beneficiary already waiting or being served today got a second ticket with no
+ * Check-in (docs/design.md#a-visit): a beneficiary already waiting or being served today got a second ticket with no
  * hint. A second check-in the same business day is refused with code 'confirm' naming the ticket and
  * its state, unless confirmed (`again: true`); the search shows today's ticket beside the person.
  */

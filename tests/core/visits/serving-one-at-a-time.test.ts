@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ar, fill } from '../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { anonymous, signedInAs, STAFF_PASSWORD, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { unlockAfterClockJump } from '../../helpers/requests';
 
 /**
- * Issue 7, "Calling and finishing" (S1): one desk ended up serving five visitors at once. While this
+ * Calling and finishing (S1, docs/design.md#a-visit): one desk ended up serving five visitors at once. While this
  * user serves someone at this desk, calling another is refused naming the ticket being served, unless
  * the receptionist confirmed (`alsoWhileServing`). Real SQLite file, through the dispatcher.
  */

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ar } from '../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';
 
-/** Two desks, one visitor: the second desk learns who took the visitor, and nothing changes (issue 2, faults). */
+/** Two desks, one visitor: the second desk learns who took the visitor, and nothing changes (docs/architecture.md#reliability). */
 let t: TestCore;
 let deskA: SignedIn;
 let deskB: SignedIn;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../../shared/contract';
-import { VISIT_ACTIONS, VISIT_STATES, VISIT_TRANSITIONS, type VisitAction, type VisitState } from '../../../shared/domain/visit';
-import { ar } from '../../../shared/labels/ar';
+import type { InputOf } from '@shared/contract';
+import { VISIT_ACTIONS, VISIT_STATES, VISIT_TRANSITIONS, type VisitAction, type VisitState } from '@shared/domain/visit';
+import { ar } from '@shared/labels/ar';
 import { isArabicText, walkInInput } from '../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { countRows, openTestCore, type TestCore } from '../../helpers/test-core';

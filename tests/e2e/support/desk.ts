@@ -36,7 +36,7 @@ export async function signOut(page: Page) {
 
 /**
  * Saves a screenshot to look at (tests/artifacts/screens, git-ignored), once the fonts are in and
- * nothing moves, and checks what any screen must never show (issue 7): a page wider than the
+ * nothing moves, and checks what any screen must never show: a page wider than the
  * window, a policy clause code, or a validator's own wording («>=», "string", "Invalid input").
  */
 export async function screen(page: Page, name: string) {

@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test';
 import { adminQuery, testDatabaseName, withDatabase } from '../../helpers/postgres/databases';
 
 /**
- * Several desks on one PostgreSQL database, end to end (issue 9): each desk a loopback shell of its
+ * Several desks on one PostgreSQL database, end to end (docs/architecture.md#the-two-stores): each desk a loopback shell of its
  * own (its own process, core and pool, as on a hall's PCs), each page in its own browser context.
  */
 export const E2E_PG_ENV = 'ISTIQBAL_E2E_PG';

@@ -1,4 +1,4 @@
-import type { StoreConnectionView, StoreSource } from '../../../../shared/contract';
+import type { StoreConnectionView, StoreSource } from '@shared/contract';
 import type { PasswordKeeper } from './password-keeper';
 import { readSavedStore, type SavedStore } from './saved-store';
 import { addressOf, passwordOf, sameAddress, sameLogin, type ServerAddress } from './server-address';

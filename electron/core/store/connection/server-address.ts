@@ -1,4 +1,4 @@
-import type { StoreServerView } from '../../../../shared/contract';
+import type { StoreServerView } from '@shared/contract';
 
 /** A PostgreSQL server and database as the settings screen names them, with the password apart. */
 export type ServerAddress = StoreServerView;

@@ -1,4 +1,4 @@
-import type { StoreSource } from '../../../../shared/contract';
+import type { StoreSource } from '@shared/contract';
 import { defaultPasswordFile } from './pgpass';
 import { PasswordKeeper, type PasswordSeal } from './password-keeper';
 import { readSavedStore } from './saved-store';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { AppError } from '../../../../shared/errors';
-import { ar, fill } from '../../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { listDataFiles, type DataFile } from '../../backup/data-folder';
 import { sha256Of } from '../files/file-store';
 import { CHANGES_CHANNEL } from '../store';

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { AppError } from '../../../../shared/errors';
-import { ar, fill } from '../../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar, fill } from '@shared/labels/ar';
 import { postgresMigrations } from '../postgres/migrations';
 import { migrateToLatest, WRITERS_LOCK } from '../postgres/open-postgres-store';
 import { valueTypes } from '../postgres/value-types';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../../../shared/errors';
-import { ar } from '../../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { sqliteMigrations } from '../sqlite/migrations';
 
 export interface SourceTable {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
-import { ar, fill } from '../../../../shared/labels/ar';
+import { ar, fill } from '@shared/labels/ar';
 import { makePrivateDir, writePrivateFile } from '../../private-files';
 import { checkedBytes, fileMissing, pathOf, sha256Of, type FileStore } from '../files/file-store';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Socket } from 'node:net';
 import pg from 'pg';
-import { AppError } from '../../../../shared/errors';
-import { ar } from '../../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
 import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { ConnectionTestView } from '../../../../shared/contract';
-import { ar, fill } from '../../../../shared/labels/ar';
+import type { ConnectionTestView } from '@shared/contract';
+import { ar, fill } from '@shared/labels/ar';
 import { addressOf } from '../connection/server-address';
 import { postgresMigrations } from './migrations';
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DatabaseConnection, type Driver, SqliteDialect, type SqliteDialectConfig } from 'kysely';
-import { AppError } from '../../../../shared/errors';
-import { ar } from '../../../../shared/labels/ar';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 
 // SQLite's own busy_timeout would wait as long, but synchronously: better-sqlite3 blocks the whole
 // shell — every desk's reads included — for the time of the wait. Hence the waits on timers below.

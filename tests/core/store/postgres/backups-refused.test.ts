@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ar } from '../../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { isArabicText } from '../../../helpers/fixtures';
 import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { countRows, openTestCore, rowCounts, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9: a backup is the SQLite store's data folder (its file and scans). A PostgreSQL store is the
+ * A backup (docs/architecture.md#backups) is the SQLite store's data folder (its file and scans). A PostgreSQL store is the
  * server's to back up, with pg_dump and pg_restore, for every desk at once: the backup operations
  * refuse in Arabic saying so, instead of failing, and the shells' automatic backups do nothing.
  */

@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../electron/core/core';
 import { LOOPBACK_HOST, startLoopback } from '../../../../electron/loopback/server';
 import { ChangePush } from '../../../../electron/main/change-push';
-import { CHANGES_CHANNEL_IPC } from '../../../../shared/bridge';
+import { CHANGES_CHANNEL_IPC } from '@shared/bridge';
 import { openPostgresReader } from '../../../../electron/core/store/postgres/open-postgres-reader';
 import type { PostgresStore } from '../../../../electron/core/store/postgres/open-postgres-store';
-import { ar } from '../../../../shared/labels/ar';
+import { ar } from '@shared/labels/ar';
 import { FakeWebContents } from '../../../electron/fakes';
 import { openChangeStream } from '../../../helpers/event-stream';
 import { walkInInput } from '../../../helpers/fixtures';
@@ -18,7 +18,7 @@ import { signedInAs } from '../../../helpers/sessions';
 import { emptyTestDatabase, makeTempDir, openTestCore, rowCounts, TEST_PASSWORD_COST } from '../../../helpers/test-core';
 
 /**
- * Issue 9: every desk hears a change anywhere, pushed by PostgreSQL's LISTEN/NOTIFY through a
+ * Every desk hears a change anywhere (docs/architecture.md#live-changes), pushed by PostgreSQL's LISTEN/NOTIFY through a
  * connection of its own; the server going away (a restart, a cable out) is heard within two seconds,
  * an operation meanwhile answers «unavailable», and the desk carries on by itself once it is back.
  */

@@ -3,7 +3,7 @@ import { seededRandom } from '../../../../electron/core/demo/arabic-names';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9, the name search on PostgreSQL on more people than it reads first (the 2,000 with the
+ * The name search (docs/architecture.md#search) on PostgreSQL on more people than it reads first (the 2,000 with the
  * highest search key, where a common name is answered): whatever the word — common, rare, absent,
  * whole or a prefix, one or two — the hits are those of reading every name, in the same order (P2:
  * the latest visitor first, then the newest file). 3,000 people written straight into the store.

@@ -4,7 +4,7 @@ import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9 (bench: a check-in's statements planned once, not on every call): the PostgreSQL store
+ * On PostgreSQL (bench: a check-in's statements planned once, not on every call): the PostgreSQL store
  * prepares each statement once per connection. A newer desk's migration may then change a table under
  * a kept `SELECT *`, which the server refuses to run as kept: the desk still answers, and goes on.
  */

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VisitView } from '../../../../shared/contract';
+import type { VisitView } from '@shared/contract';
 import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
 import { walkInInput } from '../../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../../helpers/requests';
@@ -9,7 +9,7 @@ import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9: a hall of desks on one PostgreSQL database. Each desk is a core of its own (its own pool of
+ * A hall of desks on one PostgreSQL database (docs/architecture.md#the-two-stores). Each desk is a core of its own (its own pool of
  * connections), as each desk's shell is; they all write at once.
  */
 const MORNING = '2024-02-14T06:00:00Z';

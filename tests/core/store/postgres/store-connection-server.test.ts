@@ -3,8 +3,8 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { InputOf } from '../../../../shared/contract';
-import { ar } from '../../../../shared/labels/ar';
+import type { InputOf } from '@shared/contract';
+import { ar } from '@shared/labels/ar';
 import { createCore, storeToOpen, type Core } from '../../../../electron/core/core';
 import type { PasswordSeal } from '../../../../electron/core/store/connection/password-keeper';
 import { SAVED_STORE_FILE } from '../../../../electron/core/store/connection/saved-store';
@@ -15,7 +15,7 @@ import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { makeTempDir, openTestCore, TEST_PASSWORD_COST, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9: «اختبار الاتصال» and «حفظ» on the settings screen against real PostgreSQL servers — the
+ * «اختبار الاتصال» and «حفظ» on the settings screen against real PostgreSQL servers — the
  * run's server, and one of this file's own that takes only encrypted connections — from a desk that
  * still runs on its own SQLite store (an association moving to a shared server) and from one on
  * PostgreSQL. Then the saved choice opens the store at the desk's next start.

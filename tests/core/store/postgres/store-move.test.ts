@@ -2,9 +2,9 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueView, RequestView } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/errors';
-import { ar } from '../../../../shared/labels/ar';
+import type { QueueView, RequestView } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import { ar } from '@shared/labels/ar';
 import { createCore, type Core } from '../../../../electron/core/core';
 import { startWithDemo } from '../../../../electron/core/demo/start-with-demo';
 import { DEMO_PASSWORD } from '../../../../electron/core/demo/seed-demo';
@@ -20,7 +20,7 @@ import { anonymous, signedInAs } from '../../../helpers/sessions';
 import { emptyTestDatabase, makeTempDir, TEST_PASSWORD_COST } from '../../../helpers/test-core';
 
 /**
- * Issue 9: a desk's SQLite store moves to PostgreSQL — `npm run store:migrate -- --from DIR --to URL`,
+ * A desk's SQLite store moves to PostgreSQL (docs/architecture.md#the-two-stores) — `npm run store:migrate -- --from DIR --to URL`,
  * or store.migrateTo from the settings screen — into an empty database only, in one pass with its
  * progress, and is checked before it is kept: every table's rows (a count and a checksum computed the
  * same way on both sides), every file's SHA-256. A move cut off (SIGKILL) leaves no row behind, and
@@ -129,7 +129,7 @@ async function counts(core: Core) {
 }
 const rowsOn = async (url: string, table: string) => Number((await adminRows(url, `SELECT count(*) FROM ${table}`))[0]);
 
-describe('issue 9: npm run store:migrate', () => {
+describe('the move: npm run store:migrate', () => {
   let url: string;
 
   it('moves the demo store with its scans into an empty database, printing each table\'s progress and what it verified', async () => {
@@ -214,7 +214,7 @@ describe('issue 9: npm run store:migrate', () => {
   });
 });
 
-describe('issue 9: a move cut off is started over', () => {
+describe('the move: a move cut off is started over', () => {
   it('killed with SIGKILL in the middle of the visits, it leaves no row in the database; run again, it finishes and verifies', async () => {
     const url = await emptyTestDatabase();
     const held = spawnTs('store-move-held.ts', [source, url, 'visits']);
@@ -239,7 +239,7 @@ describe('issue 9: a move cut off is started over', () => {
   });
 });
 
-describe('issue 9: the move checks what arrived', () => {
+describe('the move checks what arrived', () => {
   it('a scan damaged in the data folder stops the move before anything is kept, naming it', async () => {
     const damaged = folder('istiqbal-move-damaged-');
     cpSync(source, damaged, { recursive: true });
@@ -274,7 +274,7 @@ describe('issue 9: the move checks what arrived', () => {
   });
 });
 
-describe('issue 9: the same from the settings screen (store.migrateTo)', () => {
+describe('the move: the same from the settings screen (store.migrateTo)', () => {
   it('an administrator moves the desk\'s own store in the background: its changes wait meanwhile, the move is in both trails, never the password', async () => {
     const dir = folder('istiqbal-move-desk-');
     const desk = await openCore(dir, { kind: 'sqlite' });

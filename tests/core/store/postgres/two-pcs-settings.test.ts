@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { makeTempDir, openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
- * Issue 9: two reception PCs on one PostgreSQL database, each with its own data folder, as a hall has
+ * Two reception PCs on one PostgreSQL database, each with its own data folder, as a hall has
  * them. What belongs to the association (its name, the desks and their prefixes, the letterhead) is
  * shared; what belongs to a PC (where its backups go, the server it opens at start) is not, and one PC
  * saving its own never changes the other's.

@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import { TEXT, run } from './ddl';
 
 /**
- * The files of a PostgreSQL store live in it (issue 9): scans, the reference shelf's PDFs and the
+ * The files of a PostgreSQL store live in it (docs/architecture.md#files-filestore): scans, the reference shelf's PDFs and the
  * printed copies, so every desk of the hall reads the same ones and one pg_dump backs up everything.
  * A content is kept once, by its SHA-256 (file_contents); each file of the data folder's layout is a
  * name pointing at one (stored_files: 'attachments/12/<sha256>.png', 'reference/T1-….pdf',

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { normalizeArabic } from '../../../../../shared/text/normalize-arabic';
+import { normalizeArabic } from '@shared/text/normalize-arabic';
 
 /**
  * The name index is keyed by the order the search wants, not by the beneficiary id, so FTS5 walks a

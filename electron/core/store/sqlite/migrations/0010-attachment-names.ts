@@ -3,7 +3,7 @@ import { displayFileName } from '../../../uploads/display-name';
 import { kindOfMime } from '../../../uploads/file-kinds';
 
 /**
- * Scans attached before names were cleaned (issue 8) kept the name they came with: folders
+ * Scans attached before names were cleaned kept the name they came with: folders
  * («../../etc/passwd»), control characters («a\0b.pdf»), an extension of another type. Each is given
  * the name a scan is now kept under (uploads/display-name.ts), in the attachment and on its request's
  * timeline, whose «attach» line shows the same name. The audit trail keeps what was written then.

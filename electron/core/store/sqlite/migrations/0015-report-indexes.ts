@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * Indexes for the period report and the evidence pack (issue 10): each count of a year's requests
+ * Indexes for the period report and the evidence pack: each count of a year's requests
  * (opened, submitted, decided, registered, served, closed, and how many stood open at the period's
  * end) is a range of one small index, not a pass over ten years of requests.
  */

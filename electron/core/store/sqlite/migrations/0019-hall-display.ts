@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * The hall display (issue 11, S1): every call of a visitor to a desk, and every repeated call, in the
+ * The hall display (S1): every call of a visitor to a desk, and every repeated call, in the
  * order they were made — what the display shows as its last calls and announces once each. The desk
  * is the one that called (a visit may be served at another desk later); never a visitor's name.
  */
