@@ -12,7 +12,7 @@ import { COMMITTEE_PAGE } from '@shared/contract/requests';
 import { selectVisits, VISIT_VIEW_COLUMNS } from '../electron/core/visits/visit-view';
 import { addDays } from '@shared/dates/calendar';
 import { toHijri } from '@shared/dates/hijri';
-import { benchDocuments } from './documents-bench';
+import { benchPrinting } from './printing-bench';
 import { benchLongWork } from './long-work-bench';
 import { benchRegisterExport } from './register-bench';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, requestWriter, type RequestSpec, type StoreMeta } from './data';
@@ -328,8 +328,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
 
   // --- printed documents: request form, declaration, receipt, and the register of today's
   // visits — here, before the check-ins below add to today. The bare side is the document function
-  // alone on the inputs the handler builds (bench/documents-bench.ts).
-  if (!opts.storeRowsOnly) await benchDocuments({
+  // alone on the inputs the handler builds (bench/printing-bench.ts).
+  if (!opts.storeRowsOnly) await benchPrinting({
     core,
     today,
     quick,

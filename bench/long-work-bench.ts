@@ -12,7 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '../electron/core/core';
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { seededRandom } from '../electron/core/demo/arabic-names';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { addDays } from '@shared/dates/calendar';
 import { BENCH_PASSWORD, pickReason, visitor, visitWriter } from './data';
 import { summarize, type Row } from './stats';

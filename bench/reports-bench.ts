@@ -7,8 +7,8 @@
  */
 import { addDays } from '@shared/dates/calendar';
 import { createCore, type Core } from '../electron/core/core';
-import { renderPeriodReport } from '../electron/core/documents/period-report';
-import { letterhead } from '../electron/core/documents/letterhead';
+import { renderPeriodReport } from '../electron/core/printing/period-report';
+import { letterhead } from '../electron/core/printing/letterhead';
 import { loadPeriodFigures } from '../electron/core/reports/period-figures';
 import { periodScope } from '../electron/core/reports/period-scope';
 import { renderPeriodXlsx } from '../electron/core/reports/period-xlsx';

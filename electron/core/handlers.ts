@@ -12,7 +12,7 @@ import { contactHandlers } from './contacts/handlers';
 import { demoHandlers } from './demo/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { displayHandlers } from './display/handlers';
-import { documentHandlers } from './documents/handlers';
+import { printingHandlers } from './printing/handlers';
 import { registerHandlers } from './registers/handlers';
 import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
@@ -64,7 +64,7 @@ const DOMAIN_HANDLERS = [
   demoHandlers,
   requestHandlers,
   catalogueHandlers,
-  documentHandlers,
+  printingHandlers,
   registerHandlers,
   boardHandlers,
   reportHandlers,

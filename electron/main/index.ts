@@ -4,7 +4,7 @@ import { ar, fill } from '@shared/labels/ar';
 import { createCore, storeToOpen, type Core } from '../core/core';
 import { startFailure } from '../core/store/postgres/probe-server';
 import { defaultDataDir } from '../core/data-dir';
-import { keepPrintedCopy } from '../core/documents/printed-copies';
+import { keepPrintedCopy } from '../core/printing/printed-copies';
 import { demoStartMessage, startWithDemo } from '../core/demo/start-with-demo';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { parseDeskArgs } from './args';

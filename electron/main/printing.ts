@@ -5,7 +5,7 @@ import { BrowserWindow } from 'electron';
 import { z } from 'zod';
 import { AppError, type Envelope } from '@shared/errors';
 import { ar, fill } from '@shared/labels/ar';
-import type { PrintedCopy } from '../core/documents/printed-copies';
+import type { PrintedCopy } from '../core/printing/printed-copies';
 import { inspectUpload, type UploadRule } from '../core/uploads/inspect-upload';
 import { allowNavigation } from './security';
 import { printPreviewWindowOptions } from './window-options';
@@ -14,7 +14,7 @@ import { printPreviewWindowOptions } from './window-options';
  * Printing in the Electron shell (renderer/printing/README.md). The renderer gets a document's PDF from the core and
  * hands it here through the one IPC channel as `shell.printPdf`, an operation the shell answers
  * itself (renderer/transport/shell.ts holds the same name). A copy of the PDF is kept first (under
- * printed/ in the data folder, or in the database on PostgreSQL: core/documents/printed-copies.ts), so
+ * printed/ in the data folder, or in the database on PostgreSQL: core/printing/printed-copies.ts), so
  * a printer that is missing or fails loses nothing; a preview window then shows it in Chromium's PDF
  * viewer with the system print dialog over it ("save as PDF" is one of its printers, and the viewer's
  * own toolbar saves too).

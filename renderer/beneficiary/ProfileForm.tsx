@@ -29,7 +29,7 @@ export function ProfileForm({ profile }: { profile: BeneficiaryProfile }) {
   const form = useForm<ProfileValues, unknown, z.output<typeof profileSchema>>({
     resolver: zodResolver(profileSchema),
     defaultValues: toProfileValues(profile),
-    // Checked on save, then as the clerk corrects (see RegisterBeneficiaryForm).
+    // Checked on save, then as the clerk corrects (see EnrolBeneficiaryForm).
     mode: 'onSubmit',
   });
   const [badDates, setBadDates] = useState<Record<string, boolean>>({});

@@ -14,16 +14,16 @@ interface Props {
   query: string;
   onQuery: (q: string) => void;
   onPick: (b: BeneficiarySearchHit) => void;
-  onRegister: () => void;
+  onEnrol: () => void;
   onWalkIn: () => void;
   /** The box itself, for the panel to give it the focus back (after the ticket dialog). */
   inputRef?: RefObject<HTMLInputElement | null>;
-  /** Without the new-file button (a contact is logged by name instead; Enter with no result still calls onRegister). */
-  noRegisterButton?: boolean;
+  /** Without the new-file button (a contact is logged by name instead; Enter with no result still calls onEnrol). */
+  noEnrolButton?: boolean;
 }
 
 /** One box: national ID / iqama, mobile in any spelling, or Arabic name fragments in any order. */
-export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn, inputRef, noRegisterButton }: Props) {
+export function BeneficiarySearch({ query, onQuery, onPick, onEnrol, onWalkIn, inputRef, noEnrolButton }: Props) {
   const ownInput = useRef<HTMLInputElement>(null);
   const input = inputRef ?? ownInput;
   const text = query.trim();
@@ -47,7 +47,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   const choose = () => {
     const hit = hits[active];
     if (hit) onPick(hit);
-    else onRegister();
+    else onEnrol();
   };
   useEffect(() => {
     if (!settled || enterPendingFor.current === null) return;
@@ -143,9 +143,9 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
         )}
       </Stack>
       <Group grow gap="xs">
-        {!noRegisterButton && (
-          <Button variant={noResults ? 'filled' : 'light'} onClick={onRegister} data-testid="register-new">
-            {ar.ui.registerNew}
+        {!noEnrolButton && (
+          <Button variant={noResults ? 'filled' : 'light'} onClick={onEnrol} data-testid="register-new">
+            {ar.ui.enrolNew}
           </Button>
         )}
         <Button variant="default" onClick={onWalkIn} data-testid="walk-in">

@@ -5,18 +5,18 @@ import { ar } from '@shared/labels/ar';
 import { useTicketPrint } from '../printing/useTicketPrint';
 import { BeneficiarySearch } from './BeneficiarySearch';
 import { IssueTicketForm, type Visitor } from './IssueTicketForm';
-import { RegisterBeneficiaryForm } from './RegisterBeneficiaryForm';
+import { EnrolBeneficiaryForm } from './EnrolBeneficiaryForm';
 import { TicketIssuedModal } from './TicketIssuedModal';
 import { WalkInForm } from './WalkInForm';
 
 type Step =
   | { kind: 'search' }
-  | { kind: 'register'; query: string }
+  | { kind: 'enrol'; query: string }
   | { kind: 'walkIn'; query: string }
   | { kind: 'ticket'; visitor: Visitor };
 
 /**
- * Check-in, keyboard first (S1, P2): search → pick (or register, or a visitor without a file) →
+ * Check-in, keyboard first (S1, P2): search → pick (or enrol, or a visitor without a file) →
  * reason → ticket. Every step answers Enter and Escape. Memoised: it takes no props, and the hall
  * redrawn around it (a new visitor, the tab shown again) has nothing for it.
  */
@@ -49,11 +49,11 @@ export const CheckInPanel = memo(function CheckInPanel() {
             query={query}
             onQuery={setQuery}
             onPick={pick}
-            onRegister={() => setStep({ kind: 'register', query })}
+            onEnrol={() => setStep({ kind: 'enrol', query })}
             onWalkIn={() => setStep({ kind: 'walkIn', query })}
           />
         )}
-        {step.kind === 'register' && <RegisterBeneficiaryForm initialQuery={step.query} onRegistered={pick} onCancel={reset} />}
+        {step.kind === 'enrol' && <EnrolBeneficiaryForm initialQuery={step.query} onEnrolled={pick} onCancel={reset} />}
         {step.kind === 'walkIn' && (
           <WalkInForm
             initialQuery={step.query}

@@ -80,7 +80,7 @@ export function LogContactModal({ user, onClose }: { user: UserView; onClose: ()
           />
           {person === null && (
             <div data-autofocus>
-              <BeneficiarySearch query={query} onQuery={setQuery} onPick={(hit) => setPerson({ kind: 'file', hit })} onRegister={byName} onWalkIn={byName} noRegisterButton />
+              <BeneficiarySearch query={query} onQuery={setQuery} onPick={(hit) => setPerson({ kind: 'file', hit })} onEnrol={byName} onWalkIn={byName} noEnrolButton />
               {fieldError(log.error, 'name') && (
                 <Text size="sm" c="red" mt={4}>
                   {fieldError(log.error, 'name')}

@@ -1,6 +1,6 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import type { InputOf } from '@shared/contract';
-import { usePrintDocument, type PdfOperation } from './usePrintDocument';
+import { usePrintPdf, type PdfOperation } from './usePrintPdf';
 
 /** A button that prints one document; busy while it is being made, so a double click prints once. */
 export function PrintButton<K extends PdfOperation>({
@@ -10,7 +10,7 @@ export function PrintButton<K extends PdfOperation>({
   testId,
   ...button
 }: { operation: K; input: InputOf<K>; label: string; testId?: string } & ButtonProps) {
-  const { print, isPending } = usePrintDocument(operation);
+  const { print, isPending } = usePrintPdf(operation);
   return (
     <Button variant="default" {...button} loading={isPending} onClick={() => !isPending && void print(input)} data-testid={testId}>
       {label}

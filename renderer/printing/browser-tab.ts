@@ -1,4 +1,4 @@
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { ar } from '@shared/labels/ar';
 
 /**

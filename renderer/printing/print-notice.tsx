@@ -1,7 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ar, fill } from '@shared/labels/ar';
-import type { PrintOutcome } from './usePrintDocument';
+import type { PrintOutcome } from './usePrintPdf';
 
 /**
  * What became of a printing, told without taking the user's focus: printed; a printer that failed
@@ -35,7 +35,7 @@ function notice(outcome: PrintOutcome): string {
         <Text size="sm">{fill(outcome.opened ? ar.printing.openedInTab : ar.printing.popupBlocked, { title })}</Text>
         <Group gap="md">
           <Anchor href={outcome.url} target="_blank" size="sm" data-testid="print-open">
-            {ar.printing.openDocument}
+            {ar.printing.openPdf}
           </Anchor>
           <Anchor href={outcome.url} download={outcome.pdf.fileName} size="sm" data-testid="print-download">
             {ar.printing.download}

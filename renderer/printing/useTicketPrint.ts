@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { VisitView } from '@shared/contract';
 import { useOpMutation } from '../data/operations';
 import { notifyError } from '../ui/notify';
-import { usePrintDocument } from './usePrintDocument';
+import { usePrintPdf } from './usePrintPdf';
 
 /**
  * Where a queue ticket's printing stands. A ticket that did not come out is recorded as such and
@@ -19,7 +19,7 @@ export type TicketPrintState =
 
 export function useTicketPrint() {
   const [state, setState] = useState<TicketPrintState>({ status: 'idle' });
-  const ticket = usePrintDocument('documents.ticket');
+  const ticket = usePrintPdf('documents.ticket');
   const record = useOpMutation('documents.ticketPrinted', { onError: notifyError });
 
   const mark = useCallback(
@@ -30,7 +30,7 @@ export function useTicketPrint() {
     [record],
   );
 
-  /** Call it from the handler of the key or click that asked for the ticket (see usePrintDocument). */
+  /** Call it from the handler of the key or click that asked for the ticket (see usePrintPdf). */
   const print = useCallback(
     async (visit: VisitView) => {
       setState({ status: 'printing' });

@@ -1,7 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { ar } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
-import { usePrintDocument } from '../printing/usePrintDocument';
+import { usePrintPdf } from '../printing/usePrintPdf';
 
 /**
  * The reference shelf (T1–T4) for everyone at the desk: the bylaws, the social-research services
@@ -9,7 +9,7 @@ import { usePrintDocument } from '../printing/usePrintDocument';
  */
 export function ReferencesMenu() {
   const shelf = useOp('documents.referenceShelf', {}, { staleTime: 60_000 });
-  const reference = usePrintDocument('documents.reference');
+  const reference = usePrintPdf('documents.reference');
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

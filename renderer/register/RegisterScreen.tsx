@@ -5,7 +5,7 @@ import { REGISTER_PAGE, type RegisterFormat } from '@shared/contract/registers';
 import type { InputOf } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
 import { useOp } from '../data/operations';
-import { usePrintDocument } from '../printing/usePrintDocument';
+import { usePrintPdf } from '../printing/usePrintPdf';
 import { call } from '../transport/call';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -33,7 +33,7 @@ export function RegisterScreen() {
   const [showFullIds, setShowFullIds] = useState(false);
   const [asking, setAsking] = useState(false);
   const [exporting, setExporting] = useState<RegisterFormat | null>(null);
-  const register = usePrintDocument('documents.dailyRegister');
+  const register = usePrintPdf('documents.dailyRegister');
 
   // The screen left open past midnight follows the new day, as long as it shows only «today».
   const shownToday = useRef(today);

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import type { ReportFile } from '@shared/contract/reports';
 import { openPendingTab, pdfBlobUrl, showInTab } from '../printing/browser-tab';
 import { announcePrint } from '../printing/print-notice';

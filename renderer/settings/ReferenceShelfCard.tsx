@@ -1,7 +1,7 @@
 import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { ReferenceDocumentView, ReferenceShelfItem } from '@shared/contract/documents';
+import type { ReferencePdfView, ReferenceShelfItem } from '@shared/contract/printing';
 import { REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
 import { formatBothDates } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
@@ -30,7 +30,7 @@ export function ReferenceShelfCard() {
   );
 }
 
-function ReferenceRow({ item }: { item: ReferenceDocumentView }) {
+function ReferenceRow({ item }: { item: ReferencePdfView }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const replace = useOpMutation('documents.replaceReference', {
@@ -82,7 +82,7 @@ function ReferenceRow({ item }: { item: ReferenceDocumentView }) {
       </Table.Td>
       <Table.Td>
         <Group gap="xs" justify="flex-end" wrap="nowrap">
-          <PrintButton operation="documents.reference" input={{ shelf: item.shelf }} label={ar.printing.openDocument} size="xs" variant="subtle" />
+          <PrintButton operation="documents.reference" input={{ shelf: item.shelf }} label={ar.printing.openPdf} size="xs" variant="subtle" />
           <FileButton onChange={(f) => void pick(item.shelf, f)} accept="application/pdf">
             {(props) => (
               <Button {...props} size="xs" variant="light" loading={replace.isPending || reading} data-testid={`reference-replace-${item.shelf}`}>

@@ -1,5 +1,5 @@
 import { SHELL_PRINT_PDF, SHELL_SAVE_FILE, type ShellPrintResult, type ShellSaveResult } from '@shared/bridge';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { CallError } from './call';
 
 /**

@@ -11,7 +11,7 @@ import { contactOperations } from './contacts';
 import { demoOperations } from './demo';
 import { deviceOperations } from './devices';
 import { displayOperations } from './display';
-import { documentOperations } from './documents';
+import { printingOperations } from './printing';
 import { defineContract, type OperationDef } from './define';
 import { registerOperations } from './registers';
 import { reportOperations } from './reports';
@@ -33,7 +33,7 @@ export const contract = defineContract(
   demoOperations,
   requestOperations,
   catalogueOperations,
-  documentOperations,
+  printingOperations,
   registerOperations,
   auditOperations,
   backupOperations,

@@ -49,7 +49,7 @@ describe('audit rows', () => {
     expect(JSON.parse(row.after!)).toMatchObject({ id: v.id, state: 'serving', version: 2, servedBy: { fullName: 'نورة سعد العتيبي' } });
   });
 
-  it('registering a beneficiary records the file as created', async () => {
+  it('enrolling a beneficiary records the file as created', async () => {
     const b = await desk.ok('beneficiaries.register', beneficiaryInput(77));
     expect(await lastAudit()).toMatchObject({ operation: 'beneficiaries.register', entity: 'beneficiary', entity_id: b.id, user_id: desk.user.id });
     expect(JSON.parse((await lastAudit()).after!).idNumber).toBe(b.idNumber);

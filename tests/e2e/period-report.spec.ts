@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from './support/test';
 import { businessDay } from '@shared/dates/calendar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
 
 /**
@@ -69,7 +69,7 @@ test('Period report: the spreadsheet downloads, right to left with its header fr
   expect(file.suggestedFilename()).toMatch(/^period-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
-  expect(book.worksheets[0]!.name).toBe(documentsAr.periodReport.summarySheet);
+  expect(book.worksheets[0]!.name).toBe(printingAr.periodReport.summarySheet);
   for (const sheet of book.worksheets) expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
   await expect(page.getByText('نُزِّل الملف')).toBeVisible();
 });

@@ -8,7 +8,7 @@ import { ar } from '@shared/labels/ar';
 import { hardenEveryWebContents } from '../../electron/main/security';
 import { samplePdf } from '../helpers/sample-files';
 import { FakeWebContents, invokeEvent, navigationEvent } from './fakes';
-import { keepPrintedCopy } from '../../electron/core/documents/printed-copies';
+import { keepPrintedCopy } from '../../electron/core/printing/printed-copies';
 import { openFileStore } from '../../electron/core/store/files/open-file-store';
 import { openSqliteStore, type SqliteStore } from '../../electron/core/store/sqlite/open-sqlite-store';
 import { STORE_FILE_NAME } from '../../electron/core/store/store-file';
@@ -80,7 +80,7 @@ const PDF = await samplePdf();
 const request = { title: 'إيصال استلام طلب', fileName: 'receipt-1448-00042.pdf', pdfBase64: PDF.toString('base64') };
 
 // The copy is kept as the shell keeps it, by a real SQLite store's file store in a temp data folder
-// (on PostgreSQL: tests/core/documents/printed-copies.test.ts).
+// (on PostgreSQL: tests/core/printing/printed-copies.test.ts).
 let dataDir: string;
 let store: SqliteStore;
 let keep: KeepPrinted;

@@ -17,7 +17,7 @@ import { ar } from '@shared/labels/ar';
 import afterPack, { electronFuses, packagedExecutable } from '../../scripts/packaging/after-pack.mjs';
 import { ARCH_NAMES, OS_KEYS, stagedBindingPath } from '../../scripts/packaging/before-pack.mjs';
 import { REPO_ROOT } from '../helpers/child-process';
-import { pdfText } from '../core/documents/pdf-text';
+import { pdfText } from '../core/printing/pdf-text';
 
 /**
  * The installer (README "Installing"): electron-builder's configuration checked here without electron-builder's downloads

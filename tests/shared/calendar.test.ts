@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as calendar from '@shared/dates/calendar';
 import { businessDay } from '@shared/dates/calendar';
 
-// The formatters join a date's parts with no-break spaces (tests/core/documents/dates-kept-together.test.ts): read with plain spaces here.
+// The formatters join a date's parts with no-break spaces (tests/core/printing/dates-kept-together.test.ts): read with plain spaces here.
 const plain =
   <A extends unknown[]>(format: (...args: A) => string) =>
   (...args: A) =>

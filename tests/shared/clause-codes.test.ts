@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { CLAUSE_CODE } from '../helpers/clause-codes';
 
 /**
@@ -18,7 +18,7 @@ function strings(value: unknown, path: string[] = []): [string, string][] {
 describe('no clause code in any label', () => {
   it.each([
     ['ar.ts', ar],
-    ['documents-ar.ts', documentsAr],
+    ['printing-ar.ts', printingAr],
   ] as const)('%s', (_file, catalogue) => {
     const all = strings(catalogue);
     expect(all.length).toBeGreaterThan(100);

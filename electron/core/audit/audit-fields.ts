@@ -2,7 +2,7 @@ import type { AuditFieldView } from '@shared/contract/audit';
 import { fieldName } from '@shared/contract/field-names';
 import { formatBothDates, formatTime } from '@shared/dates/calendar';
 import { ar } from '@shared/labels/ar';
-import { maskId } from '../documents/pdf-page';
+import { maskId } from '../printing/pdf-page';
 
 /**
  * An audit row's before/after as the audit screen shows it: the fields that changed, each with its

@@ -1,4 +1,4 @@
-import { dailyRegisterJob } from '../documents/register-job';
+import { dailyRegisterJob } from '../printing/register-job';
 import { registerExportJob } from '../registers/export-job';
 import { evidencePackJob, periodReportJob } from '../reports/report-jobs';
 import type { Db } from '../store/store';

@@ -1,8 +1,8 @@
 import type { RegisterRowView } from '@shared/contract/registers';
 import type { Channel } from '@shared/domain/channels';
 import type { VisitOutcome, VisitReason, VisitState } from '@shared/domain/visit';
-import { waitingMs } from '../documents/daily-register';
-import { maskId } from '../documents/pdf-page';
+import { waitingMs } from '../printing/daily-register';
+import { maskId } from '../printing/pdf-page';
 import type { RegisterRow } from './register-query';
 
 /** The wait as the printed register counts it: to the call, or to leaving for a visitor never called; a contact has none. */

@@ -1,7 +1,7 @@
 import type { Channel } from '@shared/domain/channels';
 import { CHANNELS } from '@shared/domain/channels';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { policyClausesAr, type PolicyClauseId } from '@shared/labels/policy-clauses-ar';
 import { complaintRows, satisfactionRightRows, satisfactionRows, type FigureRow } from '@shared/labels/report-rows';
 import type { EvidenceFigures } from './evidence-figures';
@@ -18,7 +18,7 @@ export interface EvidenceSection {
   noData?: boolean;
 }
 
-const E = documentsAr.evidence;
+const E = printingAr.evidence;
 const R = ar.reports;
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 

@@ -1,12 +1,12 @@
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { POLICY_NAME } from '@shared/labels/policy-clauses-ar';
 import type { FigureRow } from '@shared/labels/report-rows';
 import type { EvidenceSection } from './evidence-sections';
 import { aboutLines, type ReportFileHead } from './period-xlsx';
 import { addFigureSheet, addTableSheet, bookBytes, figureCell, newBook, NUMBER_FORMAT } from './xlsx-book';
 
-const E = documentsAr.evidence;
+const E = printingAr.evidence;
 
 /** One line of the evidence sheet: the clause's heading beside each of its figures, so the sheet filters by clause. */
 interface EvidenceLine {
@@ -22,7 +22,7 @@ interface EvidenceLine {
  */
 export async function renderEvidenceXlsx(sections: EvidenceSection[], from: string, to: string, head: ReportFileHead, timeZone: string): Promise<Buffer> {
   const book = newBook(head.printedBy, head.printedAt);
-  addFigureSheet(book, E.coverSheet, [{ label: E.title, cell: POLICY_NAME }, ...aboutLines(head, from, to, documentsAr.periodReport.association, timeZone)]);
+  addFigureSheet(book, E.coverSheet, [{ label: E.title, cell: POLICY_NAME }, ...aboutLines(head, from, to, printingAr.periodReport.association, timeZone)]);
 
   const lines: EvidenceLine[] = sections.flatMap((s): EvidenceLine[] => {
     if (s.noData) return [{ clause: s.title, figure: null, note: E.noDataNote }];
@@ -43,7 +43,7 @@ export async function renderEvidenceXlsx(sections: EvidenceSection[], from: stri
       { header: E.indicator, value: (l) => l.figure?.label ?? E.noData, text: true },
       { header: E.value, value: (l) => (l.figure ? figureCell(l.figure).value : null), width: 14 },
       { header: E.share, value: (l) => l.figure?.share ?? null, numFmt: NUMBER_FORMAT.share, width: 10 },
-      { header: documentsAr.periodReport.unit, value: (l) => (l.figure ? figureCell(l.figure).unit || null : null), width: 10 },
+      { header: printingAr.periodReport.unit, value: (l) => (l.figure ? figureCell(l.figure).unit || null : null), width: 10 },
       { header: E.note, value: (l) => l.note, text: true },
     ],
     lines,

@@ -1,7 +1,7 @@
 import type { PeriodFigures } from '@shared/contract/reports';
 import { formatHijri, formatWeekday } from '@shared/dates/calendar';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { complaintRows, requestRows, satisfactionRows, visitSummaryRows } from '@shared/labels/report-rows';
 import { hourText, weekdayName } from '@shared/labels/report-values';
 import { localClock } from './period-scope';
@@ -14,7 +14,7 @@ export interface ReportFileHead {
   printedBy: string;
 }
 
-const L = documentsAr.periodReport;
+const L = printingAr.periodReport;
 const R = ar.reports;
 const minutes = (ms: number | null) => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
 

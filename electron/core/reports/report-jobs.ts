@@ -1,7 +1,7 @@
 import type { PeriodFigures, ReportFormat } from '@shared/contract/reports';
-import { renderEvidencePack } from '../documents/evidence-pack';
-import { letterhead } from '../documents/letterhead';
-import { renderPeriodReport } from '../documents/period-report';
+import { renderEvidencePack } from '../printing/evidence-pack';
+import { letterhead } from '../printing/letterhead';
+import { renderPeriodReport } from '../printing/period-report';
 import type { JobEnv } from '../jobs/jobs';
 import { readSettings } from '../settings/read-settings';
 import { loadEvidenceFigures } from './evidence-figures';

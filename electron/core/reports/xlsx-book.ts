@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { ar } from '@shared/labels/ar';
 import type { FigureRow } from '@shared/labels/report-rows';
 
@@ -91,7 +91,7 @@ const DAY_MS = 86_400_000;
  * or in days from a day up (a referral answered in two days, not in 2,880 minutes).
  */
 export function figureCell(row: FigureRow): { value: number | null; numFmt: string; unit: string } {
-  const P = documentsAr.periodReport;
+  const P = printingAr.periodReport;
   const round = (n: number) => Math.round(n * 10) / 10;
   switch (row.unit) {
     case 'count':
@@ -104,7 +104,7 @@ export function figureCell(row: FigureRow): { value: number | null; numFmt: stri
     case 'days':
       return { value: row.value, numFmt: NUMBER_FORMAT.days, unit: P.daysUnit };
     case 'riyal':
-      return { value: row.value, numFmt: NUMBER_FORMAT.riyal, unit: documentsAr.evidence.riyalUnit };
+      return { value: row.value, numFmt: NUMBER_FORMAT.riyal, unit: printingAr.evidence.riyalUnit };
     case 'score':
       return { value: row.value === null ? null : round(row.value), numFmt: NUMBER_FORMAT.days, unit: ar.satisfaction.results.outOf5 };
   }
@@ -118,14 +118,14 @@ export type SheetLine = FigureRow | { label: string; cell: CellValue; numFmt?: s
  * format, since one column holds counts, minutes, days and dates.
  */
 export function addFigureSheet(book: ExcelJS.Workbook, name: string, lines: readonly SheetLine[]): ExcelJS.Worksheet {
-  const P = documentsAr.periodReport;
+  const P = printingAr.periodReport;
   const sheet = addTableSheet<SheetLine>(
     book,
     name,
     [
       { header: P.figure, value: (l) => l.label, text: true },
       { header: P.value, value: (l) => ('cell' in l ? l.cell : figureCell(l).value), width: 24 },
-      { header: documentsAr.evidence.share, value: (l) => ('cell' in l ? null : (l.share ?? null)), numFmt: NUMBER_FORMAT.share, width: 10 },
+      { header: printingAr.evidence.share, value: (l) => ('cell' in l ? null : (l.share ?? null)), numFmt: NUMBER_FORMAT.share, width: 10 },
       { header: P.unit, value: (l) => ('cell' in l ? null : figureCell(l).unit || null), width: 10 },
     ],
     lines,

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodFigures, ReportFile } from '@shared/contract/reports';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { policyClausesAr } from '@shared/labels/policy-clauses-ar';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
-import { normaliseText, pdfText } from '../documents/pdf-text';
+import { normaliseText, pdfText } from '../printing/pdf-text';
 
 /**
  * P8 on the supervisor's board, in the period report and in the evidence pack, from a scripted month
@@ -110,7 +110,7 @@ describe('the evidence pack', () => {
     const file = (await sup.ok('reports.evidence', { ...MARCH, format: 'xlsx' })) as ReportFile;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
-    const sheet = wb.getWorksheet(documentsAr.evidence.evidenceSheet)!;
+    const sheet = wb.getWorksheet(printingAr.evidence.evidenceSheet)!;
     const rows: unknown[][] = [];
     sheet.eachRow((row, i) => i > 1 && rows.push((row.values as unknown[]).slice(1).map((v) => v ?? null)));
     const p8 = rows.filter((r) => r[0] === policyClausesAr.P8.title);
@@ -121,7 +121,7 @@ describe('the evidence pack', () => {
       [C.report.stillOpen, 3],
       [C.report.overdue, 1],
     ]);
-    expect(rows.filter((r) => r[1] === documentsAr.evidence.noData).map((r) => r[0])).toEqual([]);
+    expect(rows.filter((r) => r[1] === printingAr.evidence.noData).map((r) => r[0])).toEqual([]);
   });
 });
 
@@ -133,7 +133,7 @@ describe('the acknowledgement slip', () => {
     const read = await pdfText(Buffer.from(pdf.pdfBase64, 'base64'));
     expect(read.pages).toHaveLength(1);
     expect(read.sizes[0]![0]).toBeCloseTo(419.53, 0);
-    for (const s of [documentsAr.complaintSlip.title, c.text, documentsAr.complaintSlip.dueDate, '1446', '2025', c.number.slice(2)]) {
+    for (const s of [printingAr.complaintSlip.title, c.text, printingAr.complaintSlip.dueDate, '1446', '2025', c.number.slice(2)]) {
       expect(read.text).toContain(normaliseText(s));
     }
     expect(pdf.fileName).toBe(`complaint-${c.number.slice(2)}.pdf`);

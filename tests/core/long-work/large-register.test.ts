@@ -1,14 +1,14 @@
 import type { Insertable } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../electron/core/store/schema';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
 import type { Envelope } from '@shared/errors';
 import { LOOPBACK_HOST, SESSION_HEADER, startLoopback, type LoopbackServer } from '../../../electron/loopback/server';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { signedInAs } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
-import { normaliseText as n, pdfText } from '../documents/pdf-text';
+import { normaliseText as n, pdfText } from '../printing/pdf-text';
 
 /**
  * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker): السجل اليومي of a long day is read and drawn in a

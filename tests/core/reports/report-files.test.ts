@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFile } from '@shared/contract/reports';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { policyClausesAr } from '@shared/labels/policy-clauses-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
-import { bracketsAsOne, normaliseText, pdfText, type PdfText } from '../documents/pdf-text';
+import { bracketsAsOne, normaliseText, pdfText, type PdfText } from '../printing/pdf-text';
 import { buildMarchHall, type MarchHall } from './march-hall';
 
 /**
@@ -20,7 +20,7 @@ const n = (s: string) => bracketsAsOne(normaliseText(s));
 /** A cell left empty reads back as nothing: null, as it was written. */
 const cells = (values: ExcelJS.CellValue[]) => Array.from(values, (v) => v ?? null);
 const R = ar.reports;
-const E = documentsAr.evidence;
+const E = printingAr.evidence;
 
 beforeAll(async () => {
   t = await openTestCore();
@@ -74,7 +74,7 @@ describe('the period report as a PDF', () => {
   it('arrives as a PDF named for its period, with the letterhead, the title and the period in both calendars on every page', () => {
     expect(f).toMatchObject({ fileName: 'period-report-2024-03-01-2024-03-31.pdf', mimeType: 'application/pdf' });
     expect(pdf.pages[0]).toContain(n('جمعية البر الخيرية'));
-    expect(pdf.pages[0]).toContain(n(documentsAr.periodReport.title));
+    expect(pdf.pages[0]).toContain(n(printingAr.periodReport.title));
     for (const page of pdf.pages) expect(page).toContain(n('من 20 شعبان 1445 هـ — 1 مارس 2024م إلى 21 رمضان 1445 هـ — 31 مارس 2024م'));
     expect(pdf.pages.length).toBeGreaterThan(1);
     pdf.pages.forEach((page, i) => expect(page).toContain(n(`صفحة ${i + 1} من ${pdf.pages.length}`)));
@@ -136,7 +136,7 @@ describe('the period report as a spreadsheet', () => {
   });
 
   it('has a right-to-left sheet per breakdown, each with its header styled, frozen and filterable', () => {
-    const P = documentsAr.periodReport;
+    const P = printingAr.periodReport;
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       P.summarySheet,
       P.perDaySheet,
@@ -151,19 +151,19 @@ describe('the period report as a spreadsheet', () => {
   });
 
   it('the summary: dates as dates, waits as numbers of minutes, shares as fractions shown as percentages', () => {
-    const rows = byLabel(wb.getWorksheet(documentsAr.periodReport.summarySheet)!);
+    const rows = byLabel(wb.getWorksheet(printingAr.periodReport.summarySheet)!);
     expect(rows.get(R.from)![0]).toEqual(new Date('2024-03-01T00:00:00Z'));
     expect(rows.get(R.visitsTotal)![0]).toBe(5);
     expect(rows.get(R.meanWait)!.slice(0, 3)).toEqual([20.4, null, 'دقيقة']);
     expect(rows.get(R.withinTarget)!.slice(0, 2)).toEqual([1, 1 / 3]);
     expect(rows.get(R.decisionDaysMean)![0]).toBe(17);
-    const sheet = wb.getWorksheet(documentsAr.periodReport.summarySheet)!;
+    const sheet = wb.getWorksheet(printingAr.periodReport.summarySheet)!;
     const within = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === R.withinTarget)!;
     expect(within.getCell(3).numFmt).toBe('0.0%');
   });
 
   it('every day of March on its own line, as a date cell with its Hijri day beside, figures as numbers', () => {
-    const sheet = wb.getWorksheet(documentsAr.periodReport.perDaySheet)!;
+    const sheet = wb.getWorksheet(printingAr.periodReport.perDaySheet)!;
     expect(sheet.rowCount).toBe(1 + 31);
     const tenth = sheet.getRow(11);
     expect(tenth.getCell(1).value).toEqual(new Date('2024-03-10T00:00:00Z'));
@@ -177,10 +177,10 @@ describe('the period report as a spreadsheet', () => {
   });
 
   it('by desk and by reason as numbers', () => {
-    const desks = byLabel(wb.getWorksheet(documentsAr.periodReport.byDeskSheet)!);
+    const desks = byLabel(wb.getWorksheet(printingAr.periodReport.byDeskSheet)!);
     expect(desks.get('مكتب الباحث الاجتماعي')).toEqual([1, 40, 40, 40, 20, 20, 1, 0, 0, 1]);
     expect(desks.get(R.notCalled)!.slice(0, 4)).toEqual([2, 16, 2, 30]);
-    const reasons = byLabel(wb.getWorksheet(documentsAr.periodReport.byReasonSheet)!);
+    const reasons = byLabel(wb.getWorksheet(printingAr.periodReport.byReasonSheet)!);
     expect(reasons.get(ar.reasons.inquiry)).toEqual([3, 20, 20, 30, 15, 2, 1, 0.5, 1]);
   });
 });

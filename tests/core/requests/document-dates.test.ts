@@ -3,7 +3,7 @@ import { documentExpiredMessage } from '../../../electron/core/requests/document
 import type { RequestView } from '@shared/contract';
 import { formatGregorian } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { normaliseText, pdfText } from '../documents/pdf-text';
+import { normaliseText, pdfText } from '../printing/pdf-text';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { FAR_EXPIRY, loadCatalogue, profileInput, requestSnapshot, type Catalogue } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';

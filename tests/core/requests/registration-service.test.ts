@@ -23,12 +23,12 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 const actors = () => ({ desk, committee: supervisor });
-const register = (serial: number, name: [string, string, string, string]) => desk.ok('beneficiaries.register', beneficiaryInput(serial, name));
+const enrol = (serial: number, name: [string, string, string, string]) => desk.ok('beneficiaries.register', beneficiaryInput(serial, name));
 const fileNumberOf = async (beneficiaryId: number) => (await desk.ok('beneficiaries.get', { beneficiaryId })).fileNumber;
 
 describe('S6: the file number', () => {
   it('is given at the first registration, F-1001, and kept by the person\'s later requests', async () => {
-    const b = await register(171, ['عبدالرحمن', 'صالح', 'محمد', 'المطيري']);
+    const b = await enrol(171, ['عبدالرحمن', 'صالح', 'محمد', 'المطيري']);
     const accepted = await requestIn('accepted', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
     // Accepted is not yet registered: no number until the desk registers.
     expect(await fileNumberOf(b.id)).toBeNull();
@@ -59,9 +59,9 @@ describe('S6: the file number', () => {
   });
 
   it('the next person gets the next number; a rejected or pending person gets none', async () => {
-    const next = await register(172, ['سلمى', 'عبدالعزيز', 'حمد', 'الرشيدي']);
-    const rejected = await register(173, ['ماجد', 'سعود', 'فيصل', 'البقمي']);
-    const pending = await register(174, ['جواهر', 'نايف', 'مساعد', 'العنزي']);
+    const next = await enrol(172, ['سلمى', 'عبدالعزيز', 'حمد', 'الرشيدي']);
+    const rejected = await enrol(173, ['ماجد', 'سعود', 'فيصل', 'البقمي']);
+    const pending = await enrol(174, ['جواهر', 'نايف', 'مساعد', 'العنزي']);
     await requestIn('rejected', actors(), { beneficiaryId: rejected.id, serviceTypeId: cat.services.food_basket!.id });
     await requestIn('submitted', actors(), { beneficiaryId: pending.id, serviceTypeId: cat.services.food_basket!.id });
     const r = await requestIn('registered', actors(), { beneficiaryId: next.id, serviceTypeId: cat.services.food_basket!.id });
@@ -71,7 +71,7 @@ describe('S6: the file number', () => {
   });
 
   it('a rejected request cannot be registered; nothing is written and no number given', async () => {
-    const b = await register(175, ['هيفاء', 'منصور', 'زيد', 'السهلي']);
+    const b = await enrol(175, ['هيفاء', 'منصور', 'زيد', 'السهلي']);
     const r = await requestIn('rejected', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
     const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.register', { requestId: r.id });
@@ -84,7 +84,7 @@ describe('S6: the file number', () => {
   });
 
   it('a screen opened before the file number was given is stale: saving it is refused, the number kept', async () => {
-    const b = await register(176, ['بندر', 'ثامر', 'عايض', 'القرني']);
+    const b = await enrol(176, ['بندر', 'ثامر', 'عايض', 'القرني']);
     const before = await desk.ok('beneficiaries.profile', { beneficiaryId: b.id });
     const r = await requestIn('registered', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
     const env = await supervisor.call('beneficiaries.update', { beneficiaryId: b.id, version: before.version, profile: profileInput(before, { city: 'أبها' }) });
@@ -96,7 +96,7 @@ describe('S6: the file number', () => {
 
 describe('S7: the service delivered, then closed', () => {
   it('records what was given, when and by whom; closing completes the timeline', async () => {
-    const b = await register(181, ['منيرة', 'سالم', 'راشد', 'الهاجري']);
+    const b = await enrol(181, ['منيرة', 'سالم', 'راشد', 'الهاجري']);
     const r = await requestIn('registered', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.bills!.id });
     t.clock.advance({ minutes: 3 });
     const served = await desk.ok('requests.deliver', { requestId: r.id, description: 'سداد فاتورة الكهرباء', amount: 640.5, deliveredOn: '2025-03-09' });
@@ -126,7 +126,7 @@ describe('S7: the service delivered, then closed', () => {
   });
 
   it('a delivery can only follow registration: a request still accepted is refused', async () => {
-    const b = await register(182, ['فهد', 'علي', 'محمد', 'الغامدي']);
+    const b = await enrol(182, ['فهد', 'علي', 'محمد', 'الغامدي']);
     const r = await requestIn('accepted', actors(), { beneficiaryId: b.id, serviceTypeId: cat.services.food_basket!.id });
     const before = await requestSnapshot(t, r.id);
     const env = await desk.call('requests.deliver', { requestId: r.id, description: 'سلة غذائية', deliveredOn: '2025-03-10' });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '@shared/labels/ar';
-import { keepPrintedCopy } from '../../../electron/core/documents/printed-copies';
+import { keepPrintedCopy } from '../../../electron/core/printing/printed-copies';
 import { refOf, sha256Of } from '../../../electron/core/store/files/file-store';
 import { beneficiaryInput, isArabicText } from '../../helpers/fixtures';
 import { loadCatalogue, requestIn, type Catalogue } from '../../helpers/requests';

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodFigures, SatisfactionResultsView } from '@shared/contract';
 import { MIN_EMPLOYEE_RATINGS } from '@shared/domain/satisfaction';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
-import { normaliseText, pdfText } from '../documents/pdf-text';
+import { normaliseText, pdfText } from '../printing/pdf-text';
 import { finishedVisit } from './hall';
 
 /**
@@ -146,7 +146,7 @@ describe('the period report and the evidence pack (P6, P7)', () => {
   it('P6, P7: the evidence pack shows the ratings instead of «لا تتوفر بيانات بعد»', async () => {
     const file = (await sup.ok('reports.evidence', { from: DAY1, to: DAY2, format: 'pdf' })) as { dataBase64: string };
     const text = normaliseText((await pdfText(Buffer.from(file.dataBase64, 'base64'))).text);
-    expect(text.split(normaliseText(documentsAr.evidence.noData)).length - 1).toBe(0);
+    expect(text.split(normaliseText(printingAr.evidence.noData)).length - 1).toBe(0);
     expect(text).toContain(normaliseText(`${ar.satisfaction.results.ratings} 12`));
     expect(text).toContain(normaliseText(`${ar.reports.satisfactionAnonymous} 11`));
   });

@@ -8,7 +8,7 @@ import { ar } from '@shared/labels/ar';
 import { createCore, type Core } from '../../../../electron/core/core';
 import { startWithDemo } from '../../../../electron/core/demo/start-with-demo';
 import { DEMO_PASSWORD } from '../../../../electron/core/demo/seed-demo';
-import { keepPrintedCopy } from '../../../../electron/core/documents/printed-copies';
+import { keepPrintedCopy } from '../../../../electron/core/printing/printed-copies';
 import { moveStoreToPostgres } from '../../../../electron/core/store/move-to-postgres/move-store';
 import { RowChecksum } from '../../../../electron/core/store/move-to-postgres/row-checksum';
 import { spawnTs, type TsChild } from '../../../helpers/child-process';

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { FONT, registerDocumentFonts } from '../../../electron/core/documents/fonts';
+import { FONT, loadPrintingFonts } from '../../../electron/core/printing/fonts';
 import {
   analyzeParagraph,
   drawRtlText,
@@ -15,9 +15,9 @@ import {
   visualLevelRuns,
   wrapParagraph,
   type Direction,
-} from '../../../electron/core/documents/rtl-layout';
+} from '../../../electron/core/printing/rtl-layout';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import * as sample from './fixtures';
 import { bareWord, bracketsAsOne, drawnGlyphs, normaliseText, pdfText, renderToBuffer } from './pdf-text';
 
@@ -34,7 +34,7 @@ const leftToRight = (text: string, direction: Direction = 'rtl') => {
 
 function newDoc() {
   const doc = new PDFDocument({ size: 'A4', margin: 0, compress: false });
-  registerDocumentFonts(doc);
+  loadPrintingFonts(doc);
   return doc;
 }
 
@@ -249,7 +249,7 @@ describe('the text layer reads every label back in logical order (pdf.js)', () =
     } else if (o && typeof o === 'object') for (const v of Object.values(o)) labels(v, out);
     return out;
   }
-  const all = [...new Set([...labels(ar), ...labels(documentsAr), sample.DECLARATION_TEXT, sample.LONG_NAME, sample.MIXED_NAME, sample.LONG_ADDRESS, sample.LONG_REJECTION_REASON])];
+  const all = [...new Set([...labels(ar), ...labels(printingAr), sample.DECLARATION_TEXT, sample.LONG_NAME, sample.MIXED_NAME, sample.LONG_ADDRESS, sample.LONG_REJECTION_REASON])];
 
   // Amiri kerns after ر ذ ز د و and places marks with offsets; pdf.js cuts words there (rtl-word.ts).
   for (const [font, size] of [

@@ -1,11 +1,11 @@
 import type { PeriodFigures } from '@shared/contract/reports';
 import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatWeekday } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '@shared/labels/report-rows';
 import { countText, daysText, durationText, hourText, shareText, weekdayName } from '@shared/labels/report-values';
 import { fieldRow, Flow, paragraph, sectionTitle } from './blocks';
-import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type DocumentOptions } from './pdf-page';
+import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type PrintingOptions } from './pdf-page';
 import { drawTable, measureTable, type TableColumn } from './table';
 
 /** تقرير الفترة: the figures (reports.period) with what is printed around them. */
@@ -16,7 +16,7 @@ export interface PeriodReportInput {
   printedBy: string | null;
 }
 
-const L = documentsAr.periodReport;
+const L = printingAr.periodReport;
 const R = ar.reports;
 const MARGINS = { top: 32, bottom: 44, left: 36, right: 36 };
 /** A section's title is never left alone at the foot of a page: it goes over with its table's header and first row. */
@@ -37,7 +37,7 @@ export function periodText(from: string, to: string): string {
  * waits against the targets (S1), how they spread over days, hours and weekdays, by reason, channel
  * and desk, and the support requests (S5). Pages carry the letterhead, then a running title.
  */
-export async function renderPeriodReport(input: PeriodReportInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderPeriodReport(input: PeriodReportInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const f = input.figures;
   const period = periodText(f.from, f.to);

@@ -4,28 +4,28 @@
  * handler builds: the ratio is what the core adds around rendering (the dispatcher, the reads that
  * build the input, base64 of the PDF, and for the declaration its write transaction).
  *
- * The bare inputs are rebuilt the way the handlers build them (electron/core/documents/handlers.ts):
+ * The bare inputs are rebuilt the way the handlers build them (electron/core/printing/handlers.ts):
  * the same views (requests.get = loadRequestView, beneficiaries.profile = loadProfile, settings.get =
  * readSettings, currentDeclaration, selectVisits + toVisitView) through the same input builders
- * (request-document-inputs.ts). Each pair's PDFs are compared once (pages, size) so a handler that
+ * (request-print-inputs.ts). Each pair's PDFs are compared once (pages, size) so a handler that
  * starts building something else is noticed.
  */
 import { asSqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
-import { buildRegisterInput } from '../electron/core/documents/register-input';
+import { buildRegisterInput } from '../electron/core/printing/register-input';
 import type { BeneficiaryProfile, RequestView, SettingsView } from '@shared/contract';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { addDays } from '@shared/dates/calendar';
 import type { FamilyRelation } from '@shared/domain/request';
 import { FAMILY, FEMALE_FIRST, MALE_FIRST, mobileFor, nationalIdFor, pick, seededRandom } from '../electron/core/demo/arabic-names';
 import { currentDeclaration } from '../electron/core/catalogue/catalogue-views';
 import type { Core } from '../electron/core/core';
-import { renderDailyRegister, type DailyRegisterInput } from '../electron/core/documents/daily-register';
-import { renderDeclaration } from '../electron/core/documents/declaration';
-import type { DocumentOptions } from '../electron/core/documents/pdf-page';
-import { renderReceipt } from '../electron/core/documents/receipt';
-import { renderRequestForm } from '../electron/core/documents/request-form';
-import { declarationInput, receiptInput, requestFormInput } from '../electron/core/documents/request-document-inputs';
-import { header as sampleLetterhead, logoPng } from '../tests/core/documents/fixtures';
+import { renderDailyRegister, type DailyRegisterInput } from '../electron/core/printing/daily-register';
+import { renderDeclaration } from '../electron/core/printing/declaration';
+import type { PrintingOptions } from '../electron/core/printing/pdf-page';
+import { renderReceipt } from '../electron/core/printing/receipt';
+import { renderRequestForm } from '../electron/core/printing/request-form';
+import { declarationInput, receiptInput, requestFormInput } from '../electron/core/printing/request-print-inputs';
+import { header as sampleLetterhead, logoPng } from '../tests/core/printing/fixtures';
 import { BENCH_PASSWORD } from './data';
 import type { TimeOptions } from './stats';
 
@@ -37,7 +37,7 @@ const REQUESTS = 5;
 
 type Call = (op: string, input: unknown, sessionId: string) => Promise<unknown>;
 
-export interface DocumentBenchEnv {
+export interface PrintingBenchEnv {
   core: Core;
   today: string;
   quick: boolean;
@@ -60,12 +60,12 @@ function compare(what: string, core: PdfView, bare: Buffer): string {
   const bytes = Buffer.from(core.pdfBase64, 'base64');
   const [pc, pb] = [pagesOf(bytes), pagesOf(bare)];
   if (pc !== pb || Math.abs(bytes.length - bare.length) > 0.02 * bytes.length) {
-    throw new Error(`${what}: the core's PDF (${pc} pages, ${bytes.length} B) differs from the bare one (${pb} pages, ${bare.length} B): update bench/documents-bench.ts`);
+    throw new Error(`${what}: the core's PDF (${pc} pages, ${bytes.length} B) differs from the bare one (${pb} pages, ${bare.length} B): update bench/printing-bench.ts`);
   }
   return `${pc} page${pc === 1 ? '' : 's'}, ${Math.round(bytes.length / 1024)} KB`;
 }
 
-export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
+export async function benchPrinting(env: PrintingBenchEnv): Promise<void> {
   const { core, today, quick, deskSid, call, measure, record } = env;
   const raw = asSqliteStore(core.store).raw;
   const forms: TimeOptions = quick ? { warmup: 3, reps: 10 } : { warmup: 5, reps: 50 };
@@ -97,7 +97,7 @@ export async function benchDocuments(env: DocumentBenchEnv): Promise<void> {
 
   try {
     const settings = (await call('settings.get', {}, deskSid)) as SettingsView;
-    const options: DocumentOptions = { timeZone: settings.timeZone, fontsDir: undefined }; // as createCore without resourcesDir
+    const options: PrintingOptions = { timeZone: settings.timeZone, fontsDir: undefined }; // as createCore without resourcesDir
     const employee = ((await call('auth.session', {}, deskSid)) as { user: { fullName: string } }).user.fullName;
     const printedAt = () => new Date().toISOString();
 

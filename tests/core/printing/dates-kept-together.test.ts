@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { FONT, registerDocumentFonts } from '../../../electron/core/documents/fonts';
-import { analyzeParagraph, layoutRtlText, wrapParagraph } from '../../../electron/core/documents/rtl-layout';
+import { FONT, loadPrintingFonts } from '../../../electron/core/printing/fonts';
+import { analyzeParagraph, layoutRtlText, wrapParagraph } from '../../../electron/core/printing/rtl-layout';
 import { formatBothDates, formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
 
 /** Dates on paper (docs/architecture.md#dates): «1 ⏎ رجب 1448 هـ» never happens — a date or a time is one unit of a line. */
@@ -39,7 +39,7 @@ describe('a date is one unit of a line', () => {
 
   it('in a real layout with the bundled font, each line of a narrow box holds whole dates', () => {
     const doc = new PDFDocument({ size: 'A4', margin: 0 });
-    registerDocumentFonts(doc);
+    loadPrintingFonts(doc);
     for (let width = 90; width <= 400; width += 7) {
       const layout = layoutRtlText(doc, sentence, { x: 40, y: 40, width, fontSize: 11, font: FONT.regular });
       for (const line of layout.lines) {

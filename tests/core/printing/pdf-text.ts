@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { registerDocumentFonts } from '../../../electron/core/documents/fonts';
+import { loadPrintingFonts } from '../../../electron/core/printing/fonts';
 
 /**
  * Reading a PDF back the fairest way pdfkit allows (docs/machine-notes.md "Arabic in PDFs"): pdf.js
@@ -186,7 +186,7 @@ export async function pageImages(pdf: Buffer, pageNumber: number): Promise<{ wid
 /** A one-page PDF drawn by `draw` with the bundled fonts. */
 export function renderToBuffer(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0 });
-  registerDocumentFonts(doc);
+  loadPrintingFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
  * Writes every printed document filled with realistic sample data, for layout review:
- *   npx tsx scripts/documents-samples.ts --out DIR
+ *   npx tsx scripts/printing-samples.ts --out DIR
  * Render them with `pdftoppm -png` and look at every page.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,12 @@ import { createCore } from '../electron/core/core';
 import { startWithDemo } from '../electron/core/demo/start-with-demo';
 import { evidencePackJob, periodReportJob } from '../electron/core/reports/report-jobs';
 import { periodScope } from '../electron/core/reports/period-scope';
-import { renderDailyRegister } from '../electron/core/documents/daily-register';
-import { renderDeclaration } from '../electron/core/documents/declaration';
-import { renderReceipt } from '../electron/core/documents/receipt';
-import { blankRequestForm, renderRequestForm } from '../electron/core/documents/request-form';
-import { renderTicket } from '../electron/core/documents/ticket';
-import * as sample from '../tests/core/documents/fixtures';
+import { renderDailyRegister } from '../electron/core/printing/daily-register';
+import { renderDeclaration } from '../electron/core/printing/declaration';
+import { renderReceipt } from '../electron/core/printing/receipt';
+import { blankRequestForm, renderRequestForm } from '../electron/core/printing/request-form';
+import { renderTicket } from '../electron/core/printing/ticket';
+import * as sample from '../tests/core/printing/fixtures';
 
 const SAMPLES: Record<string, () => Promise<Buffer>> = {
   'ticket': () => renderTicket(sample.ticket),
@@ -37,7 +37,7 @@ function outDir(argv: string[]): string {
   const i = argv.indexOf('--out');
   const dir = i >= 0 ? argv[i + 1] : undefined;
   if (!dir) {
-    console.error('usage: npx tsx scripts/documents-samples.ts --out DIR');
+    console.error('usage: npx tsx scripts/printing-samples.ts --out DIR');
     process.exit(2);
   }
   return resolve(dir);

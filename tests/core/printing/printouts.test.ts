@@ -9,14 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@shared/domain/channels';
 import { VISIT_REASONS, VISIT_STATES } from '@shared/domain/visit';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
-import { renderDailyRegister } from '../../../electron/core/documents/daily-register';
-import { renderDeclaration } from '../../../electron/core/documents/declaration';
-import { MM, printedNote } from '../../../electron/core/documents/pdf-page';
+import { printingAr } from '@shared/labels/printing-ar';
+import { renderDailyRegister } from '../../../electron/core/printing/daily-register';
+import { renderDeclaration } from '../../../electron/core/printing/declaration';
+import { MM, printedNote } from '../../../electron/core/printing/pdf-page';
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
-import { renderReceipt } from '../../../electron/core/documents/receipt';
-import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
-import { renderTicket } from '../../../electron/core/documents/ticket';
+import { renderReceipt } from '../../../electron/core/printing/receipt';
+import { blankRequestForm, renderRequestForm } from '../../../electron/core/printing/request-form';
+import { renderTicket } from '../../../electron/core/printing/ticket';
 import * as sample from './fixtures';
 import { bareWord, bracketsAsOne, filledRects, normaliseText as n, pageImages, pdfText, type PdfText } from './pdf-text';
 
@@ -206,24 +206,24 @@ describe('support request form (T4)', () => {
       };
       const t = await pdfText(await renderRequestForm(input));
       const what = `${c.members} family members, ${c.documents} documents${c.decision ? ', a decision' : ''}`;
-      const signed = t.pages.findIndex((p) => p.includes(n(documentsAr.requestForm.signaturesSection)));
+      const signed = t.pages.findIndex((p) => p.includes(n(printingAr.requestForm.signaturesSection)));
       expect(signed, what).toBeGreaterThanOrEqual(0);
       const page = t.pages[signed]!;
-      const at = page.indexOf(n(documentsAr.requestForm.signaturesSection));
+      const at = page.indexOf(n(printingAr.requestForm.signaturesSection));
       // What the signatures attest comes before them on their page: the checklist's last row at least.
       expect(page.slice(0, at), `${what}: page ${signed + 1} of ${t.pages.length}`).toContain(n(documents.at(-1)!.name));
-      if (c.decision) expect(page.slice(0, at), what).toContain(n(documentsAr.requestForm.decisionSection));
+      if (c.decision) expect(page.slice(0, at), what).toContain(n(printingAr.requestForm.decisionSection));
       // And the whole closing part is on that page: both signature spaces, the applicant's name, the date line.
-      expect(page.slice(at), what).toContain(n(documentsAr.requestForm.applicantSignature));
+      expect(page.slice(at), what).toContain(n(printingAr.requestForm.applicantSignature));
       expect(page.slice(at), what).toContain(n(base.applicant!.fullName));
-      expect(bracketsAsOne(page.slice(at)), what).toContain(bracketsAsOne(n(`${documentsAr.common.date} (${ar.dates.hijri}):`)));
+      expect(bracketsAsOne(page.slice(at)), what).toContain(bracketsAsOne(n(`${printingAr.common.date} (${ar.dates.hijri}):`)));
       expect(page.slice(at), what).toContain(n(`${ar.dates.gregorian}:`));
     }
   });
 
   it('blank: every section and the document names to tick, no data and nothing like "undefined"', async () => {
     const t = await pdfText(await renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt)));
-    const L = documentsAr.requestForm;
+    const L = printingAr.requestForm;
     expect(bracketsAsOne(t.text)).toContain(bracketsAsOne(n(L.blankTitle)));
     expectPhrases(t.text, [L.applicantSection, L.familySection, L.incomeSection, L.serviceSection, L.documentsSection, ...sample.DOCUMENT_NAMES]);
     expect(t.text).not.toContain(n('القحطاني'));
@@ -233,7 +233,7 @@ describe('support request form (T4)', () => {
 });
 
 describe('daily register', () => {
-  const header = n(Object.values(documentsAr.register.columns).join(''));
+  const header = n(Object.values(printingAr.register.columns).join(''));
   const ticketOnPage = /[AB]-\d{3}/;
 
   it('300 visits: several pages, the table header on every page with rows, every visit once and in order, "صفحة i من n"', async () => {
@@ -252,7 +252,7 @@ describe('daily register', () => {
   it('300 visits: totals by state, reason and channel match the visits', async () => {
     const visits = sample.register.visits;
     const t = await pdfText(await renderDailyRegister(sample.register));
-    const totals = t.text.slice(t.text.indexOf(n(documentsAr.register.totalsTitle)));
+    const totals = t.text.slice(t.text.indexOf(n(printingAr.register.totalsTitle)));
     expect(totals).toContain(n(`إجمالي الزيارات: ${visits.length}`));
     const count = (label: string) => {
       const m = new RegExp(`${n(label).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\d+)`).exec(totals);
@@ -270,13 +270,13 @@ describe('daily register', () => {
     for (const v of sample.register.visits) if (v.idNumber) expect(masked.text).not.toContain(v.idNumber);
     const full = await pdfText(await renderDailyRegister(sample.registerOneDesk));
     for (const v of sample.registerOneDesk.visits) if (v.idNumber) expect(full.text).toContain(v.idNumber);
-    expectPhrases(full.text, ['المكتب: مكتب الاستقبال 1', documentsAr.register.idsShown]);
+    expectPhrases(full.text, ['المكتب: مكتب الاستقبال 1', printingAr.register.idsShown]);
   });
 
   it('a day without visits prints one valid page that says so', async () => {
     const t = await pdfText(await renderDailyRegister(sample.registerEmpty));
     expect(t.pages).toHaveLength(1);
-    expectPhrases(t.text, [documentsAr.register.empty, 'إجمالي الزيارات: 0', 'صفحة 1 من 1', 'الجمعة 17 رمضان 1447 هـ — 6 مارس 2026م', documentsAr.register.supervisor]);
+    expectPhrases(t.text, [printingAr.register.empty, 'إجمالي الزيارات: 0', 'صفحة 1 من 1', 'الجمعة 17 رمضان 1447 هـ — 6 مارس 2026م', printingAr.register.supervisor]);
     expect(t.text).not.toContain(header);
     expectNoEmptyValueWords(t);
   });

@@ -1,16 +1,16 @@
 /**
- * Realistic inputs for every printed document: used by the tests, by `scripts/documents-samples.ts`
+ * Realistic inputs for every printed document: used by the tests, by `scripts/printing-samples.ts`
  * (the layout review tool) and by the bench. Names, IDs and dates are invented; IDs pass the check digit.
  */
 import { deflateSync } from 'node:zlib';
 import { CHANNELS } from '@shared/domain/channels';
 import { VISIT_REASONS, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
-import type { DailyRegisterInput, RegisterVisit } from '../../../electron/core/documents/daily-register';
-import type { DeclarationInput } from '../../../electron/core/documents/declaration';
-import type { ReceiptInput } from '../../../electron/core/documents/receipt';
-import type { RequestFormInput } from '../../../electron/core/documents/request-form';
-import type { AssociationHeader } from '../../../electron/core/documents/pdf-page';
-import type { TicketInput } from '../../../electron/core/documents/ticket';
+import type { DailyRegisterInput, RegisterVisit } from '../../../electron/core/printing/daily-register';
+import type { DeclarationInput } from '../../../electron/core/printing/declaration';
+import type { ReceiptInput } from '../../../electron/core/printing/receipt';
+import type { RequestFormInput } from '../../../electron/core/printing/request-form';
+import type { AssociationHeader } from '../../../electron/core/printing/pdf-page';
+import type { TicketInput } from '../../../electron/core/printing/ticket';
 
 export const header: AssociationHeader = {
   name: 'جمعية البر الخيرية بمحافظة الخرج',

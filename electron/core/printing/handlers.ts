@@ -1,10 +1,10 @@
-import type { documentOperations } from '@shared/contract/documents';
+import type { printingOperations } from '@shared/contract/printing';
 import { businessDay } from '@shared/dates/calendar';
-import type { PdfView } from '@shared/contract/documents';
-import { REFERENCE_SHELF } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
+import { REFERENCE_SHELF } from '@shared/contract/printing';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { loadProfile } from '../beneficiaries/profile';
 import { currentDeclaration, listDocumentTypes } from '../catalogue/catalogue-views';
 import type { HandlerContext } from '../context';
@@ -22,7 +22,7 @@ import { renderReceipt } from './receipt';
 import { readReferencePdf, storeReferencePdf } from './reference-shelf';
 import { renderReferencePlaceholder } from './reference-placeholder';
 import { blankRequestForm, renderRequestForm } from './request-form';
-import { declarationInput, receiptInput, requestFormInput } from './request-document-inputs';
+import { declarationInput, receiptInput, requestFormInput } from './request-print-inputs';
 import { renderTicket } from './ticket';
 
 function pdf(bytes: Buffer, fileName: string, title: string): PdfView {
@@ -49,7 +49,7 @@ async function blankForm(ctx: HandlerContext) {
   return renderRequestForm(blankRequestForm(letterhead(settings), names, ctx.now.toISOString()), options(ctx));
 }
 
-export const documentHandlers: HandlersOf<typeof documentOperations> = {
+export const printingHandlers: HandlersOf<typeof printingOperations> = {
   'documents.ticket': async (input, ctx) => {
     const visit = await requireVisit(ctx, input.visitId);
     const settings = await readSettings(ctx.db);
@@ -78,7 +78,7 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
       },
       options(ctx),
     );
-    return pdf(bytes, `ticket-${visit.ticket}.pdf`, `${documentsAr.ticket.title} ${visit.ticket}`);
+    return pdf(bytes, `ticket-${visit.ticket}.pdf`, `${printingAr.ticket.title} ${visit.ticket}`);
   },
 
   'documents.ticketPrinted': async (input, ctx) => {
@@ -91,14 +91,14 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
   },
 
   'documents.requestForm': async (input, ctx) => {
-    if (!input.requestId) return pdf(await blankForm(ctx), 'support-request-form-blank.pdf', documentsAr.reference.titles.T4);
+    if (!input.requestId) return pdf(await blankForm(ctx), 'support-request-form-blank.pdf', printingAr.reference.titles.T4);
     const request = await loadRequestView(ctx, input.requestId);
     const profile = await loadProfile(ctx, request.beneficiaryId);
     const settings = await readSettings(ctx.db);
     const bytes = await renderRequestForm(requestFormInput(request, profile, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
     // The pre-filled form carries the applicant's and the family's full IDs: an export of personal data in full.
     ctx.audit({ entity: 'request', entityId: request.id });
-    return pdf(bytes, `request-${request.number}.pdf`, `${documentsAr.requestForm.title} ${request.number}`);
+    return pdf(bytes, `request-${request.number}.pdf`, `${printingAr.requestForm.title} ${request.number}`);
   },
 
   'documents.declaration': async (input, ctx) => {
@@ -115,7 +115,7 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
       declarationInput(request, settings, { version: declaration.version, text: declaration.text, createdAt: declaration.created_at }, ctx.user!.fullName, ctx.now.toISOString()),
       options(ctx),
     );
-    return pdf(bytes, `declaration-${request.number}-v${declaration.version}.pdf`, `${documentsAr.declaration.title} ${request.number}`);
+    return pdf(bytes, `declaration-${request.number}-v${declaration.version}.pdf`, `${printingAr.declaration.title} ${request.number}`);
   },
 
   'documents.receipt': async (input, ctx) => {
@@ -123,7 +123,7 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
     if (!request.submittedAt || !request.expectedAnswerDate) throw new AppError('conflict', ar.messages.receiptBeforeSubmission);
     const settings = await readSettings(ctx.db);
     const bytes = await renderReceipt(receiptInput(request, settings, ctx.user!.fullName, ctx.now.toISOString()), options(ctx));
-    return pdf(bytes, `receipt-${request.number}.pdf`, `${documentsAr.receipt.title} ${request.number}`);
+    return pdf(bytes, `receipt-${request.number}.pdf`, `${printingAr.receipt.title} ${request.number}`);
   },
 
   'documents.complaintSlip': async (input, ctx) => {
@@ -139,7 +139,7 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
       },
       options(ctx),
     );
-    return pdf(bytes, `complaint-${complaint.number.replace(/^\D+/, '')}.pdf`, `${documentsAr.complaintSlip.title} ${complaint.number}`);
+    return pdf(bytes, `complaint-${complaint.number.replace(/^\D+/, '')}.pdf`, `${printingAr.complaintSlip.title} ${complaint.number}`);
   },
 
   'documents.dailyRegister': async (input, ctx) => {
@@ -168,7 +168,7 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
     if (input.showFullIds) {
       ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits } });
     }
-    return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${documentsAr.register.title} ${day}`);
+    return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${printingAr.register.title} ${day}`);
   },
 
   'documents.referenceShelf': async (_input, ctx) => {
@@ -176,12 +176,12 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
     return REFERENCE_SHELF.map((shelf) => {
       const row = rows.find((r) => r.shelf === shelf);
       // T4 is generated from the catalogue (the real blank form), the others ship as placeholders.
-      return { shelf, title: documentsAr.reference.titles[shelf], isPlaceholder: !row && shelf !== 'T4', updatedAt: row?.updated_at ?? null };
+      return { shelf, title: printingAr.reference.titles[shelf], isPlaceholder: !row && shelf !== 'T4', updatedAt: row?.updated_at ?? null };
     });
   },
 
   'documents.reference': async (input, ctx) => {
-    const title = documentsAr.reference.titles[input.shelf];
+    const title = printingAr.reference.titles[input.shelf];
     const row = await ctx.db.selectFrom('reference_documents').selectAll().where('shelf', '=', input.shelf).executeTakeFirst();
     if (row) return pdf(await readReferencePdf(ctx.runtime.files, ctx.db, row), `${input.shelf}.pdf`, title);
     if (input.shelf === 'T4') return pdf(await blankForm(ctx), 'T4-support-request-form.pdf', title);
@@ -199,6 +199,6 @@ export const documentHandlers: HandlersOf<typeof documentOperations> = {
       .onConflict((oc) => oc.column('shelf').doUpdateSet(values))
       .execute();
     ctx.audit({ entity: 'reference', entityId: null, before: before ?? null, after: { shelf: input.shelf, ...values } });
-    return { shelf: input.shelf, title: documentsAr.reference.titles[input.shelf], isPlaceholder: false, updatedAt: values.updated_at };
+    return { shelf: input.shelf, title: printingAr.reference.titles[input.shelf], isPlaceholder: false, updatedAt: values.updated_at };
   },
 };

@@ -1,13 +1,13 @@
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import type { Channel } from '@shared/domain/channels';
 import { ar } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { figureText, type FigureRow } from '@shared/labels/report-rows';
 import { countText } from '@shared/labels/report-values';
 import type { EvidenceSection } from '../reports/evidence-sections';
 import { fieldRow, Flow, paragraph, placeFlowingText, sectionTitle, signatureRow } from './blocks';
 import { FONT } from './fonts';
-import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type DocumentOptions } from './pdf-page';
+import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type PrintingOptions } from './pdf-page';
 import { periodText } from './period-report';
 import { layoutRtlText } from './rtl-layout';
 import { drawTable, measureTable, type TableColumn } from './table';
@@ -22,8 +22,8 @@ export interface EvidencePackInput {
   printedBy: string | null;
 }
 
-const E = documentsAr.evidence;
-const L = documentsAr.periodReport;
+const E = printingAr.evidence;
+const L = printingAr.periodReport;
 const MARGINS = { top: 32, bottom: 44, left: 40, right: 40 };
 
 /**
@@ -31,7 +31,7 @@ const MARGINS = { top: 32, bottom: 44, left: 40, right: 40 };
  * Arabic, framed as quoted, with the period's figures that show it kept; a clause nothing measures
  * yet says so. It ends with the board's signatures, to be printed and signed.
  */
-export async function renderEvidencePack(input: EvidencePackInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderEvidencePack(input: EvidencePackInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const period = periodText(input.from, input.to);
   const pdf = createPdf({ ...options, size: A4, margins: MARGINS, bufferPages: true, title: `${E.title} ${input.from} — ${input.to}`, author: input.header.name });
@@ -95,7 +95,7 @@ export async function renderEvidencePack(input: EvidencePackInput, options: Docu
       [
         { label: E.chair, name: null },
         { label: E.member, name: null },
-        { label: documentsAr.common.date, name: null },
+        { label: printingAr.common.date, name: null },
       ],
       page.left,
       page.width,
@@ -106,7 +106,7 @@ export async function renderEvidencePack(input: EvidencePackInput, options: Docu
       [
         { label: E.preparedBy, name: input.printedBy },
         { label: E.preparedSignature, name: null },
-        { label: documentsAr.common.date, name: null },
+        { label: printingAr.common.date, name: null },
       ],
       page.left,
       page.width,

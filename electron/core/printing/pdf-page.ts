@@ -1,12 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
 import { fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
-import { FONT, registerDocumentFonts } from './fonts';
+import { printingAr } from '@shared/labels/printing-ar';
+import { FONT, loadPrintingFonts } from './fonts';
 import { drawRtlText, isolateLtr, measureRtlText, printable } from './rtl-layout';
 
 /** What every document needs besides its own input. */
-export interface DocumentOptions {
+export interface PrintingOptions {
   /** resources/fonts of a packaged app; by default found next to the sources or the build. */
   fontsDir?: string;
   /** The desk's time zone for times and dates (default Asia/Riyadh). */
@@ -43,7 +43,7 @@ export interface Pdf {
   finish(): Promise<Buffer>;
 }
 
-export interface PdfOptions extends DocumentOptions {
+export interface PdfOptions extends PrintingOptions {
   size: [number, number];
   margins: { top: number; bottom: number; left: number; right: number };
   title: string;
@@ -66,7 +66,7 @@ export function createPdf(options: PdfOptions): Pdf {
     // No Helvetica: the bundled fonts are registered next, and parsing its metrics cost every document a millisecond.
     font: '',
   });
-  registerDocumentFonts(doc, options.fontsDir);
+  loadPrintingFonts(doc, options.fontsDir);
   if (options.firstPage ?? true) doc.fillColor(COLOR.text).strokeColor(COLOR.rule);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -111,9 +111,9 @@ export function drawLetterhead(doc: PDFKit.PDFDocument, header: AssociationHeade
   let y = top;
   y += drawRtlText(doc, header.name, { x: f.right - textWidth, y, width: textWidth, font: FONT.bold, fontSize: 16, lineHeight: 1.5 });
   const sub = [
-    header.branch ? fill(documentsAr.common.branch, { branch: header.branch }) : '',
+    header.branch ? fill(printingAr.common.branch, { branch: header.branch }) : '',
     header.licence ?? '',
-    [header.address, header.phone ? fill(documentsAr.common.phone, { phone: isolateLtr(header.phone) }) : '']
+    [header.address, header.phone ? fill(printingAr.common.phone, { phone: isolateLtr(header.phone) }) : '']
       .filter((s) => printable(s) !== '')
       .join(' — '),
   ].filter((s) => s !== '');
@@ -167,7 +167,7 @@ export function drawPageFooters(doc: PDFKit.PDFDocument, note?: string): void {
     const y = f.bottom + 8;
     doc.moveTo(f.left, y - 3).lineTo(f.right, y - 3).lineWidth(0.4).strokeColor(COLOR.light).stroke();
     const numberWidth = 90;
-    drawRtlText(doc, fill(documentsAr.common.page, { page: i - range.start + 1, pages }), {
+    drawRtlText(doc, fill(printingAr.common.page, { page: i - range.start + 1, pages }), {
       x: f.left,
       y,
       width: numberWidth,
@@ -183,11 +183,11 @@ export function drawPageFooters(doc: PDFKit.PDFDocument, note?: string): void {
 
 /** "طُبع في 16 رمضان 1447 هـ (5 مارس 2026م) الساعة 09:05 ص". */
 export function printedNote(at: Date | string, timeZone: string, by?: string | null): string {
-  const when = fill(documentsAr.common.printedAt, {
+  const when = fill(printingAr.common.printedAt, {
     date: `${formatHijri(at, timeZone)} (${formatGregorian(at, timeZone)})`,
     time: formatTime(at, timeZone),
   });
-  return by ? `${when} — ${fill(documentsAr.common.printedBy, { name: by })}` : when;
+  return by ? `${when} — ${fill(printingAr.common.printedBy, { name: by })}` : when;
 }
 
 /** Hijri and Gregorian together as forms print them: "16 رمضان 1447 هـ — 5 مارس 2026م"; empty in, empty out. */

@@ -1,7 +1,7 @@
 import type { IdType } from '@shared/domain/identity';
 import { DEFAULT_TIME_ZONE, formatHijri } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { fieldRow, Flow, paragraph, placeFlowingText, signatureRow } from './blocks';
 import { FONT } from './fonts';
 import {
@@ -15,7 +15,7 @@ import {
   frame,
   printedNote,
   type AssociationHeader,
-  type DocumentOptions,
+  type PrintingOptions,
 } from './pdf-page';
 import { isolateLtr, layoutRtlText } from './rtl-layout';
 
@@ -32,10 +32,10 @@ export interface DeclarationInput {
   printedBy?: string | null;
 }
 
-const L = documentsAr.declaration;
+const L = printingAr.declaration;
 const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
 
-export async function renderDeclaration(input: DeclarationInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderDeclaration(input: DeclarationInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const pdf = createPdf({
     ...options,
@@ -59,7 +59,7 @@ export async function renderDeclaration(input: DeclarationInput, options: Docume
       doc,
       [
         { label: L.requestNumber, value: isolateLtr(input.request.number), weight: 0.8 },
-        { label: documentsAr.common.date, value: bothCalendars(input.request.openedAt, tz), weight: 1.2 },
+        { label: printingAr.common.date, value: bothCalendars(input.request.openedAt, tz), weight: 1.2 },
       ],
       f.left,
       f.width,

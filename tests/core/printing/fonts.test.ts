@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { COMPOSED_FROM_CHARACTERS, FONT, registerDocumentFonts } from '../../../electron/core/documents/fonts';
+import { COMPOSED_FROM_CHARACTERS, FONT, loadPrintingFonts } from '../../../electron/core/printing/fonts';
 
 interface Run {
   glyphs: { id: number }[];
@@ -26,7 +26,7 @@ const shape = (run: Run) => ({
  */
 describe('digits laid out from their characters', () => {
   const doc = new PDFDocument({ font: '' } as PDFKit.PDFDocumentOptions);
-  registerDocumentFonts(doc);
+  loadPrintingFonts(doc);
   const alphabet = '0123456789*:- ';
   const samples = ['******1234', '08:13', '12', 'A-001', 'B-8000', 'R-1501 ', '1447-00042', '2026-03-05', '*-:', '  7'];
   for (let a = 0; a < alphabet.length; a++) for (let b = 0; b < alphabet.length; b++) for (const c of '09*') samples.push(`${alphabet[a]}${alphabet[b]}${c}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderDailyRegister } from '../../../electron/core/documents/daily-register';
-import { renderDeclaration } from '../../../electron/core/documents/declaration';
-import { renderReceipt } from '../../../electron/core/documents/receipt';
-import { renderReferencePlaceholder } from '../../../electron/core/documents/reference-placeholder';
-import { blankRequestForm, renderRequestForm } from '../../../electron/core/documents/request-form';
-import { renderTicket } from '../../../electron/core/documents/ticket';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { renderDailyRegister } from '../../../electron/core/printing/daily-register';
+import { renderDeclaration } from '../../../electron/core/printing/declaration';
+import { renderReceipt } from '../../../electron/core/printing/receipt';
+import { renderReferencePlaceholder } from '../../../electron/core/printing/reference-placeholder';
+import { blankRequestForm, renderRequestForm } from '../../../electron/core/printing/request-form';
+import { renderTicket } from '../../../electron/core/printing/ticket';
+import { printingAr } from '@shared/labels/printing-ar';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 import * as sample from './fixtures';
 import { pdfText } from './pdf-text';
@@ -19,7 +19,7 @@ describe('no clause code on any printed document', () => {
     ['the filled request form', () => renderRequestForm(sample.requestForm)],
     ['the blank request form', () => renderRequestForm(blankRequestForm(sample.header, sample.DOCUMENT_NAMES, sample.requestForm.printedAt))],
     ['the daily register', () => renderDailyRegister(sample.register)],
-    ['a reference placeholder', () => renderReferencePlaceholder(sample.header, documentsAr.reference.titles.T1, sample.requestForm.printedAt)],
+    ['a reference placeholder', () => renderReferencePlaceholder(sample.header, printingAr.reference.titles.T1, sample.requestForm.printedAt)],
   ];
   it.each(documents)('%s', async (_name, render) => {
     const t = await pdfText(await render());

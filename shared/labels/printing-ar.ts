@@ -3,7 +3,7 @@
  * support request form (T4) and daily register. Kept apart from ar.ts so that documents can change
  * without touching the screens' catalogue; domain labels (reasons, channels, states …) come from ar.ts.
  */
-export const documentsAr = {
+export const printingAr = {
   /** The reference shelf (T1–T4). */
   reference: {
     titles: {
@@ -257,4 +257,4 @@ export const documentsAr = {
   },
 } as const;
 
-export type DocumentLabels = typeof documentsAr;
+export type PrintingLabels = typeof printingAr;

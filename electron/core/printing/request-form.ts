@@ -11,7 +11,7 @@ import type {
 } from '@shared/domain/request';
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { checkbox, fieldRow, Flow, paragraph, sectionTitle, signatureRow, type Block, type FieldSpec } from './blocks';
 import {
   A4,
@@ -26,7 +26,7 @@ import {
   printedNote,
   runningHeaderBottom,
   type AssociationHeader,
-  type DocumentOptions,
+  type PrintingOptions,
 } from './pdf-page';
 import { isolateLtr, printable } from './rtl-layout';
 import { drawTable, measureTable, type TableColumn } from './table';
@@ -89,7 +89,7 @@ export interface RequestFormInput {
   printedBy?: string | null;
 }
 
-const L = documentsAr.requestForm;
+const L = printingAr.requestForm;
 const MARGINS = { top: 38, bottom: 52, left: 42, right: 42 };
 const amount = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? new Intl.NumberFormat('en-US').format(n) : '');
 const ltr = (s: string | null | undefined) => isolateLtr(printable(s));
@@ -106,7 +106,7 @@ export function blankRequestForm(header: AssociationHeader, documentNames: reado
   };
 }
 
-export async function renderRequestForm(input: RequestFormInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderRequestForm(input: RequestFormInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const blank = input.request === null;
   const title = blank ? L.blankTitle : L.title;
@@ -292,7 +292,7 @@ export async function renderRequestForm(input: RequestFormInput, options: Docume
     fieldRow(
       doc,
       [
-        { label: `${documentsAr.common.date} (${ar.dates.hijri})`, value: '' },
+        { label: `${printingAr.common.date} (${ar.dates.hijri})`, value: '' },
         { label: ar.dates.gregorian, value: '' },
       ],
       f.left,

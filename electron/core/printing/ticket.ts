@@ -1,10 +1,10 @@
 import type { VisitReason } from '@shared/domain/visit';
 import { DEFAULT_TIME_ZONE, formatGregorian, formatHijri, formatTime } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { paragraph, type Block } from './blocks';
 import { FONT } from './fonts';
-import { COLOR, createPdf, MM, type DocumentOptions } from './pdf-page';
+import { COLOR, createPdf, MM, type PrintingOptions } from './pdf-page';
 import { isolateLtr } from './rtl-layout';
 
 /** A queue ticket as the desk issues it (S1). */
@@ -25,9 +25,9 @@ export interface TicketInput {
 const PAPER_WIDTH = 80 * MM;
 const SIDE = 4 * MM;
 
-const L = documentsAr.ticket;
+const L = printingAr.ticket;
 
-export async function renderTicket(input: TicketInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderTicket(input: TicketInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const pdf = createPdf({
     ...options,

@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { fieldRow, Flow, list, paragraph, sectionTitle, type Block } from './blocks';
 import { FONT } from './fonts';
 import {
@@ -15,7 +15,7 @@ import {
   maskId,
   printedNote,
   type AssociationHeader,
-  type DocumentOptions,
+  type PrintingOptions,
 } from './pdf-page';
 import { drawQrCode } from './qr-code';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
@@ -41,10 +41,10 @@ export interface ReceiptInput {
   printedAt: string;
 }
 
-const L = documentsAr.receipt;
+const L = printingAr.receipt;
 const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
 
-export async function renderReceipt(input: ReceiptInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderReceipt(input: ReceiptInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const pdf = createPdf({
     ...options,

@@ -1,5 +1,5 @@
 import { fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { FONT } from './fonts';
 import { COLOR, frame } from './pdf-page';
 import { drawRtlText, widthOf } from './rtl-layout';
@@ -10,8 +10,8 @@ const FONT_SIZE = 9;
 const COUNT_DIGITS = '00000';
 
 // The count is drawn apart from the rest of «صفحة 3 من 699»: it must be the last thing in the label.
-const [pagePart, AFTER_COUNT] = documentsAr.common.page.split('{pages}');
-if (AFTER_COUNT !== '' || !pagePart) throw new Error('documentsAr.common.page must end with {pages}');
+const [pagePart, AFTER_COUNT] = printingAr.common.page.split('{pages}');
+if (AFTER_COUNT !== '' || !pagePart) throw new Error('printingAr.common.page must end with {pages}');
 const PAGE_PART: string = pagePart;
 
 interface PdfkitPage {

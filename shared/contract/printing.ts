@@ -16,7 +16,7 @@ export interface PdfView {
 export const REFERENCE_SHELF = ['T1', 'T2', 'T3', 'T4'] as const;
 export type ReferenceShelfItem = (typeof REFERENCE_SHELF)[number];
 
-export interface ReferenceDocumentView {
+export interface ReferencePdfView {
   shelf: ReferenceShelfItem;
   title: string;
   /** The shipped placeholder until an administrator replaces it with the association's own PDF. */
@@ -30,8 +30,11 @@ const DESK = ['receptionist', 'supervisor', 'admin'] as const;
 /**
  * Printed documents (T4, S4, S5): generated in the core with pdfkit and the bundled Arabic font.
  * Printing a declaration records a printing of its text version (never a new version).
+ * The operations keep their `documents.` prefix although the domain is called "printing" everywhere
+ * else: the names are the public HTTP API, and "document" now means a request's supporting papers
+ * (docs/architecture.md#words).
  */
-export const documentOperations = {
+export const printingOperations = {
   /** The 80 mm queue ticket of a visit. */
   'documents.ticket': query<PdfView>()({ input: z.object({ visitId: id }), access: DESK }),
   /** Whether the ticket came out of the printer: a failed one shows as not printed, with a reprint action. */
@@ -54,9 +57,9 @@ export const documentOperations = {
     access: ['supervisor', 'admin'],
   }),
   /** The reference shelf (T1–T4): bylaws, social-research guide, support-policy guide, blank request form. */
-  'documents.referenceShelf': query<ReferenceDocumentView[]>()({ input: emptyInput, access: 'signed-in' }),
+  'documents.referenceShelf': query<ReferencePdfView[]>()({ input: emptyInput, access: 'signed-in' }),
   'documents.reference': query<PdfView>()({ input: z.object({ shelf: z.enum(REFERENCE_SHELF) }), access: 'signed-in' }),
-  'documents.replaceReference': mutation<ReferenceDocumentView>()({
+  'documents.replaceReference': mutation<ReferencePdfView>()({
     input: z.object({ shelf: z.enum(REFERENCE_SHELF), pdfBase64: base64File(REFERENCE_PDF_MAX_BYTES, ar.printing.pdfTooLarge) }),
     access: ['admin'],
     invalidates: ['documents.'],

@@ -2,7 +2,7 @@ import { CHANNELS, type Channel } from '@shared/domain/channels';
 import { VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { DEFAULT_TIME_ZONE, formatDuration, formatGregorian, formatHijri, formatTime, formatWeekday } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
 import { FONT } from './fonts';
 import { footersAsYouGo } from './footers-as-you-go';
@@ -16,7 +16,7 @@ import {
   maskId,
   printedNote,
   type AssociationHeader,
-  type DocumentOptions,
+  type PrintingOptions,
 } from './pdf-page';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 import { startTable, type TableColumn } from './table';
@@ -112,10 +112,10 @@ function totalsCounter() {
   };
 }
 
-const L = documentsAr.register;
+const L = printingAr.register;
 const MARGINS = { top: 28, bottom: 40, left: 30, right: 30 };
 
-export function renderDailyRegister(input: DailyRegisterInput, options: DocumentOptions = {}): Promise<Buffer> {
+export function renderDailyRegister(input: DailyRegisterInput, options: PrintingOptions = {}): Promise<Buffer> {
   return writeDailyRegister(input, input.visits, options);
 }
 
@@ -127,7 +127,7 @@ export function renderDailyRegister(input: DailyRegisterInput, options: Document
 export async function writeDailyRegister(
   input: DailyRegisterHead,
   visits: Iterable<RegisterVisit> | AsyncIterable<RegisterVisit>,
-  options: DocumentOptions = {},
+  options: PrintingOptions = {},
 ): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const pdf = createPdf({
@@ -139,7 +139,7 @@ export async function writeDailyRegister(
   });
   const { doc } = pdf;
   const f = frame(doc);
-  const desk = input.deskName ?? documentsAr.common.allDesks;
+  const desk = input.deskName ?? printingAr.common.allDesks;
   const dayText = `${formatWeekday(input.day, tz)} ${formatHijri(input.day, tz)} — ${formatGregorian(input.day, tz)}`;
   const dayLine = fill(L.day, { day: dayText });
   const footers = footersAsYouGo(doc, printedNote(input.printedAt, tz, input.printedBy));
@@ -224,7 +224,7 @@ export async function writeDailyRegister(
       [
         { label: L.supervisor, name: input.supervisor?.fullName ?? null },
         { label: L.supervisorSignature, name: null },
-        { label: documentsAr.common.date, name: null },
+        { label: printingAr.common.date, name: null },
       ],
       f.left,
       f.width,

@@ -24,7 +24,7 @@ function moduleDir(): string {
 }
 
 /**
- * resources/fonts, found by walking up from this module: from electron/core/documents in the
+ * resources/fonts, found by walking up from this module: from electron/core/printing in the
  * sources, from out/main in a build. A packaged app passes its own resources path instead.
  */
 export function defaultFontsDir(): string {
@@ -153,7 +153,7 @@ function rememberDecodedGlyphs(font: unknown): void {
 const currentFont = (doc: PDFKit.PDFDocument) => (doc as unknown as { _font: PdfkitFont })._font;
 
 /** Registers the bundled fonts on a document and selects the regular one. */
-export function registerDocumentFonts(doc: PDFKit.PDFDocument, fontsDir?: string): void {
+export function loadPrintingFonts(doc: PDFKit.PDFDocument, fontsDir?: string): void {
   const dir = fontsDir ?? defaultFontsDir();
   for (const name of Object.values(FONT)) {
     const path = join(dir, FILES[name]);

@@ -3,10 +3,10 @@ import type { Channel } from '@shared/domain/channels';
 import type { ComplaintCategory } from '@shared/domain/complaints';
 import { ar, fill } from '@shared/labels/ar';
 import { countOf } from '@shared/labels/count';
-import { documentsAr } from '@shared/labels/documents-ar';
+import { printingAr } from '@shared/labels/printing-ar';
 import { fieldRow, Flow, paragraph, placeFlowingText, type Block } from './blocks';
 import { FONT } from './fonts';
-import { bothCalendars, COLOR, createPdf, drawLetterhead, drawPageFooters, frame, printedNote, type AssociationHeader, type DocumentOptions } from './pdf-page';
+import { bothCalendars, COLOR, createPdf, drawLetterhead, drawPageFooters, frame, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
 import { drawQrCode } from './qr-code';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
@@ -27,7 +27,7 @@ export interface ComplaintSlipInput {
   printedAt: string;
 }
 
-const L = documentsAr.complaintSlip;
+const L = printingAr.complaintSlip;
 const A5: [number, number] = [419.53, 595.28];
 const MARGINS = { top: 30, bottom: 44, left: 34, right: 34 };
 
@@ -40,7 +40,7 @@ function printedNumber(n: string): string {
   return `${n.slice(0, dash + 1)}${isolateLtr(n.slice(dash + 1))}`;
 }
 
-export async function renderComplaintSlip(input: ComplaintSlipInput, options: DocumentOptions = {}): Promise<Buffer> {
+export async function renderComplaintSlip(input: ComplaintSlipInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const c = input.complaint;
   const pdf = createPdf({ ...options, size: A5, margins: MARGINS, bufferPages: true, title: `${L.title} ${c.number}`, author: input.header.name });

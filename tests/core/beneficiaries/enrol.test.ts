@@ -17,7 +17,7 @@ afterAll(() => t.cleanup());
 
 const wrongCheckDigit = (id: string) => id.slice(0, 9) + ((Number(id[9]) + 1) % 10);
 
-describe('registering a beneficiary', () => {
+describe('enrolling a beneficiary (opening their file)', () => {
   it('stores the four-part name, the cleaned ID and the normalised mobile', async () => {
     const arabicDigits = nationalIdFor(7).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
     const b = await desk.ok(
@@ -40,7 +40,7 @@ describe('registering a beneficiary', () => {
   });
 });
 
-type RegisterInput = InputOf<'beneficiaries.register'>;
+type EnrolInput = InputOf<'beneficiaries.register'>;
 const base = beneficiaryInput(21);
 
 const badInputs: [string, unknown, { path: (string | number)[]; message?: string }][] = [
@@ -49,8 +49,8 @@ const badInputs: [string, unknown, { path: (string | number)[]; message?: string
   ['an iqama typed as a national ID', { ...base, identity: { idType: 'national_id', idNumber: nationalIdFor(21, 2) } }, { path: ['identity', 'idNumber'], message: ar.messages.nationalIdStart }],
   ['an ID starting with 3', { ...base, identity: { idType: 'iqama', idNumber: '3000000004' } }, { path: ['identity', 'idNumber'], message: ar.messages.nationalIdStart }],
   ['letters in a passport number field', { ...base, identity: { idType: 'passport', idNumber: 'جواز' } }, { path: ['identity', 'idNumber'], message: ar.messages.idNumberFormat }],
-  ['a one-letter name part', { ...base, fatherName: 'ع' } satisfies RegisterInput, { path: ['fatherName'], message: ar.messages.nameTooShort }],
-  ['an empty name part', { ...base, familyName: '   ' } satisfies RegisterInput, { path: ['familyName'], message: ar.messages.namePartRequired }],
+  ['a one-letter name part', { ...base, fatherName: 'ع' } satisfies EnrolInput, { path: ['fatherName'], message: ar.messages.nameTooShort }],
+  ['an empty name part', { ...base, familyName: '   ' } satisfies EnrolInput, { path: ['familyName'], message: ar.messages.namePartRequired }],
   ['an Egyptian mobile', { ...base, mobile: '+201001234567' }, { path: ['mobile'], message: ar.messages.mobileInvalid }],
   ['a Riyadh landline', { ...base, mobile: '0112345678' }, { path: ['mobile'], message: ar.messages.mobileInvalid }],
   ['a missing mobile', { ...base, mobile: undefined }, { path: ['mobile'] }],

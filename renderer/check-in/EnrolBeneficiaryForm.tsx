@@ -37,7 +37,7 @@ function prefill(query: string): Values {
 }
 
 /** The minimum to open a file at the desk (four-part name, identity with its check digit, mobile). Saved as typed. */
-export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }: { initialQuery: string; onRegistered: (b: BeneficiaryView) => void; onCancel: () => void }) {
+export function EnrolBeneficiaryForm({ initialQuery, onEnrolled, onCancel }: { initialQuery: string; onEnrolled: (b: BeneficiaryView) => void; onCancel: () => void }) {
   const draft = useDraft<Values>('register-beneficiary');
   const form = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
@@ -51,10 +51,10 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
   const client = useQueryClient();
   // What was last sent: resent as it is, confirmed, when the receptionist decides a similar file is another person.
   const sent = useRef<Values | null>(null);
-  const register = useOpMutation('beneficiaries.register', {
+  const enrol = useOpMutation('beneficiaries.register', {
     onSuccess: (b) => {
       draft.clear();
-      onRegistered(b);
+      onEnrolled(b);
     },
     onError: (error) => {
       for (const issue of error.issues ?? []) form.setError(issue.path.join('.') as keyof Values, { message: issue.message });
@@ -73,15 +73,15 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
   return (
     <form
       onSubmit={form.handleSubmit(() => {
-        if (register.isPending || badBirthDate) return;
+        if (enrol.isPending || badBirthDate) return;
         sent.current = { ...form.getValues(), confirmDuplicates: false };
-        register.mutate(sent.current);
+        enrol.mutate(sent.current);
       })}
       onKeyDown={(ev) => ev.key === 'Escape' && onCancel()}
       noValidate
     >
       <Stack gap="sm">
-        <Text fw={600}>{ar.ui.registerNew}</Text>
+        <Text fw={600}>{ar.ui.enrolNew}</Text>
         <SimpleGrid cols={2} spacing="xs">
           {text('firstName', ar.ui.firstName, true)}
           {text('fatherName', ar.ui.fatherName)}
@@ -122,20 +122,20 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
             />
           )}
         />
-        {register.error?.code === 'duplicate' && (
+        {enrol.error?.code === 'duplicate' && (
           <DuplicateAlert
-            error={register.error}
-            busy={register.isPending}
-            onSaveAnyway={() => sent.current && !register.isPending && register.mutate({ ...sent.current, confirmDuplicates: true })}
+            error={enrol.error}
+            busy={enrol.isPending}
+            onSaveAnyway={() => sent.current && !enrol.isPending && enrol.mutate({ ...sent.current, confirmDuplicates: true })}
             onUse={(hint) => {
               draft.clear();
               void client
                 .fetchQuery({ queryKey: opKey('beneficiaries.get', { beneficiaryId: hint.beneficiaryId }), queryFn: () => call('beneficiaries.get', { beneficiaryId: hint.beneficiaryId }) })
-                .then(onRegistered, notifyError);
+                .then(onEnrolled, notifyError);
             }}
           />
         )}
-        <ErrorAlert error={register.error && !['conflict', 'duplicate'].includes(register.error.code) ? register.error : null} fields={FORM_FIELDS} />
+        <ErrorAlert error={enrol.error && !['conflict', 'duplicate'].includes(enrol.error.code) ? enrol.error : null} fields={FORM_FIELDS} />
         <Group grow>
           <Button
             variant="default"
@@ -146,7 +146,7 @@ export function RegisterBeneficiaryForm({ initialQuery, onRegistered, onCancel }
           >
             {ar.ui.back}
           </Button>
-          <Button type="submit" loading={register.isPending} data-testid="reg-submit">
+          <Button type="submit" loading={enrol.isPending} data-testid="reg-submit">
             {ar.ui.saveAndContinue}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { InputOf } from '@shared/contract';
-import type { PdfView } from '@shared/contract/documents';
+import type { PdfView } from '@shared/contract/printing';
 import { invalidateFor } from '../data/operations';
 import { call } from '../transport/call';
 import { hasShell, printInShell, type ShellPrintResult } from '../transport/shell';
@@ -30,7 +30,7 @@ export type PrintOutcome =
  * browser open the tab. It never blocks the desk: the answer comes as a notification, and as the
  * returned outcome (null when the document could not be made).
  */
-export function usePrintDocument<K extends PdfOperation>(operation: K) {
+export function usePrintPdf<K extends PdfOperation>(operation: K) {
   const client = useQueryClient();
   const [isPending, setPending] = useState(false);
 

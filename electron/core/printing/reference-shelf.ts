@@ -1,4 +1,4 @@
-import type { ReferenceShelfItem } from '@shared/contract/documents';
+import type { ReferenceShelfItem } from '@shared/contract/printing';
 import type { FileStore } from '../store/files/file-store';
 import type { Db } from '../store/store';
 import type { CheckedFile } from '../uploads/inspect-upload';
