@@ -39,7 +39,7 @@ export const beneficiaryProfileInput = z
     family: z.array(familyMember).max(30).default([]),
   });
 
-/** The desk's minimum is the file's own fields, so registration and the file apply the same rules. */
+/** The desk's minimum is the file's own fields, so enrolment and the file apply the same rules. */
 const deskMinimum = beneficiaryProfileInput.pick({
   firstName: true,
   fatherName: true,
@@ -60,8 +60,9 @@ export const beneficiaryOperations = {
   /** The file with family, visits, requests and their states. */
   'beneficiaries.profile': query<BeneficiaryProfile>()({ input: z.object({ beneficiaryId: id }), access: 'signed-in' }),
   /**
-   * The minimum to open a file at the desk: four-part name, identity document, mobile. A mobile or a
+   * The minimum to open a file at the desk (enrolment): four-part name, identity document, mobile. A mobile or a
    * name + birth date that another file already has is answered 'duplicate' with links, unless confirmed.
+   * Named `register` before the words were settled (docs/architecture.md#words); kept as the HTTP API.
    */
   'beneficiaries.register': mutation<BeneficiaryView>()({
     input: deskMinimum.extend({ confirmDuplicates: z.boolean().default(false) }),

@@ -44,7 +44,7 @@ test('first run: the administrator sets a password and adds the staff', async ({
   await signIn(deskA, 'reception1', STAFF_PASSWORD, 'مكتب الاستقبال 1 (A)');
 });
 
-test('a new visitor: a wrong ID is refused in Arabic, then registered and given ticket A-001', async () => {
+test('a new visitor: a wrong ID is refused in Arabic, then enrolled and given ticket A-001', async () => {
   const search = deskA.getByTestId('search-input');
   await search.fill('خالد ناصر');
   await expect(deskA.getByTestId('no-results')).toBeVisible();

@@ -35,7 +35,7 @@ test.beforeAll(async () => {
   await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
 });
 
-test('an empty registration at the desk flags all six missing fields at once, each beside its field', async ({ browser }) => {
+test('an empty enrolment at the desk flags all six missing fields at once, each beside its field', async ({ browser }) => {
   desk = await openDesk(browser);
   await signIn(desk, receptionist.username, PASSWORD, DESK_A);
   await desk.getByTestId('register-new').click();
@@ -48,7 +48,7 @@ test('an empty registration at the desk flags all six missing fields at once, ea
   await screen(desk, '60-register-empty');
 });
 
-test('the desk\'s registration refuses a birth date in the future, as the file does', async () => {
+test('the desk\'s enrolment refuses a birth date in the future, as the file does', async () => {
   await desk.getByTestId('reg-firstName').fill('هند');
   await desk.getByTestId('reg-fatherName').fill('سالم');
   await desk.getByTestId('reg-grandfatherName').fill('مبارك');

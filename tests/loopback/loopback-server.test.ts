@@ -130,7 +130,7 @@ describe('refusals', () => {
 });
 
 describe('a desk over HTTP', () => {
-  it('runs setup, registration and check-in through one session', async () => {
+  it('runs setup, enrolment and check-in through one session', async () => {
     const { status, body: opened } = await post('/api/session', {}, { ...auth(), origin: base });
     expect(status).toBe(200);
     const session = { ...auth(), [SESSION_HEADER]: String(opened.sessionId) };

@@ -36,7 +36,7 @@ async function expectNothingWritten<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 describe('the same ID number: never two files', () => {
-  it.each([false, true])('registering with an ID already on file → conflict naming its holder (confirmDuplicates: %s)', async (confirmDuplicates) => {
+  it.each([false, true])('enrolling with an ID already on file → conflict naming its holder (confirmDuplicates: %s)', async (confirmDuplicates) => {
     const env = await expectNothingWritten(() =>
       desk.call('beneficiaries.register', beneficiaryInput(111, ['سالم', 'علي', 'حسن', 'الحربي'], { mobile: mobileFor(9111), confirmDuplicates })),
     );

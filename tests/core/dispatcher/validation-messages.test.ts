@@ -61,8 +61,8 @@ describe('the envelope of a refused input', () => {
   });
 });
 
-describe('registration at the desk and the beneficiary file apply the same rules', () => {
-  it('an empty registration names every missing field at once, and writes nothing', async () => {
+describe('enrolment at the desk and the beneficiary file apply the same rules', () => {
+  it('an empty enrolment names every missing field at once, and writes nothing', async () => {
     const before = await rowCounts(t);
     const env = await desk.call('beneficiaries.register', {
       firstName: '',

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 describe('two PCs on one PostgreSQL database', () => {
-  it('they are two data folders on one database: a file registered at one is found at the other', async () => {
+  it('they are two data folders on one database: a file opened at one is found at the other', async () => {
     expect(pcA.dataDir).not.toBe(pcB.dataDir);
     expect(pcA.storeArg).toBe(pcB.storeArg);
     await adminA.ok('beneficiaries.register', {
