@@ -30,7 +30,7 @@ import { BENCH_PASSWORD } from './data';
 import type { TimeOptions } from './stats';
 
 /** The targets of docs/performance.md for documents (ms): request form / declaration warm; register of 300 visits. */
-export const DOCUMENT_TARGETS = { form: 100, register: 500 };
+export const PRINTING_TARGETS = { form: 100, register: 500 };
 
 /** How many submitted requests the form, declaration and receipt cycle through. */
 const REQUESTS = 5;
@@ -141,7 +141,7 @@ export async function benchPrinting(env: PrintingBenchEnv): Promise<void> {
     await record(() => form(0));
     await measure(
       'request form PDF (warm)',
-      DOCUMENT_TARGETS.form,
+      PRINTING_TARGETS.form,
       form,
       (i) => renderRequestForm(at(formInputs, i), options),
       forms,
@@ -158,7 +158,7 @@ export async function benchPrinting(env: PrintingBenchEnv): Promise<void> {
     await record(() => declare(0));
     await measure(
       'declaration PDF (printing recorded)',
-      DOCUMENT_TARGETS.form,
+      PRINTING_TARGETS.form,
       declare,
       (i) => renderDeclaration(at(declarationInputs, i), options),
       forms,
@@ -172,7 +172,7 @@ export async function benchPrinting(env: PrintingBenchEnv): Promise<void> {
     await record(() => receipt(0));
     await measure(
       'receipt PDF (QR code)',
-      DOCUMENT_TARGETS.form,
+      PRINTING_TARGETS.form,
       receipt,
       (i) => renderReceipt(at(receiptInputs, i), options),
       forms,
@@ -189,7 +189,7 @@ export async function benchPrinting(env: PrintingBenchEnv): Promise<void> {
     await record(() => register());
     await measure(
       `daily register PDF (${registerInput.visits.length} visits)`,
-      DOCUMENT_TARGETS.register,
+      PRINTING_TARGETS.register,
       () => register(),
       () => renderDailyRegister(registerInput, options),
       registers,
