@@ -312,7 +312,7 @@ export interface Database {
     /** The beneficiary whose file, request, visit or scan the row concerns. */
     beneficiary_id: Generated<number | null>;
   };
-  /** Complaints and suggestions (P8, 0017). contact_id has no foreign key (the contacts table is its own migration). */
+  /** Complaints and suggestions (P8, 0017); contact_id references contacts since 0020. */
   complaints: {
     id: Generated<number>;
     number: string;

@@ -60,7 +60,7 @@ CREATE TABLE beneficiaries (
 CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(name_norm, content='', tokenize='unicode61', prefix='1 2 3');
 
 -- table complaints
-CREATE TABLE complaints (
+CREATE TABLE "complaints" (
         id INTEGER PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         channel TEXT NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE complaints (
         state TEXT NOT NULL CHECK (state IN ('new','in_progress','answered','closed')),
         visit_id INTEGER REFERENCES visits(id),
         beneficiary_id INTEGER REFERENCES beneficiaries(id),
-        contact_id INTEGER,
+        contact_id INTEGER REFERENCES contacts(id),
         received_at TEXT NOT NULL,
         received_day TEXT NOT NULL,
         received_by INTEGER NOT NULL REFERENCES users(id),
