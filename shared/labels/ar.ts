@@ -243,6 +243,7 @@ export const ar = {
     matchMobile: 'الجوال',
     matchFile: 'رقم الملف',
     matchRequest: 'الطلب {number}',
+    matchComplaint: 'الشكوى {number}',
     mobile: 'رقم الجوال',
     more: 'إجراءات أخرى',
     newPassword: 'كلمة مرور جديدة',
@@ -608,6 +609,8 @@ export const ar = {
   complaints: {
     tab: 'الشكاوى',
     title: 'سجل الشكاوى والاقتراحات',
+    noComplaintWithNumber: 'لا توجد شكوى أو اقتراح بالرقم {number}.',
+    noRequestOrComplaint: 'لا يوجد طلب ولا شكوى بالرقم {number}.',
     hint: 'كل شكوى أو اقتراح من أي قناة، برقم إشعار يُبلَّغ به صاحبه، ومسؤول يتابعها، وموعد للرد بأيام العمل.',
     action: 'شكوى أو اقتراح',
     newTitle: 'تسجيل شكوى أو اقتراح',
