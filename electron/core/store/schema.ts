@@ -144,6 +144,9 @@ export interface Database {
     service_amount: number | null;
     delivered_on: string | null;
     delivered_by: number | null;
+    /** The instant the service was recorded as handed over, and the visit it was handed over in (0020). */
+    delivered_at: Generated<string | null>;
+    delivered_visit_id: Generated<number | null>;
     closed_at: string | null;
     version: Generated<number>;
     updated_at: string;

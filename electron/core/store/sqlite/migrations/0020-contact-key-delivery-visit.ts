@@ -7,8 +7,13 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * indexes made again. Nothing references complaints, so dropping the old table touches no other row.
  * A number that names no contact (none should: complaints.create checks it) is kept as no contact
  * rather than failing the whole store's upgrade.
+ *
+ * A delivered service (S7) gets the instant it was handed over and the visit it was handed over in
+ * (`delivered_visit_id`): the satisfaction kiosk of the desk that served that visit asks after the
+ * delivery (P6), and the visit's one rating covers both (rated_visits keeps its one key per visit).
+ * The partial index finds the deliveries of the kiosk's last minutes.
  */
-export const complaintContactKey: Migration = {
+export const contactKeyDeliveryVisit: Migration = {
   async up(db: Kysely<unknown>) {
     const statements = [
       sql`CREATE TABLE complaints_keyed (
@@ -46,6 +51,9 @@ export const complaintContactKey: Migration = {
       sql`CREATE INDEX complaints_state_due ON complaints(state, due_date)`,
       sql`CREATE INDEX complaints_received ON complaints(received_day, received_at)`,
       sql`CREATE INDEX complaints_visit ON complaints(visit_id)`,
+      sql`ALTER TABLE requests ADD COLUMN delivered_at TEXT`,
+      sql`ALTER TABLE requests ADD COLUMN delivered_visit_id INTEGER REFERENCES visits(id)`,
+      sql`CREATE INDEX requests_delivered_at ON requests(delivered_at) WHERE delivered_at IS NOT NULL`,
     ];
     for (const s of statements) await s.execute(db);
   },
