@@ -129,6 +129,26 @@ test('P8: the supervisor finds the complaint by its number, answers it and close
   await screen(sup, 'complaints-05-register-closed');
 });
 
+test('P8: an acknowledgement number typed in the hall\'s search box, in Arabic-Indic digits with a space for the dash, opens its complaint', async () => {
+  await dismissNotices(sup);
+  await sup.getByRole('tab', { name: 'الطابور' }).click();
+  const box = sup.getByTestId('search-input');
+  await expect(box).toBeVisible();
+  // «ش ١٤٤٨-٢» as a caller reads it out: the letter, the year and the sequence without its zeros.
+  const [, year, seq] = phoneNumber.split('-') as [string, string, string];
+  const spoken = `ش ${year}-${Number(seq)}`.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
+  await box.fill(spoken);
+  await box.press('Enter');
+  const page = sup.getByTestId('complaint-page');
+  await expect(page).toBeVisible();
+  await expect(page.getByTestId('complaint-detail')).toContainText('رسالة نصية تُرسل للمراجع');
+  await expect(page.getByTestId('complaint-detail').locator(`[data-complaint-number="${phoneNumber}"]`).first()).toBeVisible();
+  await expect(page.getByTestId('complaint-state')).toHaveText('جديدة');
+  await screen(sup, 'complaints-08-found-from-search');
+  await sup.getByTestId('page-back').click();
+  await expect(page).toHaveCount(0);
+});
+
 test('P8: the board shows the complaints tile', async () => {
   await sup.getByRole('tab', { name: 'المتابعة' }).click();
   await expect(sup.getByTestId('board-complaints')).toContainText('شكاوى تجاوزت موعد الرد');

@@ -150,7 +150,7 @@ test('a supervisor prints the daily register: a day, one desk or all, IDs in ful
   await signIn(page, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
   await page.getByRole('tab', { name: 'السجل اليومي' }).click();
   await expect(page.getByTestId('register-screen')).toBeVisible();
-  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات في هذا اليوم: [1-9]/);
+  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات وحالات التواصل في هذا اليوم: [1-9]/);
   // Full IDs are a deliberate choice: the switch asks first.
   await page.getByRole('switch', { name: 'إظهار أرقام الهوية كاملة' }).click();
   await page.getByTestId('confirm-anyway').click();

@@ -46,6 +46,8 @@ test.beforeAll(async () => {
   await desk('visits.call', { visitId: aid.id });
   await desk('visits.finish', { visitId: aid.id, outcome: 'aid_delivered' });
   tickets = { inquiry: inquiry.ticket, walkIn: walkIn.ticket, aid: aid.ticket };
+  // And takes a phone call: a contact, counted in the register beside her visits.
+  await desk('contacts.log', { channel: 'phone', beneficiaryId: b.id, subject: 'موعد صرف السلة', answer: 'الأحد القادم' });
 });
 
 test.afterAll(async () => {
@@ -63,24 +65,26 @@ async function sheetOf(bytes: Buffer) {
   return book;
 }
 
-test('a supervisor opens today\'s register and narrows it to one receptionist\'s inquiries, sorted by the wait', async ({ browser }) => {
+test('a supervisor opens today\'s register, its count naming the visits and contacts it counts, and narrows it to one receptionist\'s inquiries, sorted by the wait', async ({ browser }) => {
   page = await openDesk(browser);
   await signIn(page, supervisor.username, PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'السجل اليومي' }).click();
   await expect(page.getByTestId('register-screen')).toBeVisible();
-  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات في هذا اليوم: [1-9]/);
+  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات وحالات التواصل في هذا اليوم: [1-9]/);
 
   await page.getByTestId('register-employee').click();
   await page.getByRole('option', { name: receptionist.fullName }).click();
   const rows = page.getByTestId('register-row');
-  await expect(rows).toHaveCount(3);
-  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات المطابقة: 3');
+  // Her three visits and her phone call: the count names both, as it counts both.
+  await expect(rows).toHaveCount(4);
+  await expect(page.locator('[data-testid="register-row"][data-kind="contact"]')).toHaveCount(1);
+  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات وحالات التواصل المطابقة: 4');
 
   await page.getByTestId('register-reasons').click();
   await page.getByRole('option', { name: 'استفسار' }).click();
   await page.keyboard.press('Escape');
   await expect(rows).toHaveCount(2);
-  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات المطابقة: 2');
+  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات وحالات التواصل المطابقة: 2');
   const shown = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
   expect(shown.sort()).toEqual([tickets.inquiry, tickets.walkIn].sort());
 
