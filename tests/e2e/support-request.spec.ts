@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
+import { addStaff, chooseReason, closeTicketWithEnter, openSignedIn, queueRow, screen } from './support/desk';
 
 /**
  * A support request from the desk to the service (issue 3; S2–S7, P4): a new visitor checked in for
@@ -25,14 +25,11 @@ let committee: Page;
 const documentRow = (page: Page, name: string) => page.locator(`[data-testid="document-row"][data-document="${name}"]`);
 
 test.beforeAll(async () => {
-  const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 });
 
 test('a new visitor checked in for a support request gets one opened from the visit (C1)', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   const search = desk.getByTestId('search-input');
   await search.fill('ريم عبدالعزيز');
   await expect(desk.getByTestId('no-results')).toBeVisible();
@@ -123,8 +120,7 @@ test('the declaration is signed (S4), the ID fixed, and a double click submits o
 
 test('the committee refuses a rejection without a reason, then accepts (S5)', async ({ browser }) => {
   const number = (await desk.getByTestId('request-number').textContent())!;
-  committee = await openDesk(browser);
-  await signIn(committee, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
+  committee = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
   await committee.getByRole('tab', { name: 'لجنة البحث' }).click();
   const row = committee.locator(`[data-testid="request-row"][data-number="${number}"]`);
   await expect(row).toBeVisible();
