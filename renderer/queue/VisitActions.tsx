@@ -8,7 +8,7 @@ import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { notifyError } from '../ui/notify';
 import { FinishVisitModal } from './FinishVisitModal';
-import { ReferVisitModal } from './ReferVisitModal';
+import { ReferModal } from '../referrals/ReferModal';
 import { VisitKeys } from './VisitKeys';
 
 const DESK = ['receptionist', 'supervisor', 'admin'];
@@ -91,7 +91,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
       {['waiting', 'serving', 'referred'].includes(visit.state) && more}
       {withKeys && mayFinish && <VisitKeys onFinish={() => setFinishing(true)} onRefer={atDesk ? () => setReferring(true) : undefined} />}
       {finishing && <FinishVisitModal visit={visit} onClose={() => setFinishing(false)} />}
-      {referring && <ReferVisitModal visit={visit} onClose={() => setReferring(false)} />}
+      {referring && <ReferModal referred={{ visit }} onClose={() => setReferring(false)} />}
       {callVisit.asked && (
         <ConfirmModal
           message={callVisit.asked.message}
