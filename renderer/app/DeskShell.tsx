@@ -78,6 +78,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const printsRegister = mayCall(user.role, 'documents.dailyRegister');
   const readsAudit = mayCall(user.role, 'audit.list');
   const readsBoard = mayCall(user.role, 'board.today');
+  const editsCatalogue = mayCall(user.role, 'catalogue.saveService');
+  const managesUsers = mayCall(user.role, 'users.create');
+  const editsSettings = mayCall(user.role, 'settings.update');
   const readsReports = mayCall(user.role, 'reports.period');
   // P8: the register is for those who follow complaints up; everyone receives them from the hall.
   const followsComplaints = mayCall(user.role, 'complaints.list');
@@ -145,14 +148,14 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
             {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
             {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
             {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
+            {editsCatalogue && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
+            {managesUsers && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
+            {editsSettings && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
           </Tabs.List>
         </Tabs>
       </AppShell.Header>
       <AppShell.Main>
-        {user.role === 'admin' && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
+        {mayCall(user.role, 'backups.status') && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (
@@ -175,9 +178,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           {screen === 'register' && printsRegister && <RegisterScreen />}
           {screen === 'reports' && readsReports && <ReportsScreen />}
           {screen === 'audit' && readsAudit && <AuditScreen />}
-          {screen === 'catalogue' && user.role === 'admin' && <CatalogueScreen />}
-          {screen === 'users' && user.role === 'admin' && <UsersScreen />}
-          {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
+          {screen === 'catalogue' && editsCatalogue && <CatalogueScreen />}
+          {screen === 'users' && managesUsers && <UsersScreen />}
+          {screen === 'settings' && editsSettings && <SettingsScreen />}
         </div>
         <PageView user={user} />
         <RecordedComplaintDialog />
