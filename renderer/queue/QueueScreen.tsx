@@ -12,7 +12,7 @@ import { useOp } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { dialogOpen } from '../ui/dialog-open';
-import { notifyError } from '../ui/notify';
+import { notifyError, notifySaved } from '../ui/notify';
 import { CurrentVisitCard } from './CurrentVisitCard';
 import { NewComplaintButton } from '../complaints/NewComplaintModal';
 import { QueueList } from './QueueList';
@@ -32,7 +32,7 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
   const callNext = useConfirmableMutation('visits.callNext', {
     onSuccess: (visit) => {
       if (!visit) notifications.show({ message: ar.messages.queueEmpty, color: 'gray' });
-      else notifications.show({ message: fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }), color: 'teal' });
+      else notifySaved(fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }));
     },
     onError: notifyError,
   });

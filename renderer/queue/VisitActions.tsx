@@ -1,5 +1,4 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView, VisitView } from '../../shared/contract';
 import { ar, fill } from '../../shared/labels/ar';
@@ -7,7 +6,7 @@ import { mayCall } from '../data/access';
 import { useOpMutation } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { notifyError } from '../ui/notify';
+import { notifyError, notifySaved } from '../ui/notify';
 import { FinishVisitModal } from './FinishVisitModal';
 import { ReferModal } from '../referrals/ReferModal';
 import { VisitKeys } from './VisitKeys';
@@ -28,7 +27,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   // S1: the hall display announces the same ticket again (a double press is one call: the core says so).
   const recall = useOpMutation('visits.recall', {
     ...opts,
-    onSuccess: (call) => notifications.show({ message: fill(ar.display.recallDone, { ticket: call.ticket }), color: 'teal' }),
+    onSuccess: (call) => notifySaved(fill(ar.display.recallDone, { ticket: call.ticket })),
   });
   const busy = callVisit.pending || take.isPending || left.isPending || cancel.isPending || recall.isPending;
   const id = { visitId: visit.id };
