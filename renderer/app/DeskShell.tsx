@@ -34,6 +34,7 @@ import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
 import { BANNER_HEIGHT } from './ServerGoneBanner';
 import type { LiveState } from './useLiveChanges';
+import { KEYS } from './keymap';
 
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
@@ -93,9 +94,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
-  useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
+  useHotkeys([[KEYS.lock.hotkey, () => !lock.isPending && lock.mutate({})]], []);
   // F6 logs a contact (C2–C8) from any tab, the search box included; not over another dialog.
-  useHotkeys([['F6', () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
+  useHotkeys([[KEYS.logContact.hotkey, () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
 
   return (
     // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.

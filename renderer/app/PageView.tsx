@@ -5,11 +5,12 @@ import { ar } from '../../shared/labels/ar';
 import { ProfilePage } from '../beneficiary/ProfilePage';
 import { RequestPage } from '../requests/RequestPage';
 import { usePages } from './pages';
+import { KEYS } from './keymap';
 
 /** The page on top of the tab: a file or a request, with the way back. */
 export function PageView({ user }: { user: UserView }) {
   const pages = usePages();
-  useHotkeys([['alt+ArrowRight', pages.back]]);
+  useHotkeys([[KEYS.back.hotkey, pages.back]]);
   const page = pages.current;
   if (!page) return null;
   return (

@@ -16,6 +16,7 @@ import { notifyError, notifySaved } from '../ui/notify';
 import { CurrentVisitCard } from './CurrentVisitCard';
 import { NewComplaintButton } from '../complaints/NewComplaintModal';
 import { QueueList } from './QueueList';
+import { KEYS } from '../app/keymap';
 
 /**
  * The home screen (S1): check-in on one side, today's hall on the other. Memoised: it stays mounted
@@ -41,7 +42,7 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
     if (callsNext) callNext.run({});
   };
   // F4 belongs to the hall, even from the search box; not under another tab, a file or request opened over it, nor a dialog.
-  useHotkeys([['F4', () => visibleNow.current && !dialogOpen() && next()]], []);
+  useHotkeys([[KEYS.callNext.hotkey, () => visibleNow.current && !dialogOpen() && next()]], []);
 
   const counts = queue.data?.counts;
   const mine = queue.data?.visits.filter((v) => v.state === 'serving' && v.servedBy?.id === user.id) ?? [];
@@ -65,7 +66,7 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
             </Group>
             {atDesk && <NewComplaintButton />}
             {callsNext && (
-              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
+              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>{KEYS.callNext.label}</Kbd>}>
                 {ar.ui.callNext}
               </Button>
             )}

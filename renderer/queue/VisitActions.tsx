@@ -10,6 +10,7 @@ import { notifyError, notifySaved } from '../ui/notify';
 import { FinishVisitModal } from './FinishVisitModal';
 import { ReferModal } from '../referrals/ReferModal';
 import { VisitKeys } from './VisitKeys';
+import { KEYS } from '../app/keymap';
 
 /**
  * What can be done to a visit now, by this user; the core checks the same again. `withKeys`: the
@@ -67,7 +68,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
       )}
       {mayFinish && (
         <>
-          <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint('F8')} data-testid="visit-finish">
+          <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint(KEYS.finishVisit.label)} data-testid="visit-finish">
             {ar.actions.finish}
           </Button>
           {withKeys && (
@@ -76,7 +77,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
             </Button>
           )}
           {mayRefer && (
-            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint('F9')} data-testid="visit-refer">
+            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint(KEYS.referVisit.label)} data-testid="visit-refer">
               {ar.actions.refer}
             </Button>
           )}

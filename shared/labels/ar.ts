@@ -1440,7 +1440,6 @@ export const ar = {
     contactOfAnother: 'هذا التواصل لمستفيد آخر.',
     requests: 'طلبات فُتحت منه',
     kind: 'تواصل',
-    shortcut: 'F6',
     overdueTitle: 'متابعات التواصل المتأخرة',
     noneOverdue: 'لا متابعات متأخرة.',
     lateBy: 'متأخرة {days}',
