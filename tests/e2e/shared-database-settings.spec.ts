@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ar } from '../../shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { adminQuery } from '../helpers/postgres/databases';
-import { openSignedIn, screen, signIn } from './support/desk';
+import { screen, signIn } from './support/desk';
 import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';
 
 /**
@@ -86,7 +86,8 @@ test.afterAll(async () => {
 });
 
 test('a PC on its own store: the card says so, and «اختبار الاتصال» with a wrong password says it in Arabic beside the password', async ({ browser }) => {
-  page = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
+  page = await openDesk(browser);
+  await signIn(page, 'admin', ADMIN_PASSWORD, DESK_A);
   await openSettings(page);
   await expect(page.getByTestId('store-current')).toHaveText(ar.storeConnection.currentSqlite);
   // On its own store the SQLite backup card is there, as before.
