@@ -62,7 +62,8 @@ export function WaitTargetsCard({ settings }: { settings: SettingsView }) {
               ))}
             </Table.Tbody>
           </Table>
-          <ErrorAlert error={update.error} fields={['waitTargets']} />
+          {/* The cells are only marked red (no room under each): the banner names which reason and band. */}
+          <ErrorAlert error={update.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>
               {ar.ui.save}
