@@ -118,6 +118,22 @@ test('the declaration is signed (S4), the ID fixed, and a double click submits o
   await screen(desk, '23-submitted');
 });
 
+test('S3: the submitted request goes to a researcher with a question; a question too short is named beside it, not in a banner', async () => {
+  const number = (await desk.getByTestId('request-number').textContent())!;
+  await desk.getByTestId('refer-request').click();
+  const dialog = desk.getByRole('dialog', { name: `إحالة الطلب ${number} للباحث الاجتماعي` });
+  await expect(dialog.getByLabel('سؤال الإحالة')).toBeFocused();
+  await dialog.getByLabel('سؤال الإحالة').fill('لا');
+  await dialog.getByTestId('confirm-refer-request').click();
+  await expect(dialog.getByTestId('refer-text')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('error-alert')).toHaveCount(0);
+  await screen(desk, '23b-refer-request-question-short');
+  await dialog.getByLabel('سؤال الإحالة').fill('هل يسكن المستفيد في الحي نفسه منذ سنتين؟');
+  await dialog.getByTestId('confirm-refer-request').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(desk.locator('[data-testid="timeline-event"][data-action="refer"]')).toHaveCount(1);
+});
+
 test('the committee refuses a rejection without a reason, then accepts (S5)', async ({ browser }) => {
   const number = (await desk.getByTestId('request-number').textContent())!;
   committee = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
