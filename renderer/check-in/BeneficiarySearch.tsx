@@ -41,6 +41,22 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   useHotkeys([[KEYS.search.hotkey, () => visibleNow.current && input.current?.focus()]], []);
   const openRequest = useOpenRequestByNumber();
 
+  // The answer for exactly what is typed: not the previous text's results kept on show, not a read still on its way.
+  const settled = text.length >= 2 && search.isSuccess && !search.isPlaceholderData && !search.isFetching;
+  // Enter pressed before that answer came (a quick typist, a busy server) acts on it when it comes, for the same text.
+  const enterPendingFor = useRef<string | null>(null);
+  const choose = () => {
+    const hit = hits[active];
+    if (hit) onPick(hit);
+    else onRegister();
+  };
+  useEffect(() => {
+    if (!settled || enterPendingFor.current === null) return;
+    const wanted = enterPendingFor.current;
+    enterPendingFor.current = null;
+    if (wanted === text) choose();
+  });
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -52,9 +68,9 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
       e.preventDefault();
       // A request number (the receipt's QR code through a scanner) opens that request.
       if (openRequest(text)) return onQuery('');
-      const hit = hits[active];
-      if (hit) onPick(hit);
-      else if (text.length >= 2 && !search.isFetching) onRegister();
+      if (text.length < 2) return;
+      if (settled) choose();
+      else enterPendingFor.current = text;
     } else if (e.key === 'Escape') {
       onQuery('');
     }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { ADMIN_PASSWORD, adminApi, openSignedIn, screen } from './support/desk';
 

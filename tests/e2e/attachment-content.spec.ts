@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ar } from '../../shared/labels/ar';
 import { SAMPLE_JPEG, samplePdf } from '../helpers/sample-files';

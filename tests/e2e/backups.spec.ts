@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { listTar } from '../../electron/core/backup/tar';
 import { screen, signIn } from './support/desk';
 import { apiAt, startOwnShell, type OwnShell } from './support/own-shell';

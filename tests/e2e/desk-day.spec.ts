@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, chooseReason, closeTicketWithEnter, openDesk, openSignedIn, queueRow, screen, signedInApi, signIn, signOut } from './support/desk';
 

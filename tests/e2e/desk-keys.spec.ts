@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
 

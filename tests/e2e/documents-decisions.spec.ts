@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 

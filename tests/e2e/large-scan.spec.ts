@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { SAMPLE_JPEG } from '../helpers/sample-files';
 import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { E2E_DATA_DIR } from '../../playwright.config';

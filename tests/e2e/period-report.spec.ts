@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { businessDay } from '../../shared/dates/calendar';
 import { documentsAr } from '../../shared/labels/documents-ar';
 import { addStaff, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';

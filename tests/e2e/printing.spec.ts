@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openSignedIn, queueRow, screen } from './support/desk';
 

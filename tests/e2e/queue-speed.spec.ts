@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, openSignedIn, queueRow, screen, signedInApi, signIn } from './support/desk';
 
 /**

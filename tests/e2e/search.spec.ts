@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
@@ -89,4 +89,31 @@ test('P2: the requests screen lists the person\'s requests by file number', asyn
   await expect(rows.first()).toHaveAttribute('data-number', requestNumber);
   await expect(rows.first()).toContainText(FULL_NAME);
   await screen(desk, '72-requests-by-file-number');
+});
+
+test('P2: Enter pressed before the search has answered acts on the answer for what was typed, never on the previous results', async () => {
+  await desk.getByRole('tab', { name: 'الطابور' }).click();
+  const box = desk.getByTestId('search-input');
+  // A busy server: every search answers late, so Enter comes first (the network is slowed, the core is not touched).
+  await desk.route('**/api/call', async (route) => {
+    if (route.request().postDataJSON()?.operation === 'beneficiaries.search') await new Promise((r) => setTimeout(r, 700));
+    await route.continue();
+  });
+  try {
+    await box.fill(FULL_NAME);
+    await box.press('Enter');
+    await expect(desk.getByTestId('chosen-visitor')).toContainText(FULL_NAME);
+    await desk.keyboard.press('Escape');
+    await expect(box).toBeVisible();
+
+    // The previous text's results are still on show while the new text is searched: Enter must not pick from them.
+    await box.fill(FULL_NAME);
+    await expect(desk.getByTestId('search-result')).toHaveCount(1);
+    await box.fill(`${FULL_NAME} زيدان`);
+    await box.press('Enter');
+    await expect(desk.getByTestId('reg-firstName')).toHaveValue(person.firstName);
+    await expect(desk.getByTestId('chosen-visitor')).toBeHidden();
+  } finally {
+    await desk.unroute('**/api/call');
+  }
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ar } from '../../shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';

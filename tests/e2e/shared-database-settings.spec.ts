@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { ar } from '../../shared/labels/ar';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { adminQuery } from '../helpers/postgres/databases';

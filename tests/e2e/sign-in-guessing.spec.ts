@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
 import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, openSignedIn, screen, signIn } from './support/desk';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { addStaff, ADMIN_PASSWORD, openDesk, screen, signIn } from './support/desk';
 
 /**

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './support/test';
 import { startTestCluster, type TestCluster } from '../helpers/postgres/cluster';
 import { adminQuery, adminRows, withDatabase } from '../helpers/postgres/databases';
 import { screen, signIn } from './support/desk';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, ADMIN_PASSWORD, loopback, openDesk, openSignedIn, screen, signedInApi, signIn } from './support/desk';
 

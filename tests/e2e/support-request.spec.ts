@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, chooseReason, closeTicketWithEnter, openSignedIn, queueRow, screen } from './support/desk';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ADMIN_PASSWORD, adminApi, queueRow, screen, signIn } from './support/desk';
 import { loopback } from './support/desk';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { addStaff, ADMIN_PASSWORD, openSignedIn, screen } from './support/desk';
 import { ar } from '../../shared/labels/ar';
