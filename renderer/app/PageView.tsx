@@ -6,11 +6,12 @@ import { ProfilePage } from '../beneficiary/ProfilePage';
 import { ComplaintPage } from '../complaints/ComplaintPage';
 import { RequestPage } from '../requests/RequestPage';
 import { usePages } from './pages';
+import { KEYS } from './keymap';
 
 /** The page on top of the tab: a file, a request or a complaint, with the way back. */
 export function PageView({ user }: { user: UserView }) {
   const pages = usePages();
-  useHotkeys([['alt+ArrowRight', pages.back]]);
+  useHotkeys([[KEYS.back.hotkey, pages.back]]);
   const page = pages.current;
   if (!page) return null;
   return (

@@ -10,6 +10,7 @@ import { useOp } from '../data/operations';
 import { useOpenComplaintByNumber } from '../complaints/useOpenComplaintByNumber';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
 import { TodayTicketBadge } from './TodayTicketBadge';
+import { KEYS } from '../app/keymap';
 
 interface Props {
   query: string;
@@ -38,7 +39,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
   useEffect(() => {
     if (visible) input.current?.focus();
   }, [visible, input]);
-  useHotkeys([['F2', () => visibleNow.current && input.current?.focus()]], []);
+  useHotkeys([[KEYS.search.hotkey, () => visibleNow.current && input.current?.focus()]], []);
   const complaints = useOpenComplaintByNumber();
   const openRequest = useOpenRequestByNumber(complaints.follows ? complaints.orElse : undefined);
 
@@ -90,7 +91,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onRegister, onWalkIn
         value={query}
         onChange={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
-        rightSection={search.isFetching ? <Loader size="xs" /> : <Kbd size="xs">F2</Kbd>}
+        rightSection={search.isFetching ? <Loader size="xs" /> : <Kbd size="xs">{KEYS.search.label}</Kbd>}
         data-testid="search-input"
         aria-controls="search-results"
       />

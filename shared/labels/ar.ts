@@ -1444,7 +1444,6 @@ export const ar = {
     contactOfAnother: 'هذا التواصل لمستفيد آخر.',
     requests: 'طلبات فُتحت منه',
     kind: 'تواصل',
-    shortcut: 'F6',
     overdueTitle: 'متابعات التواصل المتأخرة',
     noneOverdue: 'لا متابعات متأخرة.',
     lateBy: 'متأخرة {days}',

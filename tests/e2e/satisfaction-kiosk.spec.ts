@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
  * Satisfaction (P6, P7): a visit finished at a desk is rated on that desk's kiosk — a second
@@ -27,10 +27,8 @@ let staffApi: (operation: string, input: unknown) => Promise<unknown>;
 test.beforeAll(async () => {
   const admin = await adminApi(ADMIN_PASSWORD);
   deskId = ((await admin('settings.createDesk', { name: deskName, ticketPrefix: prefix })) as { id: number }).id;
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
-  staffApi = await apiSession();
-  await staffApi('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
+  staffApi = await signedInApi(receptionist.username, PASSWORD, deskId);
 });
 
 /** A walk-in checked in and called at the kiosk's desk (the API of that desk), then finished on the desk's screen with F8. */
@@ -47,8 +45,7 @@ async function finishVisitAtDesk(name: string): Promise<string> {
 }
 
 test('P6: the receptionist opens the kiosk of her desk; it waits on its idle screen with the policy’s sentence', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, `${deskName} (${prefix})`);
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, `${deskName} (${prefix})`);
   await desk.getByTestId('user-menu').click();
   const opened = desk.context().waitForEvent('page');
   await desk.getByTestId('menu-open-kiosk').click();
@@ -111,8 +108,7 @@ test('P6: a rating given on paper is typed in by the desk’s staff for that vis
 });
 
 test('P6, P7: the supervisor reads the rating under التقارير and follows the low one up from the board', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, `${deskName} (${prefix})`);
+  const page = await openSignedIn(browser, supervisor.username, PASSWORD, `${deskName} (${prefix})`);
   const item = page.getByTestId('board-satisfaction-item').filter({ hasText: COMMENT });
   await expect(item).toBeVisible();
   await expect(item).toContainText('دون اسم');

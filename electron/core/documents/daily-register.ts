@@ -5,19 +5,15 @@ import { ar, fill } from '@shared/labels/ar';
 import { documentsAr } from '@shared/labels/documents-ar';
 import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
 import { FONT } from './fonts';
-import { footersAsYouGo } from './footers-as-you-go';
 import {
   A4_LANDSCAPE,
   COLOR,
-  createPdf,
-  drawLetterhead,
-  drawRunningHeader,
-  frame,
   maskId,
   printedNote,
   type AssociationHeader,
   type DocumentOptions,
 } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 import { startTable, type TableColumn } from './table';
 
@@ -149,25 +145,22 @@ export async function writeDailyRegister(
   contacts: readonly RegisterContact[] = [],
 ): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const pdf = createPdf({
-    ...options,
-    size: A4_LANDSCAPE,
-    margins: MARGINS,
-    title: `${L.title} ${input.day}`,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const f = frame(doc);
   const desk = input.deskName ?? documentsAr.common.allDesks;
   const dayText = `${formatWeekday(input.day, tz)} ${formatHijri(input.day, tz)} — ${formatGregorian(input.day, tz)}`;
   const dayLine = fill(L.day, { day: dayText });
-  const footers = footersAsYouGo(doc, printedNote(input.printedAt, tz, input.printedBy));
-  const newPage = () => {
-    footers.drawOnPage();
-    doc.addPage({ size: A4_LANDSCAPE, margins: MARGINS });
-    return drawRunningHeader(doc, `${L.title} — ${dayLine} — ${desk}`, MARGINS.top);
-  };
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top), newPage);
+  const { doc, page: f, flow, newPage, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} ${input.day}`,
+      size: A4_LANDSCAPE,
+      margins: MARGINS,
+      running: `${L.title} — ${dayLine} — ${desk}`,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+      pageByPage: true,
+    },
+    options,
+  );
   flow.place(
     fieldRow(
       doc,
@@ -252,9 +245,7 @@ export async function writeDailyRegister(
     ),
   );
 
-  footers.drawOnPage();
-  footers.finish();
-  return pdf.finish();
+  return finish();
 }
 
 function iterate<T>(source: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
