@@ -18,6 +18,7 @@ import { benchRegisterExport } from './register-bench';
 import { BENCH_PASSWORD, BENCH_USER, noonOf, readCatalogue, requestNumberer, requestWriter, type RequestSpec, type StoreMeta } from './data';
 import { oneFragment, twoFragments, typedMobile, type Random } from './names';
 import { timePair, type Row, type TimeOptions } from './stats';
+import { recordStatements, type RecordedStatement as Executed } from '../tests/helpers/sql';
 
 /** The targets of docs/performance.md (p95, ms). */
 export const TARGETS = { idOrMobile: 1, name: 5, queue: 2, mutation: 2, request: 3, rendererSearch: 50, rendererQueue: 50, board: 50 };
@@ -39,15 +40,6 @@ export interface CoreBenchOptions {
 
 type BeneficiaryRow = { id: number; first_name: string; father_name: string; grandfather_name: string; family_name: string; id_number: string; mobile: string | null };
 
-/** One statement execution as the core made it: better-sqlite3 method, SQL text, arguments, and whether rows came as arrays. */
-interface Executed {
-  method: 'all' | 'get' | 'run' | 'iterate';
-  sql: string;
-  args: unknown[];
-  /** The statement was in raw mode (Store.arrayRows): the replay builds arrays too, not objects. */
-  arrays: boolean;
-}
-
 /**
  * The dispatcher's own look-ups before any handler runs (settings, the signed-in user, and whether
  * they may have changed since it last read them): part of our overhead, not of "the statement underneath".
@@ -61,31 +53,9 @@ const DISPATCHER_PRELUDE = [
   /^select total_changes\(\)$/i,
 ];
 
-/**
- * Runs fn with better-sqlite3's Statement methods wrapped, and returns every statement the core
- * executed — so the bare side replays exactly the SQL the handlers run today, whatever they are
- * changed to. (The Statement prototype rather than the connection's prepare(): the store keeps its
- * statements prepared, so a repeated statement is never prepared again.)
- */
-async function recordStatements(raw: SqliteStore['raw'], fn: () => Promise<unknown>): Promise<Executed[]> {
-  const executed: Executed[] = [];
-  const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as Record<Executed['method'], (...args: unknown[]) => unknown>;
-  const methods = ['all', 'get', 'run', 'iterate'] as const;
-  const originals = methods.map((m) => [m, proto[m]] as const);
-  for (const [method, original] of originals) {
-    proto[method] = function (this: { source: string }, ...args: unknown[]) {
-      const out = original.apply(this, args);
-      const row = method === 'all' ? (out as unknown[])[0] : out;
-      executed.push({ method, sql: this.source, args, arrays: Array.isArray(row) });
-      return out;
-    };
-  }
-  try {
-    await fn();
-  } finally {
-    for (const [method, original] of originals) proto[method] = original;
-  }
-  return executed.filter((e) => !DISPATCHER_PRELUDE.some((re) => re.test(e.sql.trim())));
+/** The statements under one core call, without the dispatcher's own look-ups. */
+async function recordCall(raw: SqliteStore['raw'], fn: () => Promise<unknown>): Promise<Executed[]> {
+  return (await recordStatements(raw, fn)).filter((e) => !DISPATCHER_PRELUDE.some((re) => re.test(e.sql.trim())));
 }
 
 /** Replays recorded executions with statements prepared once: the bare SQL under a core call. */
@@ -97,7 +67,7 @@ function replayer(raw: SqliteStore['raw']) {
       const key = `${e.arrays ? 'arrays' : 'objects'}:${e.sql}`;
       let stmt = prepared.get(key);
       if (!stmt) prepared.set(key, (stmt = e.arrays ? raw.prepare(e.sql).raw(true) : raw.prepare(e.sql)));
-      out = (stmt[e.method] as (...a: unknown[]) => unknown)(...e.args);
+      out = (stmt[e.method] as (...a: unknown[]) => unknown)(...e.params);
     }
     return out;
   };
@@ -177,10 +147,10 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
       check(r.value);
     };
     const recorded: Executed[][] = [];
-    for (const input of inputs) recorded.push(await recordStatements(raw, () => call(input)));
+    for (const input of inputs) recorded.push(await recordCall(raw, () => call(input)));
     if (recorded.some((r) => r.length === 0)) throw new Error(`${name}: the core ran no SQL for some input`);
     const first = recorded[0]!;
-    plans(...first.filter((e) => /^\s*(select|with)/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.args]));
+    plans(...first.filter((e) => /^\s*(select|with)/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.params]));
     await measure(
       name,
       targetP95,
@@ -341,8 +311,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
     },
     measure: (name, target, core_, bare_, o, note) => measure(name, target, core_, bare_, o, note),
     record: async (fn) => {
-      const ran = await recordStatements(raw, fn);
-      plans(...ran.filter((e) => /^\s*(select|with)/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.args]));
+      const ran = await recordCall(raw, fn);
+      plans(...ran.filter((e) => /^\s*(select|with)/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.params]));
     },
   });
 
@@ -354,8 +324,8 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   // Writes cannot be replayed (a ticket is issued once), so their bare side is a hand-written mirror
   // of the handler (bareWrites below). One recorded core call shows whether the handler has drifted.
   const mirrorNote = async (what: string, mirrored: number, call: () => Promise<unknown>) => {
-    const ran = (await recordStatements(raw, call)).filter((e) => !/^\s*(begin|commit|rollback)/i.test(e.sql));
-    plans(...ran.filter((e) => /^\s*select/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.args]));
+    const ran = (await recordCall(raw, call)).filter((e) => !/^\s*(begin|commit|rollback)/i.test(e.sql));
+    plans(...ran.filter((e) => /^\s*select/i.test(e.sql)).map((e): [string, unknown[]] => [e.sql, e.params]));
     return ran.length === mirrored
       ? undefined
       : `the core now runs ${ran.length} statements for a ${what}, the bare mirror ${mirrored}: update bareWrites() in bench/core-bench.ts`;

@@ -34,6 +34,7 @@ import { ScreenVisible } from './screen-visible';
 import { useLiveRevision } from './useLiveRevision';
 import { BANNER_HEIGHT } from './ServerGoneBanner';
 import type { LiveState } from './useLiveChanges';
+import { KEYS } from './keymap';
 
 // The board brings the chart library: loaded when first opened, never by a desk that has no board.
 const BoardScreen = lazy(() => import('../board/BoardScreen').then((m) => ({ default: m.BoardScreen })));
@@ -78,6 +79,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const printsRegister = mayCall(user.role, 'documents.dailyRegister');
   const readsAudit = mayCall(user.role, 'audit.list');
   const readsBoard = mayCall(user.role, 'board.today');
+  const editsCatalogue = mayCall(user.role, 'catalogue.saveService');
+  const managesUsers = mayCall(user.role, 'users.create');
+  const editsSettings = mayCall(user.role, 'settings.update');
   const readsReports = mayCall(user.role, 'reports.period');
   // P8: the register is for those who follow complaints up; everyone receives them from the hall.
   const followsComplaints = mayCall(user.role, 'complaints.list');
@@ -90,9 +94,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
   // Ctrl+L locks from anywhere, the search box (which has the focus by default) and every text field included.
-  useHotkeys([['ctrl+L', () => !lock.isPending && lock.mutate({})]], []);
+  useHotkeys([[KEYS.lock.hotkey, () => !lock.isPending && lock.mutate({})]], []);
   // F6 logs a contact (C2–C8) from any tab, the search box included; not over another dialog.
-  useHotkeys([['F6', () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
+  useHotkeys([[KEYS.logContact.hotkey, () => logsContacts && !dialogOpen() && setLoggingContact(true)]], []);
 
   return (
     // While the server is away its banner takes the top of the window: the header grows by as much, so it covers nothing.
@@ -145,14 +149,14 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
             {printsRegister && <Tabs.Tab value="register">{ar.printing.registerTab}</Tabs.Tab>}
             {readsReports && <Tabs.Tab value="reports">{ar.reports.tab}</Tabs.Tab>}
             {readsAudit && <Tabs.Tab value="audit">{ar.audit.tab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
-            {user.role === 'admin' && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
+            {editsCatalogue && <Tabs.Tab value="catalogue">{ar.catalogue.tab}</Tabs.Tab>}
+            {managesUsers && <Tabs.Tab value="users">{ar.ui.usersTab}</Tabs.Tab>}
+            {editsSettings && <Tabs.Tab value="settings">{ar.ui.settingsTab}</Tabs.Tab>}
           </Tabs.List>
         </Tabs>
       </AppShell.Header>
       <AppShell.Main>
-        {user.role === 'admin' && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
+        {mayCall(user.role, 'backups.status') && <BackupWarning timeZone={settings.data?.timeZone} onOpenSettings={() => choose('settings')} />}
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (
@@ -175,9 +179,9 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
           {screen === 'register' && printsRegister && <RegisterScreen />}
           {screen === 'reports' && readsReports && <ReportsScreen />}
           {screen === 'audit' && readsAudit && <AuditScreen />}
-          {screen === 'catalogue' && user.role === 'admin' && <CatalogueScreen />}
-          {screen === 'users' && user.role === 'admin' && <UsersScreen />}
-          {screen === 'settings' && user.role === 'admin' && <SettingsScreen />}
+          {screen === 'catalogue' && editsCatalogue && <CatalogueScreen />}
+          {screen === 'users' && managesUsers && <UsersScreen />}
+          {screen === 'settings' && editsSettings && <SettingsScreen />}
         </div>
         <PageView user={user} />
         <RecordedComplaintDialog />

@@ -3,13 +3,15 @@ import { useHotkeys } from '@mantine/hooks';
 import type { UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { ProfilePage } from '../beneficiary/ProfilePage';
+import { ComplaintPage } from '../complaints/ComplaintPage';
 import { RequestPage } from '../requests/RequestPage';
 import { usePages } from './pages';
+import { KEYS } from './keymap';
 
-/** The page on top of the tab: a file or a request, with the way back. */
+/** The page on top of the tab: a file, a request or a complaint, with the way back. */
 export function PageView({ user }: { user: UserView }) {
   const pages = usePages();
-  useHotkeys([['alt+ArrowRight', pages.back]]);
+  useHotkeys([[KEYS.back.hotkey, pages.back]]);
   const page = pages.current;
   if (!page) return null;
   return (
@@ -26,6 +28,7 @@ export function PageView({ user }: { user: UserView }) {
       </Group>
       {page.kind === 'profile' && <ProfilePage key={page.beneficiaryId} beneficiaryId={page.beneficiaryId} user={user} />}
       {page.kind === 'request' && <RequestPage key={page.requestId} requestId={page.requestId} user={user} />}
+      {page.kind === 'complaint' && <ComplaintPage key={page.number} number={page.number} />}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 
-/** A page opened over the current tab: a beneficiary's file or a support request. */
-export type Page = { kind: 'profile'; beneficiaryId: number } | { kind: 'request'; requestId: number };
+/** A page opened over the current tab: a beneficiary's file, a support request or a complaint (by its acknowledgement number). */
+export type Page = { kind: 'profile'; beneficiaryId: number } | { kind: 'request'; requestId: number } | { kind: 'complaint'; number: string };
 
 interface Pages {
   /** The page on top, if any. */

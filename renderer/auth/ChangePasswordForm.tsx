@@ -73,7 +73,7 @@ export function ChangePasswordForm({
           error={showMismatch ? ar.ui.passwordsDiffer : undefined}
           data-testid="confirm-password"
         />
-        <ErrorAlert error={change.error && !change.error.issues?.length ? change.error : null} />
+        <ErrorAlert error={change.error} fields={['currentPassword', 'newPassword']} />
         <Group justify="space-between">
           {extraActions ?? <span />}
           <Button type="submit" loading={change.isPending} data-testid="change-password-submit">

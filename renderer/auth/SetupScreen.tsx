@@ -58,7 +58,7 @@ export function SetupScreen() {
               error={mismatch ? ar.ui.passwordsDiffer : undefined}
             />
             <DeskPicker value={desk} onChange={setDesk} />
-            <ErrorAlert error={setup.error} />
+            <ErrorAlert error={setup.error} fields={['username', 'password']} />
             <Button type="submit" loading={setup.isPending}>
               {ar.ui.createAdmin}
             </Button>

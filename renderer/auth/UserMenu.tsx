@@ -1,5 +1,4 @@
 import { Menu, Modal, Text, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DeskView, UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
@@ -8,12 +7,13 @@ import { DEVICE_KINDS, type DeviceKind } from '@shared/domain/devices';
 import { openDeviceScreen } from '../devices/open-device-screen';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PaperRatingDialog } from '../satisfaction/PaperRatingDialog';
+import { notifyError, notifySaved } from '../ui/notify';
 
 /** A device screen opened from this desk (it lives on alone), or why it could not be. */
 function openDevice(kind: DeviceKind) {
   openDeviceScreen(kind).then(
-    () => notifications.show({ message: ar.devices.opened, color: 'teal' }),
-    (error: Error) => notifications.show({ message: error.message, color: 'red' }),
+    () => notifySaved(ar.devices.opened),
+    notifyError,
   );
 }
 
@@ -62,7 +62,7 @@ export function UserMenu({ user, desk }: { user: UserView; desk: DeskView }) {
           currentLabel={ar.staff.currentPassword}
           onDone={() => {
             setChanging(false);
-            notifications.show({ message: ar.staff.passwordChanged, color: 'teal' });
+            notifySaved(ar.staff.passwordChanged);
           }}
         />
       </Modal>

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -15,6 +14,7 @@ import { DuplicateAlert } from './DuplicateAlert';
 import { FamilyMembersTable } from './FamilyMembersTable';
 import { ProfileFields } from './ProfileFields';
 import { profileSchema, toProfileValues, type ProfileValues } from './profile-values';
+import { notifySaved } from '../ui/notify';
 
 type Update = InputOf<'beneficiaries.update'>;
 
@@ -61,7 +61,7 @@ export function ProfileForm({ profile }: { profile: BeneficiaryProfile }) {
       draft.clear();
       form.reset(toProfileValues(saved));
       setBaseVersion(saved.version);
-      notifications.show({ message: ar.profile.saved, color: 'teal' });
+      notifySaved(ar.profile.saved);
     },
     onError: (error) => {
       for (const issue of error.issues ?? []) {

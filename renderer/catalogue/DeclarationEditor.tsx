@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { formatBothDates } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 /** S4: the declaration's text. Publishing makes a new version; signatures keep the version they were made on. */
 export function DeclarationEditor() {
@@ -14,7 +14,7 @@ export function DeclarationEditor() {
     if (declaration.data) setText(declaration.data.text);
   }, [declaration.data]);
   const publish = useOpMutation('catalogue.publishDeclaration', {
-    onSuccess: (d) => notifications.show({ message: fill(ar.catalogue.published, { version: d.version }), color: 'teal' }),
+    onSuccess: (d) => notifySaved(fill(ar.catalogue.published, { version: d.version })),
   });
   const d = declaration.data;
   const changed = !!d && text.trim() !== d.text.trim();

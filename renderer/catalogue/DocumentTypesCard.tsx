@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Paper, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DocumentTypeView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 /** One document type, new or edited in place: its name, whether it expires (S2 checks that date), whether it is in use. */
 function DocumentTypeForm({ doc, onDone }: { doc?: DocumentTypeView; onDone: () => void }) {
@@ -13,7 +13,7 @@ function DocumentTypeForm({ doc, onDone }: { doc?: DocumentTypeView; onDone: () 
   const [active, setActive] = useState(doc?.active ?? true);
   const save = useOpMutation('catalogue.saveDocumentType', {
     onSuccess: () => {
-      notifications.show({ message: ar.catalogue.saved, color: 'teal' });
+      notifySaved(ar.catalogue.saved);
       onDone();
     },
   });

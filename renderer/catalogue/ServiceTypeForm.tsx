@@ -1,10 +1,10 @@
 import { Button, Group, MultiSelect, Stack, Switch, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { DocumentTypeView, ServiceTypeView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 /** A service type and the documents it requires (S2); a new one when `service` is absent. */
 export function ServiceTypeForm({ service, documentTypes, onDone }: { service?: ServiceTypeView; documentTypes: DocumentTypeView[]; onDone: () => void }) {
@@ -13,7 +13,7 @@ export function ServiceTypeForm({ service, documentTypes, onDone }: { service?: 
   const [docs, setDocs] = useState<string[]>(service?.requiredDocuments.map((d) => String(d.id)) ?? []);
   const save = useOpMutation('catalogue.saveService', {
     onSuccess: () => {
-      notifications.show({ message: ar.catalogue.saved, color: 'teal' });
+      notifySaved(ar.catalogue.saved);
       onDone();
     },
   });

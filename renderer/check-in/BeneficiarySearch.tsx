@@ -7,8 +7,10 @@ import { ar, fill } from '@shared/labels/ar';
 import { formatMobile } from '@shared/validation/mobile';
 import { useScreenVisible, useScreenVisibleRef } from '../app/screen-visible';
 import { useOp } from '../data/operations';
+import { useOpenComplaintByNumber } from '../complaints/useOpenComplaintByNumber';
 import { useOpenRequestByNumber } from '../requests/useOpenRequestByNumber';
 import { TodayTicketBadge } from './TodayTicketBadge';
+import { KEYS } from '../app/keymap';
 
 interface Props {
   query: string;
@@ -37,8 +39,9 @@ export function BeneficiarySearch({ query, onQuery, onPick, onEnrol, onWalkIn, i
   useEffect(() => {
     if (visible) input.current?.focus();
   }, [visible, input]);
-  useHotkeys([['F2', () => visibleNow.current && input.current?.focus()]], []);
-  const openRequest = useOpenRequestByNumber();
+  useHotkeys([[KEYS.search.hotkey, () => visibleNow.current && input.current?.focus()]], []);
+  const complaints = useOpenComplaintByNumber();
+  const openRequest = useOpenRequestByNumber(complaints.follows ? complaints.orElse : undefined);
 
   // The answer for exactly what is typed: not the previous text's results kept on show, not a read still on its way.
   const settled = text.length >= 2 && search.isSuccess && !search.isPlaceholderData && !search.isFetching;
@@ -65,8 +68,9 @@ export function BeneficiarySearch({ query, onQuery, onPick, onEnrol, onWalkIn, i
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      // A request number (the receipt's QR code through a scanner) opens that request.
-      if (openRequest(text)) return onQuery('');
+      // A request number (the receipt's QR code through a scanner) opens that request; an
+      // acknowledgement number its complaint, for those who follow complaints up (P8).
+      if (complaints.open(text) || openRequest(text)) return onQuery('');
       if (text.length < 2) return;
       if (settled) choose();
       else enterPendingFor.current = text;
@@ -87,7 +91,7 @@ export function BeneficiarySearch({ query, onQuery, onPick, onEnrol, onWalkIn, i
         value={query}
         onChange={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
-        rightSection={search.isFetching ? <Loader size="xs" /> : <Kbd size="xs">F2</Kbd>}
+        rightSection={search.isFetching ? <Loader size="xs" /> : <Kbd size="xs">{KEYS.search.label}</Kbd>}
         data-testid="search-input"
         aria-controls="search-results"
       />
@@ -159,8 +163,9 @@ export function BeneficiarySearch({ query, onQuery, onPick, onEnrol, onWalkIn, i
   );
 }
 
-/** How an exact hit was found; a request number names the request (Enter opens it). */
+/** How an exact hit was found; a request or acknowledgement number names it (Enter opens it). */
 function matchLabel(b: BeneficiaryHit): string {
   if (b.match === 'request' && b.request) return fill(ar.ui.matchRequest, { number: b.request.number });
+  if (b.match === 'complaint' && b.complaint) return fill(ar.ui.matchComplaint, { number: b.complaint.number });
   return b.match === 'id' ? ar.ui.matchId : b.match === 'file' ? ar.ui.matchFile : ar.ui.matchMobile;
 }

@@ -59,7 +59,7 @@ export function CorrectDecisionForm({ request, onDone }: { request: RequestView;
           error={fieldError(correct.error, 'correctionReason')}
           data-testid="correction-reason"
         />
-        <ErrorAlert error={correct.error && !fieldError(correct.error, 'correctionReason') && !fieldError(correct.error, 'approvedAmount') ? correct.error : null} />
+        <ErrorAlert error={correct.error} fields={['correctionReason', 'approvedAmount']} />
         <Group justify="flex-end">
           <Button type="submit" size="xs" color="orange" loading={correct.isPending} data-testid="save-correction">
             {ar.committee.saveCorrection}

@@ -88,7 +88,7 @@ export function DecisionForm({ request }: { request: RequestView }) {
               data-testid="decision-reason"
             />
           )}
-          <ErrorAlert error={decide.error && !fieldError(decide.error, 'reason') && !amountError ? decide.error : null} />
+          <ErrorAlert error={decide.error} fields={['reason', 'approvedAmount']} />
           <Group justify="flex-end">
             <Button
               type="submit"

@@ -1,5 +1,4 @@
 import { Badge, Button, Divider, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ComplaintView } from '@shared/contract';
 import { COMPLAINT_FOLLOWERS } from '@shared/contract/complaints';
@@ -12,6 +11,7 @@ import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { ComplaintNumber } from './ComplaintNumber';
 import { CATEGORY_OPTIONS } from './NewComplaintModal';
 import { STATE_COLORS } from './state-colors';
+import { notifySaved } from '../ui/notify';
 
 const C = ar.complaints;
 
@@ -41,8 +41,8 @@ export function ComplaintDetail({ complaint: c }: { complaint: ComplaintView }) 
   const owners = (users.data ?? [])
     .filter((u) => u.active && (COMPLAINT_FOLLOWERS as readonly string[]).includes(u.role))
     .map((u) => ({ value: String(u.id), label: u.fullName }));
-  const update = useOpMutation('complaints.update', { onSuccess: () => notifications.show({ message: C.saved, color: 'teal' }) });
-  const close = useOpMutation('complaints.close', { onSuccess: () => notifications.show({ message: C.closed, color: 'teal' }) });
+  const update = useOpMutation('complaints.update', { onSuccess: () => notifySaved(C.saved) });
+  const close = useOpMutation('complaints.close', { onSuccess: () => notifySaved(C.closed) });
   const next = NEXT_COMPLAINT_STATE[c.state];
   const closed = c.state === 'closed';
   const busy = update.isPending || close.isPending;
@@ -126,8 +126,8 @@ export function ComplaintDetail({ complaint: c }: { complaint: ComplaintView }) 
           error={fieldError(update.error, 'answer') ?? fieldError(close.error, 'answer')}
           data-testid="complaint-answer"
         />
-        <ErrorAlert error={update.error && !fieldError(update.error, 'answer') && !fieldError(update.error, 'ownerId') ? update.error : null} />
-        <ErrorAlert error={close.error && !fieldError(close.error, 'answer') ? close.error : null} />
+        <ErrorAlert error={update.error} fields={['answer', 'ownerId']} />
+        <ErrorAlert error={close.error} fields={['answer']} />
         <Group justify="space-between">
           <PrintButton operation="documents.complaintSlip" input={{ complaintId: c.id }} label={C.printSlip} size="sm" />
           {!closed && (

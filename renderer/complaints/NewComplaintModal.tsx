@@ -75,7 +75,7 @@ export function NewComplaintModal({ onClose }: { onClose: () => void }) {
               error={fieldError(create.error, 'text')}
               data-testid="complaint-text"
             />
-            <ErrorAlert error={create.error && !fieldError(create.error, 'text') ? create.error : null} />
+            <ErrorAlert error={create.error} fields={['text']} />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 {ar.ui.back}

@@ -1,18 +1,18 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ContactSummary } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { submitKeys } from '../ui/submit-keys';
+import { notifySaved } from '../ui/notify';
 
 /** Closes a follow-up with what was done (Ctrl+Enter); a second desk that closed it first is named. */
 export function CompleteFollowUpModal({ contact, onClose }: { contact: ContactSummary; onClose: () => void }) {
   const [note, setNote] = useState('');
   const complete = useOpMutation('contacts.completeFollowUp', {
     onSuccess: () => {
-      notifications.show({ message: ar.contacts.completed, color: 'teal' });
+      notifySaved(ar.contacts.completed);
       onClose();
     },
   });

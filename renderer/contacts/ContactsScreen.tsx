@@ -13,6 +13,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useToday } from '../ui/useToday';
 import { ContactDetailsModal } from './ContactDetailsModal';
 import { FollowUpsCard } from './FollowUpsCard';
+import { KEYS } from '../app/keymap';
 
 const c = ar.contacts;
 const STATE_COLORS: Record<FollowUpState, string> = { none: 'gray', open: 'blue', due: 'orange', overdue: 'red', done: 'teal' };
@@ -46,7 +47,7 @@ export function ContactsScreen({ user, onLog }: { user: UserView; onLog: () => v
             {c.hint}
           </Text>
         </div>
-        <Button size="md" onClick={onLog} rightSection={<Kbd>{c.shortcut}</Kbd>} data-testid="log-contact-button">
+        <Button size="md" onClick={onLog} rightSection={<Kbd>{KEYS.logContact.label}</Kbd>} data-testid="log-contact-button">
           {c.logButton}
         </Button>
       </Group>

@@ -1,5 +1,4 @@
 import { Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { BeneficiarySearchHit, UserView } from '@shared/contract';
 import { CONTACT_CHANNELS, type ContactChannel } from '@shared/domain/channels';
@@ -11,6 +10,7 @@ import { DateInput } from '../ui/DateInput';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { submitKeys } from '../ui/submit-keys';
 import { useToday } from '../ui/useToday';
+import { notifySaved } from '../ui/notify';
 
 const c = ar.contacts;
 const FIELDS = ['channel', 'name', 'mobile', 'subject', 'answer', 'followUpDue', 'followUpOwnerId'];
@@ -38,7 +38,7 @@ export function LogContactModal({ user, onClose }: { user: UserView; onClose: ()
   const [clientKey] = useState(() => crypto.randomUUID());
   const log = useOpMutation('contacts.log', {
     onSuccess: () => {
-      notifications.show({ message: c.logged, color: 'teal' });
+      notifySaved(c.logged);
       onClose();
     },
   });

@@ -2,6 +2,7 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ar, fill } from '@shared/labels/ar';
 import type { PrintOutcome } from './usePrintPdf';
+import { notifySaved } from '../ui/notify';
 
 /**
  * What became of a printing, told without taking the user's focus: printed; a printer that failed
@@ -19,7 +20,7 @@ let lastNotice: string | null = null;
 function notice(outcome: PrintOutcome): string {
   const title = outcome.pdf.title;
   if (outcome.via === 'shell') {
-    if (outcome.printed) return notifications.show({ message: fill(ar.printing.printed, { title }), color: 'teal' });
+    if (outcome.printed) return notifySaved(fill(ar.printing.printed, { title }));
     return notifications.show({
       title: outcome.failure ?? ar.printing.cancelled,
       message: fill(ar.printing.savedTo, { path: outcome.savedTo }),

@@ -18,9 +18,8 @@ const DEFAULT_OUTCOME: Partial<Record<VisitView['reason'], VisitOutcome>> = {
   complaint: 'complaint_recorded',
 };
 
+/** The fields that show their own problem beside them. */
 const FIELDS = ['inquiry', 'answer', 'outcomeNote'];
-/** A refusal whose every problem is already written next to its field needs no message of its own. */
-const shownByFields = (issues: { path: (string | number)[] }[] | undefined) => !!issues?.length && issues.every((i) => FIELDS.includes(String(i.path[0])));
 
 /**
  * Ends a visit with its outcome (S1). What the visit was for comes first and takes the focus: an
@@ -97,7 +96,7 @@ export function FinishVisitModal({ visit, onClose }: { visit: VisitView; onClose
             data-testid="finish-outcome"
           />
           {!isComplaint && <Textarea label={ar.ui.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />}
-          <ErrorAlert error={finish.error && !shownByFields(finish.error.issues) ? finish.error : null} />
+          <ErrorAlert error={finish.error} fields={FIELDS} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.ui.back}

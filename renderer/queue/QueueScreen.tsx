@@ -7,16 +7,16 @@ import { ar, fill } from '@shared/labels/ar';
 import { VISIT_STATES } from '@shared/domain/visit';
 import { useScreenVisible, useScreenVisibleRef } from '../app/screen-visible';
 import { CheckInPanel } from '../check-in/CheckInPanel';
+import { mayCall } from '../data/access';
 import { useOp } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { dialogOpen } from '../ui/dialog-open';
-import { notifyError } from '../ui/notify';
+import { notifyError, notifySaved } from '../ui/notify';
 import { CurrentVisitCard } from './CurrentVisitCard';
 import { NewComplaintButton } from '../complaints/NewComplaintModal';
 import { QueueList } from './QueueList';
-
-const DESK_ROLES = ['receptionist', 'supervisor', 'admin'];
+import { KEYS } from '../app/keymap';
 
 /**
  * The home screen (S1): check-in on one side, today's hall on the other. Memoised: it stays mounted
@@ -27,20 +27,22 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
   const visibleNow = useScreenVisibleRef();
   // Hidden under another tab it neither refetches nor redraws; the tab's click fetches it fresh.
   const queue = useOp('visits.queue', {}, { staleTime: 0, subscribed: visible });
-  const atDesk = DESK_ROLES.includes(user.role);
+  // A desk that receives visitors: check-in beside the hall, and a complaint received there.
+  const atDesk = mayCall(user.role, 'visits.checkIn');
+  const callsNext = mayCall(user.role, 'visits.callNext');
   const callNext = useConfirmableMutation('visits.callNext', {
     onSuccess: (visit) => {
       if (!visit) notifications.show({ message: ar.messages.queueEmpty, color: 'gray' });
-      else notifications.show({ message: fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }), color: 'teal' });
+      else notifySaved(fill(ar.ui.calledTicket, { ticket: visit.ticket, name: visit.name }));
     },
     onError: notifyError,
   });
   // S1: one press calls one visitor; a second press while the first is on its way does nothing.
   const next = () => {
-    if (atDesk) callNext.run({});
+    if (callsNext) callNext.run({});
   };
   // F4 belongs to the hall, even from the search box; not under another tab, a file or request opened over it, nor a dialog.
-  useHotkeys([['F4', () => visibleNow.current && !dialogOpen() && next()]], []);
+  useHotkeys([[KEYS.callNext.hotkey, () => visibleNow.current && !dialogOpen() && next()]], []);
 
   const counts = queue.data?.counts;
   const mine = queue.data?.visits.filter((v) => v.state === 'serving' && v.servedBy?.id === user.id) ?? [];
@@ -63,8 +65,8 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
               ))}
             </Group>
             {atDesk && <NewComplaintButton />}
-            {atDesk && (
-              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>F4</Kbd>}>
+            {callsNext && (
+              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>{KEYS.callNext.label}</Kbd>}>
                 {ar.ui.callNext}
               </Button>
             )}

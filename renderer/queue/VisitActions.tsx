@@ -1,17 +1,16 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView, VisitView } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
+import { mayCall } from '../data/access';
 import { useOpMutation } from '../data/operations';
 import { useConfirmableMutation } from '../data/useConfirmableMutation';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { notifyError } from '../ui/notify';
+import { notifyError, notifySaved } from '../ui/notify';
 import { FinishVisitModal } from './FinishVisitModal';
-import { ReferVisitModal } from './ReferVisitModal';
+import { ReferModal } from '../referrals/ReferModal';
 import { VisitKeys } from './VisitKeys';
-
-const DESK = ['receptionist', 'supervisor', 'admin'];
+import { KEYS } from '../app/keymap';
 
 /**
  * What can be done to a visit now, by this user; the core checks the same again. `withKeys`: the
@@ -29,12 +28,13 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   // S1: the hall display announces the same ticket again (a double press is one call: the core says so).
   const recall = useOpMutation('visits.recall', {
     ...opts,
-    onSuccess: (call) => notifications.show({ message: fill(ar.display.recallDone, { ticket: call.ticket }), color: 'teal' }),
+    onSuccess: (call) => notifySaved(fill(ar.display.recallDone, { ticket: call.ticket })),
   });
-  const atDesk = DESK.includes(user.role);
   const busy = callVisit.pending || take.isPending || left.isPending || cancel.isPending || recall.isPending;
   const id = { visitId: visit.id };
-  const mayFinish = visit.state === 'serving' && (visit.servedBy?.id === user.id || user.role !== 'receptionist');
+  // Someone else's visitor is finished by those who may take a visit over (the researcher, the supervisor).
+  const mayFinish = visit.state === 'serving' && mayCall(user.role, 'visits.finish') && (visit.servedBy?.id === user.id || mayCall(user.role, 'visits.take'));
+  const mayRefer = mayCall(user.role, 'visits.refer');
   const keyHint = (key: string) => (withKeys ? <Kbd size="xs">{key}</Kbd> : undefined);
 
   const moreButton = (events: { onPointerEnter?: () => void; onClick?: () => void } = {}) => (
@@ -53,7 +53,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
         {(visit.state === 'waiting' || visit.state === 'referred') && (
           <Menu.Item onClick={() => left.mutate(id)}>{ar.ui.markLeft}</Menu.Item>
         )}
-        {atDesk && <Menu.Item color="red" onClick={() => cancel.mutate(id)}>{ar.ui.cancelVisit}</Menu.Item>}
+        {mayCall(user.role, 'visits.cancel') && <Menu.Item color="red" onClick={() => cancel.mutate(id)}>{ar.ui.cancelVisit}</Menu.Item>}
       </Menu.Dropdown>
     </Menu>
   );
@@ -61,14 +61,14 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   return (
     // A row's actions keep one width so the columns line up; the current visit's card sizes them to their words.
     <Group gap={4} w={size === 'xs' ? 220 : undefined} justify="flex-end" wrap="nowrap" style={{ flexShrink: 0 }}>
-      {visit.state === 'waiting' && atDesk && (
+      {visit.state === 'waiting' && mayCall(user.role, 'visits.call') && (
         <Button size={size} variant="light" loading={callVisit.pending} disabled={busy} onClick={() => callVisit.run(id)}>
           {ar.actions.call}
         </Button>
       )}
       {mayFinish && (
         <>
-          <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint('F8')} data-testid="visit-finish">
+          <Button size={size} onClick={() => setFinishing(true)} disabled={busy} rightSection={keyHint(KEYS.finishVisit.label)} data-testid="visit-finish">
             {ar.actions.finish}
           </Button>
           {withKeys && (
@@ -76,22 +76,22 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
               {ar.display.recall}
             </Button>
           )}
-          {atDesk && (
-            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint('F9')} data-testid="visit-refer">
+          {mayRefer && (
+            <Button size={size} variant="light" color="violet" onClick={() => setReferring(true)} disabled={busy} rightSection={keyHint(KEYS.referVisit.label)} data-testid="visit-refer">
               {ar.actions.refer}
             </Button>
           )}
         </>
       )}
-      {visit.state === 'referred' && user.role !== 'receptionist' && (
+      {visit.state === 'referred' && mayCall(user.role, 'visits.take') && (
         <Button size={size} color="violet" loading={take.isPending} disabled={busy} onClick={() => take.mutate(id)}>
           {ar.actions.take}
         </Button>
       )}
       {['waiting', 'serving', 'referred'].includes(visit.state) && more}
-      {withKeys && mayFinish && <VisitKeys onFinish={() => setFinishing(true)} onRefer={atDesk ? () => setReferring(true) : undefined} />}
+      {withKeys && mayFinish && <VisitKeys onFinish={() => setFinishing(true)} onRefer={mayRefer ? () => setReferring(true) : undefined} />}
       {finishing && <FinishVisitModal visit={visit} onClose={() => setFinishing(false)} />}
-      {referring && <ReferVisitModal visit={visit} onClose={() => setReferring(false)} />}
+      {referring && <ReferModal referred={{ visit }} onClose={() => setReferring(false)} />}
       {callVisit.asked && (
         <ConfirmModal
           message={callVisit.asked.message}

@@ -1,6 +1,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useScreenVisibleRef } from '../app/screen-visible';
 import { dialogOpen } from '../ui/dialog-open';
+import { KEYS } from '../app/keymap';
 
 /**
  * The current visit's own keys (README "At the desk"): F8 finishes, F9 refers. Function keys type
@@ -11,8 +12,8 @@ export function VisitKeys({ onFinish, onRefer }: { onFinish: () => void; onRefer
   const free = () => visible.current && !dialogOpen();
   useHotkeys(
     [
-      ['F8', () => free() && onFinish()],
-      ['F9', () => free() && onRefer?.()],
+      [KEYS.finishVisit.hotkey, () => free() && onFinish()],
+      [KEYS.referVisit.hotkey, () => free() && onRefer?.()],
     ],
     [],
   );

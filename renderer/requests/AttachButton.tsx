@@ -1,10 +1,10 @@
 import { Button, FileButton, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME_TYPES } from '@shared/contract/requests';
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { readBase64 } from '../ui/read-file';
+import { notifySaved } from '../ui/notify';
 
 /**
  * A scan of a document or of the signed declaration (S2, S4). The name and size are checked here to
@@ -26,7 +26,7 @@ export function AttachButton({
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const attach = useOpMutation('requests.attach', {
-    onSuccess: () => notifications.show({ message: ar.requests.uploaded, color: 'teal' }),
+    onSuccess: () => notifySaved(ar.requests.uploaded),
     onError: (e) => setProblem(e.message),
   });
 

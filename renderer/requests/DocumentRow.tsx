@@ -122,7 +122,7 @@ export function DocumentRow({
           </SimpleGrid>
         )}
         <AttachmentList attachments={doc.attachments} />
-        <ErrorAlert error={setDocument.error && !fieldError(setDocument.error, 'issueDate') && !fieldError(setDocument.error, 'expiryDate') ? setDocument.error : null} />
+        <ErrorAlert error={setDocument.error} fields={['issueDate', 'expiryDate']} />
       </Stack>
     </Paper>
   );

@@ -100,7 +100,7 @@ export function OpenRequestModal({
             error={fieldError(open.error, 'requestedAmount')}
             data-testid="open-amount"
           />
-          <ErrorAlert error={open.error && !fieldError(open.error, 'requestedAmount') ? open.error : null} />
+          <ErrorAlert error={open.error} fields={['serviceTypeId', 'requestedAmount']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.ui.back}

@@ -13,7 +13,7 @@ import { CloseRequestForm } from './CloseRequestForm';
 import { DeclarationCard } from './DeclarationCard';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { referralOpen } from './referral';
-import { ReferRequestModal } from './ReferRequestModal';
+import { ReferModal } from '../referrals/ReferModal';
 import { RegistrationCard } from './RegistrationCard';
 import { RequestDraftCard } from './RequestDraftCard';
 import { RequestHeader } from './RequestHeader';
@@ -100,7 +100,7 @@ export function RequestPage({ requestId, user }: { requestId: number; user: User
           )}
         </Stack>
       </Grid.Col>
-      {referring && <ReferRequestModal request={r} onClose={() => setReferring(false)} />}
+      {referring && <ReferModal referred={{ request: r }} onClose={() => setReferring(false)} />}
     </Grid>
   );
 }

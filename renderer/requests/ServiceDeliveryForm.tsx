@@ -80,7 +80,7 @@ export function ServiceDeliveryForm({ request, canAct }: { request: RequestView;
                     data-testid="service-date"
                   />
                 </SimpleGrid>
-                <ErrorAlert error={deliver.error?.code === 'validation' ? null : deliver.error} />
+                <ErrorAlert error={deliver.error} fields={['description', 'amount', 'deliveredOn']} />
                 <Group justify="flex-end">
                   <Button type="submit" loading={deliver.isPending} disabled={badDate} data-testid="deliver-service">
                     {ar.requests.deliver}

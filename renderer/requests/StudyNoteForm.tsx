@@ -26,7 +26,7 @@ export function StudyNoteForm({ requestId, answersReferral = false }: { requestI
           error={fieldError(add.error, 'note')}
           data-testid={answersReferral ? 'referral-answer' : 'study-note'}
         />
-        <ErrorAlert error={add.error?.code === 'validation' ? null : add.error} />
+        <ErrorAlert error={add.error} fields={['note']} />
         <Group justify="flex-end">
           <Button type="submit" size="xs" variant="light" loading={add.isPending} disabled={!note.trim()}>
             {answersReferral ? ar.researcher.sendAnswer : ar.requests.addNote}

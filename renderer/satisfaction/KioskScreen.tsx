@@ -100,6 +100,7 @@ function RatingForm({ visit, onSent }: { visit: SatisfactionPendingView; onSent:
         {S.question}
         <Text fz={20} c="dimmed" fw={400}>
           {S.ticket} <span className="ltr">{visit.ticket}</span>
+          {visit.about === 'delivery' && <span data-testid="kiosk-about-delivery">{` · ${S.aboutDelivery}`}</span>}
         </Text>
       </div>
       <div className={css.faces} role="radiogroup" aria-labelledby="kiosk-question" data-testid="kiosk-faces">

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ASPECTS, SCORES, type Aspect } from '@shared/domain/satisfaction';
 import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 const S = ar.satisfaction;
 const scoreData = [...SCORES].reverse().map((s) => ({ value: String(s), label: `${s} · ${S.scores[s]}` }));
@@ -31,7 +31,7 @@ export function PaperRatingDialog({ opened, onClose }: { opened: boolean; onClos
   };
   const submit = useOpMutation('satisfaction.submit', {
     onSuccess: () => {
-      notifications.show({ message: S.paperSaved, color: 'teal' });
+      notifySaved(S.paperSaved);
       close();
     },
   });

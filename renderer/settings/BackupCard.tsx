@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { BackupFileView, SettingsView } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
@@ -7,6 +6,7 @@ import { useOp, useOpMutation } from '../data/operations';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { backupTime, OUTCOME_COLOR, runLine, sizeMb } from './backup-text';
+import { notifySaved } from '../ui/notify';
 
 /**
  * Backups for the administrator (docs/architecture.md#backups): where they go, the last one and its result, a backup now
@@ -33,7 +33,7 @@ export function BackupCard({ settings }: { settings: SettingsView }) {
     }
   }, [job, polling, list]);
 
-  const saveFolder = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.backups.folderSaved, color: 'teal' }) });
+  const saveFolder = useOpMutation('settings.update', { onSuccess: () => notifySaved(ar.backups.folderSaved) });
   const run = useOpMutation('backups.run', { onSuccess: () => setPolling(true) });
   const restore = useOpMutation('backups.restore', {
     onSuccess: () => {

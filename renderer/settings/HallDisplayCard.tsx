@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import type { DeskView, SettingsView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { Announcer, CHIME_URL, warmVoices, type Played } from '../display/announcer';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 const SELF_TEST_SAYS: Record<Played, string> = {
   voice: ar.display.selfTestVoice,
@@ -20,7 +20,7 @@ const SELF_TEST_SAYS: Record<Played, string> = {
 export function HallDisplayCard({ settings, desks }: { settings: SettingsView; desks: DeskView[] }) {
   const [message, setMessage] = useState(settings.displayMessage ?? '');
   useEffect(() => setMessage(settings.displayMessage ?? ''), [settings.displayMessage]);
-  const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
+  const update = useOpMutation('settings.update', { onSuccess: () => notifySaved() });
   const chime = useRef<HTMLAudioElement>(null);
   const [testing, setTesting] = useState(false);
   const [played, setPlayed] = useState<Played | null>(null);

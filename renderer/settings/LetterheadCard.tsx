@@ -1,11 +1,11 @@
 import { Button, FileButton, Group, Image, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
 import { readBase64 } from '../ui/read-file';
+import { notifySaved } from '../ui/notify';
 
 const FIELDS = [
   ['associationBranch', ar.printing.branch, 'rtl'],
@@ -32,7 +32,7 @@ export function LetterheadCard({ settings }: { settings: SettingsView }) {
     setValues(fromSettings(settings));
     setLogo(settings.associationLogoBase64);
   }, [settings]);
-  const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
+  const update = useOpMutation('settings.update', { onSuccess: () => notifySaved() });
 
   const logoProblem = problem ?? fieldError(update.error, 'associationLogoBase64');
 

@@ -1,5 +1,4 @@
 import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ReferencePdfView, ReferenceShelfItem } from '@shared/contract/printing';
 import { REFERENCE_PDF_MAX_BYTES } from '@shared/contract/uploads';
@@ -9,6 +8,7 @@ import { useOp, useOpMutation } from '../data/operations';
 import { PrintButton } from '../printing/PrintButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { readBase64 } from '../ui/read-file';
+import { notifySaved } from '../ui/notify';
 
 /** The administrator replaces the shipped placeholders of the reference shelf (T1–T4) with the association's own PDFs. */
 export function ReferenceShelfCard() {
@@ -34,7 +34,7 @@ function ReferenceRow({ item }: { item: ReferencePdfView }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const replace = useOpMutation('documents.replaceReference', {
-    onSuccess: (r) => notifications.show({ message: fill(ar.printing.referenceReplaced, { title: r.title }), color: 'teal' }),
+    onSuccess: (r) => notifySaved(fill(ar.printing.referenceReplaced, { title: r.title })),
     onError: (e) => setProblem(e.message),
   });
 

@@ -1,6 +1,5 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { MAX_COMPLAINT_DUE_WORKING_DAYS } from '@shared/domain/complaints';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
@@ -14,6 +13,7 @@ import { StoreConnectionCard } from './StoreConnectionCard';
 import { StoreMoveCard } from './StoreMoveCard';
 import { ThisComputerCard } from './ThisComputerCard';
 import { WaitTargetsCard } from './WaitTargetsCard';
+import { notifySaved } from '../ui/notify';
 
 /**
  * The administrator's settings: the association's name, the inactivity lock, the desks with their
@@ -41,7 +41,7 @@ export function SettingsScreen() {
       setComplaintDays(settings.data.complaintDueWorkingDays);
     }
   }, [settings.data]);
-  const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
+  const update = useOpMutation('settings.update', { onSuccess: () => notifySaved() });
   const createDesk = useOpMutation('settings.createDesk', {
     onSuccess: () => {
       setDeskName('');

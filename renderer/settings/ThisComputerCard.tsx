@@ -1,8 +1,8 @@
 import { Paper, Stack, Switch, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { ar } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 const c = ar.computer;
 
@@ -14,7 +14,7 @@ const c = ar.computer;
 export function ThisComputerCard() {
   const state = useOp('computer.startWithSystem', {});
   const update = useOpMutation('computer.setStartWithSystem', {
-    onSuccess: (view) => notifications.show({ message: view.enabled ? c.startWithSystemOn : c.startWithSystemOff, color: 'teal' }),
+    onSuccess: (view) => notifySaved(view.enabled ? c.startWithSystemOn : c.startWithSystemOff),
   });
   const available = state.data?.available === true;
   return (

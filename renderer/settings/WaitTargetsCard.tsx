@@ -1,5 +1,4 @@
 import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '@shared/contract';
 import { VISIT_REASONS, type VisitReason } from '@shared/domain/visit';
@@ -7,6 +6,7 @@ import { MAX_TARGET_MINUTES, type WaitTarget, type WaitTargets } from '@shared/d
 import { ar } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 const BANDS = ['warningMinutes', 'targetMinutes', 'criticalMinutes'] as const satisfies readonly (keyof WaitTarget)[];
 
@@ -14,7 +14,7 @@ const BANDS = ['warningMinutes', 'targetMinutes', 'criticalMinutes'] as const sa
 export function WaitTargetsCard({ settings }: { settings: SettingsView }) {
   const [targets, setTargets] = useState<WaitTargets>(settings.waitTargets);
   useEffect(() => setTargets(settings.waitTargets), [settings.waitTargets]);
-  const update = useOpMutation('settings.update', { onSuccess: () => notifications.show({ message: ar.ui.saved, color: 'teal' }) });
+  const update = useOpMutation('settings.update', { onSuccess: () => notifySaved() });
   const set = (reason: VisitReason, band: keyof WaitTarget, value: number) =>
     setTargets((t) => ({ ...t, [reason]: { ...t[reason], [band]: value } }));
 
@@ -62,6 +62,7 @@ export function WaitTargetsCard({ settings }: { settings: SettingsView }) {
               ))}
             </Table.Tbody>
           </Table>
+          {/* The cells are only marked red (no room under each): the banner names which reason and band. */}
           <ErrorAlert error={update.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>

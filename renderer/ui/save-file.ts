@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { ar, fill } from '@shared/labels/ar';
 import { hasShell, saveInShell } from '../transport/shell';
+import { notifySaved } from './notify';
 
 /** A file the core made (a register or a report exported as a spreadsheet), as it crosses the contract. */
 export interface FileToSave {
@@ -17,7 +18,7 @@ export interface FileToSave {
 export async function saveFile(file: FileToSave): Promise<void> {
   if (hasShell()) {
     const result = await saveInShell(file);
-    if (result.saved) notifications.show({ message: fill(ar.saving.savedTo, { path: result.path ?? file.fileName }), color: 'teal', autoClose: 10_000 });
+    if (result.saved) notifySaved(fill(ar.saving.savedTo, { path: result.path ?? file.fileName }), { autoClose: 10_000 });
     else notifications.show({ message: ar.saving.cancelled, color: 'gray' });
     return;
   }
@@ -34,5 +35,5 @@ export async function saveFile(file: FileToSave): Promise<void> {
   link.remove();
   // The browser has taken the bytes once the click's task is over; a minute covers a slow disk.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  notifications.show({ message: fill(ar.saving.downloaded, { fileName: file.fileName }), color: 'teal', autoClose: 8_000 });
+  notifySaved(fill(ar.saving.downloaded, { fileName: file.fileName }), { autoClose: 8_000 });
 }

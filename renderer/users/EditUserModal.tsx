@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView } from '@shared/contract';
 import { ROLES, type Role } from '@shared/domain/roles';
 import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 /** The administrator corrects a name or changes a role; the core keeps one active administrator. */
 export function EditUserModal({ user, onClose }: { user: UserView; onClose: () => void }) {
@@ -13,7 +13,7 @@ export function EditUserModal({ user, onClose }: { user: UserView; onClose: () =
   const [role, setRole] = useState<Role>(user.role);
   const update = useOpMutation('users.update', {
     onSuccess: () => {
-      notifications.show({ message: ar.staff.saved, color: 'teal' });
+      notifySaved(ar.staff.saved);
       onClose();
     },
   });
@@ -47,7 +47,7 @@ export function EditUserModal({ user, onClose }: { user: UserView; onClose: () =
             comboboxProps={{ withinPortal: true }}
             data-testid="edit-role"
           />
-          <ErrorAlert error={update.error && !fieldError(update.error, 'fullName') ? update.error : null} />
+          <ErrorAlert error={update.error} fields={['fullName']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.staff.cancel}

@@ -1,17 +1,17 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
 import { useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
+import { notifySaved } from '../ui/notify';
 
 /** A temporary password for a user who forgot theirs; they choose their own at the next sign-in. */
 export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose: () => void }) {
   const [temporaryPassword, setPassword] = useState('');
   const reset = useOpMutation('users.resetPassword', {
     onSuccess: () => {
-      notifications.show({ message: fill(ar.staff.resetDone, { name: user.fullName }), color: 'teal' });
+      notifySaved(fill(ar.staff.resetDone, { name: user.fullName }));
       onClose();
     },
   });
@@ -42,7 +42,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView; onClose:
             error={fieldError(reset.error, 'temporaryPassword')}
             data-testid="temporary-password"
           />
-          <ErrorAlert error={reset.error && !fieldError(reset.error, 'temporaryPassword') ? reset.error : null} />
+          <ErrorAlert error={reset.error} fields={['temporaryPassword']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {ar.staff.cancel}

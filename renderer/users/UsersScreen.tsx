@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { UserView } from '@shared/contract';
 import { formatTime } from '@shared/dates/calendar';
@@ -7,7 +6,7 @@ import { ROLES, type Role } from '@shared/domain/roles';
 import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
 import { ErrorAlert, fieldError } from '../ui/ErrorAlert';
-import { notifyError } from '../ui/notify';
+import { notifyError, notifySaved } from '../ui/notify';
 import { EditUserModal } from './EditUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
@@ -29,7 +28,7 @@ export function UsersScreen() {
   const [password, setPassword] = useState('');
   const create = useOpMutation('users.create', {
     onSuccess: (u) => {
-      notifications.show({ message: `${ar.ui.userAdded}: ${u.fullName}`, color: 'teal' });
+      notifySaved(`${ar.ui.userAdded}: ${u.fullName}`);
       setFullName('');
       setUsername('');
       setPassword('');
@@ -39,7 +38,7 @@ export function UsersScreen() {
   // Repeated wrong passwords lock an account's sign-in for a while; the administrator can lift it at once.
   const unlockSignIn = useOpMutation('users.unlockSignIn', {
     onError: notifyError,
-    onSuccess: (u) => notifications.show({ message: fill(ar.staff.signInLockLifted, { name: u.fullName }), color: 'teal' }),
+    onSuccess: (u) => notifySaved(fill(ar.staff.signInLockLifted, { name: u.fullName })),
   });
 
   return (

@@ -76,7 +76,7 @@ export interface RegisterRowView {
 
 export interface RegisterPage {
   rows: RegisterRowView[];
-  /** Every visit the filters match, over all pages. */
+  /** Every visit and contact (C2–C8) the filters match, over all pages: what the count label names. */
   total: number;
   offset: number;
   limit: number;

@@ -11,10 +11,14 @@ const score = z.number().int().min(1, ar.satisfaction.scoreRange).max(5, ar.sati
 
 /** What the kiosk of this desk asks the visitor about now: never a name, only the ticket on the screen. */
 export interface SatisfactionPendingView {
+  /** The visit rated: a delivered service is rated through the visit it was handed over in. */
   visitId: number;
   ticket: string;
   reason: VisitReason;
+  /** When the visit finished, or the service was delivered. */
   finishedAt: string;
+  /** What just happened at the desk: the visit finished, or a service delivered in it (S7). */
+  about: 'visit' | 'delivery';
 }
 
 /** A submitted rating: `counted` false when it was flagged as misuse (rapid repeated presses). */
@@ -99,7 +103,10 @@ const onRating = ['satisfaction.', 'board.today', 'reports.', 'settings.revision
  * given on paper.
  */
 export const satisfactionOperations = {
-  /** The latest visit finished at this desk within the kiosk's window and not yet rated; null when none. */
+  /**
+   * The latest visit finished, or service delivered (requests.deliver), at this desk within the
+   * kiosk's window, its visit not yet rated; null when none.
+   */
   'satisfaction.pending': query<SatisfactionPendingView | null>()({ input: z.object({}).strict(), access: 'signed-in', devices: ['kiosk'] }),
   /**
    * One rating per visit. Anonymous by default: the rating then keeps the visit's desk, reason and

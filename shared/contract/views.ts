@@ -84,10 +84,12 @@ export interface BeneficiaryView {
 }
 
 export interface BeneficiaryHit extends BeneficiaryView {
-  /** How the hit was found: an exact ID, mobile, file number or request number ranks before names. */
-  match: 'id' | 'mobile' | 'file' | 'request' | 'name';
+  /** How the hit was found: an exact ID, mobile, file number, request or acknowledgement number ranks before names. */
+  match: 'id' | 'mobile' | 'file' | 'request' | 'complaint' | 'name';
   /** For a request-number hit: the request typed (or scanned from its receipt), so the screen can open it. */
   request?: { id: number; number: string };
+  /** For an acknowledgement-number hit (P8): the complaint typed, whose complainant this is. */
+  complaint?: { id: number; number: string };
 }
 
 /** A ticket the beneficiary already has today (the open one if any, else the latest). */

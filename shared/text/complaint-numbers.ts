@@ -1,5 +1,6 @@
 import { toAsciiDigits } from './digits';
 import { stripInvisible } from './invisible';
+import { parseRequestNumber } from './reference-numbers';
 
 /** The letter every acknowledgement number starts with («ش» of شكوى): never taken for a request number. */
 export const COMPLAINT_NUMBER_LETTER = 'ش';
@@ -21,4 +22,16 @@ export function parseComplaintNumber(text: string): string | null {
   if (!m) return null;
   const seq = Number(m[2]);
   return seq > 0 ? complaintNumber(Number(m[1]), seq) : null;
+}
+
+/**
+ * An acknowledgement number typed without its letter («١٤٤٨-١٢», as a complainant reads it out over
+ * the phone) is also the shape of a request number: where the text can only be a complaint's (its
+ * register's number filter) or is looked up as both (the desk's search box), this reads either form.
+ */
+export function parseComplaintNumberLoosely(text: string): string | null {
+  const withLetter = parseComplaintNumber(text);
+  if (withLetter) return withLetter;
+  const asRequest = parseRequestNumber(text);
+  return asRequest ? `${COMPLAINT_NUMBER_LETTER}-${asRequest}` : null;
 }

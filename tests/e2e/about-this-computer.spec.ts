@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, openSignedIn, screen } from './support/desk';
 
 /**
  * On screen (README "Installing"): «حول البرنامج» from the user menu names the version, this computer's data folder and the
@@ -14,8 +14,7 @@ test.beforeAll(async () => {
 });
 
 test('«حول البرنامج» in the user menu shows the version, the data folder and the store file', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, 'admin', ADMIN_PASSWORD, DESK_A);
+  const page = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-about').click();
   const dialog = page.getByRole('dialog', { name: 'حول البرنامج' });
@@ -30,8 +29,7 @@ test('«حول البرنامج» in the user menu shows the version, the data f
 });
 
 test('start with Windows: through the browser the switch is off and locked, and says it is set from the desktop app', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, 'admin', ADMIN_PASSWORD, DESK_A);
+  const page = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'الإعدادات' }).click();
   const card = page.getByTestId('this-computer');
   const toggle = card.getByRole('switch', { name: 'تشغيل استقبال عند الدخول إلى ويندوز' });

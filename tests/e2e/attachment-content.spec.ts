@@ -2,7 +2,7 @@ import { expect, test } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { ar } from '@shared/labels/ar';
 import { SAMPLE_JPEG, samplePdf } from '../helpers/sample-files';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openSignedIn, screen } from './support/desk';
 
 /**
  * Attachments checked by content (docs/architecture.md#security), from the browser desk through the loopback shell: a file
@@ -20,7 +20,7 @@ let call: Awaited<ReturnType<typeof apiSession>>;
 
 test.beforeAll(async () => {
   call = await adminApi(ADMIN_PASSWORD);
-  await call('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
   const person = (await call('beneficiaries.register', {
     firstName: 'منيرة',
     fatherName: 'فهد',
@@ -35,8 +35,7 @@ test.beforeAll(async () => {
 });
 
 test('a file that only starts like a PDF is refused with its reason; a scan named «fdp.exe» behind a right-to-left override is kept as fdp.jpg', async ({ browser }) => {
-  const desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   await desk.getByTestId('search-input').fill(requestNumber);
   await desk.getByTestId('search-input').press('Enter');
   await expect(desk.getByTestId('request-number')).toHaveText(requestNumber);

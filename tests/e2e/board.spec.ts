@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signedInApi, signIn } from './support/desk';
 
 /**
  * The supervisor's live board (docs/design.md#around-the-desk-watching-and-reporting): their home screen, read while another desk works the hall
@@ -29,10 +29,8 @@ async function visitor(name: string, reason = 'inquiry') {
 
 test.beforeAll(async () => {
   admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  desk = await apiSession();
-  await desk('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 1 });
+  await addStaff(PASSWORD, { ...supervisor, role: 'supervisor' }, { ...receptionist, role: 'receptionist' });
+  desk = await signedInApi(receptionist.username, PASSWORD, 1);
 });
 
 test('the board is the supervisor’s first tab and home screen, with today in both calendars', async ({ browser }) => {

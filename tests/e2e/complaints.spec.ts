@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './support/test';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
  * Complaints and suggestions (P8, docs/policy.md#the-clauses-and-where-they-live): a complaint visit finished at the desk enters the register
@@ -24,17 +24,13 @@ let visitNumber: string;
 let phoneNumber: string;
 
 test.beforeAll(async () => {
-  const admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 });
 
 test('P8: a complaint visit finished at the desk enters the register and its number is shown to read out', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, DESK_A);
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, DESK_A);
   // The visitor checked in and called by this receptionist (over the API, as the desk's own hall would).
-  const api = await apiSession();
-  await api('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 1 });
+  const api = await signedInApi(receptionist.username, PASSWORD, 1);
   const visit = (await api('visits.checkIn', { visitorName: 'منيرة صالح الدوسري', visitorMobile: '0551234567', reason: 'complaint' })) as { id: number; ticket: string };
   await api('visits.call', { visitId: visit.id, alsoWhileServing: true });
   const card = desk.getByTestId('current-visit').filter({ hasText: visit.ticket });
@@ -91,8 +87,7 @@ test('P8: a phone complaint is received from «شكوى أو اقتراح»: emp
 });
 
 test('P8: the supervisor finds the complaint by its number, answers it and closes it', async ({ browser }) => {
-  sup = await openDesk(browser);
-  await signIn(sup, supervisor.username, PASSWORD, DESK_R);
+  sup = await openSignedIn(browser, supervisor.username, PASSWORD, DESK_R);
   await expect(sup.getByTestId('board-complaints')).toBeVisible();
   await sup.getByRole('tab', { name: 'الشكاوى', exact: true }).click();
   await expect(sup.getByTestId('complaints-screen')).toBeVisible();
@@ -127,6 +122,26 @@ test('P8: the supervisor finds the complaint by its number, answers it and close
   await sup.getByTestId('complaints-number').fill('');
   await expect(sup.getByTestId('complaint-row').first()).toBeVisible();
   await screen(sup, 'complaints-05-register-closed');
+});
+
+test('P8: an acknowledgement number typed in the hall\'s search box, in Arabic-Indic digits with a space for the dash, opens its complaint', async () => {
+  await dismissNotices(sup);
+  await sup.getByRole('tab', { name: 'الطابور' }).click();
+  const box = sup.getByTestId('search-input');
+  await expect(box).toBeVisible();
+  // «ش ١٤٤٨-٢» as a caller reads it out: the letter, the year and the sequence without its zeros.
+  const [, year, seq] = phoneNumber.split('-') as [string, string, string];
+  const spoken = `ش ${year}-${Number(seq)}`.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
+  await box.fill(spoken);
+  await box.press('Enter');
+  const page = sup.getByTestId('complaint-page');
+  await expect(page).toBeVisible();
+  await expect(page.getByTestId('complaint-detail')).toContainText('رسالة نصية تُرسل للمراجع');
+  await expect(page.getByTestId('complaint-detail').locator(`[data-complaint-number="${phoneNumber}"]`).first()).toBeVisible();
+  await expect(page.getByTestId('complaint-state')).toHaveText('جديدة');
+  await screen(sup, 'complaints-08-found-from-search');
+  await sup.getByTestId('page-back').click();
+  await expect(page).toHaveCount(0);
 });
 
 test('P8: the board shows the complaints tile', async () => {

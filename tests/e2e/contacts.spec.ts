@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openSignedIn, screen } from './support/desk';
 
 /**
  * Contacts on every channel (P4, P5, C2–C8): a receptionist logs a phone call with a follow-up
@@ -23,8 +23,7 @@ type Queue = { counts: Record<string, number>; visits: unknown[] };
 
 test.beforeAll(async () => {
   admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
   const [firstName, fatherName, grandfatherName, familyName] = person;
   await admin('beneficiaries.register', {
     firstName,
@@ -38,8 +37,7 @@ test.beforeAll(async () => {
 });
 
 test('P4, C2: F6 logs a phone call with a follow-up in a few keystrokes; no ticket, the hall queue unchanged', async ({ browser }) => {
-  page = await openDesk(browser);
-  await signIn(page, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  page = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   const before = (await admin('visits.queue', {})) as Queue;
 
   // From the hall's search box, which has the focus: F6 opens the contact dialog on its search box.
@@ -120,15 +118,13 @@ test('P5: a person without a file is logged by name and mobile on another channe
 });
 
 test('P4: the supervisor\'s board has the tile of overdue follow-ups', async ({ browser }) => {
-  const board = await openDesk(browser);
-  await signIn(board, supervisor.username, PASSWORD, 'مكتب الباحث الاجتماعي (R)');
+  const board = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الباحث الاجتماعي (R)');
   await expect(board.getByTestId('board-follow-ups')).toContainText('متابعات التواصل المتأخرة');
   await screen(board, 'contacts-board-tile');
 });
 
 test('C2, C3: the day\'s register shows the contacts under their channel beside the visits', async ({ browser }) => {
-  const desk = await openDesk(browser);
-  await signIn(desk, supervisor.username, PASSWORD, 'مكتب الباحث الاجتماعي (R)');
+  const desk = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الباحث الاجتماعي (R)');
   await desk.getByRole('tab', { name: 'السجل اليومي' }).click();
   const contactRows = desk.locator('[data-testid="register-row"][data-kind="contact"]');
   await expect(contactRows.filter({ hasText: `${person[0]} ${person[1]}` })).toContainText('الاتصالات الهاتفية');

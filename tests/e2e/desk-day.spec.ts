@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, apiSession, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn, signOut } from './support/desk';
+import { ADMIN_PASSWORD, chooseReason, closeTicketWithEnter, openDesk, openSignedIn, queueRow, screen, signedInApi, signIn, signOut } from './support/desk';
 
 /**
  * A morning at the desk (S1, S3, P2, C1; docs/design.md#a-visit): first run, users, a new visitor registered and
@@ -73,8 +73,7 @@ test('a new visitor: a wrong ID is refused in Arabic, then enrolled and given ti
 });
 
 test('a returning visitor is found by a name typed without diacritics', async () => {
-  const api = await apiSession();
-  await api('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD, deskId: 1 });
+  const api = await signedInApi('admin', ADMIN_PASSWORD, 1);
   await api('beneficiaries.register', {
     firstName: 'فَاطِمَة',
     fatherName: 'عَلِيّ',
@@ -97,8 +96,7 @@ test('a returning visitor is found by a name typed without diacritics', async ()
 });
 
 test('a second desk sees the hall, calls the next visitor, and the first desk updates by itself', async ({ browser }) => {
-  deskB = await openDesk(browser);
-  await signIn(deskB, 'admin', ADMIN_PASSWORD, 'مكتب الاستقبال 2 (B)');
+  deskB = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, 'مكتب الاستقبال 2 (B)');
   await expect(queueRow(deskB, 'A-001')).toBeVisible();
   await expect(queueRow(deskB, 'A-002')).toBeVisible();
 
@@ -119,8 +117,7 @@ test('a second desk sees the hall, calls the next visitor, and the first desk up
 });
 
 test('the researcher takes the referral and finishes it (S3)', async ({ browser }) => {
-  const researcher = await openDesk(browser);
-  await signIn(researcher, 'researcher1', STAFF_PASSWORD, 'مكتب الباحث الاجتماعي (R)');
+  const researcher = await openSignedIn(browser, 'researcher1', STAFF_PASSWORD, 'مكتب الباحث الاجتماعي (R)');
   const row = researcher.locator('[data-testid="referral-row"][data-ticket="A-001"]');
   await expect(row).toContainText('يحتاج شرحاً لإجراءات دراسة الحالة');
   await screen(researcher, '10-referrals');

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Documents and decisions (S2, S5; docs/design.md#a-support-request), as a new receptionist and a supervisor meet them at
@@ -54,8 +54,7 @@ async function newPerson(serial: number, name: [string, string, string, string])
 
 test.beforeAll(async () => {
   api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
   const services = (await api('catalogue.services', {})) as { id: number; code: string }[];
   const service = (code: string) => services.find((s) => s.code === code)!.id;
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/test';
-import { ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, loopback, screen, signedInApi, signIn } from './support/desk';
 
 /**
  * The hall display (S1) and the device screens it shares with the kiosk: opened from a
@@ -27,8 +27,7 @@ const chimePlays = () => display.evaluate('window.chimePlays') as Promise<number
 
 test.beforeAll(async () => {
   admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...other, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...other, role: 'receptionist' });
   await admin('settings.update', { displayMessage: 'مواعيد الاستقبال من الثامنة صباحاً حتى الثانية ظهراً' });
 });
 
@@ -57,8 +56,7 @@ test('S1: a call at another desk is on the display within a second, and its chim
   await display.evaluate(
     "(() => { window.chimePlays = 0; const a = document.querySelector('[data-testid=hall-chime]'); const play = a.play.bind(a); a.play = () => { window.chimePlays += 1; return play(); }; })()",
   );
-  const deskB = await apiSession();
-  await deskB('auth.signIn', { username: other.username, password: PASSWORD, deskId: 2 });
+  const deskB = await signedInApi(other.username, PASSWORD, 2);
   const visit = (await deskB('visits.checkIn', { visitorName: 'سالم علي الحربي', visitorMobile: '0551234567', reason: 'inquiry' })) as { id: number; ticket: string };
   const { waiting } = (await admin('display.calls', {})) as { waiting: number };
   await expect(display.getByTestId('display-waiting')).toHaveText(String(waiting));
@@ -79,8 +77,7 @@ test('S1: a call at another desk is on the display within a second, and its chim
 
 test('S1: «إعادة النداء» at the desk announces the same ticket again on the display', async () => {
   await signIn(desk, receptionist.username, PASSWORD, DESK_A);
-  const deskA = await apiSession();
-  await deskA('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 1 });
+  const deskA = await signedInApi(receptionist.username, PASSWORD, 1);
   await deskA('visits.checkIn', { visitorName: 'حمد ناصر الشمري', visitorMobile: '0559876543', reason: 'inquiry' });
   const called = (await deskA('visits.callNext', { alsoWhileServing: true })) as { ticket: string };
   await expect(display.locator('[data-testid="recent-call"]').first()).toHaveAttribute('data-ticket', called.ticket, { timeout: 1_000 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { SAMPLE_JPEG } from '../helpers/sample-files';
-import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, apiSession, openDesk, screen, signIn } from './support/desk';
 
 /**
  * A normal scan through the browser desk (README "HTTP API"): the loopback shell once cut every
@@ -21,7 +21,7 @@ let call: Awaited<ReturnType<typeof apiSession>>;
 
 test.beforeAll(async () => {
   call = await adminApi(ADMIN_PASSWORD);
-  await call('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
   const person = (await call('beneficiaries.register', {
     firstName: 'نوف',
     fatherName: 'سعد',

@@ -3,7 +3,7 @@ import { expect, test } from './support/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { adminApi, chooseReason, openDesk, screen, signIn } from './support/desk';
+import { addStaff, adminApi, chooseReason, openSignedIn, screen } from './support/desk';
 
 /**
  * Long work never freezes the desks (docs/architecture.md#long-work-the-job-worker), as the receptionist meets it: another process holds
@@ -19,11 +19,10 @@ const idNumber = nationalIdFor(4_700_000 + (run % 99_999));
 
 test('a check-in that cannot get the write lock says «النظام مشغول، حاول بعد لحظات.», keeps the visitor and reason, and goes through when pressed again', async ({ browser }) => {
   const api = await adminApi();
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
   await api('beneficiaries.register', { ...visitor, identity: { idType: 'national_id', idNumber }, mobile: `05${String(run).padStart(8, '6')}` });
 
-  const desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   await desk.getByTestId('search-input').fill(idNumber);
   await expect(desk.getByTestId('search-result').first()).toContainText('مشاعل راشد حمود البقمي');
   await desk.getByTestId('search-input').press('Enter');

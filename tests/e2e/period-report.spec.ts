@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from './support/test';
 import { businessDay } from '@shared/dates/calendar';
 import { printingAr } from '@shared/labels/printing-ar';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
  * The period report at the supervisor's desk (docs/design.md#around-the-desk-watching-and-reporting), in the browser at 1366×768: the reports tab
@@ -28,20 +28,16 @@ function utf16be(text: string): Buffer {
 }
 
 test.beforeAll(async () => {
-  const admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...supervisor, role: 'supervisor' }, { ...receptionist, role: 'receptionist' });
   // Today's visit, served and finished at desk B.
-  const desk = await apiSession();
-  await desk('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 2 });
+  const desk = await signedInApi(receptionist.username, PASSWORD, 2);
   const visit = (await desk('visits.checkIn', { visitorName: 'نوف سالم الحربي', reason: 'inquiry' })) as { id: number };
   await desk('visits.call', { visitId: visit.id, alsoWhileServing: true });
   await desk('visits.finish', { visitId: visit.id, outcome: 'answered', inquiry: 'مواعيد الدوام', answer: 'من الثامنة إلى الثانية' });
 });
 
 test('Period report: a supervisor reads this month\'s figures and prints the report, which arrives as the PDF of the period', async ({ browser }) => {
-  page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, DESK_A);
+  page = await openSignedIn(browser, supervisor.username, PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'التقارير' }).click();
   await expect(page.getByTestId('reports-screen')).toBeVisible();
   await expect(page.getByTestId('tile-visits')).not.toContainText(/^\D*0$/);

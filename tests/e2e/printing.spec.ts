@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, chooseReason, dismissNotices, openSignedIn, queueRow, screen } from './support/desk';
 
 /**
  * Printed documents through the loopback shell (renderer/printing/README.md): each document opens in a new tab of the
@@ -40,8 +40,7 @@ function expectPdf(bytes: Buffer) {
 
 test.beforeAll(async () => {
   const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 
   // A submitted request, made through the API: this spec is about its documents, not its steps.
   const person = (await api('beneficiaries.register', {
@@ -64,8 +63,7 @@ test.beforeAll(async () => {
 });
 
 test('a check-in prints the ticket; one marked not printed shows so, with a reprint, in the modal and on the queue row', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, DESK_A);
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, DESK_A);
   await desk.getByTestId('search-input').fill('عبير البقمي');
   await expect(desk.getByTestId('search-result').first()).toContainText('عبير سالم ناصر البقمي');
   await desk.getByTestId('search-input').press('Enter');
@@ -146,11 +144,10 @@ test('the reference shelf (T1–T4) opens from the المراجع menu for every
 });
 
 test('a supervisor prints the daily register: a day, one desk or all, IDs in full on request', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
+  const page = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
   await page.getByRole('tab', { name: 'السجل اليومي' }).click();
   await expect(page.getByTestId('register-screen')).toBeVisible();
-  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات في هذا اليوم: [1-9]/);
+  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات وحالات التواصل في هذا اليوم: [1-9]/);
   // Full IDs are a deliberate choice: the switch asks first.
   await page.getByRole('switch', { name: 'إظهار أرقام الهوية كاملة' }).click();
   await page.getByTestId('confirm-anyway').click();
@@ -165,8 +162,7 @@ test('a supervisor prints the daily register: a day, one desk or all, IDs in ful
 });
 
 test('the administrator edits the letterhead and replaces a reference PDF (PDF only)', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, 'admin', ADMIN_PASSWORD, DESK_A);
+  const page = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'الإعدادات' }).click();
   await page.getByTestId('letterhead-associationBranch').fill('فرع الرياض');
   await page.getByTestId('letterhead-associationPhone').fill('0112345678');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/test';
-import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, openSignedIn, queueRow, screen, signedInApi, signIn } from './support/desk';
 
 /**
  * Speed (docs/performance.md): a queue row's «إجراءات أخرى» menu is built only when the pointer or a key reaches
@@ -19,15 +19,14 @@ let tickets: string[];
  */
 async function expectLeft(desk: Page, ticket: string) {
   await expect(desk.locator(`[data-testid="queue-row"][data-ticket="${ticket}"][data-state="waiting"]`)).toHaveCount(0);
-  const api = await apiSession();
-  await api('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 1 });
+  const api = await signedInApi(receptionist.username, PASSWORD, 1);
   const hall = (await api('visits.queue', {})) as { visits: { ticket: string; state: string }[] };
   expect(hall.visits.find((v) => v.ticket === ticket)?.state).toBe('left');
 }
 
 test.beforeAll(async () => {
   const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
   tickets = [];
   for (const name of ['وليد سعد العنزي', 'هند علي الغامدي']) {
     tickets.push(((await api('visits.checkIn', { visitorName: name, visitorMobile: '0551234567', reason: 'inquiry' })) as { ticket: string }).ticket);
@@ -61,14 +60,12 @@ test('Speed: a queue row\'s «إجراءات أخرى» menu opens at the first 
 });
 
 test('Speed: the queue tab opens on the fresh hall, and a tab chosen right after it wins', async ({ browser }) => {
-  const desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   await desk.getByRole('tab', { name: 'الطلبات' }).click();
   await expect(desk.getByRole('tab', { name: 'الطلبات' })).toHaveAttribute('aria-selected', 'true');
 
   // Checked in elsewhere meanwhile: the hall shows it the moment its tab opens.
-  const api = await apiSession();
-  await api('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 2 });
+  const api = await signedInApi(receptionist.username, PASSWORD, 2);
   const { ticket } = (await api('visits.checkIn', { visitorName: 'منى ناصر الحربي', visitorMobile: '0559876543', reason: 'inquiry' })) as { ticket: string };
   await desk.getByRole('tab', { name: 'الطابور' }).click();
   await expect(queueRow(desk, ticket)).toHaveAttribute('data-state', 'waiting');
@@ -95,10 +92,8 @@ test('Speed: the queue tab opens on the fresh hall, and a tab chosen right after
 });
 
 test('Speed: the hall kept under another tab does nothing there, and is found as it was left', async ({ browser }) => {
-  const desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
-  const api = await apiSession();
-  await api('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 2 });
+  const desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  const api = await signedInApi(receptionist.username, PASSWORD, 2);
   const { ticket } = (await api('visits.checkIn', { visitorName: 'ريم خالد القرني', visitorMobile: '0553456789', reason: 'inquiry' })) as { ticket: string };
   await expect(queueRow(desk, ticket)).toHaveAttribute('data-state', 'waiting');
   await desk.getByTestId('search-input').fill('ريم خا');

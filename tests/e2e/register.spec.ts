@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { addStaff, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
  * Registers (docs/design.md#around-the-desk-watching-and-reporting) in the browser at 1366×768: a supervisor filters today's register (one
@@ -27,13 +27,10 @@ let page: Page;
 let tickets: { inquiry: string; walkIn: string; aid: string };
 
 test.beforeAll(async () => {
-  const admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 
   // Today at desk 1, the receptionist serves three visitors; the supervisor's register must find these.
-  const desk = await apiSession();
-  await desk('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 1 });
+  const desk = await signedInApi(receptionist.username, PASSWORD, 1);
   const b = (await desk('beneficiaries.register', { ...person, identity: { idType: 'national_id', idNumber: ID_NUMBER }, mobile: `05${String(run).padStart(8, '4')}` })) as { id: number };
   type Visit = { id: number; ticket: string };
   const inquiry = (await desk('visits.checkIn', { beneficiaryId: b.id, reason: 'inquiry' })) as Visit;
@@ -46,6 +43,8 @@ test.beforeAll(async () => {
   await desk('visits.call', { visitId: aid.id });
   await desk('visits.finish', { visitId: aid.id, outcome: 'aid_delivered' });
   tickets = { inquiry: inquiry.ticket, walkIn: walkIn.ticket, aid: aid.ticket };
+  // And takes a phone call: a contact, counted in the register beside her visits.
+  await desk('contacts.log', { channel: 'phone', beneficiaryId: b.id, subject: 'موعد صرف السلة', answer: 'الأحد القادم' });
 });
 
 test.afterAll(async () => {
@@ -63,24 +62,25 @@ async function sheetOf(bytes: Buffer) {
   return book;
 }
 
-test('a supervisor opens today\'s register and narrows it to one receptionist\'s inquiries, sorted by the wait', async ({ browser }) => {
-  page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, DESK_A);
+test('a supervisor opens today\'s register, its count naming the visits and contacts it counts, and narrows it to one receptionist\'s inquiries, sorted by the wait', async ({ browser }) => {
+  page = await openSignedIn(browser, supervisor.username, PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'السجل اليومي' }).click();
   await expect(page.getByTestId('register-screen')).toBeVisible();
-  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات في هذا اليوم: [1-9]/);
+  await expect(page.getByTestId('register-count')).toContainText(/عدد الزيارات وحالات التواصل في هذا اليوم: [1-9]/);
 
   await page.getByTestId('register-employee').click();
   await page.getByRole('option', { name: receptionist.fullName }).click();
   const rows = page.getByTestId('register-row');
-  await expect(rows).toHaveCount(3);
-  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات المطابقة: 3');
+  // Her three visits and her phone call: the count names both, as it counts both.
+  await expect(rows).toHaveCount(4);
+  await expect(page.locator('[data-testid="register-row"][data-kind="contact"]')).toHaveCount(1);
+  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات وحالات التواصل المطابقة: 4');
 
   await page.getByTestId('register-reasons').click();
   await page.getByRole('option', { name: 'استفسار' }).click();
   await page.keyboard.press('Escape');
   await expect(rows).toHaveCount(2);
-  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات المطابقة: 2');
+  await expect(page.getByTestId('register-count')).toHaveText('عدد الزيارات وحالات التواصل المطابقة: 2');
   const shown = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')));
   expect(shown.sort()).toEqual([tickets.inquiry, tickets.walkIn].sort());
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './support/test';
-import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, screen, signIn } from './support/desk';
+import { nationalIdFor } from '../../electron/core/demo/arabic-names';
+import { addStaff, ADMIN_PASSWORD, adminApi, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
  * Satisfaction (P6, P7): a visit finished at a desk is rated on that desk's kiosk — a second
@@ -26,10 +27,8 @@ let staffApi: (operation: string, input: unknown) => Promise<unknown>;
 test.beforeAll(async () => {
   const admin = await adminApi(ADMIN_PASSWORD);
   deskId = ((await admin('settings.createDesk', { name: deskName, ticketPrefix: prefix })) as { id: number }).id;
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
-  staffApi = await apiSession();
-  await staffApi('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
+  staffApi = await signedInApi(receptionist.username, PASSWORD, deskId);
 });
 
 /** A walk-in checked in and called at the kiosk's desk (the API of that desk), then finished on the desk's screen with F8. */
@@ -46,8 +45,7 @@ async function finishVisitAtDesk(name: string): Promise<string> {
 }
 
 test('P6: the receptionist opens the kiosk of her desk; it waits on its idle screen with the policy’s sentence', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, `${deskName} (${prefix})`);
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, `${deskName} (${prefix})`);
   await desk.getByTestId('user-menu').click();
   const opened = desk.context().waitForEvent('page');
   await desk.getByTestId('menu-open-kiosk').click();
@@ -110,8 +108,7 @@ test('P6: a rating given on paper is typed in by the desk’s staff for that vis
 });
 
 test('P6, P7: the supervisor reads the rating under التقارير and follows the low one up from the board', async ({ browser }) => {
-  const page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, `${deskName} (${prefix})`);
+  const page = await openSignedIn(browser, supervisor.username, PASSWORD, `${deskName} (${prefix})`);
   const item = page.getByTestId('board-satisfaction-item').filter({ hasText: COMMENT });
   await expect(item).toBeVisible();
   await expect(item).toContainText('دون اسم');
@@ -128,4 +125,49 @@ test('P6, P7: the supervisor reads the rating under التقارير and follows
   await item.getByRole('button', { name: 'تمت المتابعة' }).click();
   await expect(item).toHaveCount(0);
   await screen(page, 'satisfaction-board-1366x768');
+});
+
+test('P6: a service delivered at the desk is asked about on the kiosk while the visit goes on, and rated once', async () => {
+  // A registered food-basket request of a beneficiary who has come to collect it (over the API, as the
+  // committee and the desk would have moved it), checked in and called at the kiosk's desk.
+  const admin = await adminApi(ADMIN_PASSWORD);
+  const services = (await admin('catalogue.services', {})) as { id: number; code: string }[];
+  const idNumber = nationalIdFor(4_700_000 + (run % 99_999));
+  const person = (await staffApi('beneficiaries.register', {
+    firstName: 'نوف',
+    fatherName: 'سالم',
+    grandfatherName: 'علي',
+    familyName: 'الحربي',
+    identity: { idType: 'national_id', idNumber },
+    mobile: `05${String(4_700_000 + (run % 99_999)).padStart(8, '6')}`.slice(0, 10),
+  })) as { id: number };
+  let r = (await staffApi('requests.open', { beneficiaryId: person.id, serviceTypeId: services.find((s) => s.code === 'food_basket')!.id, channel: 'interview' })) as {
+    id: number;
+    documents: { documentTypeId: number; hasExpiry: boolean; version: number; required: boolean }[];
+  };
+  for (const d of r.documents.filter((x) => x.required)) {
+    await staffApi('requests.setDocument', { requestId: r.id, documentTypeId: d.documentTypeId, version: d.version, provided: true, ...(d.hasExpiry ? { expiryDate: '2040-01-01' } : {}) });
+  }
+  await staffApi('requests.signDeclaration', { requestId: r.id });
+  r = (await staffApi('requests.submit', { requestId: r.id })) as typeof r;
+  await admin('requests.decide', { requestId: r.id, outcome: 'accepted', aidDescription: 'سلة غذائية' });
+  await admin('requests.register', { requestId: r.id });
+  const visit = (await staffApi('visits.checkIn', { beneficiaryId: person.id, reason: 'receive_aid' })) as { id: number; ticket: string; day: string };
+  await staffApi('visits.call', { visitId: visit.id });
+  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'idle');
+
+  await staffApi('requests.deliver', { requestId: r.id, description: 'سلة غذائية', deliveredOn: visit.day });
+  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'ask');
+  await expect(kiosk.getByText(visit.ticket)).toBeVisible();
+  await expect(kiosk.getByTestId('kiosk-about-delivery')).toContainText('بعد استلامك الخدمة');
+  await screen(kiosk, 'kiosk-5-after-delivery-1280x800');
+  await kiosk.getByRole('radio', { name: '5: راضٍ جداً' }).click();
+  await kiosk.getByTestId('kiosk-send').click();
+  await expect(kiosk.getByTestId('kiosk-thanks')).toBeVisible();
+  await expect(kiosk.getByTestId('kiosk-idle')).toBeVisible();
+  // The visit ends: rated with its delivery already, the kiosk does not ask again.
+  await staffApi('visits.finish', { visitId: visit.id, outcome: 'aid_delivered' });
+  const again = (await staffApi('satisfaction.pending', {})) as unknown;
+  expect(again).toBeNull();
+  await expect(kiosk.getByTestId('kiosk')).toHaveAttribute('data-step', 'idle');
 });

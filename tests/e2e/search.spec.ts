@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Finding the person (P2, docs/architecture.md#search), in the browser: the desk's search box finds a beneficiary by a
@@ -25,7 +25,7 @@ const toArabicDigits = (s: string) => s.replace(/\d/g, (d) => String.fromCharCod
 
 test.beforeAll(async () => {
   const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
 
   // A registered request (so the person has a file number), made through the API as the administrator.
   const b = (await api('beneficiaries.register', {

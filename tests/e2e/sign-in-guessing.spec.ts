@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from './support/test';
 import { E2E_DATA_DIR } from '../../playwright.config';
-import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, adminApi, openDesk, openSignedIn, screen, signIn } from './support/desk';
 
 /**
  * Sign-in that resists guessing (docs/architecture.md#security), on screen at 1366×768: the sign-in screen says how long to
@@ -20,8 +20,7 @@ const DESK_A = 'مكتب الاستقبال 1 (A)';
 let user: Page;
 
 test.beforeAll(async () => {
-  const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...staff, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...staff, role: 'receptionist' });
 });
 
 async function tryPassword(page: Page, password: string) {
@@ -69,8 +68,7 @@ test('Sign-in: a locked account is refused even with the right password, and the
 });
 
 test('Sign-in: the staff screen marks the locked account; the administrator lifts the lock and the right password works at once', async ({ browser }) => {
-  const admin = await openDesk(browser);
-  await signIn(admin, 'admin', ADMIN_PASSWORD, DESK_A);
+  const admin = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
   await admin.getByRole('tab', { name: 'المستخدمون' }).click();
   const row = admin.locator(`[data-testid="user-row"][data-username="${staff.username}"]`);
   await expect(row.getByTestId('sign-in-locked-badge')).toContainText('الدخول موقوف حتى');
@@ -88,8 +86,7 @@ test('Sign-in: the staff screen marks the locked account; the administrator lift
 });
 
 test('Sign-in: the administrator sets how long an idle session stays signed in', async ({ browser }) => {
-  const admin = await openDesk(browser);
-  await signIn(admin, 'admin', ADMIN_PASSWORD, DESK_A);
+  const admin = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, DESK_A);
   await admin.getByRole('tab', { name: 'الإعدادات' }).click();
   const hours = admin.getByLabel('الخروج من الحساب بعد عدم النشاط (ساعات)');
   await expect(hours).toHaveValue('12');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/test';
-import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, openDesk, screen, signIn } from './support/desk';
 
 /**
  * Staff accounts (README "Staff accounts"): the administrator corrects a user's name and resets their forgotten
@@ -21,8 +21,7 @@ let admin: Page;
 let user: Page;
 
 test.beforeAll(async () => {
-  const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...staff, role: 'receptionist', password: ORIGINAL });
+  await addStaff(ORIGINAL, { ...staff, role: 'receptionist' });
 });
 
 const userRow = (page: Page) => page.locator(`[data-testid="user-row"][data-username="${staff.username}"]`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, loopback, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, loopback, openDesk, openSignedIn, screen, signedInApi, signIn } from './support/desk';
 
 /**
  * An audit trail worth its name (docs/architecture.md#security), in the browser at 1366×768: a supervisor opens سجل التدقيق,
@@ -36,13 +36,10 @@ async function rawSession() {
 }
 
 test.beforeAll(async () => {
-  const admin = await adminApi(ADMIN_PASSWORD);
-  await admin('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
-  await admin('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...supervisor, role: 'supervisor' }, { ...receptionist, role: 'receptionist' });
 
   // At desk 2, the receptionist registers the person and later completes the file.
-  const desk = await apiSession();
-  await desk('auth.signIn', { username: receptionist.username, password: PASSWORD, deskId: 2 });
+  const desk = await signedInApi(receptionist.username, PASSWORD, 2);
   const b = (await desk('beneficiaries.register', { ...person, identity: { idType: 'national_id', idNumber: ID_NUMBER }, mobile: `05${String(run).padStart(8, '3')}` })) as { id: number };
   const p = (await desk('beneficiaries.profile', { beneficiaryId: b.id })) as Record<string, any>;
   await desk('beneficiaries.update', {
@@ -71,8 +68,7 @@ test.beforeAll(async () => {
 });
 
 test('Audit trail: a supervisor narrows the trail to one beneficiary and reads a file\'s change before and after, the ID masked', async ({ browser }) => {
-  page = await openDesk(browser);
-  await signIn(page, supervisor.username, PASSWORD, DESK_A);
+  page = await openSignedIn(browser, supervisor.username, PASSWORD, DESK_A);
   await page.getByRole('tab', { name: 'سجل التدقيق' }).click();
   await expect(page.getByTestId('audit-screen')).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
@@ -137,8 +133,7 @@ test('Audit trail: with full IDs asked for, the ID shows whole — the default s
 });
 
 test('Audit trail: a receptionist has no audit tab', async ({ browser }) => {
-  const desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, DESK_A);
+  const desk = await openSignedIn(browser, receptionist.username, PASSWORD, DESK_A);
   await expect(desk.getByRole('tab', { name: 'الطابور' })).toBeVisible();
   await expect(desk.getByRole('tab', { name: 'سجل التدقيق' })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, chooseReason, closeTicketWithEnter, openDesk, queueRow, screen, signIn } from './support/desk';
+import { addStaff, chooseReason, closeTicketWithEnter, openSignedIn, queueRow, screen } from './support/desk';
 
 /**
  * A support request from the desk to the service (S2–S7, P4; docs/design.md#a-support-request): a new visitor checked in for
@@ -25,14 +25,11 @@ let committee: Page;
 const documentRow = (page: Page, name: string) => page.locator(`[data-testid="document-row"][data-document="${name}"]`);
 
 test.beforeAll(async () => {
-  const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
-  await api('users.create', { ...supervisor, role: 'supervisor', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 });
 
 test('a new visitor checked in for a support request gets one opened from the visit (C1)', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, 'مكتب الاستقبال 1 (A)');
   const search = desk.getByTestId('search-input');
   await search.fill('ريم عبدالعزيز');
   await expect(desk.getByTestId('no-results')).toBeVisible();
@@ -121,10 +118,25 @@ test('the declaration is signed (S4), the ID fixed, and a double click submits o
   await screen(desk, '23-submitted');
 });
 
+test('S3: the submitted request goes to a researcher with a question; a question too short is named beside it, not in a banner', async () => {
+  const number = (await desk.getByTestId('request-number').textContent())!;
+  await desk.getByTestId('refer-request').click();
+  const dialog = desk.getByRole('dialog', { name: `إحالة الطلب ${number} للباحث الاجتماعي` });
+  await expect(dialog.getByLabel('سؤال الإحالة')).toBeFocused();
+  await dialog.getByLabel('سؤال الإحالة').fill('لا');
+  await dialog.getByTestId('confirm-refer-request').click();
+  await expect(dialog.getByTestId('refer-text')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('error-alert')).toHaveCount(0);
+  await screen(desk, '23b-refer-request-question-short');
+  await dialog.getByLabel('سؤال الإحالة').fill('هل يسكن المستفيد في الحي نفسه منذ سنتين؟');
+  await dialog.getByTestId('confirm-refer-request').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(desk.locator('[data-testid="timeline-event"][data-action="refer"]')).toHaveCount(1);
+});
+
 test('the committee refuses a rejection without a reason, then accepts (S5)', async ({ browser }) => {
   const number = (await desk.getByTestId('request-number').textContent())!;
-  committee = await openDesk(browser);
-  await signIn(committee, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
+  committee = await openSignedIn(browser, supervisor.username, PASSWORD, 'مكتب الاستقبال 2 (B)');
   await committee.getByRole('tab', { name: 'لجنة البحث' }).click();
   const row = committee.locator(`[data-testid="request-row"][data-number="${number}"]`);
   await expect(row).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, openDesk, screen, signIn } from './support/desk';
+import { addStaff, ADMIN_PASSWORD, openSignedIn, screen } from './support/desk';
 import { ar } from '@shared/labels/ar';
 
 /**
@@ -31,13 +31,11 @@ async function errorOf(input: Locator): Promise<string | null> {
 }
 
 test.beforeAll(async () => {
-  const api = await adminApi(ADMIN_PASSWORD);
-  await api('users.create', { ...receptionist, role: 'receptionist', password: PASSWORD });
+  await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' });
 });
 
 test('an empty enrolment at the desk flags all six missing fields at once, each beside its field', async ({ browser }) => {
-  desk = await openDesk(browser);
-  await signIn(desk, receptionist.username, PASSWORD, DESK_A);
+  desk = await openSignedIn(browser, receptionist.username, PASSWORD, DESK_A);
   await desk.getByTestId('register-new').click();
   await desk.getByTestId('reg-submit').click();
   for (const name of ['firstName', 'fatherName', 'grandfatherName', 'familyName']) {
@@ -106,8 +104,7 @@ test('the requests list, at 1366×768', async () => {
 });
 
 test('the administrator\'s screens: an empty user, service or desk is named field by field, in our words', async ({ browser }) => {
-  admin = await openDesk(browser);
-  await signIn(admin, 'admin', ADMIN_PASSWORD, 'مكتب الاستقبال 2 (B)');
+  admin = await openSignedIn(browser, 'admin', ADMIN_PASSWORD, 'مكتب الاستقبال 2 (B)');
 
   await admin.getByRole('tab', { name: 'المستخدمون' }).click();
   await admin.getByRole('button', { name: 'إضافة مستخدم' }).click();

@@ -1,40 +1,41 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { clearStatementCache } from '../../electron/core/store/sqlite/open-sqlite-store';
 
+/** One statement execution as the core made it. */
 export interface RecordedStatement {
+  method: 'all' | 'get' | 'run' | 'iterate';
   sql: string;
+  /** Its parameters, one list (an array given as the only argument is that list). */
   params: unknown[];
+  /** The statement was in raw mode (Store.arrayRows): a replay builds arrays too, not objects. */
+  arrays: boolean;
 }
 
+const METHODS = ['all', 'get', 'run', 'iterate'] as const;
+
 /**
- * Runs fn and returns every SQL statement the core executed meanwhile, with its parameters, by
- * watching the connection's prepare(): the query-plan tests look at the statements the operations
- * really run, not at copies of them that could drift.
+ * Runs fn and returns every SQL statement the core executed on `raw` meanwhile, with its parameters:
+ * the query-plan tests look at the statements the operations really run, and the bench replays them
+ * bare, not copies that could drift. The Statement prototype's methods are wrapped, not the
+ * connection's prepare(): the store keeps its statements prepared, so a repeated one is never prepared again.
  */
 export async function recordStatements(raw: BetterSqlite3.Database, fn: () => Promise<unknown>): Promise<RecordedStatement[]> {
   const recorded: RecordedStatement[] = [];
-  const original = raw.prepare;
-  const patched = function (this: BetterSqlite3.Database, source: string) {
-    const stmt = original.call(raw, source) as BetterSqlite3.Statement;
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const fnOf = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
-      Object.defineProperty(stmt, method, {
-        value: (...params: unknown[]) => {
-          recorded.push({ sql: source, params: params.length === 1 && Array.isArray(params[0]) ? params[0] : params });
-          return fnOf(...params);
-        },
-      });
-    }
-    return stmt;
-  };
-  // The store keeps statements prepared: forget them so every statement goes through prepare() here.
-  clearStatementCache(raw);
-  raw.prepare = patched as typeof raw.prepare;
+  const proto = Object.getPrototypeOf(raw.prepare('SELECT 1')) as Record<RecordedStatement['method'], (...args: unknown[]) => unknown>;
+  const originals = METHODS.map((m) => [m, proto[m]] as const);
+  for (const [method, original] of originals) {
+    proto[method] = function (this: BetterSqlite3.Statement, ...args: unknown[]) {
+      const out = original.apply(this, args);
+      if (this.database === raw) {
+        const row = method === 'all' ? (out as unknown[])[0] : out;
+        recorded.push({ method, sql: this.source, params: args.length === 1 && Array.isArray(args[0]) ? args[0] : args, arrays: Array.isArray(row) });
+      }
+      return out;
+    };
+  }
   try {
     await fn();
   } finally {
-    raw.prepare = original;
-    clearStatementCache(raw);
+    for (const [method, original] of originals) proto[method] = original;
   }
   return recorded;
 }

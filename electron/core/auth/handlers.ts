@@ -5,9 +5,9 @@ import { requireUser, type HandlerContext } from '../context';
 import { withPreparation, type HandlersOf } from '../handlers';
 import type { Db } from '../store/store';
 import { checkNewPassword } from './password-rules';
-import { hashPassword, needsRehash, unmatchableHash, verifyPassword, type PasswordCost } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
 import { sessionView } from './session-view';
-import { clearFailures, failureError, readFailures, recordFailure, throttleError, verdict, type Verdict } from './sign-in-throttle';
+import { decideStaffPassword, prepareStaffPassword } from './staff-password';
 
 async function requireDesk(db: Db, deskId: number): Promise<void> {
   const desk = await db.selectFrom('desks').select('id').where('id', '=', deskId).executeTakeFirst();
@@ -59,39 +59,20 @@ export const authHandlers: HandlersOf<typeof authOperations> = {
 
   'auth.signIn': withPreparation(
     async (input, ctx) => {
-      // A try that will be refused unchecked costs no hashing (whether the username exists or not);
-      // nor does one naming no desk, which is refused without counting.
+      // One naming no desk is refused without counting (and without hashing).
       await requireDesk(ctx.db, input.deskId);
-      const seen = verdict(await readFailures(ctx.db, input.username), ctx.now);
-      if (seen.kind !== 'open') return { seen, check: null };
-      const row = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('username', '=', input.username).executeTakeFirst();
-      return { seen, check: await checkPassword(input.password, row, ctx.runtime.passwordCost) };
+      return prepareStaffPassword(ctx, input.username, input.password);
     },
-    async (input, ctx, { seen, check }) => {
+    async (input, ctx, tried) => {
       await requireDesk(ctx.db, input.deskId);
-      const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
-      const failed = (reason: FailureReason, extra: Record<string, unknown> = {}) =>
-        ctx.audit({ entity: 'user', entityId: row?.id ?? null, deskId: input.deskId, after: { signInFailed: true, username: input.username, deskId: input.deskId, reason, ...extra } });
-      // Decided here, in the transaction: tries racing from several desks are counted one after another,
-      // and a result checked in the preparation is revealed only to a try the count lets through.
-      const now = verdict(await readFailures(ctx.db, input.username), ctx.now);
-      const refusal = now.kind !== 'open' ? now : seen.kind !== 'open' ? seen : null;
-      if (refusal || !check) {
-        failed(refusal?.kind === 'locked' ? 'locked' : 'waiting');
-        return ctx.refuse(throttleError(refusal ?? seen as Exclude<Verdict, { kind: 'open' }>));
-      }
-      // Same message for an unknown user and a wrong password: no hint which usernames exist.
-      if (!row || !check.matches || check.userId !== row.id || check.hash !== row.password_hash) {
-        const after = await recordFailure(ctx.db, input.username, ctx.now);
-        failed('wrong_password', { failures: after.failures, ...(after.lockedUntil ? { lockedUntil: after.lockedUntil } : {}) });
-        return ctx.refuse(failureError(ar.messages.badCredentials, 'password', after));
-      }
-      if (!row.active) {
-        failed('inactive');
-        return ctx.refuse(new AppError('forbidden', ar.messages.userInactive));
-      }
-      await clearFailures(ctx.db, input.username);
-      if (check.rehash) await ctx.db.updateTable('users').set({ password_hash: check.rehash }).where('id', '=', row.id).execute();
+      const found = await ctx.db.selectFrom('users').selectAll().where('username', '=', input.username).executeTakeFirst();
+      const { row, rehash } = await decideStaffPassword(ctx, tried, {
+        username: input.username,
+        row: found,
+        wrongMessage: ar.messages.badCredentials,
+        failure: { entityId: found?.id ?? null, deskId: input.deskId, after: { signInFailed: true, username: input.username, deskId: input.deskId } },
+      });
+      if (rehash) await ctx.db.updateTable('users').set({ password_hash: rehash }).where('id', '=', row.id).execute();
       // After a reset the sign-in succeeds, but the dispatcher lets this session do nothing but choose a new password.
       signInto(ctx, row, input.deskId);
       ctx.audit({
@@ -101,7 +82,7 @@ export const authHandlers: HandlersOf<typeof authOperations> = {
           signedIn: true,
           deskId: input.deskId,
           ...(row.must_change_password ? { mustChangePassword: true } : {}),
-          ...(check.rehash ? { passwordRehashed: true } : {}),
+          ...(rehash ? { passwordRehashed: true } : {}),
         },
       });
       return sessionView(ctx);
@@ -127,29 +108,18 @@ export const authHandlers: HandlersOf<typeof authOperations> = {
   'auth.unlock': withPreparation(
     async (input, ctx) => {
       const me = requireUser(ctx);
-      const seen = verdict(await readFailures(ctx.db, me.username), ctx.now);
-      if (seen.kind !== 'open') return { seen, check: null };
-      const row = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', me.id).executeTakeFirst();
-      return { seen, check: await checkPassword(input.password, row, ctx.runtime.passwordCost) };
+      return prepareStaffPassword(ctx, me.username, input.password, { id: me.id });
     },
     // Guessing at a locked desk is guessing at the account: counted with its failed sign-ins.
-    async (input, ctx, { seen, check }) => {
+    async (input, ctx, tried) => {
       const me = requireUser(ctx);
-      const failed = (reason: FailureReason, extra: Record<string, unknown> = {}) =>
-        ctx.audit({ entity: 'user', entityId: me.id, after: { unlockFailed: true, username: me.username, deskId: ctx.session.deskId, reason, ...extra } });
-      const now = verdict(await readFailures(ctx.db, me.username), ctx.now);
-      const refusal = now.kind !== 'open' ? now : seen.kind !== 'open' ? seen : null;
-      if (refusal || !check) {
-        failed(refusal?.kind === 'locked' ? 'locked' : 'waiting');
-        return ctx.refuse(throttleError(refusal ?? seen as Exclude<Verdict, { kind: 'open' }>));
-      }
-      const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', me.id).executeTakeFirstOrThrow();
-      if (!check.matches || check.hash !== row.password_hash) {
-        const after = await recordFailure(ctx.db, me.username, ctx.now);
-        failed('wrong_password', { failures: after.failures, ...(after.lockedUntil ? { lockedUntil: after.lockedUntil } : {}) });
-        return ctx.refuse(failureError(ar.messages.badPassword, 'password', after));
-      }
-      await clearFailures(ctx.db, me.username);
+      const found = await ctx.db.selectFrom('users').select(['id', 'password_hash']).where('id', '=', me.id).executeTakeFirstOrThrow();
+      await decideStaffPassword(ctx, tried, {
+        username: me.username,
+        row: found,
+        wrongMessage: ar.messages.badPassword,
+        failure: { entityId: me.id, after: { unlockFailed: true, username: me.username, deskId: ctx.session.deskId } },
+      });
       ctx.session.locked = false;
       ctx.session.lastActivity = ctx.now.getTime();
       ctx.audit({ entity: 'user', entityId: me.id, after: { unlocked: true } });
@@ -201,17 +171,3 @@ export const authHandlers: HandlersOf<typeof authOperations> = {
     },
   ),
 };
-
-export type FailureReason = 'wrong_password' | 'waiting' | 'locked' | 'inactive';
-
-/**
- * One scrypt hash whether the account exists or not (an unknown username is checked against a hash no
- * password matches, at the same cost), so the time of the answer tells nothing. A right password on a
- * hash older than the current cost also gets its new hash here, outside the transaction.
- */
-export async function checkPassword(password: string, row: { id: number; password_hash: string } | undefined, cost: PasswordCost) {
-  const hash = row?.password_hash ?? unmatchableHash(cost);
-  const matches = await verifyPassword(password, hash);
-  const rehash = matches && row && needsRehash(hash, cost) ? await hashPassword(password, cost) : null;
-  return { userId: row?.id ?? null, hash, matches, rehash };
-}

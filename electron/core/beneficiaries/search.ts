@@ -1,4 +1,5 @@
 import type { BeneficiaryHit } from '@shared/contract';
+import { parseComplaintNumberLoosely } from '@shared/text/complaint-numbers';
 import { nameTokens } from '@shared/text/normalize-arabic';
 import { parseFileNumber, parseRequestNumber } from '@shared/text/reference-numbers';
 import { normalizeMobile } from '@shared/validation/mobile';
@@ -18,15 +19,16 @@ const byMobile = compiledOnce((db: Db, mobile: string, limit: number) =>
 );
 
 /**
- * The desk's one search box (P2): an exact ID, mobile, file number or request number first (a request
- * number gives its applicant, with the request), then names whose words start with every fragment
+ * The desk's one search box (P2): an exact ID, mobile, file number, request or acknowledgement number
+ * first (a request number gives its applicant, with the request; a complaint's number its complainant,
+ * with the complaint), then names whose words start with every fragment
  * typed, in any order, whatever the diacritics, spelling variants, «بن» or article — those with every
  * word whole first, the latest visitor first within each (Store.searchNames).
  */
 export async function searchBeneficiaries(text: string, limit: number, ctx: HandlerContext): Promise<BeneficiaryHit[]> {
   const hits: BeneficiaryHit[] = [];
   const seen = new Set<number>();
-  const add = (rows: Row[], match: BeneficiaryHit['match'], extra?: Pick<BeneficiaryHit, 'request'>) => {
+  const add = (rows: Row[], match: BeneficiaryHit['match'], extra?: Pick<BeneficiaryHit, 'request' | 'complaint'>) => {
     for (const r of rows) {
       if (seen.has(r.id) || hits.length >= limit) continue;
       seen.add(r.id);
@@ -42,6 +44,15 @@ export async function searchBeneficiaries(text: string, limit: number, ctx: Hand
       add(await beneficiaries().where('id', '=', request.beneficiary_id).execute(), 'request', { request: { id: request.id, number: request.number } });
     }
   }
+  // P8: an acknowledgement number gives its complainant, with the complaint. Without its letter it reads
+  // as a request number too: both are looked up, the request's applicant first.
+  const complaintNumber = parseComplaintNumberLoosely(text);
+  if (complaintNumber) {
+    const complaint = await ctx.db.selectFrom('complaints').select(['id', 'number', 'beneficiary_id']).where('number', '=', complaintNumber).executeTakeFirst();
+    if (complaint?.beneficiary_id) {
+      add(await beneficiaries().where('id', '=', complaint.beneficiary_id).execute(), 'complaint', { complaint: { id: complaint.id, number: complaint.number } });
+    }
+  }
   // "F1234567" may also be a passport number: the ID look-up below still runs.
   const fileNumber = parseFileNumber(text);
   if (fileNumber) add(await beneficiaries().where('file_number', '=', fileNumber).execute(), 'file');
@@ -54,8 +65,8 @@ export async function searchBeneficiaries(text: string, limit: number, ctx: Hand
   if (mobile) {
     add(await byMobile(ctx.db, mobile, limit), 'mobile');
   }
-  // «ف-1001» is no name: its «ف» would list everyone whose name starts with it.
-  const tokens = fileNumber ? [] : nameTokens(text).filter((t) => !/^\d+$/.test(t));
+  // «ف-1001» and «ش-1448-12» are no names: their letter would list everyone whose name starts with it.
+  const tokens = fileNumber || complaintNumber ? [] : nameTokens(text).filter((t) => !/^\d+$/.test(t));
   if (tokens.length > 0 && hits.length < limit) {
     const ids = await ctx.store.searchNames(ctx.db, tokens, limit);
     if (ids.length > 0) {

@@ -1,7 +1,7 @@
 import type { ComplaintPage, ParsedInputOf } from '@shared/contract';
 import { businessDay } from '@shared/dates/calendar';
 import { UNANSWERED_COMPLAINT_STATES } from '@shared/domain/complaints';
-import { parseComplaintNumber } from '@shared/text/complaint-numbers';
+import { parseComplaintNumberLoosely } from '@shared/text/complaint-numbers';
 import type { HandlerContext } from '../context';
 import { selectComplaints, toComplaintView } from './complaint-view';
 
@@ -17,7 +17,7 @@ export async function listComplaints(input: ParsedInputOf<'complaints.list'>, ct
     if (input.to) out = out.where('c.received_day', '<=', input.to) as Q;
     if (input.number) {
       // A text that is no acknowledgement number finds none, rather than everything.
-      out = out.where('c.number', '=', parseComplaintNumber(input.number) ?? '') as Q;
+      out = out.where('c.number', '=', parseComplaintNumberLoosely(input.number) ?? '') as Q;
     }
     return out;
   };

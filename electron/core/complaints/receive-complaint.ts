@@ -62,6 +62,11 @@ export async function receiveComplaint(ctx: HandlerContext, input: ReceivedCompl
     const found = await ctx.db.selectFrom('beneficiaries').select('id').where('id', '=', beneficiaryId).executeTakeFirst();
     if (!found) throw new AppError('not_found', ar.messages.beneficiaryNotFound);
   }
+  if (input.contactId) {
+    // The foreign key (0020) is the last guard; this says it in Arabic, next to the field.
+    const found = await ctx.db.selectFrom('contacts').select('id').where('id', '=', input.contactId).executeTakeFirst();
+    if (!found) throw new AppError('not_found', ar.contacts.contactNotFound, [{ path: ['contactId'], message: ar.contacts.contactNotFound }]);
+  }
   const day = businessDay(ctx.now, ctx.timeZone);
   const { complaintDueWorkingDays } = await readSettings(ctx.db, ['complaintDueWorkingDays']);
   const at = ctx.now.toISOString();

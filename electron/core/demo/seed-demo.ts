@@ -72,8 +72,8 @@ const DAY = 86_400_000;
 
 /**
  * Fills a store with no data yet: staff accounts (password DEMO_PASSWORD), beneficiaries with
- * four-part names and full files, today's visitors in every state, and support requests of the past
- * weeks in every state (demo-requests.ts).
+ * four-part names and full files, today's visitors in every state (the called ones with their hall
+ * calls), and support requests of the past weeks in every state (demo-requests.ts).
  */
 export async function seedDemo(trx: Db, opts: DemoOptions): Promise<DemoSummary> {
   const random = seededRandom(opts.seed ?? 1445);
@@ -168,6 +168,7 @@ export async function seedDemo(trx: Db, opts: DemoOptions): Promise<DemoSummary>
     seqByDesk.set(d.id, last?.seq ?? 0);
   }
   let todaysVisit: { id: number; beneficiaryId: number } | null = null;
+  const calls: { visit_id: number; desk_id: number; at: string; called_by: number }[] = [];
   const start = opts.now.getTime() - 3 * 3600_000;
   const step = (3 * 3600_000 - 4 * 60_000) / plan.length;
   for (const [i, state] of plan.entries()) {
@@ -216,8 +217,15 @@ export async function seedDemo(trx: Db, opts: DemoOptions): Promise<DemoSummary>
       .insertInto('visit_events')
       .values({ visit_id: id, at: arrived.toISOString(), user_id: reception1, action: 'checkIn', from_state: null, to_state: state, note: 'بيانات تجريبية' })
       .execute();
+    if (servedBy) calls.push({ visit_id: id, desk_id: desk.id, at: called.toISOString(), called_by: servedBy });
     if (state === 'serving' && withFile && !todaysVisit) todaysVisit = { id, beneficiaryId: beneficiaryIds[(i * 13) % beneficiaryIds.length]! };
   }
+
+  // S1: every visitor called today left a hall call, as a desk's call does, so the hall display of a
+  // demo store shows its current and last calls. Written in the order of the calls, which is the
+  // order (by id) the display reads them in.
+  calls.sort((a, b) => a.at.localeCompare(b.at));
+  for (const call of calls) await trx.insertInto('hall_calls').values({ day, ...call, recall: 0 }).execute();
 
   const desk = demoDesk(trx, { store: opts.store, runtime: opts.runtime, timeZone: opts.timeZone });
   const requests = await seedDemoRequests(trx, desk, {

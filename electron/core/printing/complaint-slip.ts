@@ -4,9 +4,10 @@ import type { ComplaintCategory } from '@shared/domain/complaints';
 import { ar, fill } from '@shared/labels/ar';
 import { countOf } from '@shared/labels/count';
 import { printingAr } from '@shared/labels/printing-ar';
-import { fieldRow, Flow, paragraph, placeFlowingText, type Block } from './blocks';
+import { fieldRow, paragraph, placeFlowingText, type Block } from './blocks';
 import { FONT } from './fonts';
-import { bothCalendars, COLOR, createPdf, drawLetterhead, drawPageFooters, frame, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { bothCalendars, COLOR, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { drawQrCode } from './qr-code';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
@@ -43,14 +44,20 @@ function printedNumber(n: string): string {
 export async function renderComplaintSlip(input: ComplaintSlipInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const c = input.complaint;
-  const pdf = createPdf({ ...options, size: A5, margins: MARGINS, bufferPages: true, title: `${L.title} ${c.number}`, author: input.header.name });
-  const { doc } = pdf;
-  const f = frame(doc);
   // A very long text goes on onto a second page with the same margins.
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top) + 2, () => {
-    doc.addPage({ size: A5, margins: MARGINS });
-    return MARGINS.top;
-  });
+  const { doc, page: f, flow, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} ${c.number}`,
+      size: A5,
+      margins: MARGINS,
+      running: null,
+      gap: 2,
+      footerNote: printedNote(input.printedAt, tz),
+    },
+    options,
+  );
 
   // The number large, beside its QR code (on the left), as the request receipt has it.
   const qrSize = 70;
@@ -116,6 +123,5 @@ export async function renderComplaintSlip(input: ComplaintSlipInput, options: Pr
   if (input.header.phone) flow.place(paragraph(doc, fill(L.askPhone, { phone: isolateLtr(input.header.phone) }), f.left, f.width, { fontSize: 10 }), 4);
   flow.place(paragraph(doc, L.keep, f.left, f.width, { font: FONT.bold, fontSize: 10.5, align: 'center' }));
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz));
-  return pdf.finish();
+  return finish();
 }

@@ -1,23 +1,19 @@
-import { CHANNELS, type Channel } from '@shared/domain/channels';
+import { CHANNELS, CONTACT_CHANNELS, type Channel, type ContactChannel } from '@shared/domain/channels';
 import { VISIT_REASONS, VISIT_STATES, type VisitOutcome, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { DEFAULT_TIME_ZONE, formatDuration, formatGregorian, formatHijri, formatTime, formatWeekday } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
 import { fieldRow, Flow, paragraph, signatureRow, type Block } from './blocks';
 import { FONT } from './fonts';
-import { footersAsYouGo } from './footers-as-you-go';
 import {
   A4_LANDSCAPE,
   COLOR,
-  createPdf,
-  drawLetterhead,
-  drawRunningHeader,
-  frame,
   maskId,
   printedNote,
   type AssociationHeader,
   type PrintingOptions,
 } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 import { startTable, type TableColumn } from './table';
 
@@ -39,6 +35,20 @@ export interface RegisterVisit {
   outcome: VisitOutcome | null;
 }
 
+/** A contact of the day on another channel (C2–C8), printed under its channel after the visits. */
+export interface RegisterContact {
+  channel: ContactChannel;
+  /** UTC ISO instant. */
+  loggedAt: string;
+  name: string;
+  idNumber: string | null;
+  subject: string;
+  /** The desk it was logged at; null when logged away from a desk. */
+  deskName: string | null;
+  /** The employee who logged it. */
+  employee: string;
+}
+
 /** السجل اليومي without its visits: what is printed around them. */
 export interface DailyRegisterHead {
   header: AssociationHeader;
@@ -56,6 +66,8 @@ export interface DailyRegisterHead {
 /** السجل اليومي: every visit of a day, for one desk or all desks, with totals and the supervisor's signature. */
 export interface DailyRegisterInput extends DailyRegisterHead {
   visits: readonly RegisterVisit[];
+  /** The day's contacts on the other channels, in the order they were logged. */
+  contacts?: readonly RegisterContact[];
 }
 
 export interface RegisterTotals {
@@ -116,39 +128,39 @@ const L = printingAr.register;
 const MARGINS = { top: 28, bottom: 40, left: 30, right: 30 };
 
 export function renderDailyRegister(input: DailyRegisterInput, options: PrintingOptions = {}): Promise<Buffer> {
-  return writeDailyRegister(input, input.visits, options);
+  return writeDailyRegister(input, input.visits, options, input.contacts);
 }
 
 /**
  * The register written page by page as its visits come (in arrival order), each finished page
  * written out and let go: however long the day, pdfkit holds one page and the totals besides the
  * bytes already written, not every page's objects (a day of 16,000 visits held a gigabyte that way).
+ * The day's contacts on the other channels follow, under their channel, as on the screen and in the
+ * exports: a day's phone calls and letters are a few dozen, held at once.
  */
 export async function writeDailyRegister(
   input: DailyRegisterHead,
   visits: Iterable<RegisterVisit> | AsyncIterable<RegisterVisit>,
   options: PrintingOptions = {},
+  contacts: readonly RegisterContact[] = [],
 ): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const pdf = createPdf({
-    ...options,
-    size: A4_LANDSCAPE,
-    margins: MARGINS,
-    title: `${L.title} ${input.day}`,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const f = frame(doc);
   const desk = input.deskName ?? printingAr.common.allDesks;
   const dayText = `${formatWeekday(input.day, tz)} ${formatHijri(input.day, tz)} — ${formatGregorian(input.day, tz)}`;
   const dayLine = fill(L.day, { day: dayText });
-  const footers = footersAsYouGo(doc, printedNote(input.printedAt, tz, input.printedBy));
-  const newPage = () => {
-    footers.drawOnPage();
-    doc.addPage({ size: A4_LANDSCAPE, margins: MARGINS });
-    return drawRunningHeader(doc, `${L.title} — ${dayLine} — ${desk}`, MARGINS.top);
-  };
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top), newPage);
+  const { doc, page: f, flow, newPage, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} ${input.day}`,
+      size: A4_LANDSCAPE,
+      margins: MARGINS,
+      running: `${L.title} — ${dayLine} — ${desk}`,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+      pageByPage: true,
+    },
+    options,
+  );
   flow.place(
     fieldRow(
       doc,
@@ -217,7 +229,9 @@ export async function writeDailyRegister(
     flow.y = table.end().y + 12;
   }
 
-  placeTotals(doc, flow, counter.totals(), f.left, f.width);
+  const shownId = (idNumber: string | null) => isolateLtr(input.showFullIds ? (idNumber ?? '') : maskId(idNumber));
+  placeContacts(doc, flow, contacts, { x: f.left, width: f.width, allDesks: input.deskName === null, newPage, id: shownId, time: (t) => formatTime(t, tz) });
+  placeTotals(doc, flow, counter.totals(), contacts.length, f.left, f.width);
   flow.place(
     signatureRow(
       doc,
@@ -231,9 +245,7 @@ export async function writeDailyRegister(
     ),
   );
 
-  footers.drawOnPage();
-  footers.finish();
-  return pdf.finish();
+  return finish();
 }
 
 function iterate<T>(source: Iterable<T> | AsyncIterable<T>): AsyncIterator<T> | Iterator<T> {
@@ -245,10 +257,51 @@ function waitDisplay(v: RegisterVisit): string {
   return ms === null ? '' : formatDuration(ms);
 }
 
+interface ContactsLayout {
+  x: number;
+  width: number;
+  allDesks: boolean;
+  newPage: () => number;
+  id: (idNumber: string | null) => string;
+  time: (instant: string) => string;
+}
+
+/** The day's contacts, one table per channel in the policy's order, each under its channel and count. */
+function placeContacts(doc: PDFKit.PDFDocument, flow: Flow, contacts: readonly RegisterContact[], at: ContactsLayout) {
+  if (contacts.length === 0) return;
+  const c = { ...L.columns, ...L.contactColumns };
+  const columns: TableColumn<RegisterContact>[] = [
+    { header: c.index, weight: 0.4, cell: (_v, i) => String(i + 1), align: 'center' },
+    { header: c.time, weight: 0.75, cell: (v) => at.time(v.loggedAt), align: 'center' },
+    { header: c.name, weight: 2.2, cell: (v) => v.name },
+    { header: c.id, weight: 1.05, cell: (v) => at.id(v.idNumber), direction: 'ltr' },
+    { header: c.subject, weight: 4.2, cell: (v) => v.subject },
+    ...(at.allDesks ? [{ header: c.desk, weight: 1.3, cell: (v: RegisterContact) => v.deskName }] : []),
+    { header: c.loggedBy, weight: 1.2, cell: (v) => v.employee },
+  ];
+  const title = paragraph(doc, L.contactsTitle, at.x, at.width, { font: FONT.bold, fontSize: 11 });
+  let first = true;
+  for (const channel of CONTACT_CHANNELS) {
+    const rows = contacts.filter((r) => r.channel === channel);
+    if (rows.length === 0) continue;
+    const heading = paragraph(doc, fill(L.contactsChannel, { channel: ar.channels[channel], count: rows.length }), at.x, at.width, { font: FONT.bold, fontSize: 9.5 });
+    // A channel's heading stays with its table's header and first rows (the section's title with the first).
+    const lead = first ? [title, { height: 4, paint() {} }, heading] : [heading];
+    flow.ensure(lead.reduce((h, b) => h + b.height, 0) + 48);
+    for (const b of lead) flow.place(b);
+    flow.y += 2;
+    first = false;
+    const table = startTable(doc, { columns, x: at.x, width: at.width, y: flow.y, bottom: flow.bottom, newPage: at.newPage, fontSize: 8.5, headerFontSize: 8.5, padding: 2, zebra: true });
+    for (const row of rows) table.add(row);
+    flow.y = table.end().y + 10;
+  }
+}
+
 /** The totals: a summary line, then three small tables side by side (state, reason, channel). */
-function placeTotals(doc: PDFKit.PDFDocument, flow: Flow, totals: RegisterTotals, x: number, width: number) {
+function placeTotals(doc: PDFKit.PDFDocument, flow: Flow, totals: RegisterTotals, contacts: number, x: number, width: number) {
   const summary = [
     fill(L.totalVisits, { count: totals.visits }),
+    contacts > 0 ? fill(L.totalContacts, { count: contacts }) : '',
     totals.averageWaitMs !== null ? fill(L.averageWait, { duration: formatDuration(totals.averageWaitMs) }) : '',
   ]
     .filter((s) => s !== '')

@@ -2,21 +2,17 @@ import type { IdType } from '@shared/domain/identity';
 import { DEFAULT_TIME_ZONE, formatHijri } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
-import { fieldRow, Flow, paragraph, placeFlowingText, signatureRow } from './blocks';
+import { fieldRow, paragraph, placeFlowingText, signatureRow } from './blocks';
 import { FONT } from './fonts';
 import {
   A4,
   bothCalendars,
   COLOR,
-  createPdf,
-  drawLetterhead,
-  drawPageFooters,
-  drawRunningHeader,
-  frame,
   printedNote,
   type AssociationHeader,
   type PrintingOptions,
 } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { isolateLtr, layoutRtlText } from './rtl-layout';
 
 /** The declaration (إقرار, S4) printed for the applicant's signature. */
@@ -37,21 +33,18 @@ const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
 
 export async function renderDeclaration(input: DeclarationInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const pdf = createPdf({
-    ...options,
-    size: A4,
-    margins: MARGINS,
-    bufferPages: true,
-    title: `${L.title} — ${input.applicant.fullName}`,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const f = frame(doc);
-  const newPage = () => {
-    doc.addPage({ size: A4, margins: MARGINS });
-    return drawRunningHeader(doc, `${L.title} — ${input.applicant.fullName}`, MARGINS.top);
-  };
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top), newPage);
+  const { doc, page: f, flow, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} — ${input.applicant.fullName}`,
+      size: A4,
+      margins: MARGINS,
+      running: `${L.title} — ${input.applicant.fullName}`,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+    },
+    options,
+  );
   flow.place(paragraph(doc, L.subtitle, f.left, f.width, { align: 'center', fontSize: 11, color: COLOR.muted }), 10);
 
   flow.place(
@@ -122,6 +115,5 @@ export async function renderDeclaration(input: DeclarationInput, options: Printi
     ),
   );
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
-  return pdf.finish();
+  return finish();
 }

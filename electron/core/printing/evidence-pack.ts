@@ -5,9 +5,10 @@ import { printingAr } from '@shared/labels/printing-ar';
 import { figureText, type FigureRow } from '@shared/labels/report-rows';
 import { countText } from '@shared/labels/report-values';
 import type { EvidenceSection } from '../reports/evidence-sections';
-import { fieldRow, Flow, paragraph, placeFlowingText, sectionTitle, signatureRow } from './blocks';
+import { fieldRow, paragraph, placeFlowingText, sectionTitle, signatureRow } from './blocks';
 import { FONT } from './fonts';
-import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { A4, COLOR, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { periodText } from './period-report';
 import { layoutRtlText } from './rtl-layout';
 import { drawTable, measureTable, type TableColumn } from './table';
@@ -34,16 +35,18 @@ const MARGINS = { top: 32, bottom: 44, left: 40, right: 40 };
 export async function renderEvidencePack(input: EvidencePackInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const period = periodText(input.from, input.to);
-  const pdf = createPdf({ ...options, size: A4, margins: MARGINS, bufferPages: true, title: `${E.title} ${input.from} — ${input.to}`, author: input.header.name });
-  const { doc } = pdf;
-  const page = frame(doc);
-  const running = `${E.title} — ${period}`;
-  const newPage = () => {
-    doc.addPage({ size: A4, margins: MARGINS });
-    return drawRunningHeader(doc, running, MARGINS.top);
-  };
-  const freshPageRoom = page.bottom - runningHeaderBottom(doc, running, MARGINS.top);
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, E.title, MARGINS.top), newPage);
+  const { doc, page, flow, newPage, freshPageRoom, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: E.title,
+      pdfTitle: `${E.title} ${input.from} — ${input.to}`,
+      size: A4,
+      margins: MARGINS,
+      running: `${E.title} — ${period}`,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+    },
+    options,
+  );
   flow.place(fieldRow(doc, [{ label: L.period, value: period }], page.left, page.width), 6);
   flow.place(paragraph(doc, E.intro, page.left, page.width, { fontSize: 10, color: COLOR.muted, lineHeight: 1.6 }), 12);
 
@@ -115,6 +118,5 @@ export async function renderEvidencePack(input: EvidencePackInput, options: Prin
   // The board's note and every signature on one page.
   flow.placeTogether(board);
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
-  return pdf.finish();
+  return finish();
 }

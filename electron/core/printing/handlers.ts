@@ -162,11 +162,11 @@ export const printingHandlers: HandlersOf<typeof printingOperations> = {
     });
     // A day can hold thousands of visits: read and drawn in a worker, so every desk keeps answering.
     if (!ctx.runtime.jobs) throw new Error('documents.dailyRegister needs the core\'s job runner');
-    const { pdfBase64, visits } = await ctx.runtime.jobs.run('dailyRegister', { head, deskId: input.deskId ?? null, timeZone: ctx.timeZone });
+    const { pdfBase64, visits, contacts } = await ctx.runtime.jobs.run('dailyRegister', { head, deskId: input.deskId ?? null, timeZone: ctx.timeZone });
     // Full IDs of a whole day's visitors leave the system on paper: recorded. A masked register (the
     // default) shows four digits of each, no more than the hall's screen does: not recorded.
     if (input.showFullIds) {
-      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits } });
+      ctx.audit({ entity: null, entityId: null, after: { day, deskId: input.deskId ?? null, showFullIds: true, visits, contacts } });
     }
     return pdfView(pdfBase64, `register-${day}${input.deskId ? `-desk-${input.deskId}` : ''}.pdf`, `${printingAr.register.title} ${day}`);
   },

@@ -4,8 +4,9 @@ import { ar, fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
 import { complaintRows, figureText, requestRows, satisfactionRows, visitSummaryRows, type FigureRow } from '@shared/labels/report-rows';
 import { countText, daysText, durationText, hourText, shareText, weekdayName } from '@shared/labels/report-values';
-import { fieldRow, Flow, paragraph, sectionTitle } from './blocks';
-import { A4, COLOR, createPdf, drawLetterhead, drawPageFooters, drawRunningHeader, frame, printedNote, runningHeaderBottom, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { fieldRow, paragraph, sectionTitle } from './blocks';
+import { A4, COLOR, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { drawTable, measureTable, type TableColumn } from './table';
 
 /** تقرير الفترة: the figures (reports.period) with what is printed around them. */
@@ -41,23 +42,18 @@ export async function renderPeriodReport(input: PeriodReportInput, options: Prin
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const f = input.figures;
   const period = periodText(f.from, f.to);
-  const pdf = createPdf({
-    ...options,
-    size: A4,
-    margins: MARGINS,
-    bufferPages: true,
-    title: `${L.title} ${f.from} — ${f.to}`,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const page = frame(doc);
-  const running = `${L.title} — ${period}`;
-  const newPage = () => {
-    doc.addPage({ size: A4, margins: MARGINS });
-    return drawRunningHeader(doc, running, MARGINS.top);
-  };
-  const freshPageRoom = page.bottom - runningHeaderBottom(doc, running, MARGINS.top);
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top), newPage);
+  const { doc, page, flow, newPage, freshPageRoom, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} ${f.from} — ${f.to}`,
+      size: A4,
+      margins: MARGINS,
+      running: `${L.title} — ${period}`,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+    },
+    options,
+  );
   flow.place(
     fieldRow(
       doc,
@@ -189,6 +185,5 @@ export async function renderPeriodReport(input: PeriodReportInput, options: Prin
   // P8: the complaints and suggestions of the period.
   table(ar.complaints.report.section, figureColumns, complaintRows(f), fill(R.asOf, { day: dayBoth(f.asOf) }));
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
-  return pdf.finish();
+  return finish();
 }

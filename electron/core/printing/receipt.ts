@@ -1,22 +1,18 @@
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
-import { fieldRow, Flow, list, paragraph, sectionTitle, type Block } from './blocks';
+import { fieldRow, list, paragraph, sectionTitle, type Block } from './blocks';
 import { FONT } from './fonts';
 import {
   A4,
   bothCalendars,
   COLOR,
-  createPdf,
-  drawLetterhead,
-  drawPageFooters,
-  drawRunningHeader,
-  frame,
   maskId,
   printedNote,
   type AssociationHeader,
   type PrintingOptions,
 } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { drawQrCode } from './qr-code';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
@@ -46,21 +42,19 @@ const MARGINS = { top: 40, bottom: 52, left: 50, right: 50 };
 
 export async function renderReceipt(input: ReceiptInput, options: PrintingOptions = {}): Promise<Buffer> {
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
-  const pdf = createPdf({
-    ...options,
-    size: A4,
-    margins: MARGINS,
-    bufferPages: true,
-    title: `${L.title} ${input.request.number}`,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const f = frame(doc);
-  const newPage = () => {
-    doc.addPage({ size: A4, margins: MARGINS });
-    return drawRunningHeader(doc, `${L.title} — ${isolateLtr(input.request.number)}`, MARGINS.top);
-  };
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, L.title, MARGINS.top) + 4, newPage);
+  const { doc, page: f, flow, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title: L.title,
+      pdfTitle: `${L.title} ${input.request.number}`,
+      size: A4,
+      margins: MARGINS,
+      running: `${L.title} — ${isolateLtr(input.request.number)}`,
+      gap: 4,
+      footerNote: printedNote(input.printedAt, tz),
+    },
+    options,
+  );
 
   // The request number, large, beside its QR code (on the left).
   const qrSize = 96;
@@ -141,6 +135,5 @@ export async function renderReceipt(input: ReceiptInput, options: PrintingOption
   flow.placeTogether([sectionTitle(doc, L.askTitle, f.left, f.width), list(doc, ask, f.left, f.width, { marker: 'bullet' })], 14);
   flow.place(paragraph(doc, L.keep, f.left, f.width, { font: FONT.bold, fontSize: 11, align: 'center' }));
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz));
-  return pdf.finish();
+  return finish();
 }

@@ -1,7 +1,9 @@
 import type { SettingsView } from '@shared/contract';
+import type { ContactChannel } from '@shared/domain/channels';
+import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 import { selectVisits, toVisitView } from '../visits/visit-view';
-import type { DailyRegisterHead, DailyRegisterInput, RegisterVisit } from './daily-register';
+import type { DailyRegisterHead, DailyRegisterInput, RegisterContact, RegisterVisit } from './daily-register';
 import { letterhead } from './letterhead';
 
 export interface RegisterScope {
@@ -62,8 +64,43 @@ export async function* streamRegisterVisits(db: Db, day: string, deskId: number 
   for await (const row of registerQuery(db, day, deskId).stream()) yield toRegisterVisit(row);
 }
 
-/** السجل اليومي's whole input at once: a day's visits in arrival order, for one desk or all (deskId null). */
+/**
+ * A day's contacts on the other channels (C2–C8) in the order they were logged, for one desk or all:
+ * the same ones the register's screen and exports list beside the visits (registers/register-query.ts).
+ */
+export async function registerContacts(db: Db, day: string, deskId: number | null): Promise<RegisterContact[]> {
+  let query = db
+    .selectFrom('contacts as c')
+    .leftJoin('beneficiaries as b', 'b.id', 'c.beneficiary_id')
+    .leftJoin('desks as d', 'd.id', 'c.desk_id')
+    .innerJoin('users as s', 's.id', 'c.logged_by')
+    .select((eb) => [
+      'c.channel',
+      'c.logged_at',
+      eb.fn.coalesce('b.full_name', 'c.name', textLiteral('')).as('name'),
+      'b.id_number',
+      'c.subject',
+      'd.name as desk_name',
+      's.full_name as employee',
+    ])
+    .where('c.day', '=', day)
+    .orderBy('c.logged_at')
+    .orderBy('c.id');
+  if (deskId !== null) query = query.where('c.desk_id', '=', deskId);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    channel: r.channel as ContactChannel,
+    loggedAt: r.logged_at,
+    name: r.name,
+    idNumber: r.id_number ?? null,
+    subject: r.subject,
+    deskName: r.desk_name ?? null,
+    employee: r.employee,
+  }));
+}
+
+/** السجل اليومي's whole input at once: a day's visits in arrival order and its contacts, for one desk or all (deskId null). */
 export async function buildRegisterInput(db: Db, opts: RegisterScope): Promise<DailyRegisterInput> {
   const rows = await registerQuery(db, opts.day, opts.deskId).execute();
-  return { ...registerHead(opts), visits: rows.map(toRegisterVisit) };
+  return { ...registerHead(opts), visits: rows.map(toRegisterVisit), contacts: await registerContacts(db, opts.day, opts.deskId) };
 }

@@ -12,22 +12,17 @@ import type {
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { ar, fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
-import { checkbox, fieldRow, Flow, paragraph, sectionTitle, signatureRow, type Block, type FieldSpec } from './blocks';
+import { checkbox, fieldRow, paragraph, sectionTitle, signatureRow, type Block, type FieldSpec } from './blocks';
 import {
   A4,
   bothCalendars,
   bothCalendarsStacked,
   COLOR,
-  createPdf,
-  drawLetterhead,
-  drawPageFooters,
-  drawRunningHeader,
-  frame,
   printedNote,
-  runningHeaderBottom,
   type AssociationHeader,
   type PrintingOptions,
 } from './pdf-page';
+import { startLetterheadDocument } from './letterhead-document';
 import { isolateLtr, printable } from './rtl-layout';
 import { drawTable, measureTable, type TableColumn } from './table';
 
@@ -110,22 +105,18 @@ export async function renderRequestForm(input: RequestFormInput, options: Printi
   const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
   const blank = input.request === null;
   const title = blank ? L.blankTitle : L.title;
-  const pdf = createPdf({
-    ...options,
-    size: A4,
-    margins: MARGINS,
-    bufferPages: true,
-    title: input.request ? `${L.title} ${input.request.number}` : L.blankTitle,
-    author: input.header.name,
-  });
-  const { doc } = pdf;
-  const f = frame(doc);
-  const running = input.request ? `${L.title} — ${isolateLtr(input.request.number)} — ${input.applicant?.fullName ?? ''}` : L.blankTitle;
-  const newPage = () => {
-    doc.addPage({ size: A4, margins: MARGINS });
-    return drawRunningHeader(doc, running, MARGINS.top);
-  };
-  const flow = new Flow(doc, drawLetterhead(doc, input.header, title, MARGINS.top), newPage);
+  const { doc, page: f, flow, newPage, freshPageRoom, finish } = startLetterheadDocument(
+    {
+      header: input.header,
+      title,
+      pdfTitle: input.request ? `${L.title} ${input.request.number}` : L.blankTitle,
+      size: A4,
+      margins: MARGINS,
+      running: input.request ? `${L.title} — ${isolateLtr(input.request.number)} — ${input.applicant?.fullName ?? ''}` : L.blankTitle,
+      footerNote: printedNote(input.printedAt, tz, input.printedBy),
+    },
+    options,
+  );
   const blankHeight = blank ? 24 : undefined;
   const row = (fields: FieldSpec[], gap = 3) => flow.place(fieldRow(doc, fields, f.left, f.width, { blankHeight }), gap);
   const section = (name: string, first: Block) => flow.placeTogether([sectionTitle(doc, name, f.left, f.width), first]);
@@ -330,13 +321,12 @@ export async function renderRequestForm(input: RequestFormInput, options: Printi
   // here but do on a fresh page, they go over together. A checklist longer than that breaks as a
   // table does, and its last row still goes with the signatures (keepWithLast).
   const together = docsTitle.height + (asOf ? asOf.height + 3 : 0) + measureTable(doc, { ...docsTable, y: 0 }) + tableGap + closingHeight;
-  if (together > flow.room && together <= f.bottom - runningHeaderBottom(doc, running, MARGINS.top)) flow.breakPage();
+  if (together > flow.room && together <= freshPageRoom) flow.breakPage();
   else flow.ensure(90 + (input.documents.length + docsTable.blankRows <= 1 ? tableGap + closingHeight : 0));
   flow.place(docsTitle);
   if (asOf) flow.place(asOf, 3);
   flow.y = drawTable(doc, { ...docsTable, y: flow.y, keepWithLast: tableGap + closingHeight }).y + tableGap;
   flow.placeTogether(closing);
 
-  drawPageFooters(doc, printedNote(input.printedAt, tz, input.printedBy));
-  return pdf.finish();
+  return finish();
 }

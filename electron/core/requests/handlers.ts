@@ -13,6 +13,7 @@ import { requireActiveResearcher } from '../users/require-researcher';
 import { checkedUpload } from '../uploads/checked-uploads';
 import { displayFileName } from '../uploads/display-name';
 import { readAttachment, storeAttachment } from './attachment-store';
+import { deliveryVisit } from './delivery-visit';
 import { checkDocuments, documentBlockers, linkedIdentity, type ChecklistRequest } from './documents-check';
 import { keepIdentityLine, refuseUncheckableDates, saveFileIdExpiry } from './document-dates';
 import { assertFreshVersion, moveRequest, recordRequestEvent, updateRequest } from './move-request';
@@ -299,11 +300,21 @@ export const requestHandlers: HandlersOf<typeof requestOperations> = {
     if (input.deliveredOn > today(ctx)) {
       throw new AppError('validation', ar.messages.deliveryInFuture, [{ path: ['deliveredOn'], message: ar.messages.deliveryInFuture }]);
     }
+    const request = await requireRequest(ctx.db, input.requestId);
     return moveRequest(
       ctx,
       input.requestId,
       'deliver',
-      { service_description: input.description, service_amount: input.amount ?? null, delivered_on: input.deliveredOn, delivered_by: ctx.user!.id },
+      {
+        service_description: input.description,
+        service_amount: input.amount ?? null,
+        delivered_on: input.deliveredOn,
+        delivered_by: ctx.user!.id,
+        // P6: the desk's satisfaction kiosk asks after it (satisfaction/pending.ts).
+        delivered_at: ctx.now.toISOString(),
+        // A delivery dated an earlier day is a record of a past handover: nobody to ask at the kiosk now.
+        delivered_visit_id: input.deliveredOn === today(ctx) ? await deliveryVisit(ctx, request.beneficiary_id) : null,
+      },
       input.description,
     );
   },

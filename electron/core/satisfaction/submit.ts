@@ -15,7 +15,7 @@ function sourceOf(input: { source: RatingSource }, ctx: HandlerContext): RatingS
 }
 
 /**
- * P6, P7: one rating of a finished visit. The kiosk rates only a visit finished at its own desk within
+ * P6, P7: one rating of a finished visit, or of one a service was delivered in. The kiosk rates only a visit finished at its own desk within
  * its window; a paper form is typed in within PAPER_DAYS. A second rating of a visit is refused (the
  * write lock orders two submits, and rated_visits' key refuses what slipped past). Anonymous ratings
  * keep nothing that names the visit (see migration 0018), and their audit row says that a rating was
@@ -29,8 +29,18 @@ export async function submitRating(input: ParsedInputOf<'satisfaction.submit'>, 
     .where('id', '=', input.visitId)
     .executeTakeFirst();
   if (!visit) throw new AppError('not_found', M.visitNotFound);
-  if (visit.state !== 'done' || visit.ended_at === null) throw new AppError('validation', M.visitNotFinished);
-  const sinceEnd = ctx.now.getTime() - Date.parse(visit.ended_at);
+  // A service delivered in the visit (requests/delivery-visit.ts) may be rated before the visit ends:
+  // the kiosk asks at the delivery, and the window runs from the latest of the two.
+  const delivered = await ctx.db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.max('delivered_at').as('at'))
+    .where('delivered_visit_id', '=', visit.id)
+    .executeTakeFirst();
+  const finishedAt = visit.state === 'done' ? visit.ended_at : null;
+  const deliveredAt = delivered?.at ?? null;
+  const ratedAfter = [finishedAt, deliveredAt].filter((at): at is string => at !== null).sort().at(-1);
+  if (ratedAfter === undefined) throw new AppError('validation', M.visitNotFinished);
+  const sinceEnd = ctx.now.getTime() - Date.parse(ratedAfter);
   if (source === 'kiosk') {
     if (visit.serving_desk_id !== kioskDesk(ctx)) throw new AppError('forbidden', M.notThisDesk);
     if (sinceEnd > KIOSK_WINDOW_MS) throw new AppError('validation', M.kioskTooLate);

@@ -144,6 +144,9 @@ export interface Database {
     service_amount: number | null;
     delivered_on: string | null;
     delivered_by: number | null;
+    /** The instant the service was recorded as handed over, and the visit it was handed over in (0020). */
+    delivered_at: Generated<string | null>;
+    delivered_visit_id: Generated<number | null>;
     closed_at: string | null;
     version: Generated<number>;
     updated_at: string;
@@ -312,7 +315,7 @@ export interface Database {
     /** The beneficiary whose file, request, visit or scan the row concerns. */
     beneficiary_id: Generated<number | null>;
   };
-  /** Complaints and suggestions (P8, 0017). contact_id has no foreign key (the contacts table is its own migration). */
+  /** Complaints and suggestions (P8, 0017); contact_id references contacts since 0020. */
   complaints: {
     id: Generated<number>;
     number: string;

@@ -87,7 +87,7 @@ describe('reads of personal data in full are audited', () => {
     const full = await newReads(() => supervisor.ok('documents.dailyRegister', { day: '2025-03-10', showFullIds: true }));
     expect(full).toHaveLength(1);
     expect(full[0]).toMatchObject({ operation: 'documents.dailyRegister', user_id: supervisor.user.id, desk_id: 3, entity: null });
-    expect(JSON.parse(full[0]!.after!)).toEqual({ day: '2025-03-10', deskId: null, showFullIds: true, visits: 1 });
+    expect(JSON.parse(full[0]!.after!)).toEqual({ day: '2025-03-10', deskId: null, showFullIds: true, visits: 1, contacts: 0 });
   });
 
   it('the pre-filled request form (the applicant\'s and the family\'s full IDs): a read of that request', async () => {

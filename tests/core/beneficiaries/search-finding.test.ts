@@ -208,6 +208,43 @@ describe('P2: file numbers and request numbers, in any digits, from the search b
   });
 });
 
+describe('P2, P8: an acknowledgement number from the search box, in any digits, with or without its letter', () => {
+  let complainant: BeneficiaryView;
+  let complaint: { id: number; number: string };
+
+  beforeAll(async () => {
+    // Her name starts with «ش»: the number's letter must not be taken for a name and list her besides.
+    await register(['شريفة', 'سالم', 'حمد', 'الدوسري']);
+    complainant = await register(['نوال', 'سالم', 'حمد', 'القحطاني']);
+    const c = await desk.ok('complaints.create', { channel: 'phone', text: 'تأخر الرد على طلبي', beneficiaryId: complainant.id });
+    complaint = { id: c.id, number: c.number };
+  });
+
+  it('the number typed with its letter, in Latin or Arabic-Indic digits, without its zeros, gives the complainant with the complaint', async () => {
+    const [, year, seq] = complaint.number.split('-') as [string, string, string];
+    for (const text of [complaint.number, toArabicDigits(complaint.number), `ش ${toArabicDigits(`${year}-${Number(seq)}`)}`, `ش${year}-${Number(seq)}`]) {
+      const hits: BeneficiaryHit[] = await search(text);
+      expect(hits, text).toEqual([expect.objectContaining({ id: complainant.id, match: 'complaint', complaint })]);
+    }
+  });
+
+  it('without its letter it reads as a request number too: the complainant is among the hits, with the complaint', async () => {
+    const [, year, seq] = complaint.number.split('-') as [string, string, string];
+    for (const text of [`${year}-${seq}`, toArabicDigits(`${year}-${Number(seq)}`)]) {
+      const hits: BeneficiaryHit[] = await search(text);
+      expect(hits.find((h) => h.match === 'complaint'), text).toEqual(expect.objectContaining({ id: complainant.id, complaint }));
+      expect(hits.every((h) => h.match === 'complaint' || h.match === 'request'), text).toBe(true);
+    }
+  });
+
+  it('a number no complaint has finds no one; complaints.list finds the complaint by the number without its letter', async () => {
+    expect(await search('ش-1446-99999')).toEqual([]);
+    const [, year, seq] = complaint.number.split('-') as [string, string, string];
+    const page = await supervisor.ok('complaints.list', { number: toArabicDigits(`${year}-${Number(seq)}`) });
+    expect(page.rows.map((r) => r.id)).toEqual([complaint.id]);
+  });
+});
+
 describe('P2: ranking — every typed word whole first, then prefixes; the latest visitor first in each', () => {
   const people: Record<string, BeneficiaryView> = {};
 

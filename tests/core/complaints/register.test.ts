@@ -68,9 +68,23 @@ describe('receiving a complaint or suggestion', () => {
     expect(await auditCount(t)).toBe(audit);
   });
 
-  it('P8: a contact is kept by its id (the contacts register is its own), with no person needed', async () => {
-    const c = await received('اقتراح: رسالة نصية عند اقتراب الدور', { contactId: 77, category: 'suggestion' });
-    expect(c).toMatchObject({ contactId: 77, beneficiaryId: null, category: 'suggestion' });
+  it('P8: a contact is kept by its id, with no person needed', async () => {
+    const contact = await reception.ok('contacts.log', { channel: 'website', name: 'سلمى خالد العتيبي', subject: 'اقتراح', answer: 'شكرناها' });
+    const c = await received('اقتراح: رسالة نصية عند اقتراب الدور', { contactId: contact.id, category: 'suggestion' });
+    expect(c).toMatchObject({ contactId: contact.id, beneficiaryId: null, category: 'suggestion' });
+  });
+
+  it('P8: a contact that does not exist is refused in Arabic, nothing written', async () => {
+    const before = await complaintRows();
+    const env = await reception.call('complaints.create', { channel: 'phone', text: 'شكوى', contactId: 999_999 });
+    expect(!env.ok && env.error.message).toBe(ar.contacts.contactNotFound);
+    expect(await complaintRows()).toBe(before);
+  });
+
+  it('P8: the store itself refuses a complaint naming a contact that does not exist (the foreign key of 0020)', async () => {
+    const row = await t.db.selectFrom('complaints').selectAll().executeTakeFirstOrThrow();
+    await expect(t.db.updateTable('complaints').set({ contact_id: 999_999 }).where('id', '=', row.id).execute()).rejects.toThrow(/foreign key/i);
+    expect((await t.db.selectFrom('complaints').select('contact_id').where('id', '=', row.id).executeTakeFirstOrThrow()).contact_id).toBe(row.contact_id);
   });
 
   it('P8: a beneficiary that does not exist is refused, nothing written', async () => {

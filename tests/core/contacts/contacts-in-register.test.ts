@@ -5,6 +5,7 @@ import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
 import { loadCatalogue, unlockAfterClockJump } from '../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../helpers/test-core';
+import { normaliseText, pdfText } from '../printing/pdf-text';
 
 /**
  * Contacts on the channels C2–C8 in the day's register: rows of their own kind beside the
@@ -71,6 +72,33 @@ describe('contacts in the daily register (P4, C2–C8)', () => {
     });
     expect(page.rows[1]!.idNumber).toMatch(/^\*+\d{4}$/);
     expect(page.rows[3]).toMatchObject({ name: 'خالد سعد المطيري', channel: 'letters', idNumber: null, fileNumber: null });
+  });
+
+  it('C2, C4: the printed register lists the contacts after the visits, each under its channel with its subject and person', async () => {
+    const printed = await sup.ok('documents.dailyRegister', { day: DAY });
+    const { text } = await pdfText(Buffer.from(printed.pdfBase64, 'base64'));
+    const at = (s: string, from = 0) => text.indexOf(normaliseText(s), from);
+    const lastTicket = Math.max(...visits.map((v) => at(v.ticket)));
+    expect(lastTicket).toBeGreaterThan(-1);
+    const section = at('التواصل عبر القنوات الأخرى', lastTicket);
+    expect(section).toBeGreaterThan(lastTicket);
+    // Each channel's heading with its count (pdf.js reads the parentheses of right-to-left text mirrored),
+    // then its contact: the phone call before the letter, in the policy's order of channels.
+    const heading = (channel: string, from: number) => {
+      const i = at(channel, from);
+      expect(text.slice(i + normaliseText(channel).length)).toMatch(/^[()]1[()]/);
+      return i;
+    };
+    const phone = heading('الاتصالات الهاتفية', section);
+    expect(phone).toBeGreaterThan(section);
+    const call = at('هند عبدالله سعد الشهري', phone);
+    expect(at('موعد صرف السلة', phone)).toBeGreaterThan(call);
+    const letters = heading('الخطابات', call);
+    expect(letters).toBeGreaterThan(call);
+    expect(at('خالد سعد المطيري', letters)).toBeGreaterThan(letters);
+    expect(at('طلب زيارة ميدانية', letters)).toBeGreaterThan(letters);
+    // Counted in the totals beside the visits.
+    expect(at('التواصل عبر القنوات الأخرى: 2', letters)).toBeGreaterThan(letters);
   });
 
   it('C2: under their channel: a channel filter keeps its visits and contacts; a state, reason or outcome filter is visits only', async () => {

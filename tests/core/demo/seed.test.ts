@@ -7,8 +7,8 @@ import { checkNewPassword } from '../../../electron/core/auth/password-rules';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../electron/core/demo/seed-demo';
 import { PASSWORD_MIN_LENGTH } from '@shared/contract/fields';
 import { beneficiaryInput, walkInInput } from '../../helpers/fixtures';
-import { anonymous, signedInAs, type SignedIn } from '../../helpers/sessions';
-import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
+import { anonymous, bind, signedInAs, type SignedIn } from '../../helpers/sessions';
+import { countRows, openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 let t: TestCore;
 let admin: SignedIn;
@@ -87,4 +87,21 @@ it('the training password obeys the rules every other password does: long enough
   for (const u of [...DEMO_USERS, { username: 'admin' }]) {
     expect(() => checkNewPassword(DEMO_PASSWORD, u.username, 'password', {})).not.toThrow();
   }
+});
+
+it('S1: today\'s called demo visits leave their hall calls: the hall display shows the desks serving and the last calls', async () => {
+  await admin.ok('demo.seed', {});
+  const { sessionId } = await admin.ok('devices.open', { kind: 'display' });
+  const display = await bind(t, sessionId).ok('display.calls', {});
+  const queue = await admin.ok('visits.queue', {});
+  const called = queue.visits.filter((v) => v.calledAt !== null);
+  expect(await countRows(t, 'hall_calls')).toBe(called.length);
+  // Each serving visitor is a current call, at the desk serving them, by their ticket.
+  const serving = queue.visits.filter((v) => v.state === 'serving');
+  expect(display.current.map((c) => c.ticket).sort()).toEqual(serving.map((v) => v.ticket).sort());
+  expect(display.recent).toHaveLength(5);
+  // Newest first, as a hall's calls are made.
+  const times = display.recent.map((c) => c.at);
+  expect([...times].sort().reverse()).toEqual(times);
+  expect(display.waiting).toBe(queue.counts.waiting);
 });

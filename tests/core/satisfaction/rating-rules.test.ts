@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, businessDay } from '@shared/dates/calendar';
 import { KIOSK_WINDOW_MS, MISUSE_WINDOW_MS } from '@shared/domain/satisfaction';
 import { ar } from '@shared/labels/ar';
 import { beneficiaryInput } from '../../helpers/fixtures';
-import { unlockAfterClockJump } from '../../helpers/requests';
+import { loadCatalogue, requestIn, unlockAfterClockJump } from '../../helpers/requests';
 import { bind, signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 import { finishedVisit, ratingRows } from './hall';
@@ -49,7 +50,7 @@ describe('satisfaction.pending: what the kiosk of a desk asks about', () => {
     await later();
     await finishedVisit(deskA);
     const pending = await deskA.ok('satisfaction.pending', {});
-    expect(Object.keys(pending!).sort()).toEqual(['finishedAt', 'reason', 'ticket', 'visitId']);
+    expect(Object.keys(pending!).sort()).toEqual(['about', 'finishedAt', 'reason', 'ticket', 'visitId']);
   });
 });
 
@@ -222,5 +223,63 @@ describe('the kiosk as a device screen of the desk', () => {
     } finally {
       await deskA.ok('auth.signIn', { username: deskA.user.username, password: deskA.password, deskId: deskA.deskId });
     }
+  });
+});
+
+describe('a service delivered at the desk (P6, S7)', () => {
+  /** A beneficiary with a registered request, in the hall and being served at desk A. */
+  async function servedWithRegisteredRequest(serial: number) {
+    const supervisor = await signedInAs(t, 'supervisor', { username: `sup${serial}`, deskId: 3 });
+    const person = await deskA.ok('beneficiaries.register', beneficiaryInput(serial));
+    const cat = await loadCatalogue(deskA);
+    const request = await requestIn('registered', { desk: deskA, committee: supervisor }, { beneficiaryId: person.id, serviceTypeId: cat.services.food_basket!.id });
+    const visit = await deskA.ok('visits.checkIn', { beneficiaryId: person.id, reason: 'receive_aid', again: true });
+    await deskA.ok('visits.call', { visitId: visit.id, alsoWhileServing: true });
+    return { person, request, visit };
+  }
+  // Earlier tests move the clock on by days: the desk's today is read from it.
+  const today = () => businessDay(t.clock.now(), 'Asia/Riyadh');
+  const deliver = (requestId: number, deliveredOn = today()) => deskA.ok('requests.deliver', { requestId, description: 'سلة غذائية', deliveredOn });
+
+  it('P6: the kiosk asks after a service delivered at its desk while the visit goes on; one rating covers the visit and the delivery', async () => {
+    await later();
+    const { request, visit } = await servedWithRegisteredRequest(811);
+    expect(await deskA.ok('satisfaction.pending', {})).not.toMatchObject({ visitId: visit.id });
+    await later();
+    await deliver(request.id);
+    const opened = await deskA.ok('devices.open', { kind: 'kiosk' });
+    const kiosk = bind(t, opened.sessionId);
+    expect(await kiosk.ok('satisfaction.pending', {})).toMatchObject({ visitId: visit.id, ticket: visit.ticket, reason: 'receive_aid', about: 'delivery' });
+    // Another desk's kiosk has nothing of it to ask.
+    expect(await deskB.ok('satisfaction.pending', {})).toBeNull();
+
+    const before = (await ratingRows(t)).length;
+    expect(await kiosk.ok('satisfaction.submit', { visitId: visit.id, overall: 5 })).toMatchObject({ counted: true, source: 'kiosk' });
+    expect(await kiosk.ok('satisfaction.pending', {})).toBeNull();
+    // The visit ends: already rated with its delivery, so neither asked after again nor rated twice.
+    await deskA.ok('visits.finish', { visitId: visit.id, outcome: 'aid_delivered' });
+    expect(await kiosk.ok('satisfaction.pending', {})).toBeNull();
+    const again = await kiosk.call('satisfaction.submit', { visitId: visit.id, overall: 1 });
+    expect(!again.ok && again.error.message).toBe(M.alreadyRated);
+    expect((await ratingRows(t)).length).toBe(before + 1);
+  });
+
+  it('P6: a delivery dated an earlier day, or for someone this desk did not serve today, asks nothing at the kiosk', async () => {
+    await later();
+    const past = await servedWithRegisteredRequest(812);
+    await deliver(past.request.id, addDays(today(), -1));
+    expect(await deskA.ok('satisfaction.pending', {})).not.toMatchObject({ visitId: past.visit.id });
+    const refused = await deskA.call('satisfaction.submit', { visitId: past.visit.id, overall: 4 });
+    expect(!refused.ok && refused.error.message).toBe(M.visitNotFinished);
+
+    await later();
+    const supervisor = await signedInAs(t, 'supervisor', { username: 'sup813', deskId: 3 });
+    const absent = await deskA.ok('beneficiaries.register', beneficiaryInput(813));
+    const cat = await loadCatalogue(deskA);
+    const request = await requestIn('registered', { desk: deskA, committee: supervisor }, { beneficiaryId: absent.id, serviceTypeId: cat.services.food_basket!.id });
+    await deliver(request.id);
+    const stored = await t.db.selectFrom('requests').select(['delivered_visit_id', 'delivered_at']).where('id', '=', request.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ delivered_visit_id: null, delivered_at: expect.any(String) });
+    expect(await deskA.ok('satisfaction.pending', {})).not.toMatchObject({ about: 'delivery' });
   });
 });

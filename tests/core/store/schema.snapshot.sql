@@ -60,7 +60,7 @@ CREATE TABLE beneficiaries (
 CREATE VIRTUAL TABLE beneficiaries_fts USING fts5(name_norm, content='', tokenize='unicode61', prefix='1 2 3');
 
 -- table complaints
-CREATE TABLE complaints (
+CREATE TABLE "complaints" (
         id INTEGER PRIMARY KEY,
         number TEXT NOT NULL UNIQUE,
         channel TEXT NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE complaints (
         state TEXT NOT NULL CHECK (state IN ('new','in_progress','answered','closed')),
         visit_id INTEGER REFERENCES visits(id),
         beneficiary_id INTEGER REFERENCES beneficiaries(id),
-        contact_id INTEGER,
+        contact_id INTEGER REFERENCES contacts(id),
         received_at TEXT NOT NULL,
         received_day TEXT NOT NULL,
         received_by INTEGER NOT NULL REFERENCES users(id),
@@ -242,7 +242,7 @@ CREATE TABLE requests (
         closed_at TEXT,
         version INTEGER NOT NULL DEFAULT 1,
         updated_at TEXT NOT NULL,
-        updated_by INTEGER REFERENCES users(id), contact_id INTEGER REFERENCES contacts(id));
+        updated_by INTEGER REFERENCES users(id), contact_id INTEGER REFERENCES contacts(id), delivered_at TEXT, delivered_visit_id INTEGER REFERENCES visits(id));
 
 -- table satisfaction_ratings
 CREATE TABLE satisfaction_ratings (
@@ -430,6 +430,9 @@ CREATE INDEX requests_decided ON requests(decided_at, decision, submission_day, 
 
 -- index requests_delivered
 CREATE INDEX requests_delivered ON requests(delivered_on, service_amount);
+
+-- index requests_delivered_at
+CREATE INDEX requests_delivered_at ON requests(delivered_at) WHERE delivered_at IS NOT NULL;
 
 -- index requests_opened
 CREATE INDEX requests_opened ON requests(opened_at, channel);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { E2E_DATA_DIR } from '../../../playwright.config';
+import type { Role } from '@shared/domain/roles';
 import { CLAUSE_CODE } from '../../helpers/clause-codes';
 
 const SCREENS = join(__dirname, '../../artifacts/screens');
@@ -115,6 +116,35 @@ export async function adminApi(password = ADMIN_PASSWORD) {
     await api('auth.signIn', { username: 'admin', password, deskId: 1 });
   }
   return api;
+}
+
+/** A member of a spec's own staff: a username unique to the run, so no spec depends on another having run. */
+export interface StaffMember {
+  username: string;
+  fullName: string;
+  role: Role;
+}
+
+/** Adds the spec's own staff through the administrator's API, all with `password`; returns their ids. */
+export async function addStaff(password: string, ...staff: StaffMember[]): Promise<number[]> {
+  const admin = await adminApi();
+  const ids: number[] = [];
+  for (const member of staff) ids.push(((await admin('users.create', { ...member, password })) as { id: number }).id);
+  return ids;
+}
+
+/** The API as one staff member signed in at a desk (by id): the other desk a spec works beside the browser. */
+export async function signedInApi(username: string, password: string, deskId: number) {
+  const api = await apiSession();
+  await api('auth.signIn', { username, password, deskId });
+  return api;
+}
+
+/** A desk in a fresh context of the browser, signed in at the named desk. */
+export async function openSignedIn(browser: Browser, username: string, password: string, desk: string): Promise<Page> {
+  const page = await openDesk(browser);
+  await signIn(page, username, password, desk);
+  return page;
 }
 
 export function queueRow(page: Page, ticket: string) {

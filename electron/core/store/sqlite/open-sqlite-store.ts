@@ -187,11 +187,6 @@ const statementCaches = new WeakMap<BetterSqlite3.Database, Map<string, BetterSq
 /** Statements whose rows come as arrays (Store.arrayRows); the cache prepares them so. */
 const arrayRowSql = new Set<string>();
 
-/** Forgets the prepared statements, so the next calls prepare afresh (tools that watch prepare(): plans, bench). */
-export function clearStatementCache(raw: BetterSqlite3.Database): void {
-  statementCaches.get(raw)?.clear();
-}
-
 /** The SQLite store under a core, for what is SQLite's alone (bench, tests of the file itself); refuses any other store. */
 export function asSqliteStore(store: Store): SqliteStore {
   if (store.kind !== 'sqlite') throw new Error(`this needs the SQLite store, not ${store.kind}`);

@@ -17,6 +17,7 @@ import { contacts } from './0016-contacts';
 import { complaints } from './0017-complaints';
 import { satisfaction } from './0018-satisfaction';
 import { hallDisplay } from './0019-hall-display';
+import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -42,6 +43,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0017-complaints': complaints,
   '0018-satisfaction': satisfaction,
   '0019-hall-display': hallDisplay,
+  '0020-contact-key-delivery-visit': contactKeyDeliveryVisit,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {
