@@ -75,14 +75,19 @@ export interface PeriodResult {
 
 /** The period report's figures, read from the store (the job worker's read-only connection). */
 export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<PeriodResult> {
-  const settings = await readSettings(db, ['waitTargets', 'committeePeriodDays']);
-  const desks = new Map((await db.selectFrom('desks').select(['id', 'name']).execute()).map((d) => [d.id, d.name]));
-  const visits = visitCounter(scope, settings.waitTargets, desks);
-  for await (const month of periodVisits(db, scope)) {
-    for (const v of month) visits.count(v);
-  }
-  const requests = await loadRequestFigures(db, scope);
-  const complaints = await loadComplaintFigures(db, scope);
+  const [settings, deskRows] = await Promise.all([readSettings(db, ['waitTargets', 'committeePeriodDays']), db.selectFrom('desks').select(['id', 'name']).execute()]);
+  const countVisits = async () => {
+    const counter = visitCounter(scope, settings.waitTargets, new Map(deskRows.map((d) => [d.id, d.name])));
+    for await (const month of periodVisits(db, scope)) for (const v of month) counter.count(v);
+    return counter;
+  };
+  // Independent reads asked together: on PostgreSQL the requests' round trips overlap the counting of the visits.
+  const [visits, requests, complaints, satisfaction] = await Promise.all([
+    countVisits(),
+    loadRequestFigures(db, scope),
+    loadComplaintFigures(db, scope),
+    loadSatisfactionSummary(db, scope.from, scope.to),
+  ]);
   return {
     figures: {
       from: scope.from,
@@ -93,7 +98,7 @@ export async function loadPeriodFigures(db: Db, scope: PeriodScope): Promise<Per
       visits: visits.figures(),
       requests: requests.figures,
       complaints,
-      satisfaction: await loadSatisfactionSummary(db, scope.from, scope.to),
+      satisfaction,
     },
     steps: requests.steps,
   };
