@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, median, percentile } from '../../electron/core/figures/stats';
+import { mean, median, percentile, percentileOfSorted } from '../../electron/core/figures/stats';
 
 describe('the statistics every supervisor figure uses', () => {
   it('no values: no figure, not zero', () => {
@@ -13,6 +13,15 @@ describe('the statistics every supervisor figure uses', () => {
     expect(percentile(waits, 90)).toBe(15); // the 9th of 10 sorted
     expect(percentile(waits, 100)).toBe(30);
     expect(percentile([42], 90)).toBe(42);
+  });
+
+  it('the waits sorted once give the same ranks and mean as each figure sorting its own copy', () => {
+    const waits = [12, 3, 7, 30, 5, 9, 1, 15, 4, 8, 8];
+    const sorted = Float64Array.from(waits).sort();
+    for (const p of [1, 50, 90, 100]) expect(percentileOfSorted(sorted, p)).toBe(percentile(waits, p));
+    expect(percentileOfSorted(sorted, 50)).toBe(median(waits));
+    expect(mean(sorted)).toBe(mean(waits.slice().sort((a, b) => a - b)));
+    expect(percentileOfSorted(new Float64Array(0), 90)).toBeNull();
   });
 
   it('mean and median of a small day', () => {

@@ -72,6 +72,7 @@ const DAY_MS = 86_400_000;
 export function localClock(timeZone: string) {
   const days = new Map<number, number | null>();
   const quarters = new Map<number, number>();
+  const dayTexts = new Map<number, string>();
   const offsetOf = (t: number) => {
     const day = Math.floor(t / DAY_MS);
     let offset = days.get(day);
@@ -94,7 +95,12 @@ export function localClock(timeZone: string) {
     /** The instant as the zone's wall clock, read as UTC (how a spreadsheet's date cell holds it). */
     wallOf,
     dayOf(iso: string): string {
-      return wallOf(iso).toISOString().slice(0, 10);
+      const t = Date.parse(iso);
+      const n = Math.floor((t + offsetOf(t)) / DAY_MS);
+      // A year of decisions falls on a few hundred days: each day's text made once.
+      let day = dayTexts.get(n);
+      if (day === undefined) dayTexts.set(n, (day = new Date(n * DAY_MS).toISOString().slice(0, 10)));
+      return day;
     },
     /** The hour (0–23) of an instant given in ms. */
     hourAt(t: number): number {

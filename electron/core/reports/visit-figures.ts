@@ -2,7 +2,7 @@ import type { DayFigures, DeskFigures, DurationFigures, PeriodFigures, ReasonFig
 import { CHANNELS, type Channel } from '@shared/domain/channels';
 import { VISIT_REASONS, VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { isPastTarget, type WaitTargets } from '@shared/domain/wait-targets';
-import { mean, median, percentile } from '../figures/stats';
+import { mean, percentileOfSorted } from '../figures/stats';
 import { daysOf, localClock, weekdayOf, type PeriodScope } from './period-scope';
 
 /** A visit of the period as the report counts it. */
@@ -30,10 +30,9 @@ function waitOf(state: VisitState, arrived: number, called: number | null, ended
 }
 
 export function durationFigures(values: readonly number[]): DurationFigures {
-  // Sorted once, natively: stats.ts sorts its own copy each time, which for values already in order
-  // is a single pass (a year's 100,000 waits, in several groups).
-  const sorted = Array.from(Float64Array.from(values).sort());
-  return { count: values.length, meanMs: mean(sorted), medianMs: median(sorted), p90Ms: percentile(sorted, 90) };
+  // Sorted once, natively, for both ranks (a year's 100,000 waits, in several groups).
+  const sorted = Float64Array.from(values).sort();
+  return { count: values.length, meanMs: mean(sorted), medianMs: percentileOfSorted(sorted, 50), p90Ms: percentileOfSorted(sorted, 90) };
 }
 
 /** Waits and target counts of one group of visits (a day, a reason, a desk, the whole period). */
