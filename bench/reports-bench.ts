@@ -23,7 +23,10 @@ export interface ReportsBenchOptions {
   log: (line: string) => void;
 }
 
+/** docs/performance.md: a year's period report on screen, what the supervisor waits for while choosing the period. */
 const YEAR_TARGET_MS = 500;
+/** docs/performance.md: the year made into a file (PDF or XLSX) is an export, held to the month's register export. */
+const YEAR_FILE_TARGET_MS = 2_000;
 /** No row of docs/performance.md: the evidence pack reads more (documents, signatures, referrals); held to the register export's 2 s. */
 const EVIDENCE_TARGET_MS = 2_000;
 
@@ -71,14 +74,14 @@ async function runCases(core: Core, now: () => Date, opts: ReportsBenchOptions):
   const printedAt = () => now().toISOString();
   await pair(
     'period report PDF: a year',
-    YEAR_TARGET_MS,
+    YEAR_FILE_TARGET_MS,
     () => call('reports.period', { from, to, format: 'pdf' }),
     async () => renderPeriodReport({ header: letterhead(settings), figures: await figures(), printedAt: printedAt(), printedBy: 'bench' }, { timeZone: settings.timeZone }),
     'bare = the figures and the PDF made in this thread',
   );
   await pair(
     'period report XLSX: a year',
-    YEAR_TARGET_MS,
+    YEAR_FILE_TARGET_MS,
     () => call('reports.period', { from, to, format: 'xlsx' }),
     async () => renderPeriodXlsx(await figures(), { associationName: settings.associationName, printedAt: printedAt(), printedBy: 'bench' }, settings.timeZone),
     'bare = the figures and the spreadsheet made in this thread',

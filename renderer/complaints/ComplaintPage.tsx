@@ -6,7 +6,7 @@ import { ComplaintDetail } from './ComplaintDetail';
 
 /**
  * One complaint found by its acknowledgement number (typed in the desk's search box, P8), opened over
- * the tab the user was on, to follow it up as in the register. Read afresh from the register, so a
+ * the tab the user was on, to follow it up as in the log. Read afresh from the log, so a
  * save from another desk shows and a stale save is refused as there.
  */
 export function ComplaintPage({ number }: { number: string }) {

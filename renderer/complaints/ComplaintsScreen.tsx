@@ -17,7 +17,7 @@ import { STATE_COLORS } from './state-colors';
 const C = ar.complaints;
 
 /**
- * The complaints and suggestions register (P8) for those who follow them up: filters, the list a
+ * The complaints and suggestions log (P8) for those who follow them up: filters, the list a
  * page at a time (newest first), and the chosen one beside it to set its owner, answer it and close it.
  */
 export function ComplaintsScreen() {

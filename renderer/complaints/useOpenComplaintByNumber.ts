@@ -6,7 +6,7 @@ import { call } from '../transport/call';
 
 /**
  * P8: an acknowledgement number typed in the desk's search box opens its complaint, for those who
- * follow complaints up (the register is theirs). Anyone else gets what the search finds: the
+ * follow complaints up (the log is theirs). Anyone else gets what the search finds: the
  * complainant, their hit naming the complaint. `open` takes the number with its letter; `orElse`
  * is for a request number no request has (the same digits without the letter).
  */

@@ -7,7 +7,7 @@ import { cleanString } from '../text/invisible';
 import { mutation, query } from './define';
 import { channel, id, isoDate, note, version } from './fields';
 
-/** A complaint or suggestion (P8) as the register shows it. */
+/** A complaint or suggestion (P8) as the log shows it. */
 export interface ComplaintView {
   id: number;
   /** The acknowledgement number the complainant is given («ش-1448-00012»). */
@@ -23,7 +23,7 @@ export interface ComplaintView {
   beneficiaryName: string | null;
   /** The name a visitor without a file gave at the desk, when it came from their visit. */
   visitorName: string | null;
-  /** A logged contact (C2–C8) it came from; the contacts register keeps the rest. */
+  /** A logged contact (C2–C8) it came from; the contacts log keeps the rest. */
   contactId: number | null;
   receivedAt: string;
   receivedDay: string;
@@ -48,7 +48,7 @@ export interface ComplaintPage {
 
 export const COMPLAINT_PAGE = 50;
 
-/** Those who follow complaints up: they see the register and move complaints on. */
+/** Those who follow complaints up: they see the log and move complaints on. */
 export const COMPLAINT_FOLLOWERS = ['supervisor', 'admin'] as const;
 
 const text = cleanString().trim().min(1, ar.complaints.textRequired).max(4000);
@@ -71,7 +71,7 @@ export const complaintOperations = {
     access: STAFF_ROLES,
     invalidates: onComplaint,
   }),
-  /** The register, the newest first, a page at a time. `number` finds one by its acknowledgement number in any digits. */
+  /** The log, the newest first, a page at a time. `number` finds one by its acknowledgement number in any digits. */
   'complaints.list': query<ComplaintPage>()({
     input: z
       .object({

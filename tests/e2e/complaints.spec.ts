@@ -3,9 +3,9 @@ import { expect, test, type Page } from './support/test';
 import { addStaff, dismissNotices, openSignedIn, screen, signedInApi } from './support/desk';
 
 /**
- * Complaints and suggestions (P8, docs/policy.md#the-clauses-and-where-they-live): a complaint visit finished at the desk enters the register
+ * Complaints and suggestions (P8, docs/policy.md#the-clauses-and-where-they-live): a complaint visit finished at the desk enters the log
  * with its acknowledgement number; a phone complaint is received from the hall's «شكوى أو اقتراح»; the
- * supervisor follows one up in the register — owner, in progress, answer, answered, closed.
+ * supervisor follows one up in the log — owner, in progress, answer, answered, closed.
  * Independent of the other specs: its own users and data.
  */
 test.describe.configure({ mode: 'serial' });
@@ -27,7 +27,7 @@ test.beforeAll(async () => {
   await addStaff(PASSWORD, { ...receptionist, role: 'receptionist' }, { ...supervisor, role: 'supervisor' });
 });
 
-test('P8: a complaint visit finished at the desk enters the register and its number is shown to read out', async ({ browser }) => {
+test('P8: a complaint visit finished at the desk enters the log and its number is shown to read out', async ({ browser }) => {
   desk = await openSignedIn(browser, receptionist.username, PASSWORD, DESK_A);
   // The visitor checked in and called by this receptionist (over the API, as the desk's own hall would).
   const api = await signedInApi(receptionist.username, PASSWORD, 1);
@@ -82,7 +82,7 @@ test('P8: a phone complaint is received from «شكوى أو اقتراح»: emp
   await desk.getByTestId('complaint-done').click();
   await dismissNotices(desk);
   await screen(desk, 'complaints-07-queue-with-action');
-  // The register is for those who follow complaints up, not the receptionist.
+  // The log is for those who follow complaints up, not the receptionist.
   await expect(desk.getByRole('tab', { name: 'الشكاوى', exact: true })).toHaveCount(0);
 });
 
@@ -114,14 +114,14 @@ test('P8: the supervisor finds the complaint by its number, answers it and close
   await detail.getByTestId('complaint-answer').fill('اعتذرنا للمراجعة هاتفياً، وأُضيف موظف في أوقات الذروة من الأحد القادم.');
   await detail.getByTestId('complaint-next-step').click();
   await expect(detail.getByTestId('complaint-state')).toHaveText('تم الرد');
-  await screen(sup, 'complaints-04-register-answered');
+  await screen(sup, 'complaints-04-log-answered');
 
   await detail.getByTestId('complaint-close').click();
   await expect(detail.getByTestId('complaint-state')).toHaveText('مغلقة');
   await expect(detail.getByTestId('complaint-answer')).toBeDisabled();
   await sup.getByTestId('complaints-number').fill('');
   await expect(sup.getByTestId('complaint-row').first()).toBeVisible();
-  await screen(sup, 'complaints-05-register-closed');
+  await screen(sup, 'complaints-05-log-closed');
 });
 
 test('P8: an acknowledgement number typed in the hall\'s search box, in Arabic-Indic digits with a space for the dash, opens its complaint', async () => {

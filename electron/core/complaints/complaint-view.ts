@@ -2,7 +2,7 @@ import type { ComplaintView } from '@shared/contract/complaints';
 import { UNANSWERED_COMPLAINT_STATES } from '@shared/domain/complaints';
 import type { Db } from '../store/store';
 
-/** Complaints with the names the register shows (beneficiary, who received it, who owns it, the visit's ticket). */
+/** Complaints with the names the log shows (beneficiary, who received it, who owns it, the visit's ticket). */
 export function selectComplaints(db: Db) {
   return db
     .selectFrom('complaints as c')

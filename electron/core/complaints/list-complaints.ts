@@ -5,7 +5,7 @@ import { parseComplaintNumberLoosely } from '@shared/text/complaint-numbers';
 import type { HandlerContext } from '../context';
 import { selectComplaints, toComplaintView } from './complaint-view';
 
-/** The register (P8), the newest first, filtered by state, lateness, category, the days received or a number. */
+/** The log (P8), the newest first, filtered by state, lateness, category, the days received or a number. */
 export async function listComplaints(input: ParsedInputOf<'complaints.list'>, ctx: HandlerContext): Promise<ComplaintPage> {
   const today = businessDay(ctx.now, ctx.timeZone);
   const filtered = <Q extends ReturnType<typeof selectComplaints>>(q: Q): Q => {

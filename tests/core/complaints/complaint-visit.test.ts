@@ -5,7 +5,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { openTestCore, rowCounts, type TestCore } from '../../helpers/test-core';
 
 /**
- * P8: a complaint visit at the desk creates its entry in the complaints register when it is finished,
+ * P8: a complaint visit at the desk creates its entry in the complaints log when it is finished,
  * in the same transaction, linked to the visit and its beneficiary; the receptionist gets its number.
  */
 let t: TestCore;
@@ -54,13 +54,13 @@ describe('finishing a complaint visit', () => {
     expect(list.rows[0]).toMatchObject({ visitId, visitTicket: done.ticket, beneficiaryName: done.name });
   });
 
-  it('P8: without its text the finish is refused and neither the visit nor the register changes', async () => {
+  it('P8: without its text the finish is refused and neither the visit nor the log changes', async () => {
     const visitId = await servingComplaint();
     const before = await rowCounts(t);
-    const register = (await complaints()).length;
+    const logged = (await complaints()).length;
     const env = await desk.call('visits.finish', { visitId, outcome: 'complaint_recorded', outcomeNote: '  ' });
     expect(!env.ok && env.error.message).toBe(ar.visitDesk.complaintTextRequired);
-    expect((await complaints()).length).toBe(register);
+    expect((await complaints()).length).toBe(logged);
     expect(await rowCounts(t)).toEqual(before);
     expect((await desk.ok('visits.get', { visitId })).state).toBe('serving');
   });
@@ -68,18 +68,18 @@ describe('finishing a complaint visit', () => {
   it('P8: finishing the same visit twice (a double press, a second desk) records no second complaint', async () => {
     const visitId = await servingComplaint();
     await desk.ok('visits.finish', { visitId, outcome: 'complaint_recorded', outcomeNote: 'الأولى' });
-    const register = (await complaints()).length;
+    const logged = (await complaints()).length;
     const again = await desk.call('visits.finish', { visitId, outcome: 'complaint_recorded', outcomeNote: 'الثانية' });
     expect(again.ok).toBe(false);
-    expect((await complaints()).length).toBe(register);
+    expect((await complaints()).length).toBe(logged);
   });
 
   it('P8: other visits record no complaint', async () => {
-    const register = (await complaints()).length;
+    const logged = (await complaints()).length;
     const { id } = await desk.ok('visits.checkIn', { beneficiaryId, reason: 'receive_aid', again: true });
     await desk.ok('visits.call', { visitId: id, alsoWhileServing: true });
     expect((await desk.ok('visits.finish', { visitId: id, outcome: 'aid_delivered' })).complaint).toBeNull();
-    expect((await complaints()).length).toBe(register);
+    expect((await complaints()).length).toBe(logged);
   });
 
   it('P8: a complaint received later for a visit of another beneficiary is refused', async () => {

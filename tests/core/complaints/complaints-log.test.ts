@@ -7,7 +7,7 @@ import { signedInAs, type SignedIn } from '../../helpers/sessions';
 import { auditCount, openTestCore, type TestCore } from '../../helpers/test-core';
 
 /**
- * The complaints and suggestions register (P8) through the dispatcher on a real store (both engines).
+ * The complaints and suggestions log (P8) through the dispatcher on a real store (both engines).
  * Riyadh is UTC+3: 05:00Z is 08:00 at the desk. 2025-03-09 is a Sunday (Hijri 1446).
  */
 const C = ar.complaints;
@@ -194,7 +194,7 @@ describe('following a complaint up', () => {
     expect(!env.ok && env.error.issues).toEqual([{ path: ['ownerId'], message: C.ownerNotFollower }]);
   });
 
-  it('P8: receptionists and researchers receive complaints but do not follow them up or read the register', async () => {
+  it('P8: receptionists and researchers receive complaints but do not follow them up or read the log', async () => {
     const c = await researcher.ok('complaints.create', { channel: 'interview', text: 'اقتراح من الباحثة' });
     for (const who of [reception, researcher]) {
       expect((await who.call('complaints.list', {})).ok).toBe(false);
@@ -205,7 +205,7 @@ describe('following a complaint up', () => {
   });
 });
 
-describe('the register', () => {
+describe('the log', () => {
   it('P8: filters by state, category, days received and acknowledgement number in any digits; paged, newest first', async () => {
     const all = await sup.ok('complaints.list', { limit: 200 });
     expect(all.total).toBe(await complaintRows());
