@@ -4,11 +4,11 @@ import type { ComplaintCategory } from '@shared/domain/complaints';
 import { ar, fill } from '@shared/labels/ar';
 import { countOf } from '@shared/labels/count';
 import { printingAr } from '@shared/labels/printing-ar';
-import { fieldRow, paragraph, placeFlowingText, type Block } from './blocks';
+import { fieldRow, paragraph, placeFlowingText } from './blocks';
 import { FONT } from './fonts';
 import { bothCalendars, COLOR, printedNote, type AssociationHeader, type PrintingOptions } from './pdf-page';
 import { startLetterheadDocument } from './letterhead-document';
-import { drawQrCode } from './qr-code';
+import { numberWithQr } from './number-with-qr';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
 /** The acknowledgement slip of a complaint or suggestion (P8): half an A4 sheet. */
@@ -60,21 +60,7 @@ export async function renderComplaintSlip(input: ComplaintSlipInput, options: Pr
   );
 
   // The number large, beside its QR code (on the left), as the request receipt has it.
-  const qrSize = 70;
-  const w = f.width - qrSize - 14;
-  const label = layoutRtlText(doc, L.number, { x: f.right - w, y: 0, width: w, font: FONT.bold, fontSize: 11, lineHeight: 1.5 });
-  const number = layoutRtlText(doc, printedNumber(c.number), { x: f.right - w, y: 0, width: w, font: FONT.bold, fontSize: 24, lineHeight: 1.4 });
-  const hint = layoutRtlText(doc, L.numberHint, { x: f.right - w, y: 0, width: w, font: FONT.regular, fontSize: 9, color: COLOR.muted, lineHeight: 1.5 });
-  const top: Block = {
-    height: Math.max(qrSize + 6, label.height + number.height + hint.height) + 4,
-    paint(y) {
-      paintTextLayout(doc, label, y);
-      paintTextLayout(doc, number, y + label.height);
-      paintTextLayout(doc, hint, y + label.height + number.height);
-      doc.fillColor(COLOR.text);
-      drawQrCode(doc, c.number, f.left, y, qrSize);
-    },
-  };
+  const top = numberWithQr(doc, f, { label: L.number, printed: printedNumber(c.number), hint: L.numberHint, encoded: c.number }, { qr: 70, gutter: 14, label: [11, 1.5], number: [24, 1.4], hint: 9, qrPadding: 6, below: 4 });
   flow.place(top, 4);
   flow.place(fieldRow(doc, [{ label: L.receivedAt, value: bothCalendars(c.receivedAt, tz) }], f.left, f.width), 2);
   flow.place(

@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE } from '@shared/dates/calendar';
 import { fill } from '@shared/labels/ar';
 import { printingAr } from '@shared/labels/printing-ar';
-import { fieldRow, list, paragraph, sectionTitle, type Block } from './blocks';
+import { fieldRow, list, paragraph, sectionTitle } from './blocks';
 import { FONT } from './fonts';
 import {
   A4,
@@ -13,7 +13,7 @@ import {
   type PrintingOptions,
 } from './pdf-page';
 import { startLetterheadDocument } from './letterhead-document';
-import { drawQrCode } from './qr-code';
+import { numberWithQr } from './number-with-qr';
 import { isolateLtr, layoutRtlText, paintTextLayout } from './rtl-layout';
 
 /** The receipt handed over when a complete request goes to the research committee (S5). */
@@ -57,28 +57,12 @@ export async function renderReceipt(input: ReceiptInput, options: PrintingOption
   );
 
   // The request number, large, beside its QR code (on the left).
-  const qrSize = 96;
-  const numberWidth = f.width - qrSize - 20;
-  const label = layoutRtlText(doc, L.requestNumber, { x: f.right - numberWidth, y: 0, width: numberWidth, font: FONT.bold, fontSize: 12, lineHeight: 1.6 });
-  const number = layoutRtlText(doc, isolateLtr(input.request.number), {
-    x: f.right - numberWidth,
-    y: 0,
-    width: numberWidth,
-    font: FONT.bold,
-    fontSize: 30,
-    lineHeight: 1.5,
-  });
-  const hint = layoutRtlText(doc, L.qrHint, { x: f.right - numberWidth, y: 0, width: numberWidth, font: FONT.regular, fontSize: 9.5, color: COLOR.muted, lineHeight: 1.5 });
-  const top: Block = {
-    height: Math.max(qrSize + 8, label.height + number.height + hint.height) + 6,
-    paint(y) {
-      paintTextLayout(doc, label, y);
-      paintTextLayout(doc, number, y + label.height);
-      paintTextLayout(doc, hint, y + label.height + number.height);
-      doc.fillColor(COLOR.text);
-      drawQrCode(doc, input.request.number, f.left, y, qrSize);
-    },
-  };
+  const top = numberWithQr(
+    doc,
+    f,
+    { label: L.requestNumber, printed: isolateLtr(input.request.number), hint: L.qrHint, encoded: input.request.number },
+    { qr: 96, gutter: 20, label: [12, 1.6], number: [30, 1.5], hint: 9.5, qrPadding: 8, below: 6 },
+  );
   flow.place(top, 6);
 
   flow.place(fieldRow(doc, [{ label: L.applicant, value: input.applicant.fullName }], f.left, f.width), 4);
