@@ -98,7 +98,10 @@ async function loadCache(adminUrl: string, cache: string, sqliteDir: string, log
       const t0 = Date.now();
       const insert = `INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(', ')})
         SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`;
-      const read = sqlite.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" ORDER BY rowid`).raw(true);
+      // A WITHOUT ROWID table (the anonymous ratings, keyed at random) has no rowid: its key is its order.
+      const withoutRowid = (sqlite.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(table) as { wr: number } | undefined)?.wr === 1;
+      const order = withoutRowid ? '' : ' ORDER BY rowid';
+      const read = sqlite.prepare(`SELECT ${columns.map((c) => `"${c.name}"`).join(', ')} FROM "${table}"${order}`).raw(true);
       const convert = columns.map((c) => (c.type === 'bool' ? (v: unknown) => (v === null ? null : v === 1 || v === true) : (v: unknown) => v));
       let batch: unknown[][] = columns.map(() => []);
       let rows = 0;
@@ -118,8 +121,8 @@ async function loadCache(adminUrl: string, cache: string, sqliteDir: string, log
       }
       if (batch[0]!.length > 0) await flush();
       await pending;
-      // Identity columns continue after the ids copied.
-      if (columns.some((c) => c.name === 'id')) {
+      // Identity columns continue after the ids copied (a random text key, as the anonymous ratings have, has no sequence).
+      if (columns.some((c) => c.name === 'id' && (c.type === 'int4' || c.type === 'int8'))) {
         await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), coalesce((SELECT max(id) FROM "${table}"), 0) + 1, false)`);
       }
       if (total > 10_000) log(`  postgres: ${table} ${total.toLocaleString('en')} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

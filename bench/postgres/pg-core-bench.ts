@@ -180,7 +180,19 @@ const expectHit = (match: string) => (value: unknown) => {
 
 /** The check-in's statements, in the order the core ran them (tests the recording before trusting it). */
 const CHECK_IN_SHAPE = [/^BEGIN;/, /max\("v"\."seq"\).* from "desks" as "d" left join "beneficiaries"/, /from "visits" where "day" = \$1 and "beneficiary_id"/, /^insert into "visits".* returning "id"/, /^insert into "visit_events"/, /^insert into "audit"/, /^WITH moved AS/];
-const CALL_NEXT_SHAPE = [/^BEGIN;/, /^select \* from "visits" .* for update skip locked$/, /"state" = \$2 and "served_by"/, /^update "visits"/, /^insert into "visit_events"/, /^select "v"\."id"/, /^insert into "audit"/, /^WITH moved AS/];
+// The call also goes to the hall display (hall_calls), read back as the display receives it.
+const CALL_NEXT_SHAPE = [
+  /^BEGIN;/,
+  /^select \* from "visits" .* for update skip locked$/,
+  /"state" = \$2 and "served_by"/,
+  /^update "visits"/,
+  /^insert into "visit_events"/,
+  /^select "v"\."id"/,
+  /^insert into "hall_calls"/,
+  /^select "c"\."id"/,
+  /^insert into "audit"/,
+  /^WITH moved AS/,
+];
 
 /**
  * Check-in and call-next as the core runs them on PostgreSQL — its own statement texts, recorded from
@@ -209,7 +221,8 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
     }
   };
   const audit = (text: string, now: string, operation: string, visitId: number, before: unknown, after: unknown) =>
-    rep.run(text, [now, userId, deskId, operation, 'change', null, 'visit', visitId, before === null ? null : JSON.stringify(before), JSON.stringify(after), 'visit', visitId, visitId, visitId, visitId]);
+    // The entity, then its id once per kind whose rows name a beneficiary (write-audit.ts: beneficiary, request, visit, contact, attachment, complaint).
+    rep.run(text, [now, userId, deskId, operation, 'change', null, 'visit', visitId, before === null ? null : JSON.stringify(before), JSON.stringify(after), 'visit', ...Array.from({ length: 6 }, () => visitId)]);
   return {
     checkIn: (beneficiaryId: number, reason: string, day: string) =>
       inTransaction(C[0]!, C[6]!, async () => {
@@ -226,7 +239,7 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
         await audit(C[5]!, now, 'visits.checkIn', row.id, null, view);
       }),
     callNext: (day: string) =>
-      inTransaction(N[0]!, N[7]!, async () => {
+      inTransaction(N[0]!, N[9]!, async () => {
         const now = new Date().toISOString();
         const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
         if (!before) throw new Error('nobody waiting');
@@ -235,7 +248,9 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
         if (changed.rowCount !== 1) throw new Error('conflict');
         await rep.run(N[4]!, [before.id, now, userId, 'call', before.state, 'serving', null]);
         const view = (await rep.run(N[5]!, [before.id])).rows[0];
-        await audit(N[6]!, now, 'visits.callNext', before.id, before, view);
+        const call = (await rep.run(N[6]!, [day, before.id, deskId, now, userId, 0])).rows[0] as { id: number };
+        await rep.run(N[7]!, [call.id]);
+        await audit(N[8]!, now, 'visits.callNext', before.id, before, view);
       }),
   };
 }
