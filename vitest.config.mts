@@ -17,6 +17,7 @@ const SQLITE_ONLY = [
   'tests/core/crash-safety.test.ts',
   'tests/core/store/migrations.test.ts',
   'tests/core/store/query-plans.test.ts',
+  'tests/core/store/idle-checkpoint.test.ts',
   'tests/core/reports/report-query-plans.test.ts',
   'tests/core/store/schema-snapshot.test.ts',
   'tests/core/store/search-normalisation-migration.test.ts',

@@ -1,6 +1,7 @@
 import { formatHijriNumeric } from '@shared/dates/hijri';
 import { OPEN_REQUEST_STATES, documentStatus, type DocumentStatus } from '@shared/domain/request';
 import { ar, fill } from '@shared/labels/ar';
+import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 
 export interface CheckedDocument {
@@ -31,18 +32,37 @@ export interface ChecklistRequest {
   state: string;
 }
 
+// Every request page and every change to a request reads these: built and compiled once.
+const identityOf = compiledOnce((db: Db, beneficiaryId: number) =>
+  db
+    .selectFrom('beneficiaries as b')
+    .innerJoin('document_types as d', (j) => j.on('d.code', '=', IDENTITY_DOCUMENT_CODE))
+    .select(['b.id_type', 'b.id_expiry', 'd.id as documentTypeId'])
+    .where('b.id', '=', beneficiaryId),
+);
+const requiredFor = compiledOnce((db: Db, serviceTypeId: number) =>
+  db
+    .selectFrom('service_required_documents as sr')
+    .innerJoin('document_types as d', 'd.id', 'sr.document_type_id')
+    .select(['d.id', 'd.name', 'd.has_expiry'])
+    .where('sr.service_type_id', '=', serviceTypeId)
+    .orderBy('d.id'),
+);
+const linesOf = compiledOnce((db: Db, requestId: number) =>
+  db
+    .selectFrom('request_documents as rd')
+    .innerJoin('document_types as d', 'd.id', 'rd.document_type_id')
+    .select(['rd.document_type_id', 'rd.provided', 'rd.issue_date', 'rd.expiry_date', 'rd.note', 'rd.version', 'd.name', 'd.has_expiry'])
+    .where('rd.request_id', '=', requestId),
+);
+
 /**
  * The file's identity the identity line follows while the request is at the desk (S2): its expiry is
  * the one the file holds, so the checklist, the file and the printed form never disagree. Null when
  * the file's identity is not a national ID or iqama.
  */
 export async function linkedIdentity(db: Db, beneficiaryId: number): Promise<{ documentTypeId: number; expiry: string | null } | null> {
-  const row = await db
-    .selectFrom('beneficiaries as b')
-    .innerJoin('document_types as d', (j) => j.on('d.code', '=', IDENTITY_DOCUMENT_CODE))
-    .select(['b.id_type', 'b.id_expiry', 'd.id as documentTypeId'])
-    .where('b.id', '=', beneficiaryId)
-    .executeTakeFirst();
+  const [row] = await identityOf(db, beneficiaryId);
   if (!row || !LINKED_ID_TYPES.includes(row.id_type)) return null;
   return { documentTypeId: row.documentTypeId, expiry: row.id_expiry };
 }
@@ -54,19 +74,8 @@ export async function linkedIdentity(db: Db, beneficiaryId: number): Promise<{ d
  * what was recorded with it.
  */
 export async function checkDocuments(db: Db, request: ChecklistRequest, asOf: string): Promise<CheckedDocument[]> {
-  const required = await db
-    .selectFrom('service_required_documents as sr')
-    .innerJoin('document_types as d', 'd.id', 'sr.document_type_id')
-    .select(['d.id', 'd.name', 'd.has_expiry'])
-    .where('sr.service_type_id', '=', request.service_type_id)
-    .orderBy('d.id')
-    .execute();
-  const rows = await db
-    .selectFrom('request_documents as rd')
-    .innerJoin('document_types as d', 'd.id', 'rd.document_type_id')
-    .select(['rd.document_type_id', 'rd.provided', 'rd.issue_date', 'rd.expiry_date', 'rd.note', 'rd.version', 'd.name', 'd.has_expiry'])
-    .where('rd.request_id', '=', request.id)
-    .execute();
+  const required = await requiredFor(db, request.service_type_id);
+  const rows = await linesOf(db, request.id);
   const atDesk = (OPEN_REQUEST_STATES as readonly string[]).includes(request.state);
   const identity = atDesk ? await linkedIdentity(db, request.beneficiary_id) : null;
   const linkFor = (typeId: number) => (identity && identity.documentTypeId === typeId ? identity : null);

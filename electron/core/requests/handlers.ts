@@ -5,8 +5,10 @@ import { AppError } from '@shared/errors';
 import { acceptanceGrantsSomething } from '@shared/contract/requests';
 import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
+import type { Db } from '../store/store';
 import type { HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';
+import { compiledOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
@@ -45,6 +47,17 @@ async function audited(ctx: HandlerContext, requestId: number, before: unknown, 
   return after;
 }
 
+/**
+ * Awaiting and overdue, counted on every committee screen's refresh: the literal state lets SQLite
+ * count from the partial index requests_awaiting alone.
+ */
+const committeeCounts = compiledOnce((db: Db, overdueBefore: string) =>
+  db
+    .selectFrom('requests')
+    .select((eb) => [eb.fn.countAll<number>().as('awaiting'), eb.fn.countAll<number>().filterWhere('expected_answer_date', '<', overdueBefore).as('overdue')])
+    .where('state', '=', textLiteral('submitted')),
+);
+
 export const requestHandlers: HandlersOf<typeof requestOperations> = {
   'requests.get': async (input, ctx) => loadRequestView(ctx, input.requestId),
 
@@ -63,15 +76,7 @@ export const requestHandlers: HandlersOf<typeof requestOperations> = {
     return rows.map((r) => toRequestSummary(r, day));
   },
 
-  'requests.committeeCounts': async (_input, ctx) => {
-    const overdueBefore = today(ctx);
-    // The literal state lets SQLite count from the partial index requests_awaiting alone.
-    return ctx.db
-      .selectFrom('requests')
-      .select((eb) => [eb.fn.countAll<number>().as('awaiting'), eb.fn.countAll<number>().filterWhere('expected_answer_date', '<', overdueBefore).as('overdue')])
-      .where('state', '=', textLiteral('submitted'))
-      .executeTakeFirstOrThrow();
-  },
+  'requests.committeeCounts': async (_input, ctx) => (await committeeCounts(ctx.db, today(ctx)))[0]!,
 
   'requests.referrals': async (_input, ctx) => {
     const me = ctx.user!;
@@ -240,11 +245,12 @@ export const requestHandlers: HandlersOf<typeof requestOperations> = {
     }
     const { committeePeriodDays } = await readSettings(ctx.db);
     // A complete checklist moves the request to `complete` first, so a request checked today can go today.
-    if (request.state === 'draft' || request.state === 'incomplete') {
+    const completedNow = request.state === 'draft' || request.state === 'incomplete';
+    if (completedNow) {
       await updateRequest(ctx, request, { state: 'complete' });
       await recordRequestEvent(ctx, request.id, 'documents', null, request.state, 'complete');
     }
-    return moveRequest(ctx, request.id, 'submit', {
+    return moveRequest(ctx, completedNow ? request.id : request, 'submit', {
       submitted_at: ctx.now.toISOString(),
       submission_day: day,
       expected_answer_date: addDays(day, committeePeriodDays),

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { RequestView } from '@shared/contract';
 import { REQUEST_TRANSITIONS, canMoveRequest, type RequestAction, type RequestState } from '@shared/domain/request';
 import { AppError } from '@shared/errors';
@@ -30,12 +30,14 @@ export async function recordRequestEvent(
  */
 export async function moveRequest(
   ctx: HandlerContext,
-  requestId: number,
+  request: number | Selectable<Database['requests']>,
   action: RequestAction,
   changes: RequestChanges = {},
   note: string | null = null,
 ): Promise<RequestView> {
-  const before = await requireRequest(ctx.db, requestId);
+  // The row itself when the caller has just read it in this transaction (nothing changed it since).
+  const before = typeof request === 'number' ? await requireRequest(ctx.db, request) : request;
+  const requestId = before.id;
   const from = before.state as RequestState;
   if (!canMoveRequest(action, from)) {
     throw new AppError('conflict', fill(ar.messages.requestWrongState, { action: ar.requestActions[action], state: ar.requestStates[from] }));

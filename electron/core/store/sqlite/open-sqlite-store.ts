@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, sql } from 'kysely';
 import type { Database } from '../schema';
 import type { Db, Store } from '../store';
+import { idleCheckpoint } from './idle-checkpoint';
 import { LOCK_WAIT_MS, PatientSqliteDialect, untilNotBusy } from './lock-wait';
 import { sqliteMigrationProvider } from './migrations';
 import { NAME_INDEX_RANK_BASE } from './migrations/0004-search-normalisation';
@@ -45,6 +46,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     throw e;
   }
   raw.pragma('busy_timeout = 0');
+  const checkpoint = idleCheckpoint(raw);
 
   // This process's changes take the write lock one after the other, in the order they were asked.
   let lastWrite: Promise<unknown> = Promise.resolve();
@@ -64,6 +66,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
           try {
             const result = await fn(conn);
             await conn.executeQuery(COMMIT);
+            checkpoint.changed();
             return result;
           } catch (e) {
             if (raw.inTransaction) await conn.executeQuery(ROLLBACK);
@@ -128,6 +131,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     },
     lostConnection: () => false,
     async close() {
+      checkpoint.close();
       await db.destroy();
     },
   };
