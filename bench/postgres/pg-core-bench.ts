@@ -9,7 +9,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
+import { auditRowInsert } from '../../electron/core/audit/write-audit';
+import { withLiterals } from '../../electron/core/store/postgres/with-literals';
 import { createCore, type Core } from '../../electron/core/core';
 import { seededRandom } from '../../electron/core/demo/arabic-names';
 import { COMMITTEE_PAGE } from '@shared/contract/requests';
@@ -146,7 +148,7 @@ async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, 
   const callNext = async () => {
     if (!(await dispatch('visits.callNext', { alsoWhileServing: true }))) throw new Error('callNext found nobody waiting');
   };
-  const mirror = bareWrites(bare, await recordPg(() => checkIn(0)), await recordPg(callNext), { userId: 3, deskId: 2 });
+  const mirror = bareWrites(core, bare, await recordPg(() => checkIn(0)), await recordPg(callNext), { userId: 3, deskId: 2 });
   const writePlans = async () => plans(await recordPg(() => checkIn(1)));
   await measure('check-in (transaction + audit)', PG_TARGETS.mutation, checkIn, (i) => mirror.checkIn(beneficiaryAt(i + 1), reasons[i % 4]!, today), writes, 'one desk alone', await writePlans());
   await measure('call-next (transaction + audit)', PG_TARGETS.mutation, callNext, () => mirror.callNext(today), writes, 'one desk alone');
@@ -178,28 +180,34 @@ const expectHit = (match: string) => (value: unknown) => {
   if (!hits.length || !hits.some((h) => h.match === match)) throw new Error(`search found no ${match} hit`);
 };
 
-/** The check-in's statements, in the order the core ran them (tests the recording before trusting it). */
-const CHECK_IN_SHAPE = [/^BEGIN;/, /max\("v"\."seq"\).* from "desks" as "d" left join "beneficiaries"/, /from "visits" where "day" = \$1 and "beneficiary_id"/, /^insert into "visits".* returning "id"/, /^insert into "visit_events"/, /^insert into "audit"/, /^WITH moved AS/];
-// The call also goes to the hall display (hall_calls), read back as the display receives it.
+/**
+ * The check-in's statements, in the order the core ran them (tests the recording before trusting it).
+ * The timeline's event and the audit row go with the commit (Store.atCommit): one text, their values written in.
+ */
+const CHECK_IN_SHAPE = [
+  /^BEGIN;/,
+  /max\("v"\."seq"\).* from "desks" as "d" left join "beneficiaries"/,
+  /from "visits" where "day" = \$1 and "beneficiary_id"/,
+  /^insert into "visits".* returning "id"/,
+  /^insert into "visit_events"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
+];
+// The call also goes to the hall display (hall_calls), with the commit as the event and the audit row.
 const CALL_NEXT_SHAPE = [
   /^BEGIN;/,
   /^select \* from "visits" .* for update skip locked$/,
   /"state" = \$2 and "served_by"/,
   /^update "visits"/,
-  /^insert into "visit_events"/,
   /^select "v"\."id"/,
-  /^insert into "hall_calls"/,
-  /^select "c"\."id"/,
-  /^insert into "audit"/,
-  /^WITH moved AS/,
+  /^insert into "visit_events"[\s\S]*;\ninsert into "hall_calls"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
 ];
 
 /**
  * Check-in and call-next as the core runs them on PostgreSQL — its own statement texts, recorded from
  * one call each — with a new visit's values, on the bench's connection: the SQL without the
- * dispatcher, zod, Kysely's compiling and the view mapping.
+ * dispatcher, zod, Kysely's compiling and the view mapping. The statements sent with the commit are
+ * written anew for each call from the core's own INSERTs, its values in as literals (withLiterals).
  */
-function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number }) {
+function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number }) {
   const texts = (run: PgExecuted[], shape: RegExp[], what: string) => {
     const list = run.map((e) => e.text.trim());
     if (list.length !== shape.length || !shape.every((re, i) => re.test(list[i]!))) {
@@ -209,49 +217,66 @@ function bareWrites(rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgEx
   };
   const C = texts(checkInRun, CHECK_IN_SHAPE, 'check-in');
   const N = texts(callNextRun, CALL_NEXT_SHAPE, 'call-next');
+  // The revision's bump and COMMIT: what follows the statements sent with the commit.
+  const bump = (commitText: string) => commitText.slice(commitText.indexOf('WITH moved AS'));
+  const db = core.store.db;
   const { userId, deskId } = who;
-  const inTransaction = async (begin: string, commit: string, work: () => Promise<void>) => {
+  const literal = (query: CompiledQuery) => {
+    const text = withLiterals(query);
+    if (text === null) throw new Error('a value with no literal');
+    return text;
+  };
+  const event = (visitId: number, now: string, action: string, from: string | null, to: string) =>
+    literal(db.insertInto('visit_events').values({ visit_id: visitId, at: now, user_id: userId, action, from_state: from, to_state: to, note: null }).compile());
+  const audit = (now: string, operation: string, visitId: number, before: unknown, after: unknown) =>
+    literal(
+      auditRowInsert(db, { at: now, userId, deskId, operation, kind: 'change', reason: null, entity: 'visit', entityId: visitId, before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after) }),
+    );
+  const hallCall = (day: string, visitId: number, now: string) =>
+    literal(db.insertInto('hall_calls').values({ day, visit_id: visitId, desk_id: deskId, at: now, called_by: userId, recall: 0 }).compile());
+  const inTransaction = async (begin: string, work: () => Promise<string[]>, commit: string) => {
     await rep.run(begin);
     try {
-      await work();
-      await rep.run(commit);
+      const withCommit = await work();
+      await rep.run([...withCommit, commit].join(';\n'));
     } catch (error) {
       await rep.client.query('ROLLBACK');
       throw error;
     }
   };
-  const audit = (text: string, now: string, operation: string, visitId: number, before: unknown, after: unknown) =>
-    // The entity, then its id once per kind whose rows name a beneficiary (write-audit.ts: beneficiary, request, visit, contact, attachment, complaint).
-    rep.run(text, [now, userId, deskId, operation, 'change', null, 'visit', visitId, before === null ? null : JSON.stringify(before), JSON.stringify(after), 'visit', ...Array.from({ length: 6 }, () => visitId)]);
   return {
     checkIn: (beneficiaryId: number, reason: string, day: string) =>
-      inTransaction(C[0]!, C[6]!, async () => {
-        const now = new Date().toISOString();
-        const facts = (await rep.run(C[1]!, [day, beneficiaryId, deskId])).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
-        if (facts.beneficiary_id === null) throw new Error('no beneficiary');
-        await rep.run(C[2]!, [day, beneficiaryId, 'cancelled']);
-        const seq = (facts.last_seq ?? 0) + 1;
-        const nulls = (n: number) => Array.from({ length: n }, () => null);
-        const visit = [day, deskId, seq, `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
-        const row = (await rep.run(C[3]!, visit)).rows[0] as { id: number };
-        await rep.run(C[4]!, [row.id, now, userId, 'checkIn', null, 'waiting', null]);
-        const view = { ...row, desk_name: facts.desk_name, beneficiary_name: facts.beneficiary_name, beneficiary_mobile: facts.beneficiary_mobile };
-        await audit(C[5]!, now, 'visits.checkIn', row.id, null, view);
-      }),
+      inTransaction(
+        C[0]!,
+        async () => {
+          const now = new Date().toISOString();
+          const facts = (await rep.run(C[1]!, [day, beneficiaryId, deskId])).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
+          if (facts.beneficiary_id === null) throw new Error('no beneficiary');
+          await rep.run(C[2]!, [day, beneficiaryId, 'cancelled']);
+          const seq = (facts.last_seq ?? 0) + 1;
+          const nulls = (n: number) => Array.from({ length: n }, () => null);
+          const visit = [day, deskId, seq, `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
+          const row = (await rep.run(C[3]!, visit)).rows[0] as { id: number };
+          const view = { ...row, desk_name: facts.desk_name, beneficiary_name: facts.beneficiary_name, beneficiary_mobile: facts.beneficiary_mobile };
+          return [event(row.id, now, 'checkIn', null, 'waiting'), audit(now, 'visits.checkIn', row.id, null, view)];
+        },
+        bump(C[4]!),
+      ),
     callNext: (day: string) =>
-      inTransaction(N[0]!, N[9]!, async () => {
-        const now = new Date().toISOString();
-        const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
-        if (!before) throw new Error('nobody waiting');
-        await rep.run(N[2]!, [day, 'serving', userId, deskId, 1]);
-        const changed = await rep.run(N[3]!, [now, userId, deskId, 'serving', before.version + 1, before.id, before.version]);
-        if (changed.rowCount !== 1) throw new Error('conflict');
-        await rep.run(N[4]!, [before.id, now, userId, 'call', before.state, 'serving', null]);
-        const view = (await rep.run(N[5]!, [before.id])).rows[0];
-        const call = (await rep.run(N[6]!, [day, before.id, deskId, now, userId, 0])).rows[0] as { id: number };
-        await rep.run(N[7]!, [call.id]);
-        await audit(N[8]!, now, 'visits.callNext', before.id, before, view);
-      }),
+      inTransaction(
+        N[0]!,
+        async () => {
+          const now = new Date().toISOString();
+          const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
+          if (!before) throw new Error('nobody waiting');
+          await rep.run(N[2]!, [day, 'serving', userId, deskId, 1]);
+          const changed = await rep.run(N[3]!, [now, userId, deskId, 'serving', before.version + 1, before.id, before.version]);
+          if (changed.rowCount !== 1) throw new Error('conflict');
+          const view = (await rep.run(N[4]!, [before.id])).rows[0];
+          return [event(before.id, now, 'call', before.state, 'serving'), hallCall(day, before.id, now), audit(now, 'visits.callNext', before.id, before, view)];
+        },
+        bump(N[5]!),
+      ),
   };
 }
 

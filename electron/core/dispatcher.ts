@@ -5,9 +5,9 @@ import type { RefusalReason } from '@shared/domain/audit';
 import { AppError, type Envelope } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
-import { insertAuditRow, type AuditRowInput } from './audit/write-audit';
+import { auditRowInsert, insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import { preparationOf, type Handlers } from './handlers';
+import { preparationOf, writeScopeOf, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn } from './uploads/checked-uploads';
@@ -256,7 +256,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const kind = committedRefusal ? 'refused' : 'change';
         const reason = committedRefusal ? 'credentials' : null;
         for (const e of entries) {
-          await insertAuditRow(trx, {
+          // Nothing in the transaction reads the audit row back: it goes with the commit.
+          await store.atCommit(trx, auditRowInsert(trx, {
             at,
             userId,
             deskId: e.deskId ?? deskAtStart ?? session.deskId,
@@ -267,7 +268,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
             entityId: e.entityId ?? null,
             before: auditJson(e.before),
             after: auditJson(e.after),
-          });
+          }));
         }
         // A change that names neither a user nor the settings (every change is audited) leaves what
         // the dispatcher keeps true, if nothing else was written since it was read: then only this
@@ -276,7 +277,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
         }
         return result;
-      });
+      }, writeScopeOf(handler, parsed.data, session));
       const answer = committedRefusal as AppError | null; // set inside the transaction's callback
       if (answer) throw answer;
       if (session.userId !== null) session.lastActivity = now.getTime();

@@ -18,6 +18,7 @@ import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
 import { satisfactionHandlers } from './satisfaction/handlers';
 import type { HandlerContext } from './context';
+import type { WriteScope } from './store/store';
 import { settingsHandlers } from './settings/handlers';
 import { storeConnectionHandlers } from './settings/store-connection-handlers';
 import { userHandlers } from './users/handlers';
@@ -40,6 +41,24 @@ export function withPreparation<K extends OperationName, P>(
   run: (input: ParsedInputOf<K>, ctx: HandlerContext, prepared: P) => Promise<OutputOf<K>>,
 ): Handler<K> {
   return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx, ctx.prepared as P), { prepare });
+}
+
+/**
+ * A mutation that touches only its desk's own day and at most one beneficiary (WriteScope): on
+ * PostgreSQL the desks of a hall run such changes side by side. `scope` names them from the input and
+ * the session; undefined makes it an ordinary change.
+ */
+export function withDeskScope<K extends OperationName>(
+  scope: (input: ParsedInputOf<K>, session: HandlerContext['session']) => WriteScope | undefined,
+  run: Handler<K>,
+): Handler<K> {
+  return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx), { writeScope: scope });
+}
+
+/** The scope of a change made with withDeskScope (undefined for any other handler, or when it names none). */
+export function writeScopeOf(handler: unknown, input: unknown, session: HandlerContext['session']): WriteScope | undefined {
+  const scope = (handler as { writeScope?: (input: unknown, session: HandlerContext['session']) => WriteScope | undefined }).writeScope;
+  return scope?.(input, session);
 }
 
 /** The preparation of a handler made by withPreparation, if it has one. */
@@ -94,4 +113,3 @@ export function buildHandlers(): Handlers {
   }
   return handlers as Handlers;
 }
-

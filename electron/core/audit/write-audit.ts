@@ -1,5 +1,6 @@
 import type { AuditKind, RefusalReason } from '@shared/domain/audit';
-import { compiledOnce } from '../store/compiled-once';
+import type { CompiledQuery } from 'kysely';
+import { boundOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 
@@ -23,7 +24,7 @@ export interface AuditRowInput {
  * request, a visit or a scan belongs to the request's or visit's beneficiary. The audit screen lists
  * one person's history by that column, whichever handler wrote the row.
  */
-const insertRow = compiledOnce(
+const insertRow = boundOnce(
   (
     db: Db,
     at: string,
@@ -66,7 +67,12 @@ const insertRow = compiledOnce(
     })),
 );
 
+/** The row's INSERT, bound: the dispatcher sends it with the commit (Store.atCommit). */
+export function auditRowInsert(db: Db, row: AuditRowInput): CompiledQuery {
+  return insertRow(db, row.at, row.userId, row.deskId, row.operation, row.kind, row.reason, row.entity, row.entityId, row.before, row.after);
+}
+
 export async function insertAuditRow(db: Db, row: AuditRowInput): Promise<void> {
-  await insertRow(db, row.at, row.userId, row.deskId, row.operation, row.kind, row.reason, row.entity, row.entityId, row.before, row.after);
+  await db.executeQuery(auditRowInsert(db, row));
 }
 

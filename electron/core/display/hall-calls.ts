@@ -8,15 +8,32 @@ import type { Db } from '../store/store';
  * the same transaction as the call itself: the hall display announces it once, in the order of calls.
  */
 export async function recordHallCall(ctx: HandlerContext, visitId: number, recall: boolean): Promise<HallCallView> {
+  const row = await hallCallRow(ctx, visitId, recall).returning('id').executeTakeFirstOrThrow();
+  return callView((await hallCallsWhere(ctx.db, (q) => q.where('c.id', '=', row.id)))[0]!);
+}
+
+/**
+ * The same for a call that answers with the visit, not the call (call-next, a call, a researcher's
+ * take): nothing reads the row back in the transaction, so it goes with the commit (Store.atCommit).
+ */
+export async function announceCall(ctx: HandlerContext, visitId: number): Promise<void> {
+  await ctx.store.atCommit(ctx.db, hallCallRow(ctx, visitId, false).compile());
+}
+
+function hallCallRow(ctx: HandlerContext, visitId: number, recall: boolean) {
   const me = requireUser(ctx);
   const deskId = ctx.session.deskId;
   if (deskId === null) throw new Error('a call recorded without a desk');
-  const row = await ctx.db
+  return ctx.db
     .insertInto('hall_calls')
-    .values({ day: businessDay(ctx.now, ctx.timeZone), visit_id: visitId, desk_id: deskId, at: ctx.now.toISOString(), called_by: me.id, recall: recall ? 1 : 0 })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return callView((await hallCallsWhere(ctx.db, (q) => q.where('c.id', '=', row.id)))[0]!);
+    .values({
+      day: businessDay(ctx.now, ctx.timeZone),
+      visit_id: visitId,
+      desk_id: deskId,
+      at: ctx.now.toISOString(),
+      called_by: me.id,
+      recall: recall ? 1 : 0,
+    });
 }
 
 /** A call as the display receives it: nothing but the ticket, the desk, when, and whether it was repeated. */

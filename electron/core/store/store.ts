@@ -13,6 +13,18 @@ export interface ChangeMark {
 }
 
 /**
+ * A change that touches only one desk's own day — its ticket numbers, the visitor it serves — and at
+ * most one beneficiary's tickets of the day (check-in, call-next: most of a hall's writes). On
+ * PostgreSQL such changes of different desks run side by side, each holding its desk's lock (and the
+ * beneficiary's) and the writers' lock shared; every other change holds the writers' lock alone, as
+ * before. SQLite writes one at a time whatever the scope.
+ */
+export interface WriteScope {
+  deskId: number;
+  beneficiaryId?: number;
+}
+
+/**
  * What the operations need from a store beyond plain Kysely queries. Everything engine-specific
  * (how a write transaction is taken, the Arabic name index, claiming the next visitor) lives behind
  * this, so the same operations can run on PostgreSQL by adding a second implementation.
@@ -25,12 +37,20 @@ export interface Store {
    * one store run one at a time, on SQLite (BEGIN IMMEDIATE) and on PostgreSQL (a transaction-level
    * lock) alike, so the domain's read-then-write rules hold on both. While another process holds that
    * lock it waits without blocking the event loop (every other call goes on), and gives up with
-   * AppError 'busy' when the lock cannot be had in time: nothing was written. This process's writes
+   * AppError 'busy' when the lock cannot be had in time: nothing was written. With a `scope`, the
+   * change holds only its desk's (and beneficiary's) part of the lock on PostgreSQL (WriteScope). This process's writes
    * take the lock in the order they were asked. fn may run more than once (the PostgreSQL store
    * retries a transaction the server refused as a serialization failure or deadlock): nothing
    * outside the transaction may depend on how often it ran.
    */
-  write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: Db) => Promise<T>, scope?: WriteScope): Promise<T>;
+  /**
+   * Runs, as part of the write transaction `trx`, a statement whose answer nobody reads and whose rows
+   * nothing later in the transaction reads (an event of the timeline, the audit row): at once on
+   * SQLite; on PostgreSQL it goes to the server with the commit, a round trip less while the writers'
+   * lock is held. It fails the change as any statement would. Outside a write transaction it runs at once.
+   */
+  atCommit(trx: Db, query: CompiledQuery): Promise<void>;
   /**
    * Beneficiary ids whose normalised name has every token as a word prefix: whole words of every token
    * first, then prefixes; inside each, the latest visit first, then the newest file (P2).

@@ -64,10 +64,14 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
     .returning(VISIT_VIEW_COLUMNS)
     .executeTakeFirstOrThrow();
   const id = visit.id;
-  await ctx.db
-    .insertInto('visit_events')
-    .values({ visit_id: id, at: ctx.now.toISOString(), user_id: user.id, action: 'checkIn', from_state: null, to_state: 'waiting', note: null })
-    .execute();
+  // The timeline's first event goes with the commit: nothing here reads it back.
+  await ctx.store.atCommit(
+    ctx.db,
+    ctx.db
+      .insertInto('visit_events')
+      .values({ visit_id: id, at: ctx.now.toISOString(), user_id: user.id, action: 'checkIn', from_state: null, to_state: 'waiting', note: null })
+      .compile(),
+  );
   // The view from what was just written and read, not read back: a new visit has nobody serving or
   // referred yet, so its names are the desk's and the beneficiary's (tests: the same view visits.get gives).
   const view = toVisitView({

@@ -1,11 +1,11 @@
 import type { visitOperations } from '@shared/contract/visits';
 import type { QueueView, VisitView } from '@shared/contract';
-import { recordHallCall } from '../display/hall-calls';
+import { announceCall } from '../display/hall-calls';
 import { businessDay } from '@shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import type { HandlerMap, HandlersOf } from '../handlers';
+import { withDeskScope, type HandlerMap, type HandlersOf } from '../handlers';
 import { checkIn } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';
 import { refuseUnrecordedFinish } from './finish-rules';
@@ -66,18 +66,26 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
     return rows.map(toVisitView);
   },
 
-  'visits.checkIn': checkIn,
+  // The desk's own ticket numbers and the beneficiary's ticket of the day are all a check-in's rules
+  // look at; a call-next's, the desk's own serving and the queue's row it claims (SKIP LOCKED).
+  'visits.checkIn': withDeskScope<'visits.checkIn'>(
+    (input, session) => (session.deskId === null ? undefined : { deskId: session.deskId, beneficiaryId: input.beneficiaryId ?? undefined }),
+    checkIn,
+  ),
 
-  'visits.callNext': async (input, ctx) => {
-    const visit = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
-    if (visit === null) {
-      ctx.unchanged();
-      return null;
-    }
-    // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
-    await refuseCallWhileServing(ctx, input.alsoWhileServing);
-    return calledToThisDesk(ctx, await transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit));
-  },
+  'visits.callNext': withDeskScope<'visits.callNext'>(
+    (_input, session) => (session.deskId === null ? undefined : { deskId: session.deskId }),
+    async (input, ctx) => {
+      const visit = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
+      if (visit === null) {
+        ctx.unchanged();
+        return null;
+      }
+      // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
+      await refuseCallWhileServing(ctx, input.alsoWhileServing);
+      return calledToThisDesk(ctx, await transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit));
+    },
+  ),
 
   // A visitor another desk took a moment ago is named as such before this desk's own serving is.
   'visits.call': async (input, ctx) =>
@@ -148,7 +156,7 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
 
 /** S1: the hall display announces the call (display/hall-calls.ts). */
 async function calledToThisDesk(ctx: Parameters<HandlerMap<'visits.call'>['visits.call']>[1], visit: VisitView): Promise<VisitView> {
-  await recordHallCall(ctx, visit.id, false);
+  await announceCall(ctx, visit.id);
   return visit;
 }
 

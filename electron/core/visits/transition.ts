@@ -39,10 +39,14 @@ export async function transitionVisit(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', ar.errors.conflict);
 
-  await ctx.db
-    .insertInto('visit_events')
-    .values({ visit_id: visitId, at: ctx.now.toISOString(), user_id: ctx.user!.id, action, from_state: from, to_state: to, note })
-    .execute();
+  // The event goes with the commit: nothing in the transaction reads the timeline back.
+  await ctx.store.atCommit(
+    ctx.db,
+    ctx.db
+      .insertInto('visit_events')
+      .values({ visit_id: visitId, at: ctx.now.toISOString(), user_id: ctx.user!.id, action, from_state: from, to_state: to, note })
+      .compile(),
+  );
   const after = (await loadVisitView(ctx.db, visitId))!;
   ctx.audit({ entity: 'visit', entityId: visitId, before, after });
   return after;

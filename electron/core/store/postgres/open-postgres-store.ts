@@ -5,8 +5,9 @@ import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
-import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store } from '../store';
+import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store, type WriteScope } from '../store';
 import { isConnectionLoss } from './connection-errors';
+import { withLiterals } from './with-literals';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
 import { valueTypes } from './value-types';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
@@ -42,29 +43,39 @@ const CONNECT_WAIT_MS = 5_000;
  * it first, so writers run one at a time as on SQLite's BEGIN IMMEDIATE, and every rule the domain
  * checks before it writes — the next ticket number of a desk and day, the file and request numbers,
  * one ticket a day, one visitor served at a time, the last administrator, a save on a stale version —
- * holds for all desks on the server without a rule of its own. A write is a few milliseconds; a hall's
- * desks write a few times a minute. Reads never wait for it.
+ * holds for all desks on the server without a rule of its own. Reads never wait for it.
+ *
+ * A desk's own change (WriteScope: check-in, call-next) takes it shared, with its desk's lock and the
+ * beneficiary's exclusive: two desks check in and call side by side, while the rules such a change
+ * checks — its desk's next ticket and serving, the beneficiary's ticket of the day — still see one
+ * change at a time. Any other change takes it exclusive and so waits for, and holds off, all of them.
  */
 export const WRITERS_LOCK = 0x15_71_9a_01;
+/** The two-key advisory locks of a desk and of a beneficiary (the first key says which). */
+const DESK_LOCK = 0x15_71_9a_02;
+const BENEFICIARY_LOCK = 0x15_71_9a_03;
+
+function locksOf(scope: WriteScope | undefined): string {
+  if (!scope) return `SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`;
+  // Always in this order (writers, desk, beneficiary), so two changes never wait on each other in a circle.
+  const locks = [`pg_advisory_xact_lock_shared(${WRITERS_LOCK})`, `pg_advisory_xact_lock(${DESK_LOCK}, ${integer(scope.deskId)})`];
+  if (scope.beneficiaryId !== undefined) locks.push(`pg_advisory_xact_lock(${BENEFICIARY_LOCK}, ${integer(scope.beneficiaryId)})`);
+  // One statement, its locks taken left to right.
+  return `SELECT ${locks.join(', ')}`;
+}
+
+function integer(n: number): number {
+  if (!Number.isSafeInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) throw new Error(`not a lock key: ${n}`);
+  return n;
+}
+
 /**
- * The lock is waited for on the server, at most `waitMs` (lock_timeout): past it the server answers
+ * The locks are waited for on the server, at most `waitMs` (lock_timeout): past it the server answers
  * lock_not_available and the change is refused as busy, with nothing written, as on SQLite. Then the
  * transaction's later statements wait as the server's settings say.
  */
-const begin = (waitMs: number) =>
-  CompiledQuery.raw(
-    `BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; SELECT pg_advisory_xact_lock(${WRITERS_LOCK}); SET LOCAL lock_timeout TO DEFAULT; ${WRITES_NOW}`,
-  );
-/**
- * `writes` as the transaction sees it, read under the writers' lock in the round trips the transaction
- * makes anyway (its BEGIN…, its bump and COMMIT): whether this transaction moved it (Store.changeMark).
- */
-const WRITES_NOW = 'SELECT writes AS writes_now FROM store_revision WHERE id = 1';
-/** The value of WRITES_NOW among the rows of a multi-statement text (arrayAwarePool hands all of them over). */
-const writesNow = (rows: unknown[]): number | null => {
-  const row = rows.find((r): r is { writes_now: number } => typeof r === 'object' && r !== null && 'writes_now' in r);
-  return row ? Number(row.writes_now) : null;
-};
+const begin = (waitMs: number, scope: WriteScope | undefined) =>
+  CompiledQuery.raw(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; ${locksOf(scope)}; SET LOCAL lock_timeout TO DEFAULT`);
 /** lock_not_available: the writers' lock was not had within lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
 /**
@@ -76,13 +87,21 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * its first write, and not before): Store.changeMark.
  */
 const CHANGED = `coalesce(current_setting('istiqbal.changed', true) = 'on', false)`;
+/**
+ * `wrote` is 1 when this transaction moved `writes` (it wrote anything), read from its own UPDATE: desks
+ * writing side by side move it in between, so its value before and after would not tell.
+ */
 const BUMP_AND_COMMIT = CompiledQuery.raw(
   `WITH moved AS (
      UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
      WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
-     RETURNING revision)
-   SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED}; ${WRITES_NOW}; COMMIT`,
+     RETURNING revision),
+   told AS (SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED})
+   SELECT (SELECT count(*) FROM moved)::int AS wrote, (SELECT count(*) FROM told)::int AS told; COMMIT`,
 );
+/** Whether the commit's text says this transaction moved `writes` (arrayAwarePool hands over the rows of all its statements). */
+const wroteAnything = (rows: unknown[]): boolean =>
+  rows.some((r) => typeof r === 'object' && r !== null && 'wrote' in r && Number((r as { wrote: unknown }).wrote) === 1);
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT revision FROM store_revision WHERE id = 1';
 const WRITES = 'SELECT writes FROM store_revision WHERE id = 1';
@@ -158,6 +177,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   let ownWrites = 0;
   let committing = false;
   let writing: { statements: number } | null = null;
+  /** The statements each open write transaction sends with its commit (Store.atCommit), by its Kysely instance. */
+  const withCommit = new WeakMap<Db, { texts: string[]; tx: { statements: number } }>();
   const counting = (tx: { statements: number }): KyselyPlugin => ({
     transformQuery: (args) => args.node,
     transformResult: async (args) => {
@@ -166,13 +187,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
   });
 
-  async function writeNow<T>(fn: (trx: Db) => Promise<T>, deadline: number): Promise<T> {
+  async function writeNow<T>(fn: (trx: Db) => Promise<T>, deadline: number, scope: WriteScope | undefined): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.connection().execute(async (conn) => {
-          let before: number | null;
           try {
-            before = writesNow((await conn.executeQuery(begin(deadline - Date.now()))).rows);
+            await conn.executeQuery(begin(deadline - Date.now(), scope));
           } catch (e) {
             await conn.executeQuery(ROLLBACK).catch(() => undefined);
             if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new AppError('busy', ar.errors.busy);
@@ -180,14 +200,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           }
           const tx = { statements: 0 };
           writing = tx;
+          const trx = conn.withPlugin(counting(tx));
+          const atCommit: string[] = [];
+          withCommit.set(trx, { texts: atCommit, tx });
           try {
-            const result = await fn(conn.withPlugin(counting(tx)));
+            const result = await fn(trx);
+            withCommit.delete(trx);
             writing = null;
             committing = true;
-            const after = writesNow((await conn.executeQuery(BUMP_AND_COMMIT)).rows);
-            if (before !== null && after === before + 1) ownWrites += 1;
+            const commit = atCommit.length > 0 ? CompiledQuery.raw(`${atCommit.join(';\n')};\n${BUMP_AND_COMMIT.sql}`) : BUMP_AND_COMMIT;
+            if (wroteAnything((await conn.executeQuery(commit)).rows)) ownWrites += 1;
             return result;
           } catch (e) {
+            withCommit.delete(trx);
             await conn.executeQuery(ROLLBACK).catch(() => undefined); // a lost connection has rolled back by itself
             throw e;
           } finally {
@@ -209,11 +234,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     kind: 'postgres',
     db,
     pool,
-    write(fn) {
+    write(fn, scope) {
       const deadline = Date.now() + lockWaitMs;
-      const turn = lastWrite.then(() => writeNow(fn, deadline));
+      const turn = lastWrite.then(() => writeNow(fn, deadline, scope));
       lastWrite = turn.catch(() => {});
       return turn;
+    },
+    async atCommit(trx, query) {
+      const pending = withCommit.get(trx);
+      const text = pending ? withLiterals(query) : null;
+      // Not inside a write of this store, or a value with no plain literal: run as any statement.
+      if (pending === undefined || text === null) return void (await trx.executeQuery(query));
+      pending.texts.push(text);
+      pending.tx.statements += 1; // ownChanges: this transaction will move `writes`
     },
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];

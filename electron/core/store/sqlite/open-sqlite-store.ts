@@ -77,6 +77,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       lastWrite = turn.catch(() => {});
       return turn;
     },
+    async atCommit(trx, query) {
+      // A statement on SQLite is a call into the same process: nothing to save by waiting.
+      await trx.executeQuery(query);
+    },
     async searchNames(q, tokens, limit) {
       if (tokens.length === 0) return [];
       // P2 ranking: people whose words are every typed word first, then those whose words only start

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VisitView } from '@shared/contract';
 import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
-import { walkInInput } from '../../../helpers/fixtures';
+import { beneficiaryInput, walkInInput } from '../../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../../helpers/sessions';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
@@ -107,6 +107,70 @@ describe('Several desks on PostgreSQL: call-next (FOR UPDATE SKIP LOCKED)', () =
     expect(rows).toHaveLength(300);
     for (const r of rows) expect(r).toMatchObject({ state: 'serving', served_by: servedBy.get(r.id), calls: 1 });
   }, 120_000);
+});
+
+describe('Several desks on PostgreSQL: check-ins and calls side by side', () => {
+  /** Desk `deskId`'s part of the writers' lock, held by a change of another desk's core until `release()`. */
+  async function holdDesk(t: TestCore, deskId: number, beneficiaryId?: number): Promise<{ release(): Promise<void> }> {
+    let release!: () => void;
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const done = t.store.write(async () => {
+      held();
+      await new Promise<void>((r) => (release = r));
+    }, { deskId, beneficiaryId });
+    await holding;
+    return {
+      release: async () => {
+        release();
+        await done;
+      },
+    };
+  }
+  const settledNow = async (p: Promise<unknown>) => Promise.race([p.then(() => true, () => true), new Promise((r) => setTimeout(() => r(false), 300))]);
+
+  it('a check-in and a call at one desk never wait for another desk\'s open check-in; any other change waits its turn', async () => {
+    const [deskA, deskB] = await hall(2);
+    const atA = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const waitingId = (await atA.ok('visits.checkIn', walkInInput('سالم علي الحربي'))).id;
+    const held = await holdDesk(deskB!, 2);
+    try {
+      // Were desk B's change holding the writers' lock whole, these would wait for it and be refused as busy after 5 s.
+      expect((await atA.ok('visits.checkIn', walkInInput('خالد سعد الحربي'))).ticket).toBe('A-002');
+      expect((await atA.ok('visits.callNext', { alsoWhileServing: true }))?.id).toBe(waitingId);
+      // An ordinary change (here the admin's new desk) holds the writers' lock whole: it waits for desk B.
+      const admin = await signedInAs(deskA!, 'admin');
+      const creating = admin.ok('settings.createDesk', { name: 'مكتب ٤', ticketPrefix: 'D' });
+      expect(await settledNow(creating)).toBe(false);
+      await held.release();
+      await creating;
+      expect((await admin.ok('settings.desks', {})).map((d) => d.ticketPrefix)).toContain('D');
+    } finally {
+      await held.release();
+    }
+  });
+
+  it('a check-in at the same desk from a second PC waits for the first, so the desk\'s tickets never repeat', async () => {
+    const [deskA, deskB] = await hall(2);
+    const atA = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const held = await holdDesk(deskB!, 1);
+    const checkIn = atA.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    expect(await settledNow(checkIn)).toBe(false);
+    await held.release();
+    expect((await checkIn).ticket).toBe('A-001');
+  });
+
+  it('one beneficiary checked in at two desks at once gets one ticket; the second desk is asked to confirm another', async () => {
+    const [deskA, deskB] = await hall(2);
+    const admin = await signedInAs(deskA!, 'admin');
+    const person = await admin.ok('beneficiaries.register', beneficiaryInput(41));
+    const atA = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const atB = await signedInAs(deskB!, 'receptionist', { deskId: 2 });
+    const both = await Promise.all([atA.call('visits.checkIn', { beneficiaryId: person.id, reason: 'inquiry' }), atB.call('visits.checkIn', { beneficiaryId: person.id, reason: 'inquiry' })]);
+    expect(both.filter((e) => e.ok)).toHaveLength(1);
+    expect(both.filter((e) => !e.ok).map((e) => !e.ok && e.error.code)).toEqual(['confirm']);
+    expect(await deskA!.db.selectFrom('visits').select('id').where('beneficiary_id', '=', person.id).execute()).toHaveLength(1);
+  });
 });
 
 describe('Several desks on PostgreSQL: what one desk changes, the others see', () => {
