@@ -4,6 +4,7 @@
  * Made once per cache key and kept on the server as a database of its own; each run works on a copy
  * (CREATE DATABASE … TEMPLATE, a file copy), so check-ins never touch the cache.
  */
+import { CONTINUE_SEARCH_RANK } from '../../electron/core/store/postgres/migrations/0021-search-rank-sequence';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -125,6 +126,7 @@ async function loadCache(adminUrl: string, cache: string, sqliteDir: string, log
       if (columns.some((c) => c.name === 'id' && (c.type === 'int4' || c.type === 'int8'))) {
         await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), coalesce((SELECT max(id) FROM "${table}"), 0) + 1, false)`);
       }
+      if (table === 'beneficiaries') await client.query(CONTINUE_SEARCH_RANK);
       if (total > 10_000) log(`  postgres: ${table} ${total.toLocaleString('en')} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     const t1 = Date.now();

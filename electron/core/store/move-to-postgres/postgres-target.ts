@@ -3,6 +3,7 @@ import pg from 'pg';
 import { AppError } from '@shared/errors';
 import { ar, fill } from '@shared/labels/ar';
 import { postgresMigrations } from '../postgres/migrations';
+import { CONTINUE_SEARCH_RANK } from '../postgres/migrations/0021-search-rank-sequence';
 import { migrateToLatest, WRITERS_LOCK } from '../postgres/open-postgres-store';
 import { valueTypes } from '../postgres/value-types';
 
@@ -127,6 +128,8 @@ export async function continueSequences(client: pg.Client, tables: readonly stri
     if (!tables.includes(table)) continue;
     await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), (SELECT coalesce(max(${quote(column)}), 0) FROM ${quote(table)}) + 1, false)`, [quote(table), column]);
   }
+  // The next visitor's search rank, above every rank copied (0021).
+  if (tables.includes('beneficiaries')) await client.query(CONTINUE_SEARCH_RANK);
 }
 
 async function tableNames(client: pg.Client): Promise<string[]> {

@@ -177,6 +177,10 @@ describe('the move: npm run store:migrate', () => {
     expect(registered.id).toBe(before.ids.beneficiaries! + 1);
     // The new visitor is found first, as on the desk's store (P2).
     expect((await desk.ok('beneficiaries.search', { text: 'سالم الدوسري' }))[0]!.id).toBe(registered.id);
+    // A person the desk had seen before checks in: ranked above every rank the move copied, so found first among the moved.
+    const [, regular] = before.search[QUERIES[0]!]!;
+    await desk.ok('visits.checkIn', { beneficiaryId: regular!, reason: 'follow_up', again: true });
+    expect((await desk.ok('beneficiaries.search', { text: QUERIES[0]! })).map((h) => h.id)[0]).toBe(regular);
     await closeCore(moved);
   });
 

@@ -18,6 +18,7 @@ import { complaints } from './0017-complaints';
 import { satisfaction } from './0018-satisfaction';
 import { hallDisplay } from './0019-hall-display';
 import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
+import { searchRankSequence } from './0021-search-rank-sequence';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -44,6 +45,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0018-satisfaction': satisfaction,
   '0019-hall-display': hallDisplay,
   '0020-contact-key-delivery-visit': contactKeyDeliveryVisit,
+  '0021-search-rank-sequence': searchRankSequence,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {
