@@ -2,6 +2,7 @@ import { businessDay } from '@shared/dates/calendar';
 import { AppError } from '@shared/errors';
 import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
+import { textLiteral } from '../store/portable';
 import { loadVisitView } from './visit-view';
 
 /**
@@ -15,7 +16,8 @@ export async function refuseCallWhileServing(ctx: HandlerContext, confirmed: boo
     .selectFrom('visits')
     .select('id')
     .where('day', '=', businessDay(ctx.now, ctx.timeZone))
-    .where('state', '=', 'serving')
+    // The literal state lets either store read the partial index visits_serving (0022).
+    .where('state', '=', textLiteral('serving'))
     .where('served_by', '=', ctx.user!.id)
     .where((eb) => (deskId === null ? eb('serving_desk_id', 'is', null) : eb('serving_desk_id', '=', deskId)))
     .orderBy('called_at')

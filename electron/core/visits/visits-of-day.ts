@@ -17,10 +17,11 @@ import type { Db } from '../store/store';
  * The index visits_day_arrival hands them over already in order.
  */
 export async function visitsOfDay(ctx: Pick<HandlerContext, 'db' | 'store'>, day: string): Promise<VisitView[]> {
-  const rows = await ctx.store.arrayRows<DayRow>(ctx.db, dayRows(ctx.db, day));
+  // Both at once: on PostgreSQL each is a round trip on a connection of its own.
+  const [rows, names] = await Promise.all([ctx.store.arrayRows<DayRow>(ctx.db, dayRows(ctx.db, day)), staffAndDesks(ctx.db)]);
   const user = new Map<number, string>();
   const desk = new Map<number, string>();
-  for (const n of await staffAndDesks(ctx.db)) (n.kind === 'u' ? user : desk).set(n.id, n.name);
+  for (const n of names) (n.kind === 'u' ? user : desk).set(n.id, n.name);
   return rows.map(([id, ticket, state, reason, channel, beneficiaryId, name, mobile, arrivedAt, calledAt, endedAt, deskId, servedBy, servingDeskId, referredTo, outcome, version, ticketPrinted, notes]) => {
     const [referralNote, outcomeNote, inquiry, answer] = notes === null ? NO_NOTES : (JSON.parse(notes) as Notes);
     return {

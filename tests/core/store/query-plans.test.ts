@@ -63,6 +63,13 @@ describe('query plans of the hot paths', () => {
     expectNoFullScan(plans, ['v', 'visits', 'b', 'beneficiaries']);
   });
 
+  it('S1: call-next asks whom this receptionist already serves here from visits_serving, the serving visits alone', async () => {
+    const plans = await plansOf(() => desk.ok('visits.callNext', { alsoWhileServing: true }), /from "visits"/i);
+    const serving = plans.find((p) => /"served_by" = \?/.test(p.sql))!;
+    expect(serving, plans.map((p) => p.sql).join('\n')).toBeDefined();
+    expect(serving.plan.join('\n')).toMatch(/SEARCH visits USING (COVERING )?INDEX visits_serving \(day=\? AND served_by=\? AND serving_desk_id=\?\)/);
+  });
+
   it("check-in finds the desk's last ticket of the day through the (day, desk_id, seq) unique index", async () => {
     // One statement reads the desk, the beneficiary and the last ticket (check-in.ts: checkInFacts).
     const plans = await plansOf(() => desk.ok('visits.checkIn', walkInInput()), /max\("v"\."seq"\)/i);

@@ -473,6 +473,9 @@ CREATE INDEX visits_day_state ON visits(day, state, arrived_at);
 -- index visits_open
 CREATE INDEX visits_open ON visits(state) WHERE state IN ('referred', 'serving');
 
+-- index visits_serving
+CREATE INDEX visits_serving ON visits(day, served_by, serving_desk_id, called_at) WHERE state = 'serving';
+
 -- trigger audit_no_delete
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
           BEGIN SELECT RAISE(ABORT, 'سجل التدقيق يُضاف إليه فقط: لا يُحذف صف منه'); END;

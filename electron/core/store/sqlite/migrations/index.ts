@@ -19,6 +19,7 @@ import { satisfaction } from './0018-satisfaction';
 import { hallDisplay } from './0019-hall-display';
 import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 import { searchRankSequence } from './0021-search-rank-sequence';
+import { servingIndex } from './0022-serving-index';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -45,6 +46,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0019-hall-display': hallDisplay,
   '0020-contact-key-delivery-visit': contactKeyDeliveryVisit,
   '0021-search-rank-sequence': searchRankSequence,
+  '0022-serving-index': servingIndex,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
