@@ -195,7 +195,7 @@ const CHECK_IN_SHAPE = [
 const CALL_NEXT_SHAPE = [
   /^BEGIN;/,
   /^select \* from "visits" .* for update skip locked$/,
-  /"state" = \$2 and "served_by"/,
+  /"state" = 'serving' and "served_by"/,
   /^update "visits"/,
   /^select "v"\."id"/,
   /^insert into "visit_events"[\s\S]*;\ninsert into "hall_calls"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
@@ -269,7 +269,7 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
           const now = new Date().toISOString();
           const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
           if (!before) throw new Error('nobody waiting');
-          await rep.run(N[2]!, [day, 'serving', userId, deskId, 1]);
+          await rep.run(N[2]!, [day, userId, deskId, 1]);
           const changed = await rep.run(N[3]!, [now, userId, deskId, 'serving', before.version + 1, before.id, before.version]);
           if (changed.rowCount !== 1) throw new Error('conflict');
           const view = (await rep.run(N[4]!, [before.id])).rows[0];
