@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskView, UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
@@ -89,7 +89,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const [loggingContact, setLoggingContact] = useState(false);
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
-  const signOut = useOpMutation('auth.signOut');
+  const { mutate: lockMutate } = lock;
+  const lockNow = useCallback(() => lockMutate({}), [lockMutate]);
   // On PostgreSQL the shell pushes every change; the revision is polled on SQLite only.
   useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
@@ -104,29 +105,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
       <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
         {/* Two rows: who and where above, the screens below — a row of their own, so every role's tabs fit the
             desk's 1366-pixel screen whatever the length of the desk's or the user's name. */}
-        <Group h={TOP_ROW_HEIGHT} justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
-            <Title order={3} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
-              {ar.appName}
-            </Title>
-            <Text size="sm" c="dimmed" truncate="end">
-              {settings.data?.associationName}
-            </Text>
-          </Group>
-          <div style={{ flexShrink: 0 }}>
-            <TodayClock timeZone={settings.data?.timeZone} />
-          </div>
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <ReferencesMenu />
-            <UserMenu user={user} desk={desk} />
-            <Button variant="default" size="xs" onClick={() => lock.mutate({})} title="Ctrl+L">
-              {ar.ui.lock}
-            </Button>
-            <Button variant="subtle" color="gray" size="xs" onClick={() => signOut.mutate({})}>
-              {ar.ui.signOut}
-            </Button>
-          </Group>
-        </Group>
+        <DeskTopRow user={user} desk={desk} onLock={lockNow} />
         <Tabs
           value={screen}
           onChange={(v) => v && choose(v as Screen)}
@@ -160,7 +139,11 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (
-            <div style={{ display: screen === 'queue' ? undefined : 'none' }}>
+            // Put away with content-visibility rather than display: none: the browser keeps the hidden
+            // hall's layout, so showing it again lays out only what changed, not the whole hall anew
+            // (bench: "queue of 300 on screen"). Its contents are skipped meanwhile: not drawn, not
+            // focusable, not read out; the box itself takes no room.
+            <div style={screen === 'queue' ? undefined : { contentVisibility: 'hidden', height: 0 }}>
               <ScreenVisible visible={screen === 'queue' && !pages.current}>
                 <QueueScreen user={user} />
               </ScreenVisible>
@@ -190,3 +173,38 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
     </AppShell>
   );
 }
+
+/**
+ * Who and where: the title, the clock, the user's menus. Memoised: switching tabs redraws the tabs and
+ * the screens, and this row (two menus with their dialogs) has nothing new to show then (bench:
+ * "queue of 300 on screen").
+ */
+const DeskTopRow = memo(function DeskTopRow({ user, desk, onLock }: { user: UserView; desk: DeskView; onLock: () => void }) {
+  const settings = useOp('settings.get', {});
+  const signOut = useOpMutation('auth.signOut');
+  return (
+    <Group h={TOP_ROW_HEIGHT} justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
+        <Title order={3} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
+          {ar.appName}
+        </Title>
+        <Text size="sm" c="dimmed" truncate="end">
+          {settings.data?.associationName}
+        </Text>
+      </Group>
+      <div style={{ flexShrink: 0 }}>
+        <TodayClock timeZone={settings.data?.timeZone} />
+      </div>
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <ReferencesMenu />
+        <UserMenu user={user} desk={desk} />
+        <Button variant="default" size="xs" onClick={onLock} title="Ctrl+L">
+          {ar.ui.lock}
+        </Button>
+        <Button variant="subtle" color="gray" size="xs" onClick={() => signOut.mutate({})}>
+          {ar.ui.signOut}
+        </Button>
+      </Group>
+    </Group>
+  );
+});
