@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, memo, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskView, UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
@@ -44,6 +44,15 @@ type Screen = 'board' | 'queue' | 'contacts' | 'requests' | 'committee' | 'refer
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
 
+/**
+ * A screen out of sight under another tab: put away with content-visibility rather than display: none, so
+ * the browser keeps its layout. Showing the hall again then lays out only what changed, not the whole hall
+ * anew, and the screen being left is not laid out again at zero width (its text boxes measuring
+ * themselves) — bench: "queue of 300 on screen". Its contents are skipped meanwhile: not drawn, not
+ * focusable, not read out; the box itself takes no room.
+ */
+const PUT_AWAY = { contentVisibility: 'hidden', height: 0 } as const;
+
 /** The header's two rows: the title, clock and user above; the screens' tabs below. */
 const TOP_ROW_HEIGHT = 44;
 const HEADER_HEIGHT = TOP_ROW_HEIGHT + 40;
@@ -65,6 +74,28 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   // The hall, once shown, stays mounted under the other tabs (see ScreenVisible).
   const hallShown = useRef(false);
   if (screen === 'queue') hallShown.current = true;
+  // The screen just left is hidden at once and taken down only after the next one has been drawn:
+  // taking down a screen of many rows (their listeners, their queries) would otherwise delay the
+  // one the user asked for (bench: "queue of 300 on screen").
+  const [drawn, setDrawn] = useState(screen);
+  const [leaving, setLeaving] = useState<Screen | null>(null);
+  if (drawn !== screen) {
+    setDrawn(screen);
+    setLeaving(drawn);
+  }
+  useEffect(() => {
+    if (leaving === null) return;
+    // Two animation frames on: the first draws the new screen, the second begins once it is painted.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setLeaving(null))));
+    return () => cancelAnimationFrame(frame);
+  }, [leaving]);
+  const tab = (s: Screen, allowed: boolean, body: ReactNode) =>
+    allowed &&
+    (screen === s || leaving === s) && (
+      <div style={screen === s ? undefined : PUT_AWAY}>
+        <ScreenBody leaving={screen !== s}>{body}</ScreenBody>
+      </div>
+    );
   const choose = (next: Screen) => {
     wanted.current = next;
     if (next !== 'queue') return setScreen(next);
@@ -139,32 +170,30 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (
-            // Put away with content-visibility rather than display: none: the browser keeps the hidden
-            // hall's layout, so showing it again lays out only what changed, not the whole hall anew
-            // (bench: "queue of 300 on screen"). Its contents are skipped meanwhile: not drawn, not
-            // focusable, not read out; the box itself takes no room.
-            <div style={screen === 'queue' ? undefined : { contentVisibility: 'hidden', height: 0 }}>
+            <div style={screen === 'queue' ? undefined : PUT_AWAY}>
               <ScreenVisible visible={screen === 'queue' && !pages.current}>
                 <QueueScreen user={user} />
               </ScreenVisible>
             </div>
           )}
-          {screen === 'board' && readsBoard && (
+          {tab(
+            'board',
+            readsBoard,
             <Suspense fallback={null}>
               <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} onOpenComplaints={followsComplaints ? () => choose('complaints') : undefined} />
-            </Suspense>
+            </Suspense>,
           )}
-          {screen === 'contacts' && logsContacts && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
-          {screen === 'requests' && <RequestsScreen />}
-          {screen === 'committee' && decides && <CommitteeScreen />}
-          {screen === 'referrals' && <ReferralsScreen user={user} />}
-          {screen === 'complaints' && followsComplaints && <ComplaintsScreen />}
-          {screen === 'register' && printsRegister && <RegisterScreen />}
-          {screen === 'reports' && readsReports && <ReportsScreen />}
-          {screen === 'audit' && readsAudit && <AuditScreen />}
-          {screen === 'catalogue' && editsCatalogue && <CatalogueScreen />}
-          {screen === 'users' && managesUsers && <UsersScreen />}
-          {screen === 'settings' && editsSettings && <SettingsScreen />}
+          {tab('contacts', logsContacts, <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />)}
+          {tab('requests', true, <RequestsScreen />)}
+          {tab('committee', decides, <CommitteeScreen />)}
+          {tab('referrals', true, <ReferralsScreen user={user} />)}
+          {tab('complaints', followsComplaints, <ComplaintsScreen />)}
+          {tab('register', printsRegister, <RegisterScreen />)}
+          {tab('reports', readsReports, <ReportsScreen />)}
+          {tab('audit', readsAudit, <AuditScreen />)}
+          {tab('catalogue', editsCatalogue, <CatalogueScreen />)}
+          {tab('users', managesUsers, <UsersScreen />)}
+          {tab('settings', editsSettings, <SettingsScreen />)}
         </div>
         <PageView user={user} />
         <RecordedComplaintDialog />
@@ -208,3 +237,11 @@ const DeskTopRow = memo(function DeskTopRow({ user, desk, onLock }: { user: User
     </Group>
   );
 });
+
+/** A tab's screen; the one being left is not drawn again (it is hidden, and taken down after the next frame). */
+const ScreenBody = memo(
+  function ScreenBody({ children }: { children: ReactNode; leaving: boolean }) {
+    return children;
+  },
+  (_before, now) => now.leaving,
+);
