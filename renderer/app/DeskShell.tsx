@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { DeskView, UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
@@ -44,6 +44,15 @@ type Screen = 'board' | 'queue' | 'contacts' | 'requests' | 'committee' | 'refer
 /** How long the queue tab waits for the fresh list before it shows the one it has. */
 const FRESH_LIST_WAIT_MS = 150;
 
+/**
+ * A screen out of sight under another tab: put away with content-visibility rather than display: none, so
+ * the browser keeps its layout. Showing the hall again then lays out only what changed, not the whole hall
+ * anew, and the screen being left is not laid out again at zero width (its text boxes measuring
+ * themselves) — bench: "queue of 300 on screen". Its contents are skipped meanwhile: not drawn, not
+ * focusable, not read out; the box itself takes no room.
+ */
+const PUT_AWAY = { contentVisibility: 'hidden', height: 0 } as const;
+
 /** The header's two rows: the title, clock and user above; the screens' tabs below. */
 const TOP_ROW_HEIGHT = 44;
 const HEADER_HEIGHT = TOP_ROW_HEIGHT + 40;
@@ -65,6 +74,28 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   // The hall, once shown, stays mounted under the other tabs (see ScreenVisible).
   const hallShown = useRef(false);
   if (screen === 'queue') hallShown.current = true;
+  // The screen just left is hidden at once and taken down only after the next one has been drawn:
+  // taking down a screen of many rows (their listeners, their queries) would otherwise delay the
+  // one the user asked for (bench: "queue of 300 on screen").
+  const [drawn, setDrawn] = useState(screen);
+  const [leaving, setLeaving] = useState<Screen | null>(null);
+  if (drawn !== screen) {
+    setDrawn(screen);
+    setLeaving(drawn);
+  }
+  useEffect(() => {
+    if (leaving === null) return;
+    // Two animation frames on: the first draws the new screen, the second begins once it is painted.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setLeaving(null))));
+    return () => cancelAnimationFrame(frame);
+  }, [leaving]);
+  const tab = (s: Screen, allowed: boolean, body: ReactNode) =>
+    allowed &&
+    (screen === s || leaving === s) && (
+      <div style={screen === s ? undefined : PUT_AWAY}>
+        <ScreenBody leaving={screen !== s}>{body}</ScreenBody>
+      </div>
+    );
   const choose = (next: Screen) => {
     wanted.current = next;
     if (next !== 'queue') return setScreen(next);
@@ -89,7 +120,8 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
   const [loggingContact, setLoggingContact] = useState(false);
   const settings = useOp('settings.get', {});
   const lock = useOpMutation('auth.lock');
-  const signOut = useOpMutation('auth.signOut');
+  const { mutate: lockMutate } = lock;
+  const lockNow = useCallback(() => lockMutate({}), [lockMutate]);
   // On PostgreSQL the shell pushes every change; the revision is polled on SQLite only.
   useLiveRevision({ poll: live.push !== true });
   useActivityReporter();
@@ -104,29 +136,7 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
       <AppShell.Header px="md" pt={live.connected ? 0 : BANNER_HEIGHT}>
         {/* Two rows: who and where above, the screens below — a row of their own, so every role's tabs fit the
             desk's 1366-pixel screen whatever the length of the desk's or the user's name. */}
-        <Group h={TOP_ROW_HEIGHT} justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
-            <Title order={3} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
-              {ar.appName}
-            </Title>
-            <Text size="sm" c="dimmed" truncate="end">
-              {settings.data?.associationName}
-            </Text>
-          </Group>
-          <div style={{ flexShrink: 0 }}>
-            <TodayClock timeZone={settings.data?.timeZone} />
-          </div>
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-            <ReferencesMenu />
-            <UserMenu user={user} desk={desk} />
-            <Button variant="default" size="xs" onClick={() => lock.mutate({})} title="Ctrl+L">
-              {ar.ui.lock}
-            </Button>
-            <Button variant="subtle" color="gray" size="xs" onClick={() => signOut.mutate({})}>
-              {ar.ui.signOut}
-            </Button>
-          </Group>
-        </Group>
+        <DeskTopRow user={user} desk={desk} onLock={lockNow} />
         <Tabs
           value={screen}
           onChange={(v) => v && choose(v as Screen)}
@@ -160,28 +170,30 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
         {/* The tab stays mounted under an open page, so going back finds it exactly as it was. */}
         <div style={{ display: pages.current ? 'none' : undefined }}>
           {hallShown.current && (
-            <div style={{ display: screen === 'queue' ? undefined : 'none' }}>
+            <div style={screen === 'queue' ? undefined : PUT_AWAY}>
               <ScreenVisible visible={screen === 'queue' && !pages.current}>
                 <QueueScreen user={user} />
               </ScreenVisible>
             </div>
           )}
-          {screen === 'board' && readsBoard && (
+          {tab(
+            'board',
+            readsBoard,
             <Suspense fallback={null}>
               <BoardScreen onOpenCommittee={decides ? () => choose('committee') : undefined} onOpenComplaints={followsComplaints ? () => choose('complaints') : undefined} />
-            </Suspense>
+            </Suspense>,
           )}
-          {screen === 'contacts' && logsContacts && <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />}
-          {screen === 'requests' && <RequestsScreen />}
-          {screen === 'committee' && decides && <CommitteeScreen />}
-          {screen === 'referrals' && <ReferralsScreen user={user} />}
-          {screen === 'complaints' && followsComplaints && <ComplaintsScreen />}
-          {screen === 'register' && printsRegister && <RegisterScreen />}
-          {screen === 'reports' && readsReports && <ReportsScreen />}
-          {screen === 'audit' && readsAudit && <AuditScreen />}
-          {screen === 'catalogue' && editsCatalogue && <CatalogueScreen />}
-          {screen === 'users' && managesUsers && <UsersScreen />}
-          {screen === 'settings' && editsSettings && <SettingsScreen />}
+          {tab('contacts', logsContacts, <ContactsScreen user={user} onLog={() => setLoggingContact(true)} />)}
+          {tab('requests', true, <RequestsScreen />)}
+          {tab('committee', decides, <CommitteeScreen />)}
+          {tab('referrals', true, <ReferralsScreen user={user} />)}
+          {tab('complaints', followsComplaints, <ComplaintsScreen />)}
+          {tab('register', printsRegister, <RegisterScreen />)}
+          {tab('reports', readsReports, <ReportsScreen />)}
+          {tab('audit', readsAudit, <AuditScreen />)}
+          {tab('catalogue', editsCatalogue, <CatalogueScreen />)}
+          {tab('users', managesUsers, <UsersScreen />)}
+          {tab('settings', editsSettings, <SettingsScreen />)}
         </div>
         <PageView user={user} />
         <RecordedComplaintDialog />
@@ -190,3 +202,46 @@ function DeskFrame({ user, desk, live }: { user: UserView; desk: DeskView; live:
     </AppShell>
   );
 }
+
+/**
+ * Who and where: the title, the clock, the user's menus. Memoised: switching tabs redraws the tabs and
+ * the screens, and this row (two menus with their dialogs) has nothing new to show then (bench:
+ * "queue of 300 on screen").
+ */
+const DeskTopRow = memo(function DeskTopRow({ user, desk, onLock }: { user: UserView; desk: DeskView; onLock: () => void }) {
+  const settings = useOp('settings.get', {});
+  const signOut = useOpMutation('auth.signOut');
+  return (
+    <Group h={TOP_ROW_HEIGHT} justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
+        <Title order={3} lh={1.1} style={{ whiteSpace: 'nowrap' }}>
+          {ar.appName}
+        </Title>
+        <Text size="sm" c="dimmed" truncate="end">
+          {settings.data?.associationName}
+        </Text>
+      </Group>
+      <div style={{ flexShrink: 0 }}>
+        <TodayClock timeZone={settings.data?.timeZone} />
+      </div>
+      <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+        <ReferencesMenu />
+        <UserMenu user={user} desk={desk} />
+        <Button variant="default" size="xs" onClick={onLock} title="Ctrl+L">
+          {ar.ui.lock}
+        </Button>
+        <Button variant="subtle" color="gray" size="xs" onClick={() => signOut.mutate({})}>
+          {ar.ui.signOut}
+        </Button>
+      </Group>
+    </Group>
+  );
+});
+
+/** A tab's screen; the one being left is not drawn again (it is hidden, and taken down after the next frame). */
+const ScreenBody = memo(
+  function ScreenBody({ children }: { children: ReactNode; leaving: boolean }) {
+    return children;
+  },
+  (_before, now) => now.leaving,
+);

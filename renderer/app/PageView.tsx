@@ -1,5 +1,6 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { memo } from 'react';
 import type { UserView } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
 import { ProfilePage } from '../beneficiary/ProfilePage';
@@ -8,8 +9,8 @@ import { RequestPage } from '../requests/RequestPage';
 import { usePages } from './pages';
 import { KEYS } from './keymap';
 
-/** The page on top of the tab: a file, a request or a complaint, with the way back. */
-export function PageView({ user }: { user: UserView }) {
+/** The page on top of the tab: a file, a request or a complaint, with the way back. Memoised: a tab switch has nothing for it. */
+export const PageView = memo(function PageView({ user }: { user: UserView }) {
   const pages = usePages();
   useHotkeys([[KEYS.back.hotkey, pages.back]]);
   const page = pages.current;
@@ -31,4 +32,4 @@ export function PageView({ user }: { user: UserView }) {
       {page.kind === 'complaint' && <ComplaintPage key={page.number} number={page.number} />}
     </Stack>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { UserView, VisitView } from '@shared/contract';
 import { formatTime } from '@shared/dates/calendar';
 import { ar } from '@shared/labels/ar';
@@ -8,8 +8,19 @@ import { mayCall } from '../data/access';
 import { OpenRequestModal } from '../requests/OpenRequestModal';
 import { VisitActions } from './VisitActions';
 
-/** The visitor this user is serving now, kept in view above the list. */
-export function CurrentVisitCard({ visit, user, withKeys = false }: { visit: VisitView; user: UserView; withKeys?: boolean }) {
+/**
+ * The visitor this user is serving now, kept in view above the list. Memoised like the list's rows: a
+ * fresh hall whose visit did not change (the queue tab shown again) has nothing for it.
+ */
+export const CurrentVisitCard = memo(function CurrentVisitCard({
+  visit,
+  user,
+  withKeys = false,
+}: {
+  visit: VisitView;
+  user: UserView;
+  withKeys?: boolean;
+}) {
   const pages = usePages();
   const [opening, setOpening] = useState(false);
   const beneficiaryId = visit.beneficiaryId;
@@ -50,4 +61,4 @@ export function CurrentVisitCard({ visit, user, withKeys = false }: { visit: Vis
       )}
     </Paper>
   );
-}
+});

@@ -18,6 +18,9 @@ import { NewComplaintButton } from '../complaints/NewComplaintModal';
 import { QueueList } from './QueueList';
 import { KEYS } from '../app/keymap';
 
+/** How old an answer may be for the hall, shown again, to take it as just fetched. */
+const JUST_FETCHED_MS = 1_000;
+
 /**
  * The home screen (S1): check-in on one side, today's hall on the other. Memoised: it stays mounted
  * under the other tabs, and the tab bar's redraws need not redraw it.
@@ -25,8 +28,15 @@ import { KEYS } from '../app/keymap';
 export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView }) {
   const visible = useScreenVisible();
   const visibleNow = useScreenVisibleRef();
-  // Hidden under another tab it neither refetches nor redraws; the tab's click fetches it fresh.
-  const queue = useOp('visits.queue', {}, { staleTime: 0, subscribed: visible });
+  // Hidden under another tab it neither refetches nor redraws; the tab's click fetches it fresh, and
+  // the answer that click has just brought is not asked for again as the hall shows (a second list
+  // parsed and compared while the first is being drawn). Shown later (a page closed over it), or
+  // after a change elsewhere, it is read afresh.
+  const queue = useOp(
+    'visits.queue',
+    {},
+    { staleTime: 0, subscribed: visible, refetchOnMount: (q) => q.state.isInvalidated || Date.now() - q.state.dataUpdatedAt > JUST_FETCHED_MS },
+  );
   // A desk that receives visitors: check-in beside the hall, and a complaint received there.
   const atDesk = mayCall(user.role, 'visits.checkIn');
   const callsNext = mayCall(user.role, 'visits.callNext');

@@ -14,7 +14,8 @@ const scoreData = [...SCORES].reverse().map((s) => ({ value: String(s), label: `
  * finished visits; the core records it as paper, with who typed it.
  */
 export function PaperRatingDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const queue = useOp('visits.queue', {}, { enabled: opened });
+  // Mounted with the desk's menu: closed, it must not redraw at every answer the hall receives.
+  const queue = useOp('visits.queue', {}, { enabled: opened, subscribed: opened });
   const [visitId, setVisitId] = useState<string | null>(null);
   const [overall, setOverall] = useState<string>('');
   const [aspects, setAspects] = useState<Partial<Record<Aspect, string>>>({});
