@@ -67,19 +67,22 @@ export const QueueScreen = memo(function QueueScreen({ user }: { user: UserView 
       <Stack flex={1} h="100%" gap="sm" miw={0}>
         <Paper withBorder p="sm">
           <Group justify="space-between" wrap="nowrap">
-            <Group gap="xs" data-testid="queue-counts">
+            {/* The counts give way (they wrap onto a second line); the buttons never shrink below their words. */}
+            <Group gap="xs" data-testid="queue-counts" flex={1} miw={0}>
               {VISIT_STATES.map((s) => (
                 <Badge key={s} size="lg" variant={s === 'waiting' ? 'filled' : 'light'} color={STATE_COLORS[s]} data-state={s}>
                   {ar.visitStates[s]}: <span className="tabular">{counts?.[s] ?? 0}</span>
                 </Badge>
               ))}
             </Group>
-            {atDesk && <NewComplaintButton />}
-            {callsNext && (
-              <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>{KEYS.callNext.label}</Kbd>}>
-                {ar.ui.callNext}
-              </Button>
-            )}
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
+              {atDesk && <NewComplaintButton />}
+              {callsNext && (
+                <Button size="md" onClick={next} loading={callNext.pending} data-testid="call-next" rightSection={<Kbd>{KEYS.callNext.label}</Kbd>}>
+                  {ar.ui.callNext}
+                </Button>
+              )}
+            </Group>
           </Group>
         </Paper>
         {/* F8 / F9 act on the first of them (a desk that confirmed serving two has two cards). */}

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from './support/test';
 import { nationalIdFor } from '../../electron/core/demo/arabic-names';
-import { ADMIN_PASSWORD, adminApi, apiSession, openDesk, queueRow, screen, signIn } from './support/desk';
+import { ADMIN_PASSWORD, adminApi, apiSession, dismissNotices, openDesk, queueRow, screen, signIn } from './support/desk';
 
 /**
  * The desk as a new user finds it: the queue and check-in by keyboard and mouse at 1366×768.
@@ -33,6 +33,28 @@ const cards = () => desk.getByTestId('current-visit');
 async function expectWhole(locator: Locator) {
   const { scroll, client } = await locator.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(scroll, (await locator.textContent()) ?? '').toBeLessThanOrEqual(client);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The hall's header buttons («استدعاء التالي», «شكوى أو اقتراح») show their whole label, inside the
+ * window, over none of the current visit's cards, however many visitors the desk serves.
+ */
+async function expectHeaderButtonsWhole(cardCount: number) {
+  await expect(cards()).toHaveCount(cardCount);
+  const viewport = desk.viewportSize()!;
+  const cardBoxes = (await Promise.all((await cards().all()).map((c) => c.boundingBox()))) as Box[];
+  for (const id of ['call-next', 'new-complaint']) {
+    const button = desk.getByTestId(id);
+    await expect(button).toBeVisible();
+    await expectWhole(button);
+    await expectWhole(button.locator('.mantine-Button-label'));
+    const b = (await button.boundingBox())!;
+    expect(b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height, `${id} lies outside the window`).toBe(true);
+    for (const c of cardBoxes) expect(overlaps(b, c), `${id} overlaps a current visit's card`).toBe(false);
+  }
 }
 
 async function mineServing(): Promise<Visit[]> {
@@ -277,4 +299,28 @@ test("words on screen: an unprinted ticket's row keeps the name whole and «إع
   await expectWhole(row.getByText('عبدالرحمن عبدالعزيز فهد الدوسري', { exact: true }));
   await expectWhole(row.getByTestId('row-ticket-reprint'));
   await expectWhole(row.getByTestId('row-ticket-reprint').locator('.mantine-Button-label'));
+});
+
+test('words on screen: «استدعاء التالي» stays whole beside none, one, two and three visitors served, at 1366 px and 1920 px', async () => {
+  for (const name of ['سارة ناصر البقمي', 'فيصل عمر الحربي', 'منيرة راشد الدوسري']) {
+    await api('visits.checkIn', { visitorName: name, visitorMobile: '0551234567', reason: 'follow_up' });
+  }
+  await expectHeaderButtonsWhole(0);
+  await desk.keyboard.press('F4');
+  await expectHeaderButtonsWhole(1);
+  // S1: each further visitor is called while serving, confirmed as the receptionist does.
+  for (const count of [2, 3]) {
+    await desk.keyboard.press('F4');
+    await desk.getByTestId('confirm-anyway').click();
+    await expectHeaderButtonsWhole(count);
+    await dismissNotices(desk);
+    await screen(desk, `79-call-next-serving-${count}-1366`);
+  }
+  await desk.setViewportSize({ width: 1920, height: 1080 });
+  await expectHeaderButtonsWhole(3);
+  await screen(desk, '79-call-next-serving-3-1920');
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  // The hall is left as found: nobody served by this desk.
+  for (const v of await mineServing()) await api('visits.cancel', { visitId: v.id });
+  await expect(cards()).toHaveCount(0);
 });
