@@ -5,7 +5,7 @@ import pg from 'pg';
  * A compiled statement with its parameters written into the text as literals, so that it can travel
  * in the simple-query text of the commit (which takes no parameters); null for a value with no plain
  * literal here (bytes, dates, objects). pg's escapeLiteral quotes text as the server reads it whatever
- * standard_conforming_strings says. Placeholders are $n outside quoted text and identifiers.
+ * standard_conforming_strings says. The parameters are the $n outside quoted text and identifiers.
  */
 export function withLiterals(query: CompiledQuery): string | null {
   // Each value quoted, as pg sends a parameter (as text, its type left to the server): the column or
