@@ -1,5 +1,6 @@
 import { Button, Group, Kbd, Menu } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { UserView, VisitView } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
 import { mayCall } from '../data/access';
@@ -20,6 +21,7 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   const [finishing, setFinishing] = useState(false);
   const [referring, setReferring] = useState(false);
   const [menuWanted, setMenuWanted] = useState<'ready' | 'open' | null>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
   const opts = { onError: notifyError };
   const callVisit = useConfirmableMutation('visits.call', opts);
   const take = useOpMutation('visits.take', opts);
@@ -37,15 +39,26 @@ export function VisitActions({ visit, user, size = 'xs', withKeys = false }: { v
   const mayRefer = mayCall(user.role, 'visits.refer');
   const keyHint = (key: string) => (withKeys ? <Kbd size="xs">{key}</Kbd> : undefined);
 
-  const moreButton = (events: { onPointerEnter?: () => void; onClick?: () => void } = {}) => (
-    <Button size={size} variant="subtle" color="gray" disabled={busy} aria-label={ar.ui.more} data-testid="visit-more" {...events}>
+  const moreButton = (events: { onPointerEnter?: () => void; onFocus?: () => void; onClick?: () => void } = {}) => (
+    <Button ref={moreRef} size={size} variant="subtle" color="gray" disabled={busy} aria-label={ar.ui.more} data-testid="visit-more" {...events}>
       …
     </Button>
   );
-  // The menu (a popover and its positioning) is built only once the pointer or a key reaches its
-  // button: a hall shows dozens of rows, and their menus cost more to draw than the rest (bench).
+  // The menu (a popover and its positioning) is built only once the pointer or the focus reaches its
+  // button: a hall shows dozens of rows, and their menus cost more to draw than the rest (bench). The
+  // menu's button is another element than the plain one: it is put in place at once (flushSync), before
+  // the press that follows, and a keyboard user's focus moves over to it, so Enter and the arrow keys
+  // reach the menu as on any other.
+  const buildMenu = () => flushSync(() => setMenuWanted('ready'));
   const more = !menuWanted ? (
-    moreButton({ onPointerEnter: () => setMenuWanted('ready'), onClick: () => setMenuWanted('open') })
+    moreButton({
+      onPointerEnter: buildMenu,
+      onFocus: () => {
+        buildMenu();
+        moreRef.current?.focus();
+      },
+      onClick: () => setMenuWanted('open'),
+    })
   ) : (
     <Menu position="bottom-end" withinPortal defaultOpened={menuWanted === 'open'}>
       <Menu.Target>{moreButton()}</Menu.Target>

@@ -50,6 +50,8 @@ test('Speed: a queue row\'s «إجراءات أخرى» menu opens at the first 
   // By keyboard: the button focused, Enter opens the menu, the arrow keys and Enter choose.
   const second = queueRow(desk, tickets[1]!);
   await second.getByRole('button', { name: 'إجراءات أخرى' }).focus();
+  // The menu is built on the focus; the focus stays on the row's «…» for the Enter that follows.
+  await expect(second.getByRole('button', { name: 'إجراءات أخرى' })).toBeFocused();
   await desk.keyboard.press('Enter');
   await expect(desk.getByRole('menu').getByRole('menuitem', { name: 'غادر قبل خدمته' })).toBeVisible();
   await desk.keyboard.press('ArrowDown');
