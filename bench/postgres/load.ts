@@ -19,7 +19,7 @@ import { adminRun, onDatabase } from './server';
 const BENCH_PG_VERSION = 1;
 const ROWS_PER_BATCH = 20_000;
 /** The store's own bookkeeping, made by its migrations and not copied. */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'store_revision']);
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'store_revision', 'desk_revisions']);
 
 function cacheName(meta: StoreMeta): string {
   const h = createHash('sha256').update(`v${BENCH_PG_VERSION}:${meta.key}`);

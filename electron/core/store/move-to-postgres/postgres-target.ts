@@ -8,7 +8,7 @@ import { migrateToLatest, WRITERS_LOCK } from '../postgres/open-postgres-store';
 import { valueTypes } from '../postgres/value-types';
 
 /** PostgreSQL's own tables beside the association's rows: the migrations', the revision counter, the files. */
-export const TARGET_MACHINERY = ['kysely_migration', 'kysely_migration_lock', 'store_revision', 'file_contents', 'stored_files'];
+export const TARGET_MACHINERY = ['kysely_migration', 'kysely_migration_lock', 'store_revision', 'desk_revisions', 'file_contents', 'stored_files'];
 
 /** Tables that hold something once anyone has used a store: a database with a row in any is not empty. */
 const USED_WHEN_FILLED = ['users', 'beneficiaries', 'visits', 'requests', 'audit', 'stored_files'];

@@ -88,23 +88,34 @@ const LOCK_NOT_AVAILABLE = '55P03';
  */
 const CHANGED = `coalesce(current_setting('istiqbal.changed', true) = 'on', false)`;
 /**
- * `wrote` is 1 when this transaction moved `writes` (it wrote anything), read from its own UPDATE: desks
- * writing side by side move it in between, so its value before and after would not tell.
+ * `wrote` is 1 when this transaction moved `writes` (it wrote anything), read from its own statement:
+ * desks writing side by side move the count in between, so its value before and after would not tell.
+ * The counts are store_revision's one row (changes under the whole writers' lock) plus a row per desk
+ * for a desk's own changes (migration 0023: two desks' commits never wait on one row); the notification
+ * carries the store's revision as this transaction sees it.
  */
-const BUMP_AND_COMMIT = CompiledQuery.raw(
-  `WITH moved AS (
-     UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
-     WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
-     RETURNING revision),
+const bumpAndCommit = (deskId: number | undefined): string => {
+  const moved =
+    deskId === undefined
+      ? `UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
+         WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
+         RETURNING revision + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision`
+      : `INSERT INTO desk_revisions AS d (desk_id, writes, revision)
+         SELECT ${integer(deskId)}, 1, CASE WHEN ${CHANGED} THEN 1 ELSE 0 END WHERE pg_current_xact_id_if_assigned() IS NOT NULL
+         ON CONFLICT (desk_id) DO UPDATE SET writes = d.writes + 1, revision = d.revision + EXCLUDED.revision
+         RETURNING revision + (SELECT revision FROM store_revision WHERE id = 1)
+           + (SELECT coalesce(sum(revision), 0) FROM desk_revisions WHERE desk_id <> ${integer(deskId)}) AS revision`;
+  return `WITH moved AS (${moved}),
    told AS (SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED})
-   SELECT (SELECT count(*) FROM moved)::int AS wrote, (SELECT count(*) FROM told)::int AS told; COMMIT`,
-);
+   SELECT (SELECT count(*) FROM moved)::int AS wrote, (SELECT count(*) FROM told)::int AS told; COMMIT`;
+};
+const BUMP_AND_COMMIT = bumpAndCommit(undefined);
 /** Whether the commit's text says this transaction moved `writes` (arrayAwarePool hands over the rows of all its statements). */
 const wroteAnything = (rows: unknown[]): boolean =>
   rows.some((r) => typeof r === 'object' && r !== null && 'wrote' in r && Number((r as { wrote: unknown }).wrote) === 1);
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
-const REVISION = 'SELECT revision FROM store_revision WHERE id = 1';
-const WRITES = 'SELECT writes FROM store_revision WHERE id = 1';
+const REVISION = 'SELECT (SELECT revision FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision';
+const WRITES = 'SELECT (SELECT writes FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(writes), 0) FROM desk_revisions) AS writes';
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -208,7 +219,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             withCommit.delete(trx);
             writing = null;
             committing = true;
-            const commit = atCommit.length > 0 ? CompiledQuery.raw(`${atCommit.join(';\n')};\n${BUMP_AND_COMMIT.sql}`) : BUMP_AND_COMMIT;
+            const bump = scope ? bumpAndCommit(scope.deskId) : BUMP_AND_COMMIT;
+            const commit = CompiledQuery.raw(atCommit.length > 0 ? `${atCommit.join(';\n')};\n${bump}` : bump);
             if (wroteAnything((await conn.executeQuery(commit)).rows)) ownWrites += 1;
             return result;
           } catch (e) {

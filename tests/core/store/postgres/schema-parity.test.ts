@@ -12,7 +12,7 @@ import { makeTempDir, openTestCore, type TestCore } from '../../../helpers/test-
  * Each engine's own machinery is left out: Kysely's migration tables, SQLite's FTS5 name index, and
  * PostgreSQL's revision counter and the files it keeps inside (on SQLite they are files in the data folder).
  */
-const MACHINERY = /^(kysely_migration|kysely_migration_lock|sqlite_.*|beneficiaries_fts.*|store_revision|file_contents|stored_files)$/;
+const MACHINERY = /^(kysely_migration|kysely_migration_lock|sqlite_.*|beneficiaries_fts.*|store_revision|desk_revisions|file_contents|stored_files)$/;
 
 let postgres: TestCore;
 let sqlite: Core;

@@ -150,6 +150,31 @@ describe('Several desks on PostgreSQL: check-ins and calls side by side', () => 
     }
   });
 
+  it('a desk\'s check-in and call commit while another commit holds the store\'s change counter until it reaches the disk', async () => {
+    const [deskA] = await hall(1);
+    const atA = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const waitingId = (await atA.ok('visits.checkIn', walkInInput('سالم علي الحربي'))).id;
+    // What another commit holds from its counting to its end: the store-wide counter row, and desk 2's.
+    const other = new pg.Client({ connectionString: deskA!.storeArg });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT revision FROM store_revision WHERE id = 1 FOR UPDATE');
+      await other.query('INSERT INTO desk_revisions (desk_id, writes, revision) VALUES (2, 1, 1)');
+      expect(await settledNow(atA.ok('visits.checkIn', walkInInput('خالد سعد الحربي')))).toBe(true);
+      expect(await settledNow(atA.ok('visits.callNext', {}))).toBe(true);
+      expect((await atA.ok('visits.queue', {})).visits.find((v) => v.id === waitingId)?.state).toBe('serving');
+      // An ordinary change counts in the store-wide row: it waits for that commit.
+      const admin = await signedInAs(deskA!, 'admin');
+      const updating = admin.ok('settings.update', { lockAfterMinutes: 7 });
+      expect(await settledNow(updating)).toBe(false);
+      await other.query('ROLLBACK');
+      await updating;
+    } finally {
+      await other.end();
+    }
+  });
+
   it('a check-in at the same desk from a second PC waits for the first, so the desk\'s tickets never repeat', async () => {
     const [deskA, deskB] = await hall(2);
     const atA = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
@@ -249,6 +274,13 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
       // The next real change is the very next announcement: nothing was announced in between.
       await desk.ok('visits.checkIn', walkInInput('خالد سعد الحربي'));
       expect(await next()).toBe(announced + 1);
+      // A desk's own changes and the others are counted apart (a row of the desk's own): one revision still.
+      const admin = await signedInAs(t!, 'admin');
+      await admin.ok('settings.update', { lockAfterMinutes: 7 });
+      expect(await next()).toBe(announced + 2);
+      await desk.ok('visits.checkIn', walkInInput('فهد سعد الحربي'));
+      expect(await next()).toBe(announced + 3);
+      expect((await desk.ok('settings.revision', {})).revision).toBe(announced + 3);
     } finally {
       await listener.end();
     }

@@ -20,6 +20,7 @@ import { hallDisplay } from './0019-hall-display';
 import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
+import { deskRevisions } from './0023-desk-revisions';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -48,6 +49,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0020-contact-key-delivery-visit': contactKeyDeliveryVisit,
   '0021-search-rank-sequence': searchRankSequence,
   '0022-serving-index': servingIndex,
+  '0023-desk-revisions': deskRevisions,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

@@ -20,6 +20,7 @@ import { hallDisplay } from './0019-hall-display';
 import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
+import { deskRevisions } from './0023-desk-revisions';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -47,6 +48,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0020-contact-key-delivery-visit': contactKeyDeliveryVisit,
   '0021-search-rank-sequence': searchRankSequence,
   '0022-serving-index': servingIndex,
+  '0023-desk-revisions': deskRevisions,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
