@@ -186,19 +186,16 @@ const expectHit = (match: string) => (value: unknown) => {
  */
 const CHECK_IN_SHAPE = [
   /^BEGIN;/,
-  /max\("v"\."seq"\).* from "desks" as "d" left join "beneficiaries"/,
-  /from "visits" where "day" = \$1 and "beneficiary_id"/,
+  /max\("v"\."seq"\).*"tv"\."id".* from "desks" as "d" left join "beneficiaries"/,
   /^insert into "visits".* returning "id"/,
   /^insert into "visit_events"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
 ];
-// The call also goes to the hall display (hall_calls), with the commit as the event and the audit row.
+// The claim brings the names the call's answer shows; the call's change, its event, the hall display's
+// call (hall_calls) and the audit row all go with the commit.
 const CALL_NEXT_SHAPE = [
   /^BEGIN;/,
-  /^select \* from "visits" .* for update skip locked$/,
-  /"state" = 'serving' and "served_by"/,
-  /^update "visits"/,
-  /^select "v"\."id"/,
-  /^insert into "visit_events"[\s\S]*;\ninsert into "hall_calls"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
+  /^select "v"\.\*, .* for update of "v" skip locked$/,
+  /^update "visits"[\s\S]*;\ninsert into "visit_events"[\s\S]*;\ninsert into "hall_calls"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
 ];
 
 /**
@@ -217,6 +214,11 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
   };
   const C = texts(checkInRun, CHECK_IN_SHAPE, 'check-in');
   const N = texts(callNextRun, CALL_NEXT_SHAPE, 'call-next');
+  // The values written out below for the core's statements: as many as the core bound, or the mirror is out of date.
+  const as = (run: PgExecuted[], i: number, values: unknown[]) => {
+    if (values.length !== run[i]!.values.length) throw new Error(`bareWrites() binds ${values.length} values where the core bound ${run[i]!.values.length}: update it`);
+    return values;
+  };
   // The revision's bump and COMMIT: what follows the statements sent with the commit.
   const bump = (commitText: string) => commitText.slice(commitText.indexOf('WITH moved AS'));
   const db = core.store.db;
@@ -250,32 +252,39 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
         C[0]!,
         async () => {
           const now = new Date().toISOString();
-          const facts = (await rep.run(C[1]!, [day, beneficiaryId, deskId])).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
+          // The desk's last ticket (day), the beneficiary's ticket of the day (day, id, its states and order), the beneficiary, the desk.
+          const todayTicket = [day, beneficiaryId, 'cancelled', 'waiting', 'serving', 'referred', 0, 1, 1];
+          const facts = (await rep.run(C[1]!, as(checkInRun, 1, [day, ...todayTicket, beneficiaryId, deskId]))).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
           if (facts.beneficiary_id === null) throw new Error('no beneficiary');
-          await rep.run(C[2]!, [day, beneficiaryId, 'cancelled']);
           const seq = (facts.last_seq ?? 0) + 1;
           const nulls = (n: number) => Array.from({ length: n }, () => null);
           const visit = [day, deskId, seq, `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
-          const row = (await rep.run(C[3]!, visit)).rows[0] as { id: number };
+          const row = (await rep.run(C[2]!, visit)).rows[0] as { id: number };
           const view = { ...row, desk_name: facts.desk_name, beneficiary_name: facts.beneficiary_name, beneficiary_mobile: facts.beneficiary_mobile };
           return [event(row.id, now, 'checkIn', null, 'waiting'), audit(now, 'visits.checkIn', row.id, null, view)];
         },
-        bump(C[4]!),
+        bump(C[3]!),
       ),
     callNext: (day: string) =>
       inTransaction(
         N[0]!,
         async () => {
           const now = new Date().toISOString();
-          const before = (await rep.run(N[1]!, [day, 'waiting', 1])).rows[0] as { id: number; version: number; state: string } | undefined;
-          if (!before) throw new Error('nobody waiting');
-          await rep.run(N[2]!, [day, userId, deskId, 1]);
-          const changed = await rep.run(N[3]!, [now, userId, deskId, 'serving', before.version + 1, before.id, before.version]);
-          if (changed.rowCount !== 1) throw new Error('conflict');
-          const view = (await rep.run(N[4]!, [before.id])).rows[0];
-          return [event(before.id, now, 'call', before.state, 'serving'), hallCall(day, before.id, now), audit(now, 'visits.callNext', before.id, before, view)];
+          const claimed = (await rep.run(N[1]!, as(callNextRun, 1, [day, userId, deskId, 1, deskId, day, 'waiting', 1]))).rows[0] as
+            | { id: number; version: number; state: string; desk_name: string; beneficiary_name: string | null; beneficiary_mobile: string | null; referred_to_name: string | null; serving_now: number | null; this_desk_name: string }
+            | undefined;
+          if (!claimed) throw new Error('nobody waiting');
+          const { desk_name, beneficiary_name, beneficiary_mobile, referred_to_name, serving_now, this_desk_name, ...before } = claimed;
+          const change = { state: 'serving' as const, version: before.version + 1, called_at: now, served_by: userId, serving_desk_id: deskId };
+          const view = { ...before, ...change, desk_name, beneficiary_name, beneficiary_mobile, referred_to_name, serving_desk_name: this_desk_name, serving_now };
+          return [
+            literal(db.updateTable('visits').set(change).where('id', '=', before.id).where('version', '=', before.version).compile()),
+            event(before.id, now, 'call', before.state, 'serving'),
+            hallCall(day, before.id, now),
+            audit(now, 'visits.callNext', before.id, before, view),
+          ];
         },
-        bump(N[5]!),
+        bump(N[2]!),
       ),
   };
 }

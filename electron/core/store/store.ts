@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, Selectable } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -57,10 +57,13 @@ export interface Store {
    */
   searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
   /**
-   * Claims the oldest waiting visit of the day inside a write transaction; null when none waits. The
-   * whole row, as the call's transition would read it first: one statement less while the lock is held.
+   * The first row of a select, claimed for this write transaction, or undefined when it finds none: a
+   * row of `table` (the select's alias) that another transaction holds is passed over, never waited for
+   * nor given twice, and the row claimed cannot change until this transaction ends (PostgreSQL: FOR
+   * UPDATE OF `table` SKIP LOCKED; SQLite writes one change at a time and needs nothing). Call-next's
+   * claim of the oldest waiting visitor.
    */
-  nextWaitingVisit(trx: Db, day: string): Promise<Selectable<Database['visits']> | null>;
+  claimFirst<R>(trx: Db, query: CompiledQuery<R>, table: string): Promise<R | undefined>;
   /**
    * The rows of a query as arrays of values in the order selected, not objects: for long lists, where
    * building an object per row costs more than reading it (bench: today's queue).

@@ -3,7 +3,8 @@ import { businessDay } from '@shared/dates/calendar';
 import { AppError } from '@shared/errors';
 import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
-import { todayVisitsOf } from './today-visit';
+import { todayVisitIdOf } from './today-visit';
+import type { VisitState } from '@shared/domain/visit';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 import { loadVisitView, toVisitView, VISIT_VIEW_COLUMNS } from './visit-view';
@@ -21,13 +22,12 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
   const deskId = ctx.session.deskId;
   if (!deskId) throw new AppError('validation', ar.messages.deskRequired);
   const day = businessDay(ctx.now, ctx.timeZone);
-  // The desk, the beneficiary and the desk's last ticket of the day in one statement: every statement
-  // of a change is a round trip to a PostgreSQL server while the writers' lock is held (bench: check-in).
+  // The desk, the beneficiary, the desk's last ticket and the beneficiary's ticket of the day at once.
   const [facts] = await checkInFacts(ctx.db, deskId, input.beneficiaryId ?? null, day);
   if (!facts) throw new Error(`desk ${deskId} of the session is not in the store`);
   if (input.beneficiaryId) {
     if (facts.beneficiary_id === null) throw new AppError('not_found', ar.messages.beneficiaryNotFound);
-    await refuseSecondTicket(ctx, input.beneficiaryId, input.again);
+    if (facts.today_visit_id !== null && !input.again) throw await secondTicketRefusal(ctx, facts.today_visit_id);
   }
 
   const seq = (facts.last_seq ?? 0) + 1;
@@ -89,21 +89,25 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
 
 /**
  * A beneficiary who already has a ticket today (waiting, served, referred or even finished) gets a
- * second one only when the receptionist confirms (`again`): refused with code 'confirm' naming it.
- * The lookup runs either way, so a confirmed check-in costs what a plain one does.
+ * second one only when the receptionist confirms (`again`): refused with code 'confirm' naming it. The
+ * lookup is in the check-in's facts either way, so a confirmed check-in costs what a plain one does.
  */
-async function refuseSecondTicket(ctx: HandlerContext, beneficiaryId: number, again: boolean | undefined): Promise<void> {
-  const today = (await todayVisitsOf(ctx, [beneficiaryId])).get(beneficiaryId);
-  if (!today || again) return;
-  throw new AppError('confirm', fill(ar.visitDesk.ticketToday, { ticket: today.ticket, state: ar.visitStates[today.state] }), undefined, undefined, {
+async function secondTicketRefusal(ctx: HandlerContext, visitId: number): Promise<AppError> {
+  const today = await ctx.db.selectFrom('visits').select(['ticket', 'state']).where('id', '=', visitId).executeTakeFirstOrThrow();
+  const state = today.state as VisitState;
+  return new AppError('confirm', fill(ar.visitDesk.ticketToday, { ticket: today.ticket, state: ar.visitStates[state] }), undefined, undefined, {
     flag: 'again',
-    visitId: today.visitId,
+    visitId,
     ticket: today.ticket,
-    state: today.state,
+    state,
   });
 }
 
-/** What a check-in needs to know before it writes, in one statement (the beneficiary's columns null for a walk-in or an unknown id). */
+/**
+ * What a check-in needs to know before it writes, in one statement (the beneficiary's columns and
+ * ticket of the day null for a walk-in or an unknown id): every statement is a round trip to a
+ * PostgreSQL server while the desk's lock is held.
+ */
 const checkInFacts = compiledOnce((db: Db, deskId: number, beneficiaryId: number | null, day: string) =>
   db
     .selectFrom('desks as d')
@@ -120,6 +124,7 @@ const checkInFacts = compiledOnce((db: Db, deskId: number, beneficiaryId: number
         .where('v.day', '=', day)
         .whereRef('v.desk_id', '=', 'd.id')
         .as('last_seq'),
+      todayVisitIdOf(db, day, beneficiaryId).as('today_visit_id'),
     ])
     .where('d.id', '=', deskId),
 );

@@ -6,6 +6,7 @@ import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { withDeskScope, type HandlerMap, type HandlersOf } from '../handlers';
+import { callNextVisit } from './call-next';
 import { checkIn } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';
 import { refuseUnrecordedFinish } from './finish-rules';
@@ -76,14 +77,8 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.callNext': withDeskScope<'visits.callNext'>(
     (_input, session) => (session.deskId === null ? undefined : { deskId: session.deskId }),
     async (input, ctx) => {
-      const visit = await ctx.store.nextWaitingVisit(ctx.db, businessDay(ctx.now, ctx.timeZone));
-      if (visit === null) {
-        ctx.unchanged();
-        return null;
-      }
-      // Nobody waiting answers calmly first: a confirmation to call nobody would be pointless.
-      await refuseCallWhileServing(ctx, input.alsoWhileServing);
-      return calledToThisDesk(ctx, await transitionVisit(ctx, visit.id, 'call', callChanges(ctx), null, undefined, visit));
+      const called = await callNextVisit(ctx, input.alsoWhileServing);
+      return called && calledToThisDesk(ctx, called);
     },
   ),
 

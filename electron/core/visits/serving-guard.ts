@@ -24,8 +24,13 @@ export async function refuseCallWhileServing(ctx: HandlerContext, confirmed: boo
     .limit(1)
     .executeTakeFirst();
   if (!serving || confirmed) return;
-  const visit = (await loadVisitView(ctx.db, serving.id))!;
-  throw new AppError('confirm', fill(ar.visitDesk.servingNow, { ticket: visit.ticket, name: visit.name }), undefined, undefined, {
+  throw await servingRefusal(ctx, serving.id);
+}
+
+/** The refusal naming the ticket this user serves (code 'confirm': the desk asks, and calls again with `alsoWhileServing`). */
+export async function servingRefusal(ctx: HandlerContext, servingId: number): Promise<AppError> {
+  const visit = (await loadVisitView(ctx.db, servingId))!;
+  return new AppError('confirm', fill(ar.visitDesk.servingNow, { ticket: visit.ticket, name: visit.name }), undefined, undefined, {
     flag: 'alsoWhileServing',
     visitId: visit.id,
     ticket: visit.ticket,

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../context';
 import { compiledOnce } from '../store/compiled-once';
 import type { Db } from '../store/store';
 
-/** One person's visits of the day (an ID or mobile hit, a check-in), compiled once: the common case. */
+/** One person's visits of the day (an ID or mobile hit), compiled once: the common case. */
 const visitsOfOne = compiledOnce((db: Db, day: string, beneficiaryId: number) =>
   db
     .selectFrom('visits')
@@ -18,6 +18,23 @@ const visitsOfOne = compiledOnce((db: Db, day: string, beneficiaryId: number) =>
 );
 
 const OPEN: readonly VisitState[] = ['waiting', 'serving', 'referred'];
+
+/**
+ * The id of one person's ticket of the day, as a sub-select inside a larger statement (a check-in's
+ * facts): todayVisitsOf's rule in SQL, the open visit first, then the latest.
+ */
+export function todayVisitIdOf(db: Db, day: string, beneficiaryId: number | null) {
+  return db
+    .selectFrom('visits as tv')
+    .select('tv.id')
+    .where('tv.day', '=', day)
+    .where('tv.beneficiary_id', '=', beneficiaryId)
+    .where('tv.state', '!=', 'cancelled')
+    .orderBy((o) => o.case().when('tv.state', 'in', OPEN).then(0).else(1).end())
+    .orderBy('tv.arrived_at', 'desc')
+    .orderBy('tv.id', 'desc')
+    .limit(1);
+}
 
 /**
  * Today's ticket of each beneficiary who has one (check-in, docs/design.md#a-visit): the open visit if there is

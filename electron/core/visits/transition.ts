@@ -21,10 +21,8 @@ export async function transitionVisit(
   note: string | null = null,
   /** A rule of the action itself, checked once the visit is known to be in a state the action applies to. */
   guard?: (visit: Selectable<Database['visits']>) => Promise<void>,
-  /** The visit's row as this transaction already read it (call-next's claim): not read again. */
-  claimed?: Selectable<Database['visits']>,
 ): Promise<VisitView> {
-  const before = claimed ?? (await ctx.db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst());
+  const before = await ctx.db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
   if (!before) throw new AppError('not_found', ar.messages.visitNotFound);
   const from = before.state as VisitState;
   if (!canTransition(action, from)) throw await wrongStateError(ctx, before, action);
@@ -39,14 +37,7 @@ export async function transitionVisit(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', ar.errors.conflict);
 
-  // The event goes with the commit: nothing in the transaction reads the timeline back.
-  await ctx.store.atCommit(
-    ctx.db,
-    ctx.db
-      .insertInto('visit_events')
-      .values({ visit_id: visitId, at: ctx.now.toISOString(), user_id: ctx.user!.id, action, from_state: from, to_state: to, note })
-      .compile(),
-  );
+  await timelineAtCommit(ctx, visitId, action, from, to, note);
   const after = (await loadVisitView(ctx.db, visitId))!;
   ctx.audit({ entity: 'visit', entityId: visitId, before, after });
   return after;
@@ -70,4 +61,12 @@ async function wrongStateError(
     return new AppError('conflict', fill(ar.messages.visitTakenBy, { state, by: lastEvent.full_name }));
   }
   return new AppError('conflict', fill(ar.messages.visitWrongState, { action: ar.actions[action], state }));
+}
+
+/** The visit's timeline event, with the commit: nothing in the transaction reads the timeline back. */
+export async function timelineAtCommit(ctx: HandlerContext, visitId: number, action: VisitAction, from: VisitState, to: VisitState, note: string | null): Promise<void> {
+  await ctx.store.atCommit(
+    ctx.db,
+    ctx.db.insertInto('visit_events').values({ visit_id: visitId, at: ctx.now.toISOString(), user_id: ctx.user!.id, action, from_state: from, to_state: to, note }).compile(),
+  );
 }

@@ -272,21 +272,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
       return ids;
     },
-    async nextWaitingVisit(trx, day) {
-      // The writers' lock already keeps two desks apart; SKIP LOCKED keeps the claim safe by itself
-      // (a row another transaction holds is passed over, never waited for or given twice).
-      const row = await trx
-        .selectFrom('visits')
-        .selectAll()
-        .where('day', '=', day)
-        .where('state', '=', 'waiting')
-        .orderBy('arrived_at')
-        .orderBy('id')
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      return row ?? null;
+    async claimFirst<R>(trx: Db, query: CompiledQuery<R>, table: string) {
+      if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table alias: ${table}`);
+      const claim = CompiledQuery.raw(`${query.sql} for update of "${table}" skip locked`, [...query.parameters]);
+      return (await trx.executeQuery<R>(claim)).rows[0];
     },
     async revision(q) {
       const row = await q.executeQuery<{ revision: number }>(CompiledQuery.raw(REVISION));

@@ -102,18 +102,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       }
       return ids;
     },
-    async nextWaitingVisit(trx, day) {
-      // Inside BEGIN IMMEDIATE no other writer can claim the same row between this read and the update.
-      const row = await trx
-        .selectFrom('visits')
-        .selectAll()
-        .where('day', '=', day)
-        .where('state', '=', 'waiting')
-        .orderBy('arrived_at')
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      return row ?? null;
+    async claimFirst(trx, query) {
+      // Inside BEGIN IMMEDIATE no other writer can change the row between this read and the commit.
+      return (await trx.executeQuery(query)).rows[0];
     },
     async revision(q) {
       // Changes only, from their partial index (0008): a read or a refusal leaves every screen as it is.
