@@ -86,7 +86,7 @@ async function startMove(page: Page, url: string) {
   await expect(page.getByTestId('confirm-message')).toContainText('سيُنقل المخزن كله إلى قاعدة البيانات هذه');
 }
 
-test('Moving the store: a bad address and a server that does not answer are told in Arabic, nothing moved', async ({ browser }) => {
+test('Moving the store: a bad address and a server that does not answer are told in Arabic, nothing moved, and the card stops asking', async ({ browser }) => {
   const page = await settings(browser);
   const card = page.getByTestId('store-move-card');
   await expect(card).toContainText('ينقل بيانات هذا المكتب كلها');
@@ -103,6 +103,16 @@ test('Moving the store: a bad address and a server that does not answer are told
   await expect(result).toContainText('تعذّر الاتصال بقاعدة البيانات: الخادم لا يجيب على هذا العنوان والمنفذ.', { timeout: 30_000 });
   await expect(result).not.toContainText('secret-word');
   await screen(page, 'store-move-02-no-server');
+
+  // Told how it ended, the card stops asking how the move goes: over the next three of the desk's own
+  // revision checks (one a second) the status is asked at most once more (the move's end, written in
+  // this store's trail, makes every screen read again), not every 400 ms.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/call')) asked.push(String((request.postDataJSON() as { operation?: unknown }).operation));
+  });
+  await expect.poll(() => asked.filter((op) => op === 'settings.revision').length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  expect(asked.filter((op) => op === 'store.migrationStatus').length).toBeLessThanOrEqual(1);
 });
 
 test('Moving the store: asked first, its progress shown, then checked and told; the database holds the desk\'s data', async ({ browser }) => {
