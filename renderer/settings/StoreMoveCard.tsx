@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { StoreMovePhase } from '@shared/contract';
 import { ar, fill } from '@shared/labels/ar';
 import { useOp, useOpMutation } from '../data/operations';
@@ -16,18 +16,15 @@ const COUNTED = new Set<StoreMovePhase>(['tables', 'files', 'verify']);
  * desks at the database afterwards is the connection settings' job.
  */
 export function StoreMoveCard() {
-  const [polling, setPolling] = useState(false);
-  const status = useOp('store.migrationStatus', {}, { refetchInterval: polling ? 400 : false, refetchIntervalInBackground: true });
+  // Asked again while the last answer says a move is under way, and only then: the move's start reads
+  // the status anew (the mutation's invalidation), and a move that ended before that answer is not followed.
+  const status = useOp('store.migrationStatus', {}, { refetchInterval: (query) => (query.state.data?.job ? 400 : false), refetchIntervalInBackground: true });
   const [url, setUrl] = useState('');
   const [asking, setAsking] = useState(false);
   const job = status.data?.job ?? null;
   const last = status.data?.last ?? null;
-  useEffect(() => setPolling(job !== null), [job]);
   const move = useOpMutation('store.migrateTo', {
-    onSuccess: () => {
-      setAsking(false);
-      setPolling(true);
-    },
+    onSuccess: () => setAsking(false),
     onError: () => setAsking(false),
   });
 
