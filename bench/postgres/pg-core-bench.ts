@@ -253,7 +253,7 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
         async () => {
           const now = new Date().toISOString();
           // The desk's last ticket (day), the beneficiary's ticket of the day (day, id, its states and order), the beneficiary, the desk.
-          const todayTicket = [day, beneficiaryId, 'cancelled', 'waiting', 'serving', 'referred', 0, 1, 1];
+          const todayTicket = [day, beneficiaryId, 'cancelled', 'waiting', 'serving', 'referred', 1];
           const facts = (await rep.run(C[1]!, as(checkInRun, 1, [day, ...todayTicket, beneficiaryId, deskId]))).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
           if (facts.beneficiary_id === null) throw new Error('no beneficiary');
           const seq = (facts.last_seq ?? 0) + 1;

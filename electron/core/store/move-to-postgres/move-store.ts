@@ -7,7 +7,7 @@ import { listDataFiles, type DataFile } from '../../backup/data-folder';
 import { sha256Of } from '../files/file-store';
 import { CHANGES_CHANNEL } from '../store';
 import { STORE_FILE_NAME } from '../store-file';
-import { beginMove, connectTarget, continueSequences, parentsFirst, prepareTarget, quote } from './postgres-target';
+import { beginMove, connectTarget, continueSequences, MOVE_LOCK_WAIT_MS, parentsFirst, prepareTarget, quote, waitingAtMost } from './postgres-target';
 import { RowChecksum } from './row-checksum';
 import { openSqliteSource, type SourceMode, type SourceTable, type SqliteSource } from './sqlite-source';
 
@@ -38,6 +38,8 @@ export interface MoveOptions {
   now?: () => Date;
   /** Told after every batch; the move waits for what it returns. */
   onProgress?: (progress: MoveProgress) => void | Promise<void>;
+  /** How long its set-up waits for a lock held on the target (MOVE_LOCK_WAIT_MS unless a test says). */
+  lockWaitMs?: number;
 }
 
 export interface MovedTable {
@@ -95,9 +97,10 @@ export async function moveStoreToPostgres(options: MoveOptions): Promise<MovedSt
     const files = listDataFiles(options.dataDir);
     const progress = new Progress(source.tables, files, notify);
 
-    await beginMove(client);
+    const lockWaitMs = options.lockWaitMs ?? MOVE_LOCK_WAIT_MS;
+    await beginMove(client, lockWaitMs);
     try {
-      const moved = await copyAndCheck(client, source, files, progress);
+      const moved = await copyAndCheck(client, source, files, progress, lockWaitMs);
       // Another process's write into an open store meanwhile is found here, before anything is kept.
       source.finish();
       await recordMove(client, options, moved, now());
@@ -113,13 +116,15 @@ export async function moveStoreToPostgres(options: MoveOptions): Promise<MovedSt
   }
 }
 
-async function copyAndCheck(client: pg.Client, source: SqliteSource, files: DataFile[], progress: Progress): Promise<MovedStore> {
+async function copyAndCheck(client: pg.Client, source: SqliteSource, files: DataFile[], progress: Progress, lockWaitMs: number): Promise<MovedStore> {
   const byName = new Map(source.tables.map((t) => [t.name, t]));
   const order = (await parentsFirst(client, [...byName.keys()])).map((name) => byName.get(name)!);
   // What the target's migrations seeded (desks, settings, the catalogue) gives way to the store's own.
   // The audit trail is empty already (beginMove checked it).
-  for (const table of [...order].reverse()) if (table.name !== 'audit') await client.query(`DELETE FROM ${quote(table.name)}`);
-  for (const table of order) await client.query(`ALTER TABLE ${quote(table.name)} DISABLE TRIGGER USER`);
+  await waitingAtMost(client, lockWaitMs, async () => {
+    for (const table of [...order].reverse()) if (table.name !== 'audit') await client.query(`DELETE FROM ${quote(table.name)}`);
+    for (const table of order) await client.query(`ALTER TABLE ${quote(table.name)} DISABLE TRIGGER USER`);
+  });
 
   const copied = new Map<string, string>();
   for (const table of order) copied.set(table.name, await copyTable(client, source, table, progress));

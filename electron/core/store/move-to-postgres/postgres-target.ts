@@ -75,21 +75,36 @@ export async function prepareTarget(client: pg.Client, url: string, sourceTables
   for (const name of missing) if (!after.has(name)) throw new Error(`the PostgreSQL store has no table ${name}`);
 }
 
+/** How long the move's set-up waits for a lock another connection holds on the target before it is refused as busy. */
+export const MOVE_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Statements of the move's transaction that take locks another connection may hold (the writers' lock
+ * of a desk writing, a table an administrator's open transaction has locked): past `waitMs` the move is
+ * refused as busy, in Arabic, rather than left waiting with its card on the set-up phase.
+ */
+export async function waitingAtMost<T>(client: pg.Client, waitMs: number, statements: () => Promise<T>): Promise<T> {
+  await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}`);
+  let done: T;
+  try {
+    done = await statements();
+  } catch (error) {
+    if ((error as { code?: string }).code === '55P03') throw new AppError('conflict', ar.storeMove.targetBusy);
+    throw error;
+  }
+  // Then the copy waits as the server's settings say.
+  await client.query('SET LOCAL lock_timeout TO DEFAULT');
+  return done;
+}
+
 /**
  * Opens the move's one transaction: the writers' lock of every desk on this database first (a desk
  * opened on it meanwhile waits, then finds it filled), then the check that nothing is in it yet —
  * inside the lock, so two moves into one database never both go ahead.
  */
-export async function beginMove(client: pg.Client): Promise<void> {
+export async function beginMove(client: pg.Client, lockWaitMs: number): Promise<void> {
   await client.query('BEGIN');
-  try {
-    await client.query("SET LOCAL lock_timeout = '10s'");
-    await client.query(`SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
-  } catch (error) {
-    if ((error as { code?: string }).code === '55P03') throw new AppError('conflict', ar.storeMove.targetBusy);
-    throw error;
-  }
-  await client.query('SET LOCAL lock_timeout TO DEFAULT');
+  await waitingAtMost(client, lockWaitMs, () => client.query(`SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`));
   for (const table of USED_WHEN_FILLED) {
     const { rows } = await client.query<{ filled: unknown }>(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS filled`);
     if (rows[0]?.filled) throw notEmpty();

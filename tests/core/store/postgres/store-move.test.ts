@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -10,6 +11,7 @@ import { startWithDemo } from '../../../../electron/core/demo/start-with-demo';
 import { DEMO_PASSWORD } from '../../../../electron/core/demo/seed-demo';
 import { keepPrintedCopy } from '../../../../electron/core/printing/printed-copies';
 import { moveStoreToPostgres } from '../../../../electron/core/store/move-to-postgres/move-store';
+import { openPostgresStore } from '../../../../electron/core/store/postgres/open-postgres-store';
 import { RowChecksum } from '../../../../electron/core/store/move-to-postgres/row-checksum';
 import { spawnTs, type TsChild } from '../../../helpers/child-process';
 import { createClock } from '../../../helpers/clock';
@@ -215,6 +217,31 @@ describe('the move: npm run store:migrate', () => {
     expect(await adminRows(target, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")).toEqual(['0']);
     expect(await counts(desk)).toMatchObject({ beneficiaries: before.ids.beneficiaries, audit: before.audit.length });
     await closeCore(desk);
+  });
+});
+
+describe('the move: a database another connection is writing to', () => {
+  it('refuses as busy, in Arabic, while another connection holds rows of the database in an open transaction, keeping nothing; once let go, the move goes through', async () => {
+    const target = await emptyTestDatabase();
+    // The program's tables made once (a desk opened on it), then an administrator's transaction left open on one of them.
+    await (await openPostgresStore({ url: target })).close();
+    const other = new pg.Client({ connectionString: target });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('UPDATE desks SET name = name WHERE id = 1');
+      const refused = await moveStoreToPostgres({ dataDir: source, url: target, mode: 'closed', by: { command: true, osUser: 'test' }, lockWaitMs: 300 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(refused).toMatchObject({ code: 'conflict', message: ar.storeMove.targetBusy });
+      expect(isArabicText(ar.storeMove.targetBusy)).toBe(true);
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+    }
+    expect(await adminRows(target, 'SELECT count(*) FROM beneficiaries')).toEqual(['0']);
+    const moved = await moveStoreToPostgres({ dataDir: source, url: target, mode: 'closed', by: { command: true, osUser: 'test' }, lockWaitMs: 300 });
+    expect(moved.files).toBeGreaterThan(0);
+    expect(await adminRows(target, 'SELECT count(*) FROM beneficiaries')).toEqual([String(before.ids.beneficiaries)]);
   });
 });
 
