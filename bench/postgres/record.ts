@@ -18,7 +18,7 @@ export interface PgExecuted {
 const DISPATCHER_PRELUDE = [
   /^select "key", "value" from "settings"/i,
   /^select "id", "username", "full_name", "role", "active"(, "[a-z_]+")* from "users" where "id" = \$1$/i,
-  /^SELECT \(SELECT writes FROM store_revision/i,
+  /^SELECT facts FROM store_revision/i,
 ];
 
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;

@@ -77,15 +77,17 @@ export interface Store {
    */
   revision(db: Db): Promise<number>;
   /**
-   * Moves whenever what this connection reads may have changed: `others` when another connection
-   * (another desk's process) committed, `own` when this process wrote anything. Read before what it
-   * guards, so a change committed meanwhile moves it for the next call. SQLite answers at once; the
-   * PostgreSQL store reads its count of write transactions (one round trip, cheaper than what the
-   * dispatcher keeps), hence the promise, and tells its own transactions apart by counting them as they
-   * commit. `ownChanges()` is this process's own part alone; inside a write transaction it already
-   * counts that transaction once it has run a statement (PostgreSQL), or the rows it changed (SQLite),
-   * so the dispatcher can say its own change left what it keeps true. Unlike the revision, any write
-   * moves it. When in doubt a store moves the mark: a needless re-read, never a stale one.
+   * Moves whenever what the dispatcher keeps (the users, the settings) may have changed: `others` when
+   * another connection (another desk's process) committed, `own` when this process wrote anything. Read
+   * before what it guards, so a change committed meanwhile moves it for the next call. SQLite answers at
+   * once (any other connection's commit moves it). The PostgreSQL store reads its count of transactions
+   * that wrote users or settings (those tables' triggers tell; one round trip, cheaper than what the
+   * dispatcher keeps), hence the promise, and tells its own apart by counting them as they commit: other
+   * desks' check-ins leave it where it was. `ownChanges()` is this process's own part alone; inside a
+   * write transaction it already counts that transaction once it has run a statement (PostgreSQL), or the
+   * rows it changed (SQLite), so the dispatcher can say its own change left what it keeps true. Unlike
+   * the revision, any write of its own moves it. When in doubt a store moves the mark: a needless re-read,
+   * never a stale one.
    */
   changeMark(): ChangeMark | Promise<ChangeMark>;
   ownChanges(): number;

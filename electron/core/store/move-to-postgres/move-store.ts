@@ -238,7 +238,8 @@ async function recordMove(client: pg.Client, options: MoveOptions, moved: MovedS
     `INSERT INTO audit (at, user_id, operation, kind, entity, entity_id, before, after) VALUES ($1, $2, 'store.migrateTo', 'change', 'store', NULL, NULL, $3) RETURNING id`,
     [at.toISOString(), userId, after],
   );
-  await client.query('UPDATE store_revision SET revision = $1 WHERE id = 1', [rows[0]!.id]);
+  // Users and settings arrived: a desk opened on the empty database meanwhile reads them again (Store.changeMark).
+  await client.query('UPDATE store_revision SET revision = $1, writes = writes + 1, facts = facts + 1 WHERE id = 1', [rows[0]!.id]);
   await client.query(`SELECT pg_notify('${CHANGES_CHANNEL}', $1)`, [String(rows[0]!.id)]);
 }
 

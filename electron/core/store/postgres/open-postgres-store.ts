@@ -87,35 +87,44 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * its first write, and not before): Store.changeMark.
  */
 const CHANGED = `coalesce(current_setting('istiqbal.changed', true) = 'on', false)`;
+/** How many of this transaction's statements wrote users or settings (their triggers count them: migration 0024). */
+const FACTS = `coalesce(nullif(current_setting('istiqbal.facts', true), ''), '0')::int`;
 /**
- * `wrote` is 1 when this transaction moved `writes` (it wrote anything), read from its own statement:
- * desks writing side by side move the count in between, so its value before and after would not tell.
- * The counts are store_revision's one row (changes under the whole writers' lock) plus a row per desk
- * for a desk's own changes (migration 0023: two desks' commits never wait on one row); the notification
- * carries the store's revision as this transaction sees it.
+ * `wrote` is 1 when this transaction moved `writes` (it wrote anything), `facts` how much it moved
+ * `facts` (its statements that wrote users or settings), read from its own statement: desks writing
+ * side by side move the counts in between, so their values before and after would not tell. The counts are
+ * store_revision's one row (changes under the whole writers' lock) plus a row per desk for a desk's own
+ * changes (migration 0023: two desks' commits never wait on one row); the notification carries the
+ * store's revision as this transaction sees it.
  */
 const bumpAndCommit = (deskId: number | undefined): string => {
+  const moves = (row: string) =>
+    `writes = ${row}.writes + 1, revision = ${row}.revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END`;
   const moved =
     deskId === undefined
-      ? `UPDATE store_revision SET writes = writes + 1, revision = revision + CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
+      ? `UPDATE store_revision AS s SET ${moves('s')}
          WHERE id = 1 AND pg_current_xact_id_if_assigned() IS NOT NULL
          RETURNING revision + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision`
       : `INSERT INTO desk_revisions AS d (desk_id, writes, revision)
-         SELECT ${integer(deskId)}, 1, CASE WHEN ${CHANGED} THEN 1 ELSE 0 END WHERE pg_current_xact_id_if_assigned() IS NOT NULL
-         ON CONFLICT (desk_id) DO UPDATE SET writes = d.writes + 1, revision = d.revision + EXCLUDED.revision
+         SELECT ${integer(deskId)}, 1, CASE WHEN ${CHANGED} THEN 1 ELSE 0 END
+         WHERE pg_current_xact_id_if_assigned() IS NOT NULL
+         ON CONFLICT (desk_id) DO UPDATE SET ${moves('d')}
          RETURNING revision + (SELECT revision FROM store_revision WHERE id = 1)
            + (SELECT coalesce(sum(revision), 0) FROM desk_revisions WHERE desk_id <> ${integer(deskId)}) AS revision`;
   return `WITH moved AS (${moved}),
    told AS (SELECT pg_notify('${CHANGES_CHANNEL}', revision::text) FROM moved WHERE ${CHANGED})
-   SELECT (SELECT count(*) FROM moved)::int AS wrote, (SELECT count(*) FROM told)::int AS told; COMMIT`;
+   SELECT (SELECT count(*) FROM moved)::int AS wrote, (SELECT count(*) FROM told)::int AS told,
+     ${FACTS} AS facts; COMMIT`;
 };
 const BUMP_AND_COMMIT = bumpAndCommit(undefined);
-/** Whether the commit's text says this transaction moved `writes` (arrayAwarePool hands over the rows of all its statements). */
-const wroteAnything = (rows: unknown[]): boolean =>
-  rows.some((r) => typeof r === 'object' && r !== null && 'wrote' in r && Number((r as { wrote: unknown }).wrote) === 1);
+/** What the commit's text says this transaction moved (arrayAwarePool hands over the rows of all its statements). */
+const movedBy = (rows: unknown[]): { wrote: boolean; facts: number } => {
+  const row = rows.find((r): r is { wrote: unknown; facts: unknown } => typeof r === 'object' && r !== null && 'wrote' in r);
+  return { wrote: Number(row?.wrote) === 1, facts: Number(row?.facts ?? 0) };
+};
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT (SELECT revision FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision';
-const WRITES = 'SELECT (SELECT writes FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(writes), 0) FROM desk_revisions) AS writes';
+const FACTS_COUNT = 'SELECT facts FROM store_revision WHERE id = 1';
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -186,6 +195,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
    * statement yet (ownChanges then counts it as one that will move `writes`).
    */
   let ownWrites = 0;
+  /** How much its transactions moved `facts` (their statements that wrote users or settings). */
+  let ownFacts = 0;
   let committing = false;
   let writing: { statements: number } | null = null;
   /** The statements each open write transaction sends with its commit (Store.atCommit), by its Kysely instance. */
@@ -221,7 +232,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             committing = true;
             const bump = scope ? bumpAndCommit(scope.deskId) : BUMP_AND_COMMIT;
             const commit = CompiledQuery.raw(atCommit.length > 0 ? `${atCommit.join(';\n')};\n${bump}` : bump);
-            if (wroteAnything((await conn.executeQuery(commit)).rows)) ownWrites += 1;
+            const moved = movedBy((await conn.executeQuery(commit)).rows);
+            if (moved.wrote) ownWrites += 1;
+            ownFacts += moved.facts;
             return result;
           } catch (e) {
             withCommit.delete(trx);
@@ -286,15 +299,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return (await q.executeQuery(query)).rows as Row[];
     },
     async changeMark() {
-      // `writes` counts every desk's transactions that wrote; this process's own are told apart by
-      // counting them at their commit, so its own changes (a check-in: no user, no setting) do not make
-      // the dispatcher read again what it keeps — unless a commit of its own was on its way meanwhile.
+      // `facts` counts the statements anywhere that wrote users or settings, all that the dispatcher
+      // keeps is read from; this process's own are told apart by counting them at their commit, and
+      // `own` moves with any write of its own (the dispatcher says which of those left what it keeps
+      // true) — unless a commit of its own was on its way meanwhile: then nothing can be told.
       const own = ownWrites;
+      const mine = ownFacts;
       const busy = committing;
-      const result = await pool.query<{ writes: number }>(WRITES);
-      const writes = Number(result.rows[0]?.writes ?? 0);
+      const result = await pool.query<{ facts: number }>(FACTS_COUNT);
+      const facts = Number(result.rows[0]?.facts ?? 0);
       if (busy || committing || own !== ownWrites) return { others: -++unsure, own: ownWrites };
-      return { others: writes - own, own };
+      return { others: facts - mine, own };
     },
     ownChanges() {
       // Inside a write transaction that has run a statement: counted as the one it will be once committed.

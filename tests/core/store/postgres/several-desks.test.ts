@@ -27,6 +27,35 @@ async function hall(count: number): Promise<TestCore[]> {
   return cores.slice(0, count);
 }
 
+/** A statement run on the test's database as an administrator would, outside any desk. */
+async function adminSql(t: TestCore, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: t.storeArg });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The statements this process sends to PostgreSQL while `fn` runs. */
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const sent: string[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string };
+    sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return sent;
+}
+
 /** Desks 4… beside the three seeded ones, so every core works at a desk of its own. */
 async function ensureDesks(t: TestCore, count: number): Promise<void> {
   const admin = await signedInAs(t, 'admin');
@@ -232,6 +261,35 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     deskA!.clock.advance({ minutes: 2 });
     const env = await me.call('visits.checkIn', walkInInput('فهد سعد الحربي'));
     expect(!env.ok && env.error.code).toBe('locked');
+  });
+
+  it('a receptionist stopped, or the idle lock shortened, straight in the database is obeyed at the next call', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist', { username: 'by.hand' });
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    // An administrator's hand on the database, no desk's: the tables' own triggers tell every desk.
+    await adminSql(deskA!, `UPDATE settings SET value = '1' WHERE key = 'lockAfterMinutes'`);
+    deskA!.clock.advance({ minutes: 2 });
+    const locked = await me.call('visits.checkIn', walkInInput('خالد سعد الحربي'));
+    expect(!locked.ok && locked.error.code).toBe('locked');
+
+    const other = await signedInAs(deskA!, 'receptionist', { username: 'by.hand.2' });
+    await other.ok('visits.queue', {});
+    await adminSql(deskA!, `UPDATE users SET active = false WHERE id = ${other.user.id}`);
+    const env = await other.call('visits.queue', {});
+    expect(!env.ok && env.error.code).toBe('unauthenticated');
+  });
+
+  it('another desk\'s check-ins leave what this desk keeps: its next call reads neither the settings nor its user again', async () => {
+    const [deskA, deskB] = await hall(2);
+    const a = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
+    const b = await signedInAs(deskB!, 'receptionist', { deskId: 2 });
+    await a.ok('visits.queue', {});
+    await b.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await b.ok('visits.callNext', {});
+    const sent = await statementsOf(() => a.ok('visits.queue', {}));
+    expect(sent.filter((text) => /from "settings"|from "users" where/i.test(text))).toEqual([]);
+    expect((await a.ok('visits.queue', {})).visits.map((v) => v.state)).toEqual(['serving']);
   });
 
   it('a check-in at one desk is in the next queue read at another', async () => {

@@ -21,6 +21,7 @@ import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
 import { deskRevisions } from './0023-desk-revisions';
+import { keptFactsMark } from './0024-kept-facts-mark';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -50,6 +51,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0021-search-rank-sequence': searchRankSequence,
   '0022-serving-index': servingIndex,
   '0023-desk-revisions': deskRevisions,
+  '0024-kept-facts-mark': keptFactsMark,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

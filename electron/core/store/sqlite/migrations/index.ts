@@ -21,6 +21,7 @@ import { contactKeyDeliveryVisit } from './0020-contact-key-delivery-visit';
 import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
 import { deskRevisions } from './0023-desk-revisions';
+import { keptFactsMark } from './0024-kept-facts-mark';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -49,6 +50,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0021-search-rank-sequence': searchRankSequence,
   '0022-serving-index': servingIndex,
   '0023-desk-revisions': deskRevisions,
+  '0024-kept-facts-mark': keptFactsMark,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
