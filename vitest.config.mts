@@ -66,7 +66,7 @@ export default defineConfig({
           // The core suite again on PostgreSQL: one server for the run (ISTIQBAL_TEST_PG, or an embedded
           // cluster started here and stopped at the end whatever happened), a database per test store.
           name: 'core-postgres',
-          include: OPENS_A_STORE,
+          include: [...OPENS_A_STORE, ...POSTGRES_ONLY],
           exclude: ['tests/e2e/**', 'node_modules/**', ...SQLITE_ONLY],
           env: { ISTIQBAL_TEST_STORE: 'postgres' },
           globalSetup: ['tests/helpers/postgres/global-setup.ts'],

@@ -418,7 +418,12 @@ const CACHED_PLAN_CHANGED = '0A000';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on the schema as it was, not as Database types it now
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  if (await atLatest(db)) return;
+  const applied = await appliedMigrations(db);
+  const names = Object.keys(postgresMigrations);
+  if (applied !== null && applied.length === names.length && applied.every((name, i) => name === names[i])) return;
+  // A hall's desk not yet updated, on a database a newer version has brought up to date: its tables are
+  // not the ones this version reads and writes. Said in Arabic, nothing touched.
+  if (applied?.some((name) => !names.includes(name))) throw new AppError('conflict', ar.storeConnection.foundNewer);
   // Kysely runs PostgreSQL's migrations in one transaction under its own lock: a failed migration
   // leaves the database as it was, and desks opening a new store at once migrate it once.
   const { error, results } = await new Migrator({ db, provider: postgresMigrationProvider }).migrateToLatest();
@@ -428,14 +433,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   }
 }
 
-/** Every migration already applied (every start but a new database's first): one read instead of the migrator's lock and checks. */
+/** The migrations already applied, in order (every start but a new database's first: one read instead of the migrator's lock and checks); null before the first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as migrateToLatest
-async function atLatest(db: Kysely<any>): Promise<boolean> {
-  const names = Object.keys(postgresMigrations);
+async function appliedMigrations(db: Kysely<any>): Promise<string[] | null> {
   try {
     const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
-    return done.rows.length === names.length && done.rows.every((r, i) => r.name === names[i]);
+    return done.rows.map((r) => r.name);
   } catch {
-    return false; // no migration table yet: the migrator makes it
+    return null; // no migration table yet: the migrator makes it
   }
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ConnectionTestView } from '@shared/contract';
+import { AppError } from '@shared/errors';
 import { ar, fill } from '@shared/labels/ar';
 import { addressOf } from '../connection/server-address';
 import { postgresMigrations } from './migrations';
@@ -95,6 +96,8 @@ function usesTls(url: string): boolean {
  * such database) or the socket's error (no such host, nothing listening, no route, no answer).
  */
 export function connectionProblem(error: unknown, context: { tls: boolean; timeoutMs?: number }): { problem: Problem; message: string } {
+  // Refusals of our own (a database a newer version brought up to date) say why already.
+  if (error instanceof AppError) return { problem: 'server', message: error.message };
   const e = error as { code?: string; message?: string };
   const code = e?.code ?? '';
   const text = e?.message ?? String(error);
