@@ -20,6 +20,9 @@ export function StoreMoveCard() {
   // the status anew (the mutation's invalidation), and a move that ended before that answer is not followed.
   const status = useOp('store.migrationStatus', {}, { refetchInterval: (query) => (query.state.data?.job ? 400 : false), refetchIntervalInBackground: true });
   const [url, setUrl] = useState('');
+  // The address may carry the server's password: shown only while the field is being edited, masked
+  // the rest of the time (the card stays on screen through a move, and over the confirmation).
+  const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState(false);
   const job = status.data?.job ?? null;
   const last = status.data?.last ?? null;
@@ -44,7 +47,9 @@ export function StoreMoveCard() {
             label={ar.storeMove.url}
             description={ar.storeMove.urlHint}
             placeholder="postgres://istiqbal@192.168.1.10:5432/istiqbal"
-            value={url}
+            value={editing ? url : withPasswordMasked(url)}
+            onFocus={() => setEditing(true)}
+            onBlur={() => setEditing(false)}
             onChange={(e) => setUrl(e.currentTarget.value)}
             dir="ltr"
             autoComplete="off"
@@ -93,10 +98,15 @@ export function StoreMoveCard() {
           onConfirm={() => !move.isPending && move.mutate({ url: url.trim(), confirmed: true })}
         >
           <Text size="sm" dir="ltr" ta="left" style={{ wordBreak: 'break-all' }} data-testid="store-move-target">
-            {url.trim().replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:****@')}
+            {withPasswordMasked(url.trim())}
           </Text>
         </ConfirmModal>
       )}
     </Paper>
   );
+}
+
+/** postgres://user:PASSWORD@host/… with the password as ****. */
+function withPasswordMasked(url: string): string {
+  return url.replace(/:\/\/([^:@/]*):[^@/]*@/, '://$1:****@');
 }

@@ -133,6 +133,8 @@ test('Moving the store: asked first, its progress shown, then checked and told; 
     const password = new URL(target).password;
     await expect(page.getByTestId('store-move-target')).toContainText('postgres://postgres:****@127.0.0.1:');
     await expect(page.getByTestId('store-move-target')).not.toContainText(password);
+    // Nor in the field behind the confirmation, which stays on screen through the move.
+    await expect(page.getByTestId('store-move-url')).toHaveValue(/^postgres:\/\/postgres:\*\*\*\*@127\.0\.0\.1:/);
     await screen(page, 'store-move-03-confirm');
     await page.getByTestId('confirm-anyway').click();
 

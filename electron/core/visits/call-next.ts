@@ -92,7 +92,7 @@ export async function callNextVisit(ctx: HandlerContext, alsoWhileServing: boole
     beneficiary_mobile,
     served_by_name: me.fullName,
     referred_to_name,
-    serving_desk_name: deskId === null ? null : this_desk_name,
+    serving_desk_name: this_desk_name,
   });
   ctx.audit({ entity: 'visit', entityId: before.id, before, after });
   return after;
