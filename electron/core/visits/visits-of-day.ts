@@ -17,8 +17,11 @@ import type { Db } from '../store/store';
  * The index visits_day_arrival hands them over already in order.
  */
 export async function visitsOfDay(ctx: Pick<HandlerContext, 'db' | 'store'>, day: string): Promise<VisitView[]> {
-  // Both at once: on PostgreSQL each is a round trip on a connection of its own.
-  const [rows, names] = await Promise.all([ctx.store.arrayRows<DayRow>(ctx.db, dayRows(ctx.db, day)), staffAndDesks(ctx.db)]);
+  // One after the other, not both at once: on PostgreSQL two connections at a time keep two server
+  // processes and this one busy, and on a desk PC of two cores one in twenty queues then took three
+  // times as long (the two statements alone on the ten-year store: p95 8 ms side by side, 2.8 ms in turn).
+  const rows = await ctx.store.arrayRows<DayRow>(ctx.db, dayRows(ctx.db, day));
+  const names = await staffAndDesks(ctx.db);
   const user = new Map<number, string>();
   const desk = new Map<number, string>();
   for (const n of names) (n.kind === 'u' ? user : desk).set(n.id, n.name);
