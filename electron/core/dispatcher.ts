@@ -10,8 +10,8 @@ import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './c
 import { preparationOf, writeScopeOf, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
-import { checkUploadIn } from './uploads/checked-uploads';
-import type { ChangeMark, Store } from './store/store';
+import { checkUploadIn, takesUpload } from './uploads/checked-uploads';
+import type { ChangeMark, Db, Store, WriteScope } from './store/store';
 
 export interface DispatcherDeps {
   store: Store;
@@ -28,6 +28,10 @@ export type Dispatch = (operation: string, input: unknown, sessionId: string) =>
 type CallSettings = Pick<SettingsView, 'timeZone' | 'lockAfterMinutes' | 'sessionExpiryHours'>;
 /** Audit entities whose change may change what the dispatcher keeps between calls. */
 const KEPT_ENTITIES = new Set(['user', 'settings']);
+/** What a call is checked against: three settings and the signed-in user's row (undefined: no such user). */
+type CallFacts = { settings: CallSettings; row: UserRow | undefined };
+/** Who a change is from, the settings it runs with, its validated input. */
+type Admitted = { user: SignedInUser | null; settings: CallSettings; input: unknown };
 type UserRow = { id: number; username: string; full_name: string; role: string; active: number; must_change_password: number; password_version: number };
 
 /**
@@ -39,22 +43,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const { store, sessions, handlers } = deps;
 
   /**
-   * What every call reads before its handler — two settings and the signed-in user — kept between
+   * What every call reads before its handler — three settings and the signed-in user — kept between
    * calls and read again as soon as the store may have changed (store.changeMark: another desk's
-   * process committed, or anything was written here). A search then costs its own statement, not three.
+   * process committed users or settings, or anything was written here). A search then costs its own
+   * statement, not three.
    */
   let kept: { mark: ChangeMark; settings: CallSettings; users: Map<number, UserRow | undefined> } | null = null;
-  async function callFacts(userId: number | null): Promise<{ settings: CallSettings; row: UserRow | undefined }> {
+  async function callFacts(userId: number | null): Promise<CallFacts> {
     const asked = store.changeMark();
     // SQLite answers at once: no await (a turn of the event loop on every call) unless it is a promise.
-    const mark = asked instanceof Promise ? await asked : asked;
+    return factsAt(store.db, asked instanceof Promise ? await asked : asked, userId);
+  }
+  /** What is kept, read again with `db` first if `mark` says it may have changed since. */
+  async function factsAt(db: Db, mark: ChangeMark, userId: number | null): Promise<CallFacts> {
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
-      kept = { mark, settings: await readSettings(store.db, ['timeZone', 'lockAfterMinutes', 'sessionExpiryHours']), users: new Map() };
+      kept = { mark, settings: await readSettings(db, ['timeZone', 'lockAfterMinutes', 'sessionExpiryHours']), users: new Map() };
     }
     const facts = kept;
     if (userId === null) return { settings: facts.settings, row: undefined };
     if (!facts.users.has(userId)) {
-      const row = await store.db
+      const row = await db
         .selectFrom('users')
         .select(['id', 'username', 'full_name', 'role', 'active', 'must_change_password', 'password_version'])
         .where('id', '=', userId)
@@ -80,10 +88,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   /**
    * Each call's facts in the order the calls came, however long each took to read: on PostgreSQL the
    * store's change mark is a round trip of its own, and three changes a desk asked one after the
-   * other must still take the write lock in that order (Store.write), as on SQLite.
+   * other, admitted before their transactions, must still take the write lock in that order
+   * (Store.write), as on SQLite. (A change admitted under its lock asks for it at once.)
    */
   let factsInTurn: Promise<unknown> = Promise.resolve();
-  function callFactsInTurn(userId: number | null): ReturnType<typeof callFacts> {
+  function callFactsInTurn(userId: number | null): Promise<CallFacts> {
     const facts = callFacts(userId);
     const turn = factsInTurn.then(() => facts);
     factsInTurn = turn.catch(() => undefined);
@@ -155,133 +164,171 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!session) throw new AppError('unauthenticated', ar.errors.unauthenticated);
 
       const now = deps.now();
-      const { settings, row } = await callFactsInTurn(session.userId);
-      // Idle past the setting: a session nobody called is gone, a signed-in one is signed out.
-      if (!sessions.use(session, now.getTime(), settings.sessionExpiryHours * 3_600_000)) {
-        throw new AppError('unauthenticated', ar.errors.unauthenticated);
-      }
-      let user: SignedInUser | null = null;
-      let mustChangePassword = false;
-      let signedOutNow: { userId: number; deskId: number | null } | null = null;
-      if (session.userId !== null) {
-        // Deactivated, or the password changed or was reset since this session signed in (here or on another desk).
-        if (!row || !row.active || row.password_version !== session.passwordVersion) {
-          signedOutNow = { userId: session.userId, deskId: session.deskId };
-          session.userId = null;
-          session.deskId = null;
-          session.passwordVersion = null;
-          session.locked = false;
-        } else {
-          mustChangePassword = !!row.must_change_password;
-          user = { id: row.id, username: row.username, fullName: row.full_name, role: row.role as SignedInUser['role'] };
-          if (!session.locked && now.getTime() - session.lastActivity > settings.lockAfterMinutes * 60_000) {
-            session.locked = true;
+      /** The session's checks against the facts: the user calling (null: nobody), or a refusal thrown. */
+      const admit = ({ settings, row }: CallFacts): SignedInUser | null => {
+        // Idle past the setting: a session nobody called is gone, a signed-in one is signed out.
+        if (!sessions.use(session, now.getTime(), settings.sessionExpiryHours * 3_600_000)) {
+          throw new AppError('unauthenticated', ar.errors.unauthenticated);
+        }
+        let user: SignedInUser | null = null;
+        let mustChangePassword = false;
+        let signedOutNow: { userId: number; deskId: number | null } | null = null;
+        if (session.userId !== null) {
+          // Deactivated, or the password changed or was reset since this session signed in (here or on another desk).
+          if (!row || !row.active || row.password_version !== session.passwordVersion) {
+            signedOutNow = { userId: session.userId, deskId: session.deskId };
+            session.userId = null;
+            session.deskId = null;
+            session.passwordVersion = null;
+            session.locked = false;
+          } else {
+            mustChangePassword = !!row.must_change_password;
+            user = { id: row.id, username: row.username, fullName: row.full_name, role: row.role as SignedInUser['role'] };
+            if (!session.locked && now.getTime() - session.lastActivity > settings.lockAfterMinutes * 60_000) {
+              session.locked = true;
+            }
           }
         }
+
+        if (session.device) {
+          // A device screen (nobody at it): only what the contract grants its kind — not even a public
+          // operation such as a sign-in, which would turn the hall's screen into a desk.
+          if (!def.devices?.includes(session.device.kind)) {
+            const { openedBy, deskId } = session.device;
+            throw refuse(session, 'forbidden', openedBy, deskId, new AppError('forbidden', ar.errors.forbidden));
+          }
+        } else if (def.access !== 'public') {
+          if (!user) {
+            const error = new AppError('unauthenticated', ar.errors.unauthenticated);
+            // A session that never had a user names nobody: nothing to record.
+            throw signedOutNow ? refuse(session, 'unauthenticated', signedOutNow.userId, signedOutNow.deskId, error) : error;
+          }
+          // What a locked session, or one that must first choose a new password, may still call is the contract's word.
+          if (session.locked && !def.whileLocked) {
+            throw refuse(session, 'locked', user.id, session.deskId, new AppError('locked', ar.errors.locked));
+          }
+          if (mustChangePassword && !def.beforeNewPassword) {
+            throw refuse(session, 'password_must_change', user.id, session.deskId, new AppError('forbidden', ar.staff.mustChangePassword));
+          }
+          if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
+            throw refuse(session, 'forbidden', user.id, session.deskId, new AppError('forbidden', ar.errors.forbidden));
+          }
+        }
+        return user;
+      };
+
+      const handler = handlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+
+      /**
+       * The change in one write transaction with its audit rows. `admitted` runs first inside it, given
+       * the change mark the store read as it took the lock: who calls, the settings, the handler's input.
+       */
+      const change = async (admitted: (trx: Db, mark: ChangeMark) => Promise<Admitted>, scope: WriteScope | undefined, prepared?: unknown): Promise<Envelope<unknown>> => {
+        // Sign-in sets the desk and sign-out clears it: the row names the desk the session had at either end.
+        const deskAtStart = session.deskId;
+        // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
+        let committedRefusal: AppError | null = null;
+        const value = await store.write(async (trx, mark) => {
+          const { user, settings, input } = await admitted(trx, mark);
+          const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
+          const entries: AuditEntry[] = [];
+          let unchanged = false;
+          let result: unknown;
+          try {
+            result = await handler(input, {
+              store,
+              sessions,
+              session,
+              user,
+              now,
+              timeZone: settings.timeZone,
+              runtime: deps.runtime,
+              db: trx,
+              audit: (e) => entries.push(e),
+              unchanged: () => (unchanged = true),
+              refuse: (error) => {
+                throw new CommittedRefusal(error);
+              },
+              prepared,
+            });
+          } catch (e) {
+            if (!(e instanceof CommittedRefusal)) throw e;
+            committedRefusal = e.error;
+          }
+          if (unchanged && entries.length === 0) return result;
+          if (entries.length === 0) entries.push({ entity: null, entityId: null, after: input });
+          const at = now.toISOString();
+          const userId = auditUserId(user, session.userId);
+          // A refused try (a wrong password) is recorded as refused, with what the handler noted of it.
+          const kind = committedRefusal ? 'refused' : 'change';
+          const reason = committedRefusal ? 'credentials' : null;
+          for (const e of entries) {
+            // Nothing in the transaction reads the audit row back: it goes with the commit.
+            await store.atCommit(trx, auditRowInsert(trx, {
+              at,
+              userId,
+              deskId: e.deskId ?? deskAtStart ?? session.deskId,
+              operation,
+              kind,
+              reason,
+              entity: e.entity ?? null,
+              entityId: e.entityId ?? null,
+              before: auditJson(e.before),
+              after: auditJson(e.after),
+            }));
+          }
+          // A change that names neither a user nor the settings (every change is audited) leaves what
+          // the dispatcher keeps true, if nothing else was written since it was read: then only this
+          // transaction moved the connection's own changes (no other write of this process runs inside it).
+          if (keptAtStart && keptAtStart === kept && entries.every((e) => e.entity && !KEPT_ENTITIES.has(e.entity))) {
+            keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
+          }
+          return result;
+        }, scope);
+        const answer = committedRefusal as AppError | null; // set inside the transaction's callback
+        if (answer) throw answer;
+        if (session.userId !== null) session.lastActivity = now.getTime();
+        return { ok: true, value: value ?? null };
+      };
+
+      const prepare = preparationOf(handler);
+      // Most changes are admitted under their write lock, against the change mark the store read as it
+      // took the lock (Store.write): on PostgreSQL the mark then costs no round trip of its own. A change
+      // with work to do before its transaction (a password's hash, a file to open) is admitted first, as
+      // a read is: nothing is worked on for a call that will be refused.
+      if (def.kind === 'mutation' && !prepare && !takesUpload(operation)) {
+        const parsed = def.input.safeParse(rawInput ?? {});
+        // The lock a valid input would take; an invalid one is refused inside, after the session's checks.
+        const scope = parsed.success ? writeScopeOf(handler, parsed.data, session) : undefined;
+        return await change(async (trx, mark) => {
+          const facts = await factsAt(trx, mark, session.userId);
+          const user = admit(facts);
+          if (!parsed.success) throw validationError(parsed.error);
+          return { user, settings: facts.settings, input: parsed.data };
+        }, scope);
       }
 
-      if (session.device) {
-        // A device screen (nobody at it): only what the contract grants its kind — not even a public
-        // operation such as a sign-in, which would turn the hall's screen into a desk.
-        if (!def.devices?.includes(session.device.kind)) {
-          const { openedBy, deskId } = session.device;
-          throw refuse(session, 'forbidden', openedBy, deskId, new AppError('forbidden', ar.errors.forbidden));
-        }
-      } else if (def.access !== 'public') {
-        if (!user) {
-          const error = new AppError('unauthenticated', ar.errors.unauthenticated);
-          // A session that never had a user names nobody: nothing to record.
-          throw signedOutNow ? refuse(session, 'unauthenticated', signedOutNow.userId, signedOutNow.deskId, error) : error;
-        }
-        // What a locked session, or one that must first choose a new password, may still call is the contract's word.
-        if (session.locked && !def.whileLocked) {
-          throw refuse(session, 'locked', user.id, session.deskId, new AppError('locked', ar.errors.locked));
-        }
-        if (mustChangePassword && !def.beforeNewPassword) {
-          throw refuse(session, 'password_must_change', user.id, session.deskId, new AppError('forbidden', ar.staff.mustChangePassword));
-        }
-        if (def.access !== 'signed-in' && !def.access.includes(user.role)) {
-          throw refuse(session, 'forbidden', user.id, session.deskId, new AppError('forbidden', ar.errors.forbidden));
-        }
-      }
-
+      const facts = await callFactsInTurn(session.userId);
+      const user = admit(facts);
+      const { settings } = facts;
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       // A file is opened before the transaction, never while holding the write lock.
       await checkUploadIn(operation, parsed.data);
 
-      const handler = handlers[operation] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
-
       if (def.kind === 'query') {
         const reads: AuditEntry[] = [];
+        const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
         const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {}, refuse: throwIt });
         if (reads.length > 0) await auditReads(session, user, operation, now, reads);
         return { ok: true, value: value ?? null };
       }
 
       // A handler's slow part (a password's hash) runs before the transaction: see withPreparation.
-      const prepare = preparationOf(handler);
-      const prepared = prepare ? await prepare(parsed.data as never, { ...base, db: store.db }) : undefined;
-
-      // Sign-in sets the desk and sign-out clears it: the row names the desk the session had at either end.
-      const deskAtStart = session.deskId;
-      // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
-      let committedRefusal: AppError | null = null;
-      const value = await store.write(async (trx) => {
-        const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
-        const entries: AuditEntry[] = [];
-        let unchanged = false;
-        let result: unknown;
-        try {
-          result = await handler(parsed.data, {
-            ...base,
-            db: trx,
-            audit: (e) => entries.push(e),
-            unchanged: () => (unchanged = true),
-            refuse: (error) => {
-              throw new CommittedRefusal(error);
-            },
-            prepared,
-          });
-        } catch (e) {
-          if (!(e instanceof CommittedRefusal)) throw e;
-          committedRefusal = e.error;
-        }
-        if (unchanged && entries.length === 0) return result;
-        if (entries.length === 0) entries.push({ entity: null, entityId: null, after: parsed.data });
-        const at = now.toISOString();
-        const userId = auditUserId(user, session.userId);
-        // A refused try (a wrong password) is recorded as refused, with what the handler noted of it.
-        const kind = committedRefusal ? 'refused' : 'change';
-        const reason = committedRefusal ? 'credentials' : null;
-        for (const e of entries) {
-          // Nothing in the transaction reads the audit row back: it goes with the commit.
-          await store.atCommit(trx, auditRowInsert(trx, {
-            at,
-            userId,
-            deskId: e.deskId ?? deskAtStart ?? session.deskId,
-            operation,
-            kind,
-            reason,
-            entity: e.entity ?? null,
-            entityId: e.entityId ?? null,
-            before: auditJson(e.before),
-            after: auditJson(e.after),
-          }));
-        }
-        // A change that names neither a user nor the settings (every change is audited) leaves what
-        // the dispatcher keeps true, if nothing else was written since it was read: then only this
-        // transaction moved the connection's own changes (no other write of this process runs inside it).
-        if (keptAtStart && keptAtStart === kept && entries.every((e) => e.entity && !KEPT_ENTITIES.has(e.entity))) {
-          keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
-        }
-        return result;
-      }, writeScopeOf(handler, parsed.data, session));
-      const answer = committedRefusal as AppError | null; // set inside the transaction's callback
-      if (answer) throw answer;
-      if (session.userId !== null) session.lastActivity = now.getTime();
-      return { ok: true, value: value ?? null };
+      const prepared = prepare
+        ? await prepare(parsed.data as never, { store, session, user, now, runtime: deps.runtime, db: store.db })
+        : undefined;
+      return await change(async () => ({ user, settings, input: parsed.data }), writeScopeOf(handler, parsed.data, session), prepared);
     } catch (error) {
       if (refusal && refusedSession) await auditRefusal(refusedSession, String(operation), refusal);
       if (error instanceof AppError) return { ok: false, error: error.toShape() };

@@ -41,9 +41,11 @@ export interface Store {
    * change holds only its desk's (and beneficiary's) part of the lock on PostgreSQL (WriteScope). This process's writes
    * take the lock in the order they were asked. fn may run more than once (the PostgreSQL store
    * retries a transaction the server refused as a serialization failure or deadlock): nothing
-   * outside the transaction may depend on how often it ran.
+   * outside the transaction may depend on how often it ran. fn is given the change mark
+   * (changeMark) as the lock was taken: what was kept from before may be checked against it there,
+   * under the lock; on PostgreSQL it comes with the transaction's BEGIN, no round trip of its own.
    */
-  write<T>(fn: (trx: Db) => Promise<T>, scope?: WriteScope): Promise<T>;
+  write<T>(fn: (trx: Db, mark: ChangeMark) => Promise<T>, scope?: WriteScope): Promise<T>;
   /**
    * Runs, as part of the write transaction `trx`, a statement whose answer nobody reads and whose rows
    * nothing later in the transaction reads (an event of the timeline, the audit row): at once on

@@ -24,6 +24,11 @@ const UPLOADS: Partial<Record<OperationName, UploadRule>> = {
 
 const checked = new WeakMap<object, CheckedFile>();
 
+/** Whether the operation takes a file (checked before its transaction: checkUploadIn). */
+export function takesUpload(operation: string): boolean {
+  return UPLOADS[operation as OperationName] !== undefined;
+}
+
 /**
  * Run by the dispatcher on a validated input before the operation's transaction: opening a PDF takes
  * up to seconds, and the write lock (BEGIN IMMEDIATE) must not be held meanwhile — every other desk's

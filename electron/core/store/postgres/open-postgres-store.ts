@@ -5,7 +5,7 @@ import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, type KyselyPlugin, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { Database } from '../schema';
-import { CHANGES_CHANNEL, LOCK_WAIT_MS, type Db, type Store, type WriteScope } from '../store';
+import { CHANGES_CHANNEL, LOCK_WAIT_MS, type ChangeMark, type Db, type Store, type WriteScope } from '../store';
 import { isConnectionLoss } from './connection-errors';
 import { withLiterals } from './with-literals';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
@@ -74,8 +74,11 @@ function integer(n: number): number {
  * lock_not_available and the change is refused as busy, with nothing written, as on SQLite. Then the
  * transaction's later statements wait as the server's settings say.
  */
+/** With the lock taken, the count Store.changeMark reads: the mark comes with BEGIN, not a round trip later. */
 const begin = (waitMs: number, scope: WriteScope | undefined) =>
-  CompiledQuery.raw(`BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; ${locksOf(scope)}; SET LOCAL lock_timeout TO DEFAULT`);
+  CompiledQuery.raw(
+    `BEGIN; SET LOCAL lock_timeout = ${Math.max(1, Math.ceil(waitMs))}; ${locksOf(scope)}; SET LOCAL lock_timeout TO DEFAULT; SELECT facts AS facts_at_begin FROM store_revision WHERE id = 1`,
+  );
 /** lock_not_available: the writers' lock was not had within lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
 /**
@@ -121,6 +124,12 @@ const BUMP_AND_COMMIT = bumpAndCommit(undefined);
 const movedBy = (rows: unknown[]): { wrote: boolean; facts: number } => {
   const row = rows.find((r): r is { wrote: unknown; facts: unknown } => typeof r === 'object' && r !== null && 'wrote' in r);
   return { wrote: Number(row?.wrote) === 1, facts: Number(row?.facts ?? 0) };
+};
+/** facts_at_begin among the rows of begin's statements. */
+const factsIn = (rows: unknown[]): number => {
+  const row = rows.find((r): r is { facts_at_begin: unknown } => typeof r === 'object' && r !== null && 'facts_at_begin' in r);
+  if (!row) throw new Error('BEGIN answered without the change mark');
+  return Number(row.facts_at_begin);
 };
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT (SELECT revision FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision';
@@ -209,12 +218,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
   });
 
-  async function writeNow<T>(fn: (trx: Db) => Promise<T>, deadline: number, scope: WriteScope | undefined): Promise<T> {
+  async function writeNow<T>(fn: (trx: Db, mark: ChangeMark) => Promise<T>, deadline: number, scope: WriteScope | undefined): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.connection().execute(async (conn) => {
+          let factsAtBegin: number;
           try {
-            await conn.executeQuery(begin(deadline - Date.now(), scope));
+            factsAtBegin = factsIn((await conn.executeQuery(begin(deadline - Date.now(), scope))).rows);
           } catch (e) {
             await conn.executeQuery(ROLLBACK).catch(() => undefined);
             if ((e as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new AppError('busy', ar.errors.busy);
@@ -226,7 +236,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           const atCommit: string[] = [];
           withCommit.set(trx, { texts: atCommit, tx });
           try {
-            const result = await fn(trx);
+            // This process's writes run one at a time: no commit of its own is on its way, and what it
+            // counted of its own is exact (see changeMark).
+            const result = await fn(trx, { others: factsAtBegin - ownFacts, own: ownWrites });
             withCommit.delete(trx);
             writing = null;
             committing = true;

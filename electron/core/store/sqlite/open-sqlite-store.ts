@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, sql } from 'kysely';
 import type { Database } from '../schema';
-import type { Db, Store } from '../store';
+import type { ChangeMark, Db, Store } from '../store';
 import { idleCheckpoint } from './idle-checkpoint';
 import { LOCK_WAIT_MS, PatientSqliteDialect, untilNotBusy } from './lock-wait';
 import { sqliteMigrationProvider } from './migrations';
@@ -48,6 +48,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   raw.pragma('busy_timeout = 0');
   const checkpoint = idleCheckpoint(raw);
 
+  const changeMark = (): ChangeMark => ({ others: dataVersion.get() as number, own: totalChanges.get() as number });
   // This process's changes take the write lock one after the other, in the order they were asked.
   let lastWrite: Promise<unknown> = Promise.resolve();
 
@@ -64,7 +65,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
         db.connection().execute(async (conn) => {
           await conn.executeQuery(BEGIN_IMMEDIATE);
           try {
-            const result = await fn(conn);
+            const result = await fn(conn, changeMark());
             await conn.executeQuery(COMMIT);
             checkpoint.changed();
             return result;
@@ -118,9 +119,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       }
       return (await q.executeQuery(query)).rows as Row[];
     },
-    changeMark() {
-      return { others: dataVersion.get() as number, own: totalChanges.get() as number };
-    },
+    changeMark,
     ownChanges() {
       return totalChanges.get() as number;
     },

@@ -292,6 +292,21 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     expect((await a.ok('visits.queue', {})).visits.map((v) => v.state)).toEqual(['serving']);
   });
 
+  it('a check-in and a call take the change mark with their BEGIN, no round trip before it, and still obey a stop made meanwhile', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist', { username: 'one.trip' });
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    for (const call of [() => me.ok('visits.checkIn', walkInInput('خالد سعد الحربي')), () => me.ok('visits.callNext', {})]) {
+      const sent = await statementsOf(call);
+      expect(sent[0]).toMatch(/^BEGIN;[\s\S]*SELECT facts AS facts_at_begin FROM store_revision/);
+      expect(sent.filter((text) => /store_revision/.test(text) && !/^BEGIN;/.test(text) && !/WITH moved AS/.test(text))).toEqual([]);
+    }
+    await adminSql(deskA!, `UPDATE users SET active = false WHERE id = ${me.user.id}`);
+    const env = await me.call('visits.checkIn', walkInInput('فهد سعد الحربي'));
+    expect(!env.ok && env.error.code).toBe('unauthenticated');
+    expect(await deskA!.db.selectFrom('visits').select('id').where('visitor_name', '=', 'فهد سعد الحربي').execute()).toEqual([]);
+  });
+
   it('a check-in at one desk is in the next queue read at another', async () => {
     const [deskA, deskB] = await hall(2);
     const a = await signedInAs(deskA!, 'receptionist', { deskId: 1 });
