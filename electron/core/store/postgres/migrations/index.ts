@@ -22,6 +22,7 @@ import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
 import { deskRevisions } from './0023-desk-revisions';
 import { keptFactsMark } from './0024-kept-facts-mark';
+import { dayOrderIndex } from './0025-day-order-index';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -52,6 +53,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0022-serving-index': servingIndex,
   '0023-desk-revisions': deskRevisions,
   '0024-kept-facts-mark': keptFactsMark,
+  '0025-day-order-index': dayOrderIndex,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {

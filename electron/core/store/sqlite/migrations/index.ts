@@ -22,6 +22,7 @@ import { searchRankSequence } from './0021-search-rank-sequence';
 import { servingIndex } from './0022-serving-index';
 import { deskRevisions } from './0023-desk-revisions';
 import { keptFactsMark } from './0024-kept-facts-mark';
+import { dayOrderIndex } from './0025-day-order-index';
 
 /**
  * Every migration, listed by hand and in order: no filesystem glob (it breaks inside an asar).
@@ -51,6 +52,7 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0022-serving-index': servingIndex,
   '0023-desk-revisions': deskRevisions,
   '0024-kept-facts-mark': keptFactsMark,
+  '0025-day-order-index': dayOrderIndex,
 };
 
 export const sqliteMigrationProvider: MigrationProvider = {
