@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { walkInInput } from '../../../helpers/fixtures';
 import { signedInAs } from '../../../helpers/sessions';
+import { statementsOf } from '../../../helpers/postgres/sent-statements';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
@@ -15,24 +16,6 @@ beforeAll(async () => {
   t = await openTestCore({ now: '2024-02-14T07:00:00Z' });
 });
 afterAll(() => t.cleanup());
-
-/** The statements, with their values, this process sends to PostgreSQL while `fn` runs. */
-async function statementsOf(fn: () => Promise<unknown>): Promise<{ text: string; values: unknown[] }[]> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const sent: { text: string; values: unknown[] }[] = [];
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const config = args[0] as { text?: string; values?: unknown[] };
-    if (typeof config === 'object' && config?.text) sent.push({ text: config.text, values: config.values ?? [] });
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return sent;
-}
 
 describe('query plans on PostgreSQL', () => {
   it("today's queue: the day's visits through visits_day_arrival, in its order, with no sort", async () => {

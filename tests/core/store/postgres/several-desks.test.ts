@@ -6,6 +6,7 @@ import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
 import { beneficiaryInput, walkInInput } from '../../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../../helpers/requests';
 import { signedInAs, type SignedIn } from '../../../helpers/sessions';
+import { statementsOf as sentStatements } from '../../../helpers/postgres/sent-statements';
 import { openTestCore, type TestCore } from '../../../helpers/test-core';
 
 /**
@@ -38,22 +39,9 @@ async function adminSql(t: TestCore, text: string): Promise<void> {
   }
 }
 
-/** The statements this process sends to PostgreSQL while `fn` runs. */
+/** The statements' texts this process sends to PostgreSQL while `fn` runs. */
 async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  const sent: string[] = [];
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string };
-    sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return sent;
+  return (await sentStatements(fn)).map((s) => s.text);
 }
 
 /** Desks 4… beside the three seeded ones, so every core works at a desk of its own. */
