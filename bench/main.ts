@@ -11,7 +11,7 @@ import { benchBackup } from './backup-bench';
 import { benchCore } from './core-bench';
 import { cachedStore, generateStore, SIZES, workingCopy, type StoreMeta } from './data';
 import { postgresRunCopy } from './postgres/load';
-import { benchPostgresCore } from './postgres/pg-core-bench';
+import { runInDeskProcess } from './postgres/desk-process';
 import { benchServer } from './postgres/server';
 import { renderSideBySide } from './postgres/side-by-side';
 import { benchRenderer } from './renderer-bench';
@@ -165,11 +165,12 @@ async function benchBothStores(o: {
     log(`  postgres: ${server.description}`);
     const copy = await postgresRunCopy(server.adminUrl, o.store.dir, o.store.meta, log);
     if (copy.loadSeconds !== null) log(`  postgres: the ten-year store copied in ${copy.loadSeconds} s (cached as database ${copy.cache})`);
-    postgresRows = await benchPostgresCore({ url: copy.url, meta: o.store.meta, quick: o.quick, explain: o.explain, log });
+    log('  postgres: the rows in a process of their own, as a desk PC\'s');
+    postgresRows = await runInDeskProcess({ url: copy.url, meta: o.store.meta, quick: o.quick, explain: o.explain });
   } finally {
     await server.stop();
   }
-  log(`\n${server.description}, over loopback (127.0.0.1), the bench's own process as the desk`);
+  log(`\n${server.description}, over loopback (127.0.0.1), a process of the bench's own as the desk`);
   log(renderSideBySide(sqliteRows, postgresRows));
   if (o.explain) for (const r of postgresRows.filter((r) => r.plan?.length)) log(`\n${r.name} (PostgreSQL)\n  ${r.plan!.join('\n  ')}`);
   log(`\nload average ${o.loadAtStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores`);
