@@ -3,6 +3,7 @@
  * better-sqlite3 statements that do the same lookup on the same connection — the ratio is our own
  * overhead (session and settings lookup, zod, Kysely compiling and preparing, the view mapping).
  */
+import { randomUUID } from 'node:crypto';
 import { asSqliteStore, type SqliteStore } from '../electron/core/store/sqlite/open-sqlite-store';
 import { createCore, type Core } from '../electron/core/core';
 import { seededRandom } from '../electron/core/demo/arabic-names';
@@ -331,11 +332,12 @@ async function runCases(core: Core, opts: CoreBenchOptions): Promise<Row[]> {
   };
   // `again`: the same people come back in the loop (and some have a ticket today already); the core looks
   // for today's ticket whether or not the check-in is confirmed, so the confirmed path costs the same.
-  const checkInDrift = await mirrorNote('check-in', 4, () => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(0), reason: 'inquiry', again: true }));
+  // Each with a key of its own, as the desk's form sends (a press repeated answers the ticket it issued).
+  const checkInDrift = await mirrorNote('check-in', 4, () => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(0), reason: 'inquiry', again: true, clientKey: randomUUID() }));
   await measure(
     'check-in (transaction + audit)',
     TARGETS.mutation,
-    (i) => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(i), reason: reasons[i % 4], again: true }),
+    (i) => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(i), reason: reasons[i % 4], again: true, clientKey: randomUUID() }),
     (i) => bare.checkIn(beneficiaryAt(i + 1), reasons[i % 4]!, today),
     writes,
     checkInDrift,
@@ -408,12 +410,13 @@ function bareWrites(core: Core) {
   const facts = raw.prepare(`SELECT d.ticket_prefix, d.name AS desk_name, b.id AS beneficiary_id, b.full_name AS beneficiary_name,
     b.mobile AS beneficiary_mobile, (SELECT max(v.seq) FROM visits v WHERE v.day = ? AND v.desk_id = d.id) AS last_seq,
     (SELECT tv.id FROM visits tv WHERE tv.day = ? AND tv.beneficiary_id = ? AND tv.state != 'cancelled'
-      ORDER BY CASE WHEN tv.state IN ('waiting', 'serving', 'referred') THEN 0 ELSE 1 END, tv.arrived_at DESC, tv.id DESC LIMIT 1) AS today_visit_id
+      ORDER BY CASE WHEN tv.state IN ('waiting', 'serving', 'referred') THEN 0 ELSE 1 END, tv.arrived_at DESC, tv.id DESC LIMIT 1) AS today_visit_id,
+    (SELECT ev.id FROM visits ev WHERE ev.client_key = ?) AS earlier_visit_id
     FROM desks d LEFT JOIN beneficiaries b ON b.id = ? WHERE d.id = ?`);
   // The new visit's columns come back with it: the answer is built from them, not read back.
   const insertVisit = raw.prepare(`INSERT INTO visits
-    (day, desk_id, seq, ticket, beneficiary_id, reason, channel, state, arrived_at, created_by, version)
-    VALUES (?, ?, ?, ?, ?, ?, 'interview', 'waiting', ?, ?, 1) RETURNING ${VISIT_VIEW_COLUMNS.join(', ')}`);
+    (day, desk_id, seq, ticket, beneficiary_id, reason, channel, state, arrived_at, client_key, created_by, version)
+    VALUES (?, ?, ?, ?, ?, ?, 'interview', 'waiting', ?, ?, ?, 1) RETURNING ${VISIT_VIEW_COLUMNS.join(', ')}`);
   const insertEvent = raw.prepare(
     'INSERT INTO visit_events (visit_id, at, user_id, action, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, NULL)',
   );
@@ -508,10 +511,11 @@ function bareWrites(core: Core) {
 
   const checkIn = raw.transaction((beneficiaryId: number, reason: string, day: string) => {
     const now = new Date().toISOString();
-    const d = facts.get(day, day, beneficiaryId, beneficiaryId, deskId) as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
-    if (d.beneficiary_id === null) throw new Error('no beneficiary');
+    const clientKey = randomUUID();
+    const d = facts.get(day, day, beneficiaryId, clientKey, beneficiaryId, deskId) as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null };
+    if (d.beneficiary_id === null || d.earlier_visit_id !== null) throw new Error('no beneficiary, or a repeated press');
     const seq = (d.last_seq ?? 0) + 1;
-    const visit = insertVisit.get(day, deskId, seq, `${d.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, reason, now, userId) as { id: number };
+    const visit = insertVisit.get(day, deskId, seq, `${d.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, reason, now, clientKey, userId) as { id: number };
     insertEvent.run(visit.id, now, userId, 'checkIn', null, 'waiting');
     const after = { ...visit, desk_name: d.desk_name, beneficiary_name: d.beneficiary_name, beneficiary_mobile: d.beneficiary_mobile };
     insertAudit.run(now, userId, 'visits.checkIn', 'visit', visit.id, null, JSON.stringify(after));

@@ -6,12 +6,17 @@
  * second desk — another process with its own core, as a second PC is — writes on the same database.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type CompiledQuery } from 'kysely';
 import { auditRowInsert } from '../../electron/core/audit/write-audit';
-import { withLiterals } from '../../electron/core/store/postgres/with-literals';
+import { bumpStatement } from '../../electron/core/store/postgres/open-postgres-store';
+import { literalsOf } from '../../electron/core/store/postgres/literals';
+import { claimNext } from '../../electron/core/visits/call-next';
+import { checkInFacts } from '../../electron/core/visits/check-in';
+import pg from 'pg';
 import { createCore, type Core } from '../../electron/core/core';
 import { seededRandom } from '../../electron/core/demo/arabic-names';
 import { COMMITTEE_PAGE } from '@shared/contract/requests';
@@ -144,7 +149,8 @@ async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, 
   // with a new visit's values (the ticket, the time, the ids), in one transaction under the writers' lock.
   const beneficiaryAt = (i: number) => at(people, i * 7).id;
   const reasons = ['inquiry', 'follow_up', 'new_request', 'receive_aid'];
-  const checkIn = (i: number) => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(i), reason: reasons[i % 4], again: true });
+  // Each with a key of its own, as the desk's form sends (a press repeated answers the ticket it issued).
+  const checkIn = (i: number) => dispatch('visits.checkIn', { beneficiaryId: beneficiaryAt(i), reason: reasons[i % 4], again: true, clientKey: randomUUID() });
   const callNext = async () => {
     if (!(await dispatch('visits.callNext', { alsoWhileServing: true }))) throw new Error('callNext found nobody waiting');
   };
@@ -181,30 +187,32 @@ const expectHit = (match: string) => (value: unknown) => {
 };
 
 /**
- * The check-in's statements, in the order the core ran them (tests the recording before trusting it).
- * The timeline's event and the audit row go with the commit (Store.atCommit): one text, their values written in.
+ * The check-in's statements, in the order the core ran them (tests the recording before trusting it):
+ * its facts go with BEGIN (sent ahead), the timeline's event, the audit row and the revision's bump with
+ * the commit (Store.atCommit), each executed prepared with its values written in.
  */
 const CHECK_IN_SHAPE = [
-  /^BEGIN;/,
-  /max\("v"\."seq"\).*"tv"\."id".* from "desks" as "d" left join "beneficiaries"/,
+  /^BEGIN;[\s\S]*facts_at_begin[^;]*;\nEXECUTE istiqbal_kept_\w+\(/,
   /^insert into "visits".* returning "id"/,
-  /^insert into "visit_events"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
+  /^(EXECUTE istiqbal_kept_\w+\([\s\S]*\);\n){3}COMMIT$/,
 ];
-// The claim brings the names the call's answer shows; the call's change, its event, the hall display's
-// call (hall_calls) and the audit row all go with the commit.
+// The claim, which brings the names the call's answer shows, goes with BEGIN; the call's change, its
+// event, the hall display's call (hall_calls), the audit row and the bump all go with the commit.
 const CALL_NEXT_SHAPE = [
-  /^BEGIN;/,
-  /^select "v"\.\*, .* for update of "v" skip locked$/,
-  /^update "visits"[\s\S]*;\ninsert into "visit_events"[\s\S]*;\ninsert into "hall_calls"[\s\S]*;\ninsert into "audit"[\s\S]*;\nWITH moved AS/,
+  /^BEGIN;[\s\S]*facts_at_begin[^;]*;\nEXECUTE istiqbal_kept_\w+\(/,
+  /^(EXECUTE istiqbal_kept_\w+\([\s\S]*\);\n){5}COMMIT$/,
 ];
 
 /**
- * Check-in and call-next as the core runs them on PostgreSQL — its own statement texts, recorded from
- * one call each — with a new visit's values, on the bench's connection: the SQL without the
- * dispatcher, zod, Kysely's compiling and the view mapping. The statements sent with the commit are
- * written anew for each call from the core's own INSERTs, its values in as literals (withLiterals).
+ * Check-in and call-next as the core runs them on PostgreSQL — its own statements — with a new visit's
+ * values, on the bench's connection: the SQL without the dispatcher, zod, Kysely's compiling and the
+ * view mapping. As the store does, the statements sent with BEGIN and with the commit are built anew
+ * for each call from the core's own queries, prepared once on the connection and executed with their
+ * values written in (literalsOf); the new visit's INSERT is replayed as the core sent it.
  */
-function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callNextRun: PgExecuted[], who: { userId: number; deskId: number }) {
+function bareWrites(core: Core, rep: PgReplayer, checkInRecorded: PgExecuted[], callNextRecorded: PgExecuted[], who: { userId: number; deskId: number }) {
+  // A statement is prepared once per connection: not part of the call's own statements.
+  const [checkInRun, callNextRun] = [checkInRecorded, callNextRecorded].map((run) => run.filter((e) => !/^PREPARE /.test(e.text))) as [PgExecuted[], PgExecuted[]];
   const texts = (run: PgExecuted[], shape: RegExp[], what: string) => {
     const list = run.map((e) => e.text.trim());
     if (list.length !== shape.length || !shape.every((re, i) => re.test(list[i]!))) {
@@ -219,58 +227,70 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
     if (values.length !== run[i]!.values.length) throw new Error(`bareWrites() binds ${values.length} values where the core bound ${run[i]!.values.length}: update it`);
     return values;
   };
-  // The revision's bump and COMMIT: what follows the statements sent with the commit.
-  const bump = (commitText: string) => commitText.slice(commitText.indexOf('WITH moved AS'));
+  // BEGIN, the locks and the mark: what precedes the statement sent ahead.
+  const opening = (beginText: string) => beginText.slice(0, beginText.indexOf(';\n', beginText.indexOf('facts_at_begin')));
   const db = core.store.db;
   const { userId, deskId } = who;
-  const literal = (query: CompiledQuery) => {
-    const text = withLiterals(query);
-    if (text === null) throw new Error('a value with no literal');
-    return text;
-  };
   const event = (visitId: number, now: string, action: string, from: string | null, to: string) =>
-    literal(db.insertInto('visit_events').values({ visit_id: visitId, at: now, user_id: userId, action, from_state: from, to_state: to, note: null }).compile());
+    db.insertInto('visit_events').values({ visit_id: visitId, at: now, user_id: userId, action, from_state: from, to_state: to, note: null }).compile();
   const audit = (now: string, operation: string, visitId: number, before: unknown, after: unknown) =>
-    literal(
-      auditRowInsert(db, { at: now, userId, deskId, operation, kind: 'change', reason: null, entity: 'visit', entityId: visitId, before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after) }),
-    );
+    auditRowInsert(db, { at: now, userId, deskId, operation, kind: 'change', reason: null, entity: 'visit', entityId: visitId, before: before === null ? null : JSON.stringify(before), after: JSON.stringify(after) });
   const hallCall = (day: string, visitId: number, now: string) =>
-    literal(db.insertInto('hall_calls').values({ day, visit_id: visitId, desk_id: deskId, at: now, called_by: userId, recall: 0 }).compile());
-  const inTransaction = async (begin: string, work: () => Promise<string[]>, commit: string) => {
-    await rep.run(begin);
+    db.insertInto('hall_calls').values({ day, visit_id: visitId, desk_id: deskId, at: now, called_by: userId, recall: 0 }).compile();
+  // As the store: each statement prepared once on the connection, then executed with its values written in.
+  const kept = new Set<string>();
+  const execute = async (sql: string, literals: string[]) => {
+    const name = `bare_kept_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    if (!kept.has(name)) {
+      await rep.client.query(`PREPARE ${name} AS ${sql}`);
+      kept.add(name);
+    }
+    return `EXECUTE ${name}${literals.length > 0 ? `(${literals.join(', ')})` : ''}`;
+  };
+  const executeQuery = (query: CompiledQuery) => {
+    const literals = literalsOf(query.parameters);
+    if (literals === null) throw new Error('a value with no literal');
+    return execute(query.sql, literals);
+  };
+  const bump = bumpStatement(deskId);
+  /** `begin` with `ahead` sent after it; `work` is given the rows `ahead` answered and returns what goes with the commit. */
+  const inTransaction = async (begin: string, ahead: CompiledQuery, work: (aheadRows: Record<string, unknown>[]) => Promise<CompiledQuery[]>) => {
+    const opened = (await rep.run(`${begin};\n${await executeQuery(ahead)}`)) as unknown as pg.QueryResult | pg.QueryResult[];
     try {
-      const withCommit = await work();
-      await rep.run([...withCommit, commit].join(';\n'));
+      const withCommit: string[] = [];
+      for (const query of await work((Array.isArray(opened) ? opened.at(-1)! : opened).rows)) withCommit.push(await executeQuery(query));
+      await rep.run([...withCommit, await execute(bump.sql, bump.literals), 'COMMIT'].join(';\n'));
     } catch (error) {
       await rep.client.query('ROLLBACK');
       throw error;
     }
   };
   return {
-    checkIn: (beneficiaryId: number, reason: string, day: string) =>
-      inTransaction(
-        C[0]!,
-        async () => {
+    checkIn: (beneficiaryId: number, reason: string, day: string) => {
+      const clientKey = randomUUID();
+      return inTransaction(
+        opening(C[0]!),
+        checkInFacts(db, deskId, beneficiaryId, day, clientKey),
+        async ([facts]) => {
           const now = new Date().toISOString();
-          // The desk's last ticket (day), the beneficiary's ticket of the day (day, id, its states and order), the beneficiary, the desk.
-          const todayTicket = [day, beneficiaryId, 'cancelled', 'waiting', 'serving', 'referred', 1];
-          const facts = (await rep.run(C[1]!, as(checkInRun, 1, [day, ...todayTicket, beneficiaryId, deskId]))).rows[0] as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null };
-          if (facts.beneficiary_id === null) throw new Error('no beneficiary');
-          const seq = (facts.last_seq ?? 0) + 1;
+          const f = facts as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null };
+          if (f.beneficiary_id === null || f.earlier_visit_id !== null) throw new Error('no beneficiary, or a repeated press');
+          const seq = (f.last_seq ?? 0) + 1;
           const nulls = (n: number) => Array.from({ length: n }, () => null);
-          const visit = [day, deskId, seq, `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(11), userId, 1];
-          const row = (await rep.run(C[2]!, visit)).rows[0] as { id: number };
-          const view = { ...row, desk_name: facts.desk_name, beneficiary_name: facts.beneficiary_name, beneficiary_mobile: facts.beneficiary_mobile };
+          const visit = [day, deskId, seq, `${f.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(10), clientKey, userId, 1];
+          const row = (await rep.run(C[1]!, as(checkInRun, 1, visit))).rows[0] as { id: number };
+          const view = { ...row, desk_name: f.desk_name, beneficiary_name: f.beneficiary_name, beneficiary_mobile: f.beneficiary_mobile };
           return [event(row.id, now, 'checkIn', null, 'waiting'), audit(now, 'visits.checkIn', row.id, null, view)];
         },
-        bump(C[3]!),
-      ),
+      );
+    },
     callNext: (day: string) =>
       inTransaction(
-        N[0]!,
-        async () => {
+        opening(N[0]!),
+        claimNext({ db, store: core.store }, day, userId, deskId),
+        async ([first]) => {
           const now = new Date().toISOString();
-          const claimed = (await rep.run(N[1]!, as(callNextRun, 1, [day, userId, deskId, 1, deskId, day, 'waiting', 1]))).rows[0] as
+          const claimed = first as
             | { id: number; version: number; state: string; desk_name: string; beneficiary_name: string | null; beneficiary_mobile: string | null; referred_to_name: string | null; serving_now: number | null; this_desk_name: string }
             | undefined;
           if (!claimed) throw new Error('nobody waiting');
@@ -278,13 +298,12 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRun: PgExecuted[], callN
           const change = { state: 'serving' as const, version: before.version + 1, called_at: now, served_by: userId, serving_desk_id: deskId };
           const view = { ...before, ...change, desk_name, beneficiary_name, beneficiary_mobile, referred_to_name, serving_desk_name: this_desk_name, serving_now };
           return [
-            literal(db.updateTable('visits').set(change).where('id', '=', before.id).where('version', '=', before.version).compile()),
+            db.updateTable('visits').set(change).where('id', '=', before.id).where('version', '=', before.version).compile(),
             event(before.id, now, 'call', before.state, 'serving'),
             hallCall(day, before.id, now),
             audit(now, 'visits.callNext', before.id, before, view),
           ];
         },
-        bump(N[2]!),
       ),
   };
 }

@@ -4,6 +4,7 @@
  * next one until told to stop — back to back, or one pair every `pace` ms — then it sends its timings and ends.
  * argv: the database URL, the bench's "now" in ms (the store's today, so its tickets are today's), the pace in ms (0: back to back).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ async function main() {
       if (stopping) break;
     }
     const t = process.hrtime.bigint();
-    await call('visits.checkIn', { beneficiaryId: 1 + ((i * 7_919) % max), reason: 'follow_up', again: true });
+    await call('visits.checkIn', { beneficiaryId: 1 + ((i * 7_919) % max), reason: 'follow_up', again: true, clientKey: randomUUID() });
     timings.checkIn.push(Number(process.hrtime.bigint() - t) / 1e6);
     const u = process.hrtime.bigint();
     await call('visits.callNext', { alsoWhileServing: true });

@@ -10,6 +10,7 @@ import type { StoreMoveService } from './store-move/store-move-service';
 import type { FileStore } from './store/files/file-store';
 import type { StoreConnectionRuntime } from './store/connection/connection-state';
 import type { Db, Store } from './store/store';
+import type { SentAhead } from './store/sent-ahead';
 
 export interface SignedInUser {
   id: number;
@@ -80,6 +81,8 @@ export interface HandlerContext {
   refuse(error: AppError): never;
   /** What the handler's `prepare` step returned (see withPreparation); undefined for other handlers. */
   prepared?: unknown;
+  /** The change's first statement sent ahead with BEGIN and its rows (see withDeskScope): taken with rowsOf. */
+  sentAhead?: SentAhead | null;
 }
 
 /** The signed-in user of a handler whose operation is not public. */

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { z } from 'zod';
 import { contract, isOperationName, type OperationName, type SettingsView } from '@shared/contract';
 import { describeIssue } from '@shared/contract/field-names';
@@ -7,7 +8,7 @@ import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { auditRowInsert, insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import { preparationOf, writeScopeOf, type Handlers } from './handlers';
+import { aheadOf, preparationOf, writeScopeOf, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn, takesUpload } from './uploads/checked-uploads';
@@ -223,14 +224,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
        * The change in one write transaction with its audit rows. `admitted` runs first inside it, given
        * the change mark the store read as it took the lock: who calls, the settings, the handler's input.
        */
-      const change = async (admitted: (trx: Db, mark: ChangeMark) => Promise<Admitted>, scope: WriteScope | undefined, prepared?: unknown): Promise<Envelope<unknown>> => {
+      const change = async (
+        admitted: (trx: Db, mark: ChangeMark) => Promise<Admitted>,
+        scope: WriteScope | undefined,
+        prepared?: unknown,
+        ahead?: CompiledQuery,
+      ): Promise<Envelope<unknown>> => {
         // Sign-in sets the desk and sign-out clears it: the row names the desk the session had at either end.
         const deskAtStart = session.deskId;
         // ctx.refuse: the handler's writes and audit rows are committed, then its error is the answer.
         let committedRefusal: AppError | null = null;
-        const value = await store.write(async (trx, mark) => {
+        const value = await store.write(async (trx, mark, aheadRows) => {
           const { user, settings, input } = await admitted(trx, mark);
-          const keptAtStart = kept?.mark.own === store.ownChanges() ? kept : null;
+          // What is kept is true as the lock was taken (the facts it reads again there are no write of
+          // this transaction's, though the store may count them as statements of it).
+          const keptAtStart = kept && kept.mark.own === mark.own && kept.mark.others === mark.others ? kept : null;
           const entries: AuditEntry[] = [];
           let unchanged = false;
           let result: unknown;
@@ -250,6 +258,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
                 throw new CommittedRefusal(error);
               },
               prepared,
+              sentAhead: ahead && aheadRows ? { query: ahead, rows: aheadRows } : null,
             });
           } catch (e) {
             if (!(e instanceof CommittedRefusal)) throw e;
@@ -284,7 +293,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
             keptAtStart.mark = { ...keptAtStart.mark, own: store.ownChanges() };
           }
           return result;
-        }, scope);
+        }, scope, ahead);
         const answer = committedRefusal as AppError | null; // set inside the transaction's callback
         if (answer) throw answer;
         if (session.userId !== null) session.lastActivity = now.getTime();
@@ -300,12 +309,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const parsed = def.input.safeParse(rawInput ?? {});
         // The lock a valid input would take; an invalid one is refused inside, after the session's checks.
         const scope = parsed.success ? writeScopeOf(handler, parsed.data, session) : undefined;
+        // Its first statement, if the handler has one to send with BEGIN, built with the settings kept
+        // so far; the handler builds it again with those read under the lock (rowsOf).
+        const ahead =
+          parsed.success && kept && session.userId !== null
+            ? aheadOf(handler, parsed.data, { db: store.db, store, session, now, timeZone: kept.settings.timeZone })
+            : undefined;
         return await change(async (trx, mark) => {
           const facts = await factsAt(trx, mark, session.userId);
           const user = admit(facts);
           if (!parsed.success) throw validationError(parsed.error);
           return { user, settings: facts.settings, input: parsed.data };
-        }, scope);
+        }, scope, undefined, ahead);
       }
 
       const facts = await callFactsInTurn(session.userId);

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { OperationName, OutputOf, ParsedInputOf } from '@shared/contract';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
@@ -43,16 +44,29 @@ export function withPreparation<K extends OperationName, P>(
   return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx, ctx.prepared as P), { prepare });
 }
 
+/** What a change's first statement may be built from before its transaction: the settings then kept. */
+export type AheadContext = Pick<HandlerContext, 'db' | 'store' | 'session' | 'now' | 'timeZone'>;
+type Ahead = (input: never, at: AheadContext) => CompiledQuery | undefined;
+
 /**
  * A mutation that touches only its desk's own day and at most one beneficiary (WriteScope): on
  * PostgreSQL the desks of a hall run such changes side by side. `scope` names them from the input and
- * the session; undefined makes it an ordinary change.
+ * the session; undefined makes it an ordinary change. `ahead`, when given, builds the change's first
+ * statement (a read) before its transaction, to go with BEGIN (Store.write); `run` takes its rows with
+ * rowsOf as its first statement, and builds it again with what it reads under the lock: a statement
+ * built from a setting changed meanwhile differs, and then runs as any other.
  */
 export function withDeskScope<K extends OperationName>(
   scope: (input: ParsedInputOf<K>, session: HandlerContext['session']) => WriteScope | undefined,
   run: Handler<K>,
+  ahead?: (input: ParsedInputOf<K>, at: AheadContext) => CompiledQuery | undefined,
 ): Handler<K> {
-  return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx), { writeScope: scope });
+  return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx), { writeScope: scope, ahead });
+}
+
+/** The first statement a change made with withDeskScope sends ahead (undefined: none). */
+export function aheadOf(handler: unknown, input: unknown, at: AheadContext): CompiledQuery | undefined {
+  return (handler as { ahead?: Ahead }).ahead?.(input as never, at);
 }
 
 /** The scope of a change made with withDeskScope (undefined for any other handler, or when it names none). */

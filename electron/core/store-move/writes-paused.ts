@@ -8,6 +8,6 @@ import type { Store } from '../store/store';
  */
 export function withWritesPaused(store: Store, paused: () => boolean): Store {
   const guarded = Object.create(store) as Store;
-  guarded.write = (fn, scope) => (paused() ? Promise.reject(new AppError('busy', ar.storeMove.writesPaused)) : store.write(fn, scope));
+  guarded.write = (fn, scope, ahead) => (paused() ? Promise.reject(new AppError('busy', ar.storeMove.writesPaused)) : store.write(fn, scope, ahead));
   return guarded;
 }

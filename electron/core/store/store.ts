@@ -44,8 +44,14 @@ export interface Store {
    * outside the transaction may depend on how often it ran. fn is given the change mark
    * (changeMark) as the lock was taken: what was kept from before may be checked against it there,
    * under the lock; on PostgreSQL it comes with the transaction's BEGIN, no round trip of its own.
+   *
+   * `ahead` is the change's first statement, a read, when it is known before the transaction (a
+   * check-in's facts, call-next's claim): on PostgreSQL it goes with BEGIN, after the locks and the
+   * mark, and fn is given its rows — a round trip less while the locks are held (null when it could
+   * not go: a value with no plain literal; SQLite never sends it). fn takes them through sent-ahead.ts,
+   * which runs the statement itself whenever the rows are not those of the very statement it asks for.
    */
-  write<T>(fn: (trx: Db, mark: ChangeMark) => Promise<T>, scope?: WriteScope): Promise<T>;
+  write<T>(fn: (trx: Db, mark: ChangeMark, aheadRows: unknown[] | null) => Promise<T>, scope?: WriteScope, ahead?: CompiledQuery): Promise<T>;
   /**
    * Runs, as part of the write transaction `trx`, a statement whose answer nobody reads and whose rows
    * nothing later in the transaction reads (an event of the timeline, the audit row): at once on
@@ -59,13 +65,13 @@ export interface Store {
    */
   searchNames(db: Db, tokens: string[], limit: number): Promise<number[]>;
   /**
-   * The first row of a select, claimed for this write transaction, or undefined when it finds none: a
-   * row of `table` (the select's alias) that another transaction holds is passed over, never waited for
-   * nor given twice, and the row claimed cannot change until this transaction ends (PostgreSQL: FOR
-   * UPDATE OF `table` SKIP LOCKED; SQLite writes one change at a time and needs nothing). Call-next's
-   * claim of the oldest waiting visitor.
+   * A select whose rows are claimed for this write transaction: a row of `table` (the select's alias)
+   * that another transaction holds is passed over, never waited for nor given twice, and a row claimed
+   * cannot change until this transaction ends (PostgreSQL: FOR UPDATE OF `table` SKIP LOCKED; SQLite
+   * writes one change at a time and needs nothing: the select as it is). Call-next's claim of the
+   * oldest waiting visitor, which it may send ahead with its BEGIN (write).
    */
-  claimFirst<R>(trx: Db, query: CompiledQuery<R>, table: string): Promise<R | undefined>;
+  claiming<R>(query: CompiledQuery<R>, table: string): CompiledQuery<R>;
   /**
    * The rows of a query as arrays of values in the order selected, not objects: for long lists, where
    * building an object per row costs more than reading it (bench: today's queue).

@@ -2,7 +2,9 @@ import type { VisitView } from '@shared/contract';
 import { businessDay } from '@shared/dates/calendar';
 import { VISIT_TRANSITIONS } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
+import type { AheadContext } from '../handlers';
 import { boundOnce } from '../store/compiled-once';
+import { rowsOf } from '../store/sent-ahead';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 import { servingRefusal } from './serving-guard';
@@ -11,7 +13,7 @@ import { toVisitView } from './visit-view';
 
 /**
  * The oldest waiting visit of the day with the names its view shows, whom this user serves at this
- * desk (S1: one at a time) and this desk's name: one statement, the row claimed (Store.claimFirst on
+ * desk (S1: one at a time) and this desk's name: one statement, the row claimed (Store.claiming on
  * `v`, which on PostgreSQL reaches into the sub-select). The visit is chosen first, by itself, and
  * only its one row is then looked up: a hall of hundreds waiting is not joined and sorted whole. The
  * serving check reads the partial index visits_serving (a literal state; 0022). Compiled once per
@@ -44,6 +46,17 @@ function nextWaitingQuery(db: Db, day: string, userId: number, deskId: number | 
 const nextWaitingAtDesk = boundOnce((db: Db, day: string, userId: number, deskId: number | null) => nextWaitingQuery(db, day, userId, deskId, true));
 const nextWaitingAtNoDesk = boundOnce((db: Db, day: string, userId: number, deskId: number | null) => nextWaitingQuery(db, day, userId, deskId, false));
 
+/** The claim of the next waiting visit (Store.claiming on `v`). */
+export function claimNext(at: Pick<HandlerContext, 'db' | 'store'>, day: string, userId: number, deskId: number | null) {
+  const claim = deskId === null ? nextWaitingAtNoDesk : nextWaitingAtDesk;
+  return at.store.claiming(claim(at.db, day, userId, deskId), 'v');
+}
+
+/** Call-next's first statement, its claim, sent ahead with BEGIN (withDeskScope): the same callNextVisit builds under the lock. */
+export function callNextAhead(at: AheadContext) {
+  return at.session.userId === null ? undefined : claimNext(at, businessDay(at.now, at.timeZone), at.session.userId, at.session.deskId);
+}
+
 /** The call's change of the claimed row; its version is certain, the row being held since the claim. */
 const callRow = boundOnce((db: Db, visitId: number, version: number, newVersion: number, calledAt: string, servedBy: number, deskId: number | null) =>
   db
@@ -68,8 +81,7 @@ export async function callNextVisit(ctx: HandlerContext, alsoWhileServing: boole
   const me = ctx.user!;
   const deskId = ctx.session.deskId;
   const day = businessDay(ctx.now, ctx.timeZone);
-  const claim = deskId === null ? nextWaitingAtNoDesk : nextWaitingAtDesk;
-  const claimed = await ctx.store.claimFirst(ctx.db, claim(ctx.db, day, me.id, deskId), 'v');
+  const [claimed] = await rowsOf(ctx, claimNext(ctx, day, me.id, deskId));
   if (!claimed) {
     ctx.unchanged();
     return null;

@@ -5,26 +5,32 @@ import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { todayVisitIdOf } from './today-visit';
 import type { VisitState } from '@shared/domain/visit';
-import { compiledOnce } from '../store/compiled-once';
+import type { AheadContext } from '../handlers';
+import { boundOnce } from '../store/compiled-once';
+import { rowsOf } from '../store/sent-ahead';
 import type { Db } from '../store/store';
 import { loadVisitView, toVisitView, VISIT_VIEW_COLUMNS } from './visit-view';
 
 /** Issues the next ticket of the desk's business day (S1). The sequence restarts at the desk's local midnight. */
 export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: HandlerContext): Promise<VisitView> {
   const user = ctx.user!;
-  if (input.clientKey) {
-    const earlier = await ctx.db.selectFrom('visits').select('id').where('client_key', '=', input.clientKey).executeTakeFirst();
-    if (earlier) {
-      ctx.unchanged();
-      return (await loadVisitView(ctx.db, earlier.id))!;
-    }
-  }
   const deskId = ctx.session.deskId;
-  if (!deskId) throw new AppError('validation', ar.messages.deskRequired);
+  if (!deskId) {
+    // A press repeated after the desk was let go still answers with the ticket it issued.
+    const earlier = input.clientKey ? await ctx.db.selectFrom('visits').select('id').where('client_key', '=', input.clientKey).executeTakeFirst() : undefined;
+    if (!earlier) throw new AppError('validation', ar.messages.deskRequired);
+    ctx.unchanged();
+    return (await loadVisitView(ctx.db, earlier.id))!;
+  }
+  // The ticket a repeated press (the same clientKey) already issued, the desk, the beneficiary, the
+  // desk's last ticket and the beneficiary's ticket of the day at once: sent ahead with BEGIN on PostgreSQL.
   const day = businessDay(ctx.now, ctx.timeZone);
-  // The desk, the beneficiary, the desk's last ticket and the beneficiary's ticket of the day at once.
-  const [facts] = await checkInFacts(ctx.db, deskId, input.beneficiaryId ?? null, day);
+  const [facts] = await rowsOf(ctx, checkInFacts(ctx.db, deskId, input.beneficiaryId ?? null, day, input.clientKey ?? null));
   if (!facts) throw new Error(`desk ${deskId} of the session is not in the store`);
+  if (facts.earlier_visit_id !== null) {
+    ctx.unchanged();
+    return (await loadVisitView(ctx.db, facts.earlier_visit_id))!;
+  }
   if (input.beneficiaryId) {
     if (facts.beneficiary_id === null) throw new AppError('not_found', ar.messages.beneficiaryNotFound);
     if (facts.today_visit_id !== null && !input.again) throw await secondTicketRefusal(ctx, facts.today_visit_id);
@@ -103,12 +109,18 @@ async function secondTicketRefusal(ctx: HandlerContext, visitId: number): Promis
   });
 }
 
+/** A check-in's first statement, sent ahead with BEGIN (withDeskScope): the same checkIn builds under the lock. */
+export function checkInAhead(input: ParsedInputOf<'visits.checkIn'>, at: AheadContext) {
+  const deskId = at.session.deskId;
+  return deskId ? checkInFacts(at.db, deskId, input.beneficiaryId ?? null, businessDay(at.now, at.timeZone), input.clientKey ?? null) : undefined;
+}
+
 /**
  * What a check-in needs to know before it writes, in one statement (the beneficiary's columns and
- * ticket of the day null for a walk-in or an unknown id): every statement is a round trip to a
- * PostgreSQL server while the desk's lock is held.
+ * ticket of the day null for a walk-in or an unknown id, the earlier visit null for a first press):
+ * every statement is a round trip to a PostgreSQL server while the desk's lock is held.
  */
-const checkInFacts = compiledOnce((db: Db, deskId: number, beneficiaryId: number | null, day: string) =>
+export const checkInFacts = boundOnce((db: Db, deskId: number, beneficiaryId: number | null, day: string, clientKey: string | null) =>
   db
     .selectFrom('desks as d')
     .leftJoin('beneficiaries as b', (join) => join.on('b.id', '=', beneficiaryId))
@@ -125,6 +137,7 @@ const checkInFacts = compiledOnce((db: Db, deskId: number, beneficiaryId: number
         .whereRef('v.desk_id', '=', 'd.id')
         .as('last_seq'),
       todayVisitIdOf(db, day, beneficiaryId).as('today_visit_id'),
+      eb.selectFrom('visits as ev').select('ev.id').where('ev.client_key', '=', clientKey).as('earlier_visit_id'),
     ])
     .where('d.id', '=', deskId),
 );

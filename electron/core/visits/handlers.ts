@@ -6,8 +6,8 @@ import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { withDeskScope, type HandlerMap, type HandlersOf } from '../handlers';
-import { callNextVisit } from './call-next';
-import { checkIn } from './check-in';
+import { callNextAhead, callNextVisit } from './call-next';
+import { checkIn, checkInAhead } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';
 import { refuseUnrecordedFinish } from './finish-rules';
 import { refuseCallWhileServing } from './serving-guard';
@@ -72,6 +72,7 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.checkIn': withDeskScope<'visits.checkIn'>(
     (input, session) => (session.deskId === null ? undefined : { deskId: session.deskId, beneficiaryId: input.beneficiaryId ?? undefined }),
     checkIn,
+    checkInAhead,
   ),
 
   'visits.callNext': withDeskScope<'visits.callNext'>(
@@ -80,6 +81,7 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
       const called = await callNextVisit(ctx, input.alsoWhileServing);
       return called && calledToThisDesk(ctx, called);
     },
+    (_input, at) => callNextAhead(at),
   ),
 
   // A visitor another desk took a moment ago is named as such before this desk's own serving is.

@@ -65,7 +65,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
         db.connection().execute(async (conn) => {
           await conn.executeQuery(BEGIN_IMMEDIATE);
           try {
-            const result = await fn(conn, changeMark());
+            // A statement sent ahead saves nothing here (a call into the same process): the handler runs it.
+            const result = await fn(conn, changeMark(), null);
             await conn.executeQuery(COMMIT);
             checkpoint.changed();
             return result;
@@ -103,9 +104,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       }
       return ids;
     },
-    async claimFirst(trx, query) {
+    claiming(query) {
       // Inside BEGIN IMMEDIATE no other writer can change the row between this read and the commit.
-      return (await trx.executeQuery(query)).rows[0];
+      return query;
     },
     async revision(q) {
       // Changes only, from their partial index (0008): a read or a refusal leaves every screen as it is.
