@@ -310,9 +310,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         // The lock a valid input would take; an invalid one is refused inside, after the session's checks.
         const scope = parsed.success ? writeScopeOf(handler, parsed.data, session) : undefined;
         // Its first statement, if the handler has one to send with BEGIN, built with the settings kept
-        // so far; the handler builds it again with those read under the lock (rowsOf).
+        // so far; the handler builds it again with those read under the lock (rowsOf). Not for a session
+        // already locked: its change will be refused, and a claim sent ahead would hold a visitor meanwhile.
         const ahead =
-          parsed.success && kept && session.userId !== null
+          parsed.success && kept && session.userId !== null && !session.locked
             ? aheadOf(handler, parsed.data, { db: store.db, store, session, now, timeZone: kept.settings.timeZone })
             : undefined;
         return await change(async (trx, mark) => {

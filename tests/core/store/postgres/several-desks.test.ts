@@ -333,6 +333,18 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     ]);
   });
 
+  it('a locked desk sends no claim ahead: its refused call holds no visitor another desk could call', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await me.ok('auth.lock', {});
+    let env: Awaited<ReturnType<typeof me.call>> | undefined;
+    const sent = await statementsOf(async () => (env = await me.call('visits.callNext', {})));
+    expect(!env!.ok && env!.error.code).toBe('locked');
+    expect(sent.filter((text) => /EXECUTE |PREPARE /.test(text) && /^BEGIN;/.test(text))).toEqual([]);
+    expect(sent.some((text) => /^BEGIN;/.test(text))).toBe(true);
+  });
+
   it('a check-in whose statement went ahead with a time zone another desk has since changed issues its ticket on the new day', async () => {
     const [deskA] = await hall(1);
     const me = await signedInAs(deskA!, 'receptionist');
