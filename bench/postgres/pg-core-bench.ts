@@ -97,7 +97,8 @@ async function runCases(core: Core, bare: PgReplayer, base: number, t0: number, 
   const plans = async (list: PgExecuted[]) => {
     if (!opts.explain) return [];
     const out: string[] = [];
-    for (const e of list) {
+    // A pipeline's statements each on their own.
+    for (const e of list.flatMap((e) => e.pipeline?.map((s) => ({ text: s.text, values: [...s.values], arrays: false })) ?? [e])) {
       const plan = await explainPg(bare.client, e);
       if (plan.length) out.push(`${e.text.replace(/\s+/g, ' ').slice(0, 110)}…`, ...plan.map((p) => `    ${p}`));
     }

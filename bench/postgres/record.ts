@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { runPipeline, type PipedStatement } from '../../electron/core/store/postgres/pipeline';
 import { valueTypes } from '../../electron/core/store/postgres/value-types';
 
 export interface PgExecuted {
@@ -12,6 +13,8 @@ export interface PgExecuted {
   values: unknown[];
   /** Store.arrayRows' rows (pg's rowMode 'array'): replayed the same way. */
   arrays: boolean;
+  /** Statements the store sent as one pipeline (pipeline.ts: a read's with its change mark): replayed the same way. */
+  pipeline?: PipedStatement[];
 }
 
 /** The dispatcher's own look-ups before a handler (settings, the signed-in user, whether either may have changed): our overhead. */
@@ -28,9 +31,10 @@ export async function recordPg(fn: () => Promise<unknown>, options: { keepPrelud
   const original = proto.query;
   const executed: PgExecuted[] = [];
   proto.query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
-    const c = config as { text?: string; values?: unknown[]; rowMode?: string } | string;
+    const c = config as { text?: string; values?: unknown[]; rowMode?: string; statements?: PipedStatement[] } | string;
     const text = typeof c === 'string' ? c : c?.text;
-    if (text) executed.push({ text, values: (typeof c === 'string' ? (values as unknown[]) : c.values) ?? [], arrays: typeof c === 'object' && c.rowMode === 'array' });
+    const pipeline = typeof c === 'object' ? c.statements : undefined;
+    if (text) executed.push({ text, values: (typeof c === 'string' ? (values as unknown[]) : c.values) ?? [], arrays: typeof c === 'object' && c.rowMode === 'array', pipeline });
     return original.call(this, config, values, callback);
   };
   try {
@@ -38,8 +42,15 @@ export async function recordPg(fn: () => Promise<unknown>, options: { keepPrelud
   } finally {
     proto.query = original;
   }
-  return options.keepPrelude ? executed : executed.filter((e) => !DISPATCHER_PRELUDE.some((re) => re.test(e.text.trim())));
+  if (options.keepPrelude) return executed;
+  const ours = (text: string) => DISPATCHER_PRELUDE.some((re) => re.test(text.trim()));
+  // A pipeline without the prelude's statements in it (a read's change mark): still one round trip.
+  return executed
+    .map((e) => (e.pipeline ? withPipeline(e, e.pipeline.filter((s) => !ours(s.text))) : e))
+    .filter((e) => (e.pipeline ? e.pipeline.length > 0 : !ours(e.text)));
 }
+
+const withPipeline = (e: PgExecuted, pipeline: PipedStatement[]): PgExecuted => ({ ...e, text: pipeline.map((s) => s.text).join(';\n'), pipeline });
 
 /** A connection of the bench's own with the store's value types, replaying recorded statements prepared once (by name). */
 export async function pgReplayer(url: string) {
@@ -61,7 +72,7 @@ export async function pgReplayer(url: string) {
     },
     async replay(list: PgExecuted[]) {
       let out: unknown;
-      for (const e of list) out = await this.run(e.text, e.values, e.arrays);
+      for (const e of list) out = e.pipeline ? await runPipeline(client, e.pipeline.map((s) => ({ ...s, name: nameOf(s.text) }))) : await this.run(e.text, e.values, e.arrays);
       return out;
     },
     close: () => client.end(),

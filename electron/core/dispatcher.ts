@@ -8,10 +8,11 @@ import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { auditRowInsert, insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import { aheadOf, preparationOf, writeScopeOf, type Handlers } from './handlers';
+import { aheadOf, preparationOf, readAheadOf, readsAhead, writeScopeOf, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn, takesUpload } from './uploads/checked-uploads';
+import type { AheadStatement, SentAhead } from './store/sent-ahead';
 import type { ChangeMark, Db, Store, WriteScope } from './store/store';
 
 export interface DispatcherDeps {
@@ -55,6 +56,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     // SQLite answers at once: no await (a turn of the event loop on every call) unless it is a promise.
     return factsAt(store.db, asked instanceof Promise ? await asked : asked, userId);
   }
+  /**
+   * callFacts, with a read's first statements sent along with the change mark (Store.changeMarkWith:
+   * one round trip on PostgreSQL) and their rows, for the handler to take (rowsOf).
+   */
+  async function callFactsWith(userId: number | null, statements: AheadStatement[]): Promise<CallFacts & { sentAhead: SentAhead | null }> {
+    const { mark, rows } = await store.changeMarkWith!(statements);
+    const facts = await factsAt(store.db, mark, userId);
+    return { ...facts, sentAhead: rows && { statements: statements.map((s, i) => ({ ...s, rows: rows[i] ?? [] })) } };
+  }
   /** What is kept, read again with `db` first if `mark` says it may have changed since. */
   async function factsAt(db: Db, mark: ChangeMark, userId: number | null): Promise<CallFacts> {
     if (kept?.mark.others !== mark.others || kept.mark.own !== mark.own) {
@@ -94,7 +104,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
    */
   let factsInTurn: Promise<unknown> = Promise.resolve();
   function callFactsInTurn(userId: number | null): Promise<CallFacts> {
-    const facts = callFacts(userId);
+    return inTurn(callFacts(userId));
+  }
+  function inTurn<T>(facts: Promise<T>): Promise<T> {
     const turn = factsInTurn.then(() => facts);
     factsInTurn = turn.catch(() => undefined);
     return turn;
@@ -258,7 +270,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
                 throw new CommittedRefusal(error);
               },
               prepared,
-              sentAhead: ahead && aheadRows ? { query: ahead, rows: aheadRows } : null,
+              sentAhead: ahead && aheadRows ? { statements: [{ query: ahead, arrays: false, rows: aheadRows }] } : null,
             });
           } catch (e) {
             if (!(e instanceof CommittedRefusal)) throw e;
@@ -324,10 +336,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         }, scope, undefined, ahead);
       }
 
-      const facts = await callFactsInTurn(session.userId);
+      // A read's first statements, if its handler knows them before it runs (withReadAhead), go with the
+      // change mark, built with the settings kept so far (the handler builds them again with the settings
+      // read for the call). Only where the mark is a round trip, and not for a session that will be refused.
+      const early =
+        def.kind === 'query' && store.changeMarkWith && kept && session.userId !== null && !session.locked && readsAhead(handler)
+          ? def.input.safeParse(rawInput ?? {})
+          : undefined;
+      const ahead = early?.success ? readAheadOf(handler, early.data, { db: store.db, store, session, now, timeZone: kept!.settings.timeZone }) : undefined;
+      const facts: CallFacts & { sentAhead?: SentAhead | null } = ahead?.length ? await inTurn(callFactsWith(session.userId, ahead)) : await callFactsInTurn(session.userId);
       const user = admit(facts);
       const { settings } = facts;
-      const parsed = def.input.safeParse(rawInput ?? {});
+      const parsed = early ?? def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       // A file is opened before the transaction, never while holding the write lock.
       await checkUploadIn(operation, parsed.data);
@@ -335,7 +355,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (def.kind === 'query') {
         const reads: AuditEntry[] = [];
         const base = { store, sessions, session, user, now, timeZone: settings.timeZone, runtime: deps.runtime };
-        const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {}, refuse: throwIt });
+        const value = await handler(parsed.data, { ...base, db: store.db, audit: (e) => reads.push(e), unchanged: () => {}, refuse: throwIt, sentAhead: facts.sentAhead ?? null });
         if (reads.length > 0) await auditReads(session, user, operation, now, reads);
         return { ok: true, value: value ?? null };
       }

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from 'kysely';
+import type { AheadStatement } from './store/sent-ahead';
 import type { OperationName, OutputOf, ParsedInputOf } from '@shared/contract';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
@@ -67,6 +68,27 @@ export function withDeskScope<K extends OperationName>(
 /** The first statement a change made with withDeskScope sends ahead (undefined: none). */
 export function aheadOf(handler: unknown, input: unknown, at: AheadContext): CompiledQuery | undefined {
   return (handler as { ahead?: Ahead }).ahead?.(input as never, at);
+}
+
+/**
+ * A read whose first statements are known from its input and the settings kept so far (today's queue):
+ * on PostgreSQL they go with the change mark the call reads anyway (Store.changeMarkWith), one round
+ * trip for the whole read. `run` takes their rows with rowsOf / arrayRowsOf, in the order `ahead` gives
+ * them, and builds each again with the settings read for the call: one built from a setting changed
+ * meanwhile differs, and then runs as any other.
+ */
+export function withReadAhead<K extends OperationName>(ahead: (input: ParsedInputOf<K>, at: AheadContext) => AheadStatement[], run: Handler<K>): Handler<K> {
+  return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx), { readAhead: ahead });
+}
+
+/** Whether a read was made with withReadAhead (its input is then parsed before its facts are read). */
+export function readsAhead(handler: unknown): boolean {
+  return typeof (handler as { readAhead?: unknown }).readAhead === 'function';
+}
+
+/** The first statements a read made with withReadAhead sends with its change mark (undefined: none). */
+export function readAheadOf(handler: unknown, input: unknown, at: AheadContext): AheadStatement[] | undefined {
+  return (handler as { readAhead?: (input: never, at: AheadContext) => AheadStatement[] }).readAhead?.(input as never, at);
 }
 
 /** The scope of a change made with withDeskScope (undefined for any other handler, or when it names none). */

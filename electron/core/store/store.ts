@@ -1,5 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema';
+import type { AheadStatement } from './sent-ahead';
 
 export type Db = Kysely<Database>;
 
@@ -98,6 +99,14 @@ export interface Store {
    * never a stale one.
    */
   changeMark(): ChangeMark | Promise<ChangeMark>;
+  /**
+   * changeMark, with a read's first statements (known before it runs: today's queue) in the same round
+   * trip, each after the mark as a statement of its own, and their rows in the order sent (null when they
+   * could not go: a value with no plain literal). Only where the mark is a round trip (PostgreSQL): on
+   * SQLite it is undefined, and the read's statements simply run. The rows are read before the call is
+   * admitted; a call refused drops them unseen.
+   */
+  changeMarkWith?(statements: AheadStatement[]): Promise<{ mark: ChangeMark; rows: unknown[][] | null }>;
   ownChanges(): number;
   /**
    * Whether an error says the store's server could not be reached or went away (a restart, a cable

@@ -5,7 +5,7 @@ import { businessDay } from '@shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import { withDeskScope, type HandlerMap, type HandlersOf } from '../handlers';
+import { withDeskScope, withReadAhead, type HandlerMap, type HandlersOf } from '../handlers';
 import { callNextAhead, callNextVisit } from './call-next';
 import { checkIn, checkInAhead } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';
@@ -14,7 +14,7 @@ import { refuseCallWhileServing } from './serving-guard';
 import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
-import { visitsOfDay } from './visits-of-day';
+import { dayStatements, visitsOfDay } from './visits-of-day';
 import { compiledOnce } from '../store/compiled-once';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
@@ -45,13 +45,16 @@ const referralsForResearcher = compiledOnce((db: Db, me: number) => referralsQue
 const referralsForOthers = compiledOnce((db: Db, me: number) => referralsQuery(db, me, false));
 
 export const visitHandlers: HandlersOf<typeof visitOperations> = {
-  'visits.queue': async (input, ctx) => {
-    const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
-    const visits = await visitsOfDay(ctx, day);
-    const counts = Object.fromEntries(VISIT_STATES.map((s) => [s, 0])) as Record<VisitState, number>;
-    for (const v of visits) counts[v.state]++;
-    return { day, now: ctx.now.toISOString(), visits, counts } satisfies QueueView;
-  },
+  'visits.queue': withReadAhead(
+    (input, at) => dayStatements(at.db, input.day ?? businessDay(at.now, at.timeZone)),
+    async (input, ctx) => {
+      const day = input.day ?? businessDay(ctx.now, ctx.timeZone);
+      const visits = await visitsOfDay(ctx, day);
+      const counts = Object.fromEntries(VISIT_STATES.map((s) => [s, 0])) as Record<VisitState, number>;
+      for (const v of visits) counts[v.state]++;
+      return { day, now: ctx.now.toISOString(), visits, counts } satisfies QueueView;
+    },
+  ),
 
   'visits.get': async (input, ctx) => {
     const view = await loadVisitView(ctx.db, input.visitId);

@@ -8,6 +8,7 @@ import type { Database } from '../schema';
 import { CHANGES_CHANNEL, LOCK_WAIT_MS, type ChangeMark, type Db, type Store, type WriteScope } from '../store';
 import { isConnectionLoss } from './connection-errors';
 import { literalsOf } from './literals';
+import { runPipeline } from './pipeline';
 import { postgresMigrationProvider, postgresMigrations } from './migrations';
 import { valueTypes } from './value-types';
 import { NAME_KEY, NAME_WORDS } from './migrations/0004-search-normalisation';
@@ -143,6 +144,7 @@ const openedBy = (rows: unknown[]): { factsAtBegin: number; aheadRows: unknown[]
 const ROLLBACK = CompiledQuery.raw('ROLLBACK');
 const REVISION = 'SELECT (SELECT revision FROM store_revision WHERE id = 1) + (SELECT coalesce(sum(revision), 0) FROM desk_revisions) AS revision';
 const FACTS_COUNT = 'SELECT facts FROM store_revision WHERE id = 1';
+const FACTS_COUNT_QUERY = CompiledQuery.raw(FACTS_COUNT);
 
 /** SQLSTATEs after which the whole transaction may simply run again: serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -287,6 +289,23 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   /** A mark that equals no other (Store.changeMark could not be sure): what the dispatcher keeps is read again. */
   let unsure = 0;
 
+  /**
+   * Store.changeMark from the count `read` gives (with whatever else it read in the same round trip).
+   * `facts` counts the statements anywhere that wrote users or settings, all that the dispatcher keeps
+   * is read from; this process's own are told apart by counting them at their commit, and `own` moves
+   * with any write of its own (the dispatcher says which of those left what it keeps true) — unless a
+   * commit of its own was on its way meanwhile: then nothing can be told.
+   */
+  async function marked<T>(read: () => Promise<[facts: number, also: T]>): Promise<{ mark: ChangeMark; also: T }> {
+    const own = ownWrites;
+    const mine = ownFacts;
+    const busy = committing;
+    const [facts, also] = await read();
+    if (busy || committing || own !== ownWrites) return { mark: { others: -++unsure, own: ownWrites }, also };
+    return { mark: { others: facts - mine, own }, also };
+  }
+  const changeMark = async () => (await marked(async () => [Number((await pool.query<{ facts: number }>(FACTS_COUNT)).rows[0]?.facts ?? 0), null])).mark;
+
   return {
     kind: 'postgres',
     db,
@@ -329,18 +348,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       arrayRowSql.add(query.sql);
       return (await q.executeQuery(query)).rows as Row[];
     },
-    async changeMark() {
-      // `facts` counts the statements anywhere that wrote users or settings, all that the dispatcher
-      // keeps is read from; this process's own are told apart by counting them at their commit, and
-      // `own` moves with any write of its own (the dispatcher says which of those left what it keeps
-      // true) — unless a commit of its own was on its way meanwhile: then nothing can be told.
-      const own = ownWrites;
-      const mine = ownFacts;
-      const busy = committing;
-      const result = await pool.query<{ facts: number }>(FACTS_COUNT);
-      const facts = Number(result.rows[0]?.facts ?? 0);
-      if (busy || committing || own !== ownWrites) return { others: -++unsure, own: ownWrites };
-      return { others: facts - mine, own };
+    changeMark,
+    async changeMarkWith(statements) {
+      // The mark first, as changeMark: each statement after it sees what was committed before it ran.
+      const parts: ReadPart[] = [{ query: FACTS_COUNT_QUERY, arrays: true }, ...statements];
+      try {
+        const { mark, also: rows } = await marked(async () => {
+          const [count, ...rows] = (await db.executeQuery(readBatch(parts))).rows as unknown[][][];
+          return [Number(count?.[0]?.[0] ?? 0), rows];
+        });
+        return { mark, rows };
+      } catch (error) {
+        // A statement kept prepared on a connection that a newer version's migration has since changed:
+        // that connection is let go (arrayAwarePool), and the read's statements run as its own.
+        if ((error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+        return { mark: await changeMark(), rows: null };
+      }
     },
     ownChanges() {
       // Inside a write transaction that has run a statement: counted as the one it will be once committed.
@@ -421,30 +444,56 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
         let stale = false;
         /** The statements of batches (BATCH) this connection has prepared, by name. */
         const kept = new Set<string>();
+        /** A batch's text: its parts as they are, or as EXECUTE of statements prepared here once. */
+        const textOf = async (parts: Part[]) => {
+          const texts: string[] = [];
+          for (const part of parts) {
+            if (typeof part === 'string') {
+              texts.push(part);
+              continue;
+            }
+            // A name of its own: pg keeps its own list of the statements it prepared under nameOf's names.
+            const name = `istiqbal_kept_${createHash('sha1').update(part.sql).digest('hex')}`;
+            if (!kept.has(name)) {
+              // Once per connection: PREPARE is no part of a transaction, and outlives one rolled back.
+              await client.query(`PREPARE ${name} AS ${part.sql}`);
+              kept.add(name);
+            }
+            texts.push(`EXECUTE ${name}${part.literals.length > 0 ? `(${part.literals.join(', ')})` : ''}`);
+          }
+          return texts.join(';\n');
+        };
+        /** A simple query of several statements: a result each (pg answers one alone without a list). */
+        const results = async (config: string | pg.QueryArrayConfig) => {
+          try {
+            const answered = (await client.query(config)) as unknown as pg.QueryResult | pg.QueryResult[];
+            return Array.isArray(answered) ? answered : [answered];
+          } catch (error) {
+            if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) stale = true;
+            throw error;
+          }
+        };
         const query = async (text: string, values: unknown[]) => {
           if (text === BATCH) {
-            const texts: string[] = [];
-            for (const part of values[0] as Part[]) {
-              if (typeof part === 'string') {
-                texts.push(part);
-                continue;
-              }
-              // A name of its own: pg keeps its own list of the statements it prepared under nameOf's names.
-              const name = `istiqbal_kept_${createHash('sha1').update(part.sql).digest('hex')}`;
-              if (!kept.has(name)) {
-                // Once per connection: PREPARE is no part of a transaction, and outlives one rolled back.
-                await client.query(`PREPARE ${name} AS ${part.sql}`);
-                kept.add(name);
-              }
-              texts.push(`EXECUTE ${name}${part.literals.length > 0 ? `(${part.literals.join(', ')})` : ''}`);
-            }
+            return { rows: (await results(await textOf(values[0] as Part[]))).flatMap((r) => r.rows ?? []) };
+          }
+          if (text === READ_BATCH) {
+            // One round trip, each statement prepared (once) and bound with its values; the rows of
+            // each apart, as arrays or as objects (a statement's own Store.arrayRows).
+            const parts = values[0] as ReadPart[];
+            let answered: pg.QueryArrayResult[];
             try {
-              const results = (await client.query(texts.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
-              return { rows: (Array.isArray(results) ? results : [results]).flatMap((r) => r.rows ?? []) };
+              answered = await runPipeline(client, parts.map(({ query }) => ({ name: nameOf(query.sql), text: query.sql, values: query.parameters })));
             } catch (error) {
-              if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) stale = true;
+              // A statement may have been prepared before another failed, unknown to pg: not reused.
+              stale = true;
               throw error;
             }
+            return {
+              rows: answered.map((r, i) =>
+                parts[i]?.arrays ? r.rows : r.rows.map((row) => Object.fromEntries(r.fields.map((f, j) => [f.name, row[j]]))),
+              ),
+            };
           }
           const rowMode = arrayRowSql.has(text) ? ({ rowMode: 'array' } as const) : {};
           if (values.length === 0 && /;\s*\S/.test(text)) {
@@ -489,6 +538,10 @@ type Part = string | Prepared;
  */
 const BATCH = '/* istiqbal: a batch of statements */';
 const batch = (parts: Part[]) => CompiledQuery.raw(BATCH, [parts]);
+/** A batch of reads (a pipeline: pipeline.ts) whose rows come apart, a list per statement, as arrays or as objects. */
+type ReadPart = { query: CompiledQuery; arrays: boolean };
+const READ_BATCH = '/* istiqbal: a batch of reads */';
+const readBatch = (parts: ReadPart[]) => CompiledQuery.raw(READ_BATCH, [parts]);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations work on the schema as it was, not as Database types it now
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

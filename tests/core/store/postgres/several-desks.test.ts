@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VisitView } from '@shared/contract';
+import type { QueueView, VisitView } from '@shared/contract';
 import { CHANGES_CHANNEL } from '../../../../electron/core/store/store';
 import { beneficiaryInput, walkInInput } from '../../../helpers/fixtures';
 import { unlockAfterClockJump } from '../../../helpers/requests';
@@ -369,6 +369,62 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     await adminSql(deskA!, 'ALTER TABLE visits ADD COLUMN later_column integer');
     const env = await me.call('visits.callNext', { alsoWhileServing: true });
     expect(env.ok && env.value?.ticket).toBe('A-002');
+  });
+
+  it('today\'s queue goes with the change mark: one round trip', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await me.ok('visits.queue', {}); // what the dispatcher keeps is read once
+    let queue: QueueView | undefined;
+    const sent = await sentStatements(async () => (queue = await me.ok('visits.queue', {})));
+    expect(sent.map((s) => s.text)).toEqual([
+      expect.stringMatching(/^SELECT facts FROM store_revision/),
+      expect.stringMatching(/^select "v"\."id"/),
+      expect.stringMatching(/^select 'u' as "kind"/),
+    ]);
+    expect(new Set(sent.map((s) => s.trip)).size).toBe(1);
+    expect(sent[1]!.values).toEqual(['2024-02-14']);
+    expect(queue!.visits.map((v) => [v.ticket, v.name, v.deskName])).toEqual([['A-001', 'سالم علي الحربي', 'مكتب الاستقبال 1']]);
+  });
+
+  it('a queue whose statements went ahead with a time zone another desk has since changed shows the new day', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    expect((await me.ok('visits.queue', {})).visits).toHaveLength(1);
+    // 06:00 UTC is 09:00 in Riyadh and 22:00 of the day before in Los Angeles.
+    await adminSql(deskA!, `INSERT INTO settings (key, value) VALUES ('timeZone', '"America/Los_Angeles"') ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    let queue: QueueView | undefined;
+    const sent = await sentStatements(async () => (queue = await me.ok('visits.queue', {})));
+    expect(queue).toMatchObject({ day: '2024-02-13', visits: [] });
+    // Riyadh's day went ahead with the mark; the queue read the new day's rows itself, after.
+    const days = sent.filter((s) => /^select "v"\."id"/.test(s.text));
+    expect(days.map((s) => s.values[0])).toEqual(['2024-02-14', '2024-02-13']);
+    expect(days[1]!.trip).toBeGreaterThan(days[0]!.trip);
+  });
+
+  it('a receptionist stopped at another desk gets no queue from the rows that went ahead: the read is refused', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await me.ok('visits.queue', {});
+    await adminSql(deskA!, `UPDATE users SET active = false WHERE id = ${me.user.id}`);
+    const env = await me.call('visits.queue', {});
+    expect(env.ok).toBe(false);
+    expect(!env.ok && env.error.code).toBe('unauthenticated');
+  });
+
+  it('a queue statement kept prepared on a connection whose table has since changed is let go, and the queue is read anew', async () => {
+    const [deskA] = await hall(1);
+    const me = await signedInAs(deskA!, 'receptionist');
+    await me.ok('visits.checkIn', walkInInput('سالم علي الحربي'));
+    await me.ok('visits.queue', {});
+    await me.ok('visits.queue', {});
+    // What a newer version's migration might do meanwhile: a column the queue reads changes its type.
+    await adminSql(deskA!, 'ALTER TABLE visits ALTER COLUMN ticket TYPE varchar(40)');
+    expect((await me.ok('visits.queue', {})).visits.map((v) => v.ticket)).toEqual(['A-001']);
+    expect((await me.ok('visits.queue', {})).visits.map((v) => v.ticket)).toEqual(['A-001']);
   });
 
   it('a check-in at one desk is in the next queue read at another', async () => {
