@@ -8,7 +8,7 @@ import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { auditRowInsert, insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import { aheadOf, preparationOf, readAheadOf, readsAhead, writeScopeOf, type Handlers } from './handlers';
+import { aheadOf, preparationOf, readAheadOf, readsAhead, writeScopeOf, type AheadContext, type Handlers } from './handlers';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn, takesUpload } from './uploads/checked-uploads';
@@ -56,6 +56,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     // SQLite answers at once: no await (a turn of the event loop on every call) unless it is a promise.
     return factsAt(store.db, asked instanceof Promise ? await asked : asked, userId);
   }
+  /** What a call's first statements are built from before its facts are read (AheadContext): what is kept. */
+  function aheadContext(facts: NonNullable<typeof kept>, session: Session, now: Date): AheadContext {
+    const row = session.userId === null ? undefined : facts.users.get(session.userId);
+    const user = row ? { id: row.id, username: row.username, fullName: row.full_name, role: row.role as SignedInUser['role'] } : null;
+    return { db: store.db, store, session, now, timeZone: facts.settings.timeZone, user };
+  }
+
   /**
    * callFacts, with a read's first statements sent along with the change mark (Store.changeMarkWith:
    * one round trip on PostgreSQL) and their rows, for the handler to take (rowsOf).
@@ -326,7 +333,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         // already locked: its change will be refused, and a claim sent ahead would hold a visitor meanwhile.
         const ahead =
           parsed.success && kept && session.userId !== null && !session.locked
-            ? aheadOf(handler, parsed.data, { db: store.db, store, session, now, timeZone: kept.settings.timeZone })
+            ? aheadOf(handler, parsed.data, aheadContext(kept, session, now))
             : undefined;
         return await change(async (trx, mark) => {
           const facts = await factsAt(trx, mark, session.userId);
@@ -343,7 +350,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         def.kind === 'query' && store.changeMarkWith && kept && session.userId !== null && !session.locked && readsAhead(handler)
           ? def.input.safeParse(rawInput ?? {})
           : undefined;
-      const ahead = early?.success ? readAheadOf(handler, early.data, { db: store.db, store, session, now, timeZone: kept!.settings.timeZone }) : undefined;
+      const ahead = early?.success ? readAheadOf(handler, early.data, aheadContext(kept!, session, now)) : undefined;
       const facts: CallFacts & { sentAhead?: SentAhead | null } = ahead?.length ? await inTurn(callFactsWith(session.userId, ahead)) : await callFactsInTurn(session.userId);
       const user = admit(facts);
       const { settings } = facts;

@@ -45,8 +45,11 @@ export function withPreparation<K extends OperationName, P>(
   return Object.assign((input: ParsedInputOf<K>, ctx: HandlerContext) => run(input, ctx, ctx.prepared as P), { prepare });
 }
 
-/** What a change's first statement may be built from before its transaction: the settings then kept. */
-export type AheadContext = Pick<HandlerContext, 'db' | 'store' | 'session' | 'now' | 'timeZone'>;
+/**
+ * What a call's first statements may be built from before its facts are read: the settings and the
+ * signed-in user as the dispatcher kept them (`user` null when it keeps none for the session).
+ */
+export type AheadContext = Pick<HandlerContext, 'db' | 'store' | 'session' | 'now' | 'timeZone' | 'user'>;
 type Ahead = (input: never, at: AheadContext) => CompiledQuery | undefined;
 
 /**

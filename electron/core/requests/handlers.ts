@@ -6,9 +6,10 @@ import { acceptanceGrantsSomething } from '@shared/contract/requests';
 import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { Db } from '../store/store';
-import type { HandlersOf } from '../handlers';
+import { withReadAhead, type HandlersOf } from '../handlers';
 import { readSettings } from '../settings/read-settings';
-import { compiledOnce } from '../store/compiled-once';
+import { boundOnce } from '../store/compiled-once';
+import { rowsOf } from '../store/sent-ahead';
 import { textLiteral } from '../store/portable';
 import { assignFileNumber } from '../beneficiaries/file-number';
 import { requireActiveResearcher } from '../users/require-researcher';
@@ -51,11 +52,16 @@ async function audited(ctx: HandlerContext, requestId: number, before: unknown, 
  * Awaiting and overdue, counted on every committee screen's refresh: the literal state lets SQLite
  * count from the partial index requests_awaiting alone.
  */
-const committeeCounts = compiledOnce((db: Db, overdueBefore: string) =>
+const committeeCounts = boundOnce((db: Db, overdueBefore: string) =>
   db
     .selectFrom('requests')
     .select((eb) => [eb.fn.countAll<number>().as('awaiting'), eb.fn.countAll<number>().filterWhere('expected_answer_date', '<', overdueBefore).as('overdue')])
     .where('state', '=', textLiteral('submitted')),
+);
+
+/** A page of the requests awaiting the committee, the longest waiting first. */
+const committeePage = boundOnce((db: Db, limit: number, offset: number) =>
+  selectRequestSummaries(db).where('r.state', '=', 'submitted').orderBy('r.submitted_at').orderBy('r.id').limit(limit).offset(offset),
 );
 
 export const requestHandlers: HandlersOf<typeof requestOperations> = {
@@ -63,20 +69,21 @@ export const requestHandlers: HandlersOf<typeof requestOperations> = {
 
   'requests.list': listRequests,
 
-  'requests.committee': async (input, ctx) => {
-    const day = today(ctx);
-    // A page: ~900 awaiting at ten-year scale cost more than the desk's 2 ms to read whole (bench).
-    const rows = await selectRequestSummaries(ctx.db)
-      .where('r.state', '=', 'submitted')
-      .orderBy('r.submitted_at')
-      .orderBy('r.id')
-      .limit(input.limit)
-      .offset(input.offset)
-      .execute();
-    return rows.map((r) => toRequestSummary(r, day));
-  },
+  // Both read again on every committee screen after any change anywhere: on PostgreSQL each goes with the call's change mark.
+  'requests.committee': withReadAhead(
+    (input, at) => [{ query: committeePage(at.db, input.limit, input.offset), arrays: false }],
+    async (input, ctx) => {
+      const day = today(ctx);
+      // A page: ~900 awaiting at ten-year scale cost more than the desk's 2 ms to read whole (bench).
+      const rows = await rowsOf(ctx, committeePage(ctx.db, input.limit, input.offset));
+      return rows.map((r) => toRequestSummary(r, day));
+    },
+  ),
 
-  'requests.committeeCounts': async (_input, ctx) => (await committeeCounts(ctx.db, today(ctx)))[0]!,
+  'requests.committeeCounts': withReadAhead(
+    (_input, at) => [{ query: committeeCounts(at.db, businessDay(at.now, at.timeZone)), arrays: false }],
+    async (_input, ctx) => (await rowsOf(ctx, committeeCounts(ctx.db, today(ctx))))[0]!,
+  ),
 
   'requests.referrals': async (_input, ctx) => {
     const me = ctx.user!;

@@ -15,7 +15,8 @@ import { requireActiveResearcher } from '../users/require-researcher';
 import { transitionVisit } from './transition';
 import { loadVisitView, selectVisits, toVisitView } from './visit-view';
 import { dayStatements, visitsOfDay } from './visits-of-day';
-import { compiledOnce } from '../store/compiled-once';
+import { boundOnce } from '../store/compiled-once';
+import { rowsOf } from '../store/sent-ahead';
 import { textLiteral } from '../store/portable';
 import type { Db } from '../store/store';
 
@@ -41,8 +42,10 @@ function referralsQuery(db: Db, me: number, researcher: boolean) {
       .orderBy('v.arrived_at')
   );
 }
-const referralsForResearcher = compiledOnce((db: Db, me: number) => referralsQuery(db, me, true));
-const referralsForOthers = compiledOnce((db: Db, me: number) => referralsQuery(db, me, false));
+const referralsForResearcher = boundOnce((db: Db, me: number) => referralsQuery(db, me, true));
+const referralsForOthers = boundOnce((db: Db, me: number) => referralsQuery(db, me, false));
+/** The referrals list's statement for `me`: read again on every researcher's screen after any change anywhere. */
+const referralsOf = (db: Db, me: { id: number; role: string }) => (me.role === 'researcher' ? referralsForResearcher : referralsForOthers)(db, me.id);
 
 export const visitHandlers: HandlersOf<typeof visitOperations> = {
   'visits.queue': withReadAhead(
@@ -62,13 +65,15 @@ export const visitHandlers: HandlersOf<typeof visitOperations> = {
     return view;
   },
 
-  'visits.referrals': async (_input, ctx) => {
-    const me = ctx.user!;
-    // S3: a referral stays until the researcher has taken and finished it, whatever day it was made.
-    // A researcher sees those addressed to them or to any researcher.
-    const rows = await (me.role === 'researcher' ? referralsForResearcher : referralsForOthers)(ctx.db, me.id);
-    return rows.map(toVisitView);
-  },
+  'visits.referrals': withReadAhead(
+    (_input, at) => (at.user ? [{ query: referralsOf(at.db, at.user), arrays: false }] : []),
+    async (_input, ctx) => {
+      // S3: a referral stays until the researcher has taken and finished it, whatever day it was made.
+      // A researcher sees those addressed to them or to any researcher.
+      const rows = await rowsOf(ctx, referralsOf(ctx.db, ctx.user!));
+      return rows.map(toVisitView);
+    },
+  ),
 
   // The desk's own ticket numbers and the beneficiary's ticket of the day are all a check-in's rules
   // look at; a call-next's, the desk's own serving and the queue's row it claims (SKIP LOCKED).

@@ -388,6 +388,23 @@ describe('Several desks on PostgreSQL: what one desk changes, the others see', (
     expect(queue!.visits.map((v) => [v.ticket, v.name, v.deskName])).toEqual([['A-001', 'سالم علي الحربي', 'مكتب الاستقبال 1']]);
   });
 
+  it('the referrals list, the committee\'s list and its counts each go with the change mark: one round trip each', async () => {
+    const [deskA] = await hall(1);
+    const researcher = await signedInAs(deskA!, 'researcher', { deskId: 3 });
+    const supervisor = await signedInAs(deskA!, 'supervisor', { deskId: 3 });
+    const reads: [typeof researcher, 'visits.referrals' | 'requests.committee' | 'requests.committeeCounts', RegExp][] = [
+      [researcher, 'visits.referrals', /^select "v"\."id"[\s\S]*"v"\."referred_to"/],
+      [supervisor, 'requests.committee', /^select "r"\."id"[\s\S]*limit \$\d+ offset \$\d+$/],
+      [supervisor, 'requests.committeeCounts', /^select count\(\*\)/],
+    ];
+    for (const [who, operation, statement] of reads) {
+      await who.ok(operation, {}); // what the dispatcher keeps is read once
+      const sent = await sentStatements(() => who.ok(operation, {}));
+      expect(sent.map((s) => s.text)).toEqual([expect.stringMatching(/^SELECT facts FROM store_revision/), expect.stringMatching(statement)]);
+      expect(new Set(sent.map((s) => s.trip)).size).toBe(1);
+    }
+  });
+
   it('a queue whose statements went ahead with a time zone another desk has since changed shows the new day', async () => {
     const [deskA] = await hall(1);
     const me = await signedInAs(deskA!, 'receptionist');
