@@ -425,12 +425,14 @@ async function namesMatching(q: Db, tokens: string[], prefix: boolean, want: num
  */
 function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const names = new Map<string, string>();
-  const nameOf = (text: string) => {
-    let name = names.get(text);
-    if (!name) names.set(text, (name = `istiqbal_${createHash('sha1').update(text).digest('hex')}`));
-    return name;
+  /** Each statement's text hashed once: a desk sends the same few texts all day. */
+  const hashes = new Map<string, string>();
+  const hashOf = (text: string) => {
+    let hash = hashes.get(text);
+    if (!hash) hashes.set(text, (hash = createHash('sha1').update(text).digest('hex')));
+    return hash;
   };
+  const nameOf = (text: string) => `istiqbal_${hashOf(text)}`;
   return {
     async connect() {
       const client = await pool.connect();
@@ -453,7 +455,7 @@ function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): Postgr
               continue;
             }
             // A name of its own: pg keeps its own list of the statements it prepared under nameOf's names.
-            const name = `istiqbal_kept_${createHash('sha1').update(part.sql).digest('hex')}`;
+            const name = `istiqbal_kept_${hashOf(part.sql)}`;
             if (!kept.has(name)) {
               // Once per connection: PREPARE is no part of a transaction, and outlives one rolled back.
               await client.query(`PREPARE ${name} AS ${part.sql}`);
