@@ -8,7 +8,7 @@ import { ar } from '@shared/labels/ar';
 import { auditsRefusal, READ_REPEAT_MS, REFUSAL_REPEAT_MS, RepeatFilter } from './audit/audit-policy';
 import { auditRowInsert, insertAuditRow, type AuditRowInput } from './audit/write-audit';
 import type { AuditEntry, HandlerContext, RuntimeFlags, SignedInUser } from './context';
-import { aheadOf, preparationOf, readAheadOf, readsAhead, writeScopeOf, type AheadContext, type Handlers } from './handlers';
+import { aheadOf, preparationOf, readAheadOf, readsAhead, writeScopeOf, type AheadContext, type Handlers } from './handler-kinds';
 import type { Session, SessionStore } from './sessions';
 import { readSettings } from './settings/read-settings';
 import { checkUploadIn, takesUpload } from './uploads/checked-uploads';

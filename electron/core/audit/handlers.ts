@@ -1,7 +1,7 @@
 import type { auditOperations } from '@shared/contract/audit';
 import type { OperationName } from '@shared/contract';
 import { ar } from '@shared/labels/ar';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { listAudit } from './list-audit';
 
 /** The audit screen's name for every operation: a missing label is a compile error here. */

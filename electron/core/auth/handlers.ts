@@ -2,7 +2,7 @@ import type { authOperations } from '@shared/contract/auth';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import { withPreparation, type HandlersOf } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handler-kinds';
 import type { Db } from '../store/store';
 import { checkNewPassword } from './password-rules';
 import { hashPassword, verifyPassword } from './passwords';

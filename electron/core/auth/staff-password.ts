@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import type { HandlerContext, AuditEntry } from '../context';
-import type { PrepareContext } from '../handlers';
+import type { PrepareContext } from '../handler-kinds';
 import { hashPassword, needsRehash, unmatchableHash, verifyPassword, type PasswordCost } from './passwords';
 import { clearFailures, failureError, readFailures, recordFailure, throttleError, verdict, type Verdict } from './sign-in-throttle';
 

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { peekManifest, refuseNewerSchema } from './archive-check';
 import type { BackupService } from './backup-service';
 

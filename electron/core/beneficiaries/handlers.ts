@@ -2,7 +2,7 @@ import type { beneficiaryOperations } from '@shared/contract/beneficiaries';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { normalizeArabic } from '@shared/text/normalize-arabic';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { toBeneficiaryView } from './beneficiary-view';
 import { findDuplicates, refuseDuplicates } from './duplicates';
 import { loadProfile, updateProfile } from './profile';

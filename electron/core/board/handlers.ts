@@ -1,6 +1,6 @@
 import type { boardOperations } from '@shared/contract/board';
 import { businessDay } from '@shared/dates/calendar';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { readSettings } from '../settings/read-settings';
 import { committeeBacklog } from './committee-backlog';
 import { desksNow } from './desks-now';

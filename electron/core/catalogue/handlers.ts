@@ -2,7 +2,7 @@ import type { catalogueOperations } from '@shared/contract/catalogue';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { currentDeclaration, listDocumentTypes, listServiceTypes } from './catalogue-views';
 
 /**

@@ -1,5 +1,5 @@
 import type { complaintOperations } from '@shared/contract/complaints';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { closeComplaint, updateComplaint } from './follow-up';
 import { listComplaints } from './list-complaints';
 import { receiveComplaint } from './receive-complaint';

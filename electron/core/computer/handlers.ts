@@ -2,7 +2,7 @@ import type { computerOperations } from '@shared/contract/computer';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 
 export const computerHandlers: HandlersOf<typeof computerOperations> = {
   'computer.about': async (_input, ctx) => ctx.runtime.about,

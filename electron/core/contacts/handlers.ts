@@ -4,7 +4,7 @@ import { businessDay } from '@shared/dates/calendar';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { requireUser } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { listContacts, openFollowUps } from './contact-lists';
 import { loadContactView } from './contact-rows';
 import { completeFollowUp, logContact } from './log-contact';

@@ -2,7 +2,7 @@ import type { demoOperations } from '@shared/contract/demo';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { requireUser } from '../context';
-import { withPreparation, type HandlersOf } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handler-kinds';
 import { DEMO_USERS, demoPasswordHashes, seedDemo } from './seed-demo';
 import { storeHasData } from './store-has-data';
 

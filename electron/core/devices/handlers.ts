@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { decideStaffPassword, prepareStaffPassword } from '../auth/staff-password';
 import { requireUser, type HandlerContext } from '../context';
-import { withPreparation, type HandlersOf } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handler-kinds';
 import { endDevice, type DeviceBinding } from '../sessions';
 import { readSettings } from '../settings/read-settings';
 

@@ -1,7 +1,7 @@
 import type { displayOperations } from '@shared/contract/display';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { displayCalls } from './display-calls';
 import { callView, hallCallsWhere, recordHallCall } from './hall-calls';
 

@@ -8,7 +8,7 @@ import { printingAr } from '@shared/labels/printing-ar';
 import { loadProfile } from '../beneficiaries/profile';
 import { currentDeclaration, listDocumentTypes } from '../catalogue/catalogue-views';
 import type { HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { loadRequestView } from '../requests/request-view';
 import { readSettings } from '../settings/read-settings';
 import { checkedUpload } from '../uploads/checked-uploads';

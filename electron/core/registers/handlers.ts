@@ -4,7 +4,7 @@ import type { RegisterFormat } from '@shared/contract/registers';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { contactRequestNumbersOf, countVisits, registerRows, requestNumbersOf, type RegisterScope } from './register-query';
 import { toRegisterRow } from './register-view';
 

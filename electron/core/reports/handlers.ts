@@ -1,7 +1,7 @@
 import type { reportOperations } from '@shared/contract/reports';
 import type { ReportFile, ReportFormat } from '@shared/contract/reports';
 import type { HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { periodScope } from './period-scope';
 import type { ReportJob } from './report-jobs';
 import { XLSX_MIME } from './xlsx-book';

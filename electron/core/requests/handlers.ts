@@ -6,7 +6,7 @@ import { acceptanceGrantsSomething } from '@shared/contract/requests';
 import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import type { Db } from '../store/store';
-import { withReadAhead, type HandlersOf } from '../handlers';
+import { withReadAhead, type HandlersOf } from '../handler-kinds';
 import { readSettings } from '../settings/read-settings';
 import { boundOnce } from '../store/compiled-once';
 import { rowsOf } from '../store/sent-ahead';

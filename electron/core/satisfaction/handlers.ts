@@ -1,5 +1,5 @@
 import type { satisfactionOperations } from '@shared/contract/satisfaction';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { markFollowedUp } from './follow-ups';
 import { pendingRating } from './pending';
 import { loadSatisfactionResults } from './results';

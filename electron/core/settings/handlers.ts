@@ -2,7 +2,7 @@ import type { settingsOperations } from '@shared/contract/settings';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
 import { checkBackupFolder } from '../backup/backup-folder';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import { readSettings } from './read-settings';
 import { isDeskFact, readDeskFacts, writeDeskFacts, type DeskFacts } from './desk-facts';
 import type { HandlerContext } from '../context';

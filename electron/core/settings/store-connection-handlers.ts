@@ -2,7 +2,7 @@ import type { storeOperations } from '@shared/contract/store';
 import { AppError } from '@shared/errors';
 import type { ParsedInputOf } from '@shared/contract';
 import type { HandlerContext } from '../context';
-import { withPreparation, type HandlersOf, type PrepareContext } from '../handlers';
+import { withPreparation, type HandlersOf, type PrepareContext } from '../handler-kinds';
 import { connectionView, passwordFor, savedOrNull, type StoreConnectionRuntime } from '../store/connection/connection-state';
 import { removeSavedStore, writeSavedStore } from '../store/connection/saved-store';
 import { urlOf, type ServerAddress } from '../store/connection/server-address';

@@ -1,6 +1,6 @@
 import type { storeMoveOperations } from '@shared/contract/store-move';
 import { requireUser, type HandlerContext } from '../context';
-import type { HandlersOf } from '../handlers';
+import type { HandlersOf } from '../handler-kinds';
 import type { StoreMoveService } from './store-move-service';
 import { withoutPassword } from './store-move-service';
 

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import { toUserView, USER_VIEW_COLUMNS } from '../auth/session-view';
 import { clearFailures } from '../auth/sign-in-throttle';
 import { requireUser } from '../context';
-import { withPreparation, type HandlersOf } from '../handlers';
+import { withPreparation, type HandlersOf } from '../handler-kinds';
 import type { Db } from '../store/store';
 import { keepAnActiveAdmin } from './last-admin';
 

@@ -2,7 +2,7 @@ import type { VisitView } from '@shared/contract';
 import { businessDay } from '@shared/dates/calendar';
 import { VISIT_TRANSITIONS } from '@shared/domain/visit';
 import type { HandlerContext } from '../context';
-import type { AheadContext } from '../handlers';
+import type { AheadContext } from '../handler-kinds';
 import { boundOnce } from '../store/compiled-once';
 import { rowsOf } from '../store/sent-ahead';
 import { textLiteral } from '../store/portable';

@@ -5,7 +5,7 @@ import { ar, fill } from '@shared/labels/ar';
 import type { HandlerContext } from '../context';
 import { todayVisitIdOf } from './today-visit';
 import type { VisitState } from '@shared/domain/visit';
-import type { AheadContext } from '../handlers';
+import type { AheadContext } from '../handler-kinds';
 import { boundOnce } from '../store/compiled-once';
 import { rowsOf } from '../store/sent-ahead';
 import type { Db } from '../store/store';

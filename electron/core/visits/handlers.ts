@@ -5,7 +5,7 @@ import { businessDay } from '@shared/dates/calendar';
 import { VISIT_STATES, type VisitReason, type VisitState } from '@shared/domain/visit';
 import { AppError } from '@shared/errors';
 import { ar } from '@shared/labels/ar';
-import { withDeskScope, withReadAhead, type HandlerMap, type HandlersOf } from '../handlers';
+import { withDeskScope, withReadAhead, type HandlerMap, type HandlersOf } from '../handler-kinds';
 import { callNextAhead, callNextVisit } from './call-next';
 import { checkIn, checkInAhead } from './check-in';
 import { receiveComplaint } from '../complaints/receive-complaint';
