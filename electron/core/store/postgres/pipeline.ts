@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
 import pg from 'pg';
+// pg's own mapping of a JavaScript value to the text the server reads (what its queries bind with).
+import { prepareValue } from 'pg/lib/utils';
 
 /** One statement of a pipeline: prepared under `name` on the connection (once), run with `values`. */
 export interface PipedStatement {
@@ -7,12 +8,6 @@ export interface PipedStatement {
   text: string;
   values: readonly unknown[];
 }
-
-/** pg's own mapping of a JavaScript value to the text the server reads (what its queries bind with). */
-// __filename in the CommonJS main-process bundle; import.meta.url under vitest and tsx.
-const { prepareValue } = createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('pg/lib/utils') as {
-  prepareValue: (value: unknown) => unknown;
-};
 
 /** The parts of pg's connection a query submits with (pg's Query does the same, one statement at a time). */
 interface Connection {
