@@ -421,7 +421,8 @@ async function namesMatching(q: Db, tokens: string[], prefix: boolean, want: num
  * A text of several statements goes as a simple query, in one round trip; a BATCH (a write's BEGIN with
  * the statement it sends ahead, its commit with the statements that go with it and the revision's bump)
  * runs its prepared parts as EXECUTE of statements this connection prepared once (SQL's PREPARE, under
- * names of their own beside pg's).
+ * names of their own beside pg's); a READ_BATCH (a read's statements with its change mark) goes as one
+ * pipeline of pg's own named statements (pipeline.ts), its rows apart for each.
  */
 function arrayAwarePool(pool: pg.Pool, arrayRowSql: ReadonlySet<string>): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
