@@ -11,7 +11,8 @@ const staffNames = compiledOnce((db: Db) => db.selectFrom('users').select(['id',
 /**
  * Everyone being served now, whatever day they arrived (a visit called before midnight is still at its
  * desk after it). SQLite reads them from the partial index visits_open only when the statement repeats
- * that index's own condition in literals (a plain state = 'serving' scans a million visits).
+ * that index's own condition in literals (a plain state = 'serving' scans a million visits); PostgreSQL
+ * reads them from visits_serving (its 0026).
  */
 const servingNow = compiledOnce((db: Db) =>
   db

@@ -83,6 +83,14 @@ describe('query plans of the hot paths', () => {
     expectNoFullScan(plans, ['d', 'desks', 'b', 'beneficiaries', 'v', 'visits', 'tv']);
   });
 
+  it("check-in looks for the person's ticket of the day among their visits of that day alone", async () => {
+    const person = await desk.ok('beneficiaries.register', beneficiaryInput(520));
+    const plans = await plansOf(() => desk.ok('visits.checkIn', { beneficiaryId: person.id, reason: 'follow_up' }), /"tv"\."beneficiary_id" = \?/);
+    expect(plans).toHaveLength(1);
+    // Not every visit of ten years of a regular visitor, filtered by day (migration 0026).
+    expect(plans[0]!.plan.join('\n')).toMatch(/SEARCH tv USING INDEX visits_beneficiary \(beneficiary_id=\? AND day=\?\)/);
+  });
+
   it('a beneficiary by national ID uses the unique index on id_number', async () => {
     const plans = await plansOf(() => desk.ok('beneficiaries.search', { text: nationalIdFor(501) }), /"id_number" = \?/);
     expect(plans).toHaveLength(1);

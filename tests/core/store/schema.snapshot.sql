@@ -459,7 +459,7 @@ CREATE INDEX satisfaction_ratings_day ON satisfaction_ratings(day);
 CREATE INDEX visit_events_visit ON visit_events(visit_id);
 
 -- index visits_beneficiary
-CREATE INDEX visits_beneficiary ON visits(beneficiary_id);
+CREATE INDEX visits_beneficiary ON visits(beneficiary_id, day);
 
 -- index visits_day_arrival
 CREATE INDEX visits_day_arrival ON visits(day, arrived_at);

@@ -23,6 +23,7 @@ import { servingIndex } from './0022-serving-index';
 import { deskRevisions } from './0023-desk-revisions';
 import { keptFactsMark } from './0024-kept-facts-mark';
 import { dayOrderIndex } from './0025-day-order-index';
+import { visitLookups } from './0026-visit-lookups';
 
 /**
  * PostgreSQL's own DDL for each of SQLite's migrations, under the same names, listed by hand and in
@@ -54,6 +55,7 @@ export const postgresMigrations: Record<string, Migration> = {
   '0023-desk-revisions': deskRevisions,
   '0024-kept-facts-mark': keptFactsMark,
   '0025-day-order-index': dayOrderIndex,
+  '0026-visit-lookups': visitLookups,
 };
 
 export const postgresMigrationProvider: MigrationProvider = {
