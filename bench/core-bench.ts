@@ -10,7 +10,6 @@ import { seededRandom } from '../electron/core/demo/arabic-names';
 import { selectRequestSummaries } from '../electron/core/requests/request-summaries';
 import { BOARD_DAYS } from '@shared/contract/board';
 import { COMMITTEE_PAGE } from '@shared/contract/requests';
-import { VISIT_VIEW_COLUMNS } from '../electron/core/visits/visit-view';
 import { addDays } from '@shared/dates/calendar';
 import { toHijri } from '@shared/dates/hijri';
 import { benchPrinting } from './printing-bench';
@@ -411,12 +410,13 @@ function bareWrites(core: Core) {
     b.mobile AS beneficiary_mobile, (SELECT max(v.seq) FROM visits v WHERE v.day = ? AND v.desk_id = d.id) AS last_seq,
     (SELECT tv.id FROM visits tv WHERE tv.day = ? AND tv.beneficiary_id = ? AND tv.state != 'cancelled'
       ORDER BY CASE WHEN tv.state IN ('waiting', 'serving', 'referred') THEN 0 ELSE 1 END, tv.arrived_at DESC, tv.id DESC LIMIT 1) AS today_visit_id,
-    (SELECT ev.id FROM visits ev WHERE ev.client_key = ?) AS earlier_visit_id
+    (SELECT ev.id FROM visits ev WHERE ev.client_key = ?) AS earlier_visit_id, (SELECT coalesce(max(id), 0) + 1 FROM visits) AS new_visit_id
     FROM desks d LEFT JOIN beneficiaries b ON b.id = ? WHERE d.id = ?`);
-  // The new visit's columns come back with it: the answer is built from them, not read back.
+  // The new visit's id came with the facts: the answer is built from what is written, not read back.
   const insertVisit = raw.prepare(`INSERT INTO visits
-    (day, desk_id, seq, ticket, beneficiary_id, reason, channel, state, arrived_at, client_key, created_by, version)
-    VALUES (?, ?, ?, ?, ?, ?, 'interview', 'waiting', ?, ?, ?, 1) RETURNING ${VISIT_VIEW_COLUMNS.join(', ')}`);
+    (id, day, desk_id, seq, ticket, beneficiary_id, visitor_name, visitor_mobile, reason, channel, state, arrived_at, called_at, ended_at,
+     served_by, serving_desk_id, referred_to, referral_note, outcome, outcome_note, inquiry, answer, client_key, created_by, version)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, 'interview', 'waiting', ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, 1)`);
   const insertEvent = raw.prepare(
     'INSERT INTO visit_events (visit_id, at, user_id, action, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, NULL)',
   );
@@ -512,10 +512,12 @@ function bareWrites(core: Core) {
   const checkIn = raw.transaction((beneficiaryId: number, reason: string, day: string) => {
     const now = new Date().toISOString();
     const clientKey = randomUUID();
-    const d = facts.get(day, day, beneficiaryId, clientKey, beneficiaryId, deskId) as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null };
+    const d = facts.get(day, day, beneficiaryId, clientKey, beneficiaryId, deskId) as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null; new_visit_id: number };
     if (d.beneficiary_id === null || d.earlier_visit_id !== null) throw new Error('no beneficiary, or a repeated press');
     const seq = (d.last_seq ?? 0) + 1;
-    const visit = insertVisit.get(day, deskId, seq, `${d.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, reason, now, clientKey, userId) as { id: number };
+    const ticket = `${d.ticket_prefix}-${String(seq).padStart(3, '0')}`;
+    insertVisit.run(d.new_visit_id, day, deskId, seq, ticket, beneficiaryId, reason, now, clientKey, userId);
+    const visit = { id: d.new_visit_id, day, ticket, state: 'waiting', reason, channel: 'interview', beneficiary_id: beneficiaryId, arrived_at: now, version: 1 };
     insertEvent.run(visit.id, now, userId, 'checkIn', null, 'waiting');
     const after = { ...visit, desk_name: d.desk_name, beneficiary_name: d.beneficiary_name, beneficiary_mobile: d.beneficiary_mobile };
     insertAudit.run(now, userId, 'visits.checkIn', 'visit', visit.id, null, JSON.stringify(after));

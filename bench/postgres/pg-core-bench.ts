@@ -24,6 +24,7 @@ import { BENCH_PASSWORD, BENCH_USER, noonOf, type StoreMeta } from '../data';
 import { oneFragment, twoFragments, typedMobile, type Random } from '../names';
 import { summarize, timePair, type Row, type Sample, type TimeOptions } from '../stats';
 import { explainPg, pgReplayer, recordPg, type PgExecuted, type PgReplayer } from './record';
+import type { VisitReason } from '@shared/domain/visit';
 
 /** The issue's targets on PostgreSQL over loopback (p95, ms). Rows without one are held to the nearest listed. */
 export const PG_TARGETS = { idOrMobile: 2, name: 8, queue: 5, mutation: 5, request: 8 };
@@ -189,13 +190,13 @@ const expectHit = (match: string) => (value: unknown) => {
 
 /**
  * The check-in's statements, in the order the core ran them (tests the recording before trusting it):
- * its facts go with BEGIN (sent ahead), the timeline's event, the audit row and the revision's bump with
- * the commit (Store.atCommit), each executed prepared with its values written in.
+ * its facts (with the new visit's id) go with BEGIN (sent ahead); the visit, the timeline's event, the
+ * audit row and the revision's bump with the commit (Store.atCommit), each executed prepared with its
+ * values written in.
  */
 const CHECK_IN_SHAPE = [
   /^BEGIN;[\s\S]*facts_at_begin[^;]*;\nEXECUTE istiqbal_kept_\w+\(/,
-  /^insert into "visits".* returning "id"/,
-  /^(EXECUTE istiqbal_kept_\w+\([\s\S]*\);\n){3}COMMIT$/,
+  /^(EXECUTE istiqbal_kept_\w+\([\s\S]*\);\n){4}COMMIT$/,
 ];
 // The claim, which brings the names the call's answer shows, goes with BEGIN; the call's change, its
 // event, the hall display's call (hall_calls), the audit row and the bump all go with the commit.
@@ -223,11 +224,6 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRecorded: PgExecuted[], 
   };
   const C = texts(checkInRun, CHECK_IN_SHAPE, 'check-in');
   const N = texts(callNextRun, CALL_NEXT_SHAPE, 'call-next');
-  // The values written out below for the core's statements: as many as the core bound, or the mirror is out of date.
-  const as = (run: PgExecuted[], i: number, values: unknown[]) => {
-    if (values.length !== run[i]!.values.length) throw new Error(`bareWrites() binds ${values.length} values where the core bound ${run[i]!.values.length}: update it`);
-    return values;
-  };
   // BEGIN, the locks and the mark: what precedes the statement sent ahead.
   const opening = (beginText: string) => beginText.slice(0, beginText.indexOf(';\n', beginText.indexOf('facts_at_begin')));
   const db = core.store.db;
@@ -274,14 +270,18 @@ function bareWrites(core: Core, rep: PgReplayer, checkInRecorded: PgExecuted[], 
         checkInFacts(db, deskId, beneficiaryId, day, clientKey),
         async ([facts]) => {
           const now = new Date().toISOString();
-          const f = facts as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null };
+          const f = facts as { ticket_prefix: string; desk_name: string; beneficiary_id: number | null; beneficiary_name: string; beneficiary_mobile: string | null; last_seq: number | null; earlier_visit_id: number | null; new_visit_id: number };
           if (f.beneficiary_id === null || f.earlier_visit_id !== null) throw new Error('no beneficiary, or a repeated press');
           const seq = (f.last_seq ?? 0) + 1;
-          const nulls = (n: number) => Array.from({ length: n }, () => null);
-          const visit = [day, deskId, seq, `${f.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiaryId, null, null, reason, 'interview', 'waiting', now, ...nulls(10), clientKey, userId, 1];
-          const row = (await rep.run(C[1]!, as(checkInRun, 1, visit))).rows[0] as { id: number };
-          const view = { ...row, desk_name: f.desk_name, beneficiary_name: f.beneficiary_name, beneficiary_mobile: f.beneficiary_mobile };
-          return [event(row.id, now, 'checkIn', null, 'waiting'), audit(now, 'visits.checkIn', row.id, null, view)];
+          // The row as check-in.ts writes it, its columns in the same order (the same statement text).
+          const visit = {
+            id: f.new_visit_id, day, desk_id: deskId, seq, ticket: `${f.ticket_prefix}-${String(seq).padStart(3, '0')}`, beneficiary_id: beneficiaryId,
+            visitor_name: null, visitor_mobile: null, reason: reason as VisitReason, channel: 'interview' as const, state: 'waiting' as const, arrived_at: now, called_at: null, ended_at: null,
+            served_by: null, serving_desk_id: null, referred_to: null, referral_note: null, outcome: null, outcome_note: null, inquiry: null,
+            answer: null, client_key: clientKey, created_by: userId, version: 1,
+          };
+          const view = { ...visit, ticket_printed: null, desk_name: f.desk_name, beneficiary_name: f.beneficiary_name, beneficiary_mobile: f.beneficiary_mobile };
+          return [db.insertInto('visits').values(visit).compile(), event(visit.id, now, 'checkIn', null, 'waiting'), audit(now, 'visits.checkIn', visit.id, null, view)];
         },
       );
     },

@@ -40,6 +40,17 @@ export function joinedText(db: Db, value: Expression<unknown>): RawBuilder<strin
   return isPostgres(db) ? sql<string | null>`string_agg((${value})::text, ',')` : sql<string | null>`group_concat(${value}, ',')`;
 }
 
+/**
+ * The id the next visit will have, read with a check-in's facts, so that its row, its timeline's first
+ * event and its audit row can all go with the commit (Store.atCommit): one round trip less while the
+ * desk's lock is held. On PostgreSQL a number of the visits' identity sequence (never given twice; a
+ * refused check-in leaves a gap); on SQLite one past the highest, as its rowid would be — read inside
+ * the write transaction, one writer at a time.
+ */
+export function newVisitId(db: Db): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`nextval(pg_get_serial_sequence('visits', 'id'))::int` : sql<number>`(SELECT coalesce(max(id), 0) + 1 FROM visits)`;
+}
+
 function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

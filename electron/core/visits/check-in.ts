@@ -7,9 +7,10 @@ import { todayVisitIdOf } from './today-visit';
 import type { VisitState } from '@shared/domain/visit';
 import type { AheadContext } from '../handler-kinds';
 import { boundOnce } from '../store/compiled-once';
+import { newVisitId } from '../store/portable';
 import { rowsOf } from '../store/sent-ahead';
 import type { Db } from '../store/store';
-import { loadVisitView, toVisitView, VISIT_VIEW_COLUMNS } from './visit-view';
+import { loadVisitView, toVisitView } from './visit-view';
 
 /** Issues the next ticket of the desk's business day (S1). The sequence restarts at the desk's local midnight. */
 export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: HandlerContext): Promise<VisitView> {
@@ -39,49 +40,49 @@ export async function checkIn(input: ParsedInputOf<'visits.checkIn'>, ctx: Handl
   const seq = (facts.last_seq ?? 0) + 1;
   const ticket = `${facts.ticket_prefix}-${String(seq).padStart(3, '0')}`;
 
-  const visit = await ctx.db
-    .insertInto('visits')
-    .values({
-      day,
-      desk_id: deskId,
-      seq,
-      ticket,
-      beneficiary_id: input.beneficiaryId ?? null,
-      visitor_name: input.beneficiaryId ? null : input.visitorName!.trim().replace(/\s+/g, ' '),
-      visitor_mobile: input.beneficiaryId ? null : input.visitorMobile,
-      reason: input.reason,
-      channel: input.channel,
-      state: 'waiting',
-      arrived_at: ctx.now.toISOString(),
-      called_at: null,
-      ended_at: null,
-      served_by: null,
-      serving_desk_id: null,
-      referred_to: null,
-      referral_note: null,
-      outcome: null,
-      outcome_note: null,
-      inquiry: null,
-      answer: null,
-      client_key: input.clientKey ?? null,
-      created_by: user.id,
-      version: 1,
-    })
-    .returning(VISIT_VIEW_COLUMNS)
-    .executeTakeFirstOrThrow();
+  // The visit, its timeline's first event and the audit row all go with the commit (Store.atCommit):
+  // its id came with the facts, and nothing here reads the row back.
+  const visit = {
+    id: facts.new_visit_id,
+    day,
+    desk_id: deskId,
+    seq,
+    ticket,
+    beneficiary_id: input.beneficiaryId ?? null,
+    visitor_name: input.beneficiaryId ? null : input.visitorName!.trim().replace(/\s+/g, ' '),
+    visitor_mobile: input.beneficiaryId ? null : (input.visitorMobile ?? null),
+    reason: input.reason,
+    channel: input.channel,
+    state: 'waiting' as const,
+    arrived_at: ctx.now.toISOString(),
+    called_at: null,
+    ended_at: null,
+    served_by: null,
+    serving_desk_id: null,
+    referred_to: null,
+    referral_note: null,
+    outcome: null,
+    outcome_note: null,
+    inquiry: null,
+    answer: null,
+    client_key: input.clientKey ?? null,
+    created_by: user.id,
+    version: 1,
+  };
   const id = visit.id;
-  // The timeline's first event goes with the commit: nothing here reads it back.
+  await ctx.store.atCommit(ctx.db, ctx.db.insertInto('visits').values(visit).compile());
   await ctx.store.atCommit(
     ctx.db,
     ctx.db
       .insertInto('visit_events')
-      .values({ visit_id: id, at: ctx.now.toISOString(), user_id: user.id, action: 'checkIn', from_state: null, to_state: 'waiting', note: null })
+      .values({ visit_id: id, at: visit.arrived_at, user_id: user.id, action: 'checkIn', from_state: null, to_state: 'waiting', note: null })
       .compile(),
   );
-  // The view from what was just written and read, not read back: a new visit has nobody serving or
+  // The view from what is written and was read, not read back: a new visit has nobody serving or
   // referred yet, so its names are the desk's and the beneficiary's (tests: the same view visits.get gives).
   const view = toVisitView({
     ...visit,
+    ticket_printed: null,
     desk_name: facts.desk_name,
     beneficiary_name: facts.beneficiary_name,
     beneficiary_mobile: facts.beneficiary_mobile,
@@ -138,6 +139,7 @@ export const checkInFacts = boundOnce((db: Db, deskId: number, beneficiaryId: nu
         .as('last_seq'),
       todayVisitIdOf(db, day, beneficiaryId).as('today_visit_id'),
       eb.selectFrom('visits as ev').select('ev.id').where('ev.client_key', '=', clientKey).as('earlier_visit_id'),
+      newVisitId(db).as('new_visit_id'),
     ])
     .where('d.id', '=', deskId),
 );
